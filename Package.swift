@@ -9,11 +9,22 @@ let package = Package(
     products: [
 
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
     targets: [
         // The hardware contract. Imports nothing.
         .target(name: "HAL", path: "Sources/HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
+
+        // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
+        .target(name: "Simulator", dependencies: ["HAL", .product(name: "RealModule", package: "swift-numerics")],
+                path: "Sources/Simulator"),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
+
+        // The real-time cycle, schedules, interlock and safe state. Knows only the HAL.
+        .target(name: "Firmware", dependencies: ["HAL"], path: "Firmware"),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL"], path: "Tests/FirmwareTests"),
     ]
 )
 

@@ -77,3 +77,29 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { "\(nanoseconds) ns" }
 }
+
+extension Instant: Codable {
+    /// Decodes a plain integer of nanoseconds.
+    public init(from decoder: any Decoder) throws {
+        nanoseconds = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    /// Encodes as a plain integer of nanoseconds.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(nanoseconds)
+    }
+}
+
+extension TimeSpan: Codable {
+    /// Decodes a plain integer of nanoseconds.
+    public init(from decoder: any Decoder) throws {
+        nanoseconds = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    /// Encodes as a plain integer of nanoseconds.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(nanoseconds)
+    }
+}

@@ -1,0 +1,61 @@
+public import HAL
+
+/// The timing of one trigger cycle, as an experiment sets it.
+///
+/// All offsets are measured from the cycle's deadline. The trigger rises `triggerLead` after the
+/// deadline (long enough that a gate with a negative `gateDelay` can open before it); the gate
+/// opens `gateDelay` after the trigger's rising edge and stays open `gateWidth`.
+public struct CycleTiming: Sendable, Hashable, Codable {
+    /// Time from one trigger pulse to the next (1/repetition rate).
+    public var triggerPeriod: TimeSpan
+    /// Width of the trigger pulse on the trigger line.
+    public var triggerPulseWidth: TimeSpan
+    /// From the trigger's rising edge to the gate opening (negative: the gate opens first).
+    public var gateDelay: TimeSpan
+    /// How long the gate stays open.
+    public var gateWidth: TimeSpan
+    /// Two clicks in arms A and B of the same cycle closer than this are a coincidence.
+    public var coincidenceWindow: TimeSpan
+
+    /// A cycle timing.
+    public init(triggerPeriod: TimeSpan, triggerPulseWidth: TimeSpan, gateDelay: TimeSpan, gateWidth: TimeSpan,
+                coincidenceWindow: TimeSpan) {
+        self.triggerPeriod = triggerPeriod
+        self.triggerPulseWidth = triggerPulseWidth
+        self.gateDelay = gateDelay
+        self.gateWidth = gateWidth
+        self.coincidenceWindow = coincidenceWindow
+    }
+
+    /// The default station timing: 100 kHz trigger, 1 µs pulse, a 2 µs gate opened 500 ns before
+    /// the trigger, 5 ns coincidence window.
+    public static let standard = CycleTiming(
+        triggerPeriod: .microseconds(10), triggerPulseWidth: .microseconds(1), gateDelay: .nanoseconds(-500),
+        gateWidth: .microseconds(2), coincidenceWindow: .nanoseconds(5))
+
+    /// When the trigger rises, after the cycle deadline.
+    public var triggerLead: TimeSpan { gateDelay < .zero ? -gateDelay : .zero }
+
+    /// When the last timed action of the cycle happens, after the deadline.
+    public var lastActionOffset: TimeSpan {
+        let triggerEnd = triggerLead + triggerPulseWidth
+        let gateEnd = triggerLead + gateDelay + gateWidth
+        return triggerEnd > gateEnd ? triggerEnd : gateEnd
+    }
+
+    /// What is wrong with this timing, if anything: each problem names the figures that clash.
+    public var problems: [String] {
+        var found: [String] = []
+        if triggerPeriod <= .zero { found.append("trigger period \(triggerPeriod) must be positive") }
+        if triggerPulseWidth <= .zero { found.append("trigger pulse width \(triggerPulseWidth) must be positive") }
+        if gateWidth <= .zero { found.append("gate width \(gateWidth) must be positive") }
+        if coincidenceWindow <= .zero { found.append("coincidence window \(coincidenceWindow) must be positive") }
+        if found.isEmpty, lastActionOffset >= triggerPeriod {
+            found.append("the cycle's actions end \(lastActionOffset) after its start, not within the trigger period \(triggerPeriod)")
+        }
+        if coincidenceWindow > gateWidth, gateWidth > .zero {
+            found.append("coincidence window \(coincidenceWindow) is wider than the gate \(gateWidth)")
+        }
+        return found
+    }
+}

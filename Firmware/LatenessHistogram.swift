@@ -1,0 +1,76 @@
+/// A histogram of wake-up lateness (or any non-negative nanosecond figure) that never allocates
+/// after it is made: log-linear buckets, exact below 32 ns, then 16 buckets per octave (≤ 6.25 %
+/// relative width), in the manner of HdrHistogram.
+public struct LatenessHistogram: Sendable {
+    private var buckets: [Int]
+    /// Samples recorded.
+    public private(set) var count = 0
+    /// Sum of all samples, in nanoseconds.
+    public private(set) var sumNanoseconds: Int64 = 0
+    /// Smallest sample, in nanoseconds (0 when empty).
+    public private(set) var minimumNanoseconds: Int64 = 0
+    /// Largest sample, in nanoseconds (0 when empty).
+    public private(set) var maximumNanoseconds: Int64 = 0
+    /// Samples that were negative — a clock that woke before its deadline, which the HAL forbids.
+    /// Recorded as 0 and counted here so the breach is seen.
+    public private(set) var negativeSamples = 0
+
+    /// An empty histogram.
+    public init() { buckets = Array(repeating: 0, count: 32 + 59 * 16) }
+
+    /// Records one sample.
+    @inline(__always)
+    public mutating func record(nanoseconds value: Int64) {
+        var v = value
+        if v < 0 { negativeSamples += 1; v = 0 }
+        buckets[Self.bucket(of: v)] += 1
+        if count == 0 || v < minimumNanoseconds { minimumNanoseconds = v }
+        if v > maximumNanoseconds { maximumNanoseconds = v }
+        count += 1
+        sumNanoseconds &+= v
+    }
+
+    /// Mean of the samples, in nanoseconds.
+    public var meanNanoseconds: Double { count == 0 ? 0 : Double(sumNanoseconds) / Double(count) }
+
+    /// The value below or at which `fraction` of samples lie (0...1), in nanoseconds: the upper
+    /// edge of the bucket where the fraction is reached, never above the largest sample.
+    public func percentileNanoseconds(_ fraction: Double) -> Int64 {
+        guard count > 0 else { return 0 }
+        let rank = max(1, Int((fraction * Double(count)).rounded(.up)))
+        var seen = 0
+        for (index, n) in buckets.enumerated() where n > 0 {
+            seen += n
+            if seen >= rank { return min(Self.upperEdge(of: index), maximumNanoseconds) }
+        }
+        return maximumNanoseconds
+    }
+
+    /// Non-empty buckets as (lower edge, upper edge, count), for printing.
+    public var nonEmptyBuckets: [(lowerNanoseconds: Int64, upperNanoseconds: Int64, count: Int)] {
+        buckets.enumerated().compactMap { index, n in
+            n > 0 ? (Self.lowerEdge(of: index), Self.upperEdge(of: index), n) : nil
+        }
+    }
+
+    @inline(__always)
+    static func bucket(of value: Int64) -> Int {
+        if value < 32 { return Int(value) }
+        let exponent = 63 - value.leadingZeroBitCount          // ≥ 5
+        let sub = Int((value >> Int64(exponent - 4)) & 15)
+        return 32 + (exponent - 5) * 16 + sub
+    }
+
+    static func lowerEdge(of index: Int) -> Int64 {
+        if index < 32 { return Int64(index) }
+        let exponent = (index - 32) / 16 + 5
+        let sub = Int64((index - 32) % 16)
+        return (16 + sub) << Int64(exponent - 4)
+    }
+
+    static func upperEdge(of index: Int) -> Int64 {
+        if index < 32 { return Int64(index) }
+        let exponent = (index - 32) / 16 + 5
+        return lowerEdge(of: index) + (Int64(1) << Int64(exponent - 4)) - 1
+    }
+}

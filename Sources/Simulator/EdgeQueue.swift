@@ -1,0 +1,42 @@
+import HAL
+
+/// The edge buffer of one simulated input request: a fixed ring, like the kernel's kfifo.
+///
+/// Linux keeps 16 events per requested line by default and, when full, drops the oldest event
+/// (the sequence numbers then show the gap). The simulated board does the same and also counts
+/// what it dropped, so an overflow is never silent.
+struct EdgeQueue {
+    private var ring: [EdgeEvent]
+    private var head = 0
+    private(set) var count = 0
+    /// Events dropped because the ring was full.
+    private(set) var dropped = 0
+
+    init(capacity: Int) {
+        ring = Array(repeating: EdgeEvent(kind: .rising, timestamp: .zero, line: 0, lineSequence: 0),
+                     count: max(1, capacity))
+    }
+
+    var capacity: Int { ring.count }
+
+    mutating func push(_ event: EdgeEvent) {
+        if count == ring.count {
+            head = (head + 1) % ring.count
+            count -= 1
+            dropped += 1
+        }
+        ring[(head + count) % ring.count] = event
+        count += 1
+    }
+
+    /// Moves up to `buffer.count` events, oldest first, into `buffer`.
+    mutating func pop(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int {
+        let n = min(count, buffer.count)
+        for i in 0..<n {
+            buffer[i] = ring[(head + i) % ring.count]
+        }
+        head = (head + n) % ring.count
+        count -= n
+        return n
+    }
+}

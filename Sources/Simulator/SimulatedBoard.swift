@@ -1,0 +1,255 @@
+public import HAL
+
+/// The cycle-accurate simulated board: one board clock, its lines, the device models hanging
+/// off them, and the event scheduler that runs it all.
+///
+/// Time advances only when the firmware's HAL calls make it advance: each call costs what the
+/// board's `TimingProfile` says, and before the firmware sees the world (reads edges, wakes from a
+/// sleep) every event up to that instant has run. Events run in (cycle, scheduling order), so a
+/// seed fixes the whole run. Single-threaded by design; no wall clock inside.
+public final class SimulatedBoard {
+    /// How the scheduler advances time.
+    public enum Engine: Sendable {
+        /// Jump from event to event over idle cycles (the normal engine).
+        case eventDriven
+        /// Visit every cycle in turn (slow; the reference the event-driven engine is checked against).
+        case stepEveryCycle
+    }
+
+    /// The board clock's period in picoseconds (1000 = 1 ns, the default).
+    public let cyclePeriodPicoseconds: Int64
+    /// What each HAL operation costs.
+    public let profile: TimingProfile
+    /// The engine in use.
+    public let engine: Engine
+    /// The seed the run was built from.
+    public let seed: UInt64
+
+    var lines: [SimulatedLineState] = []
+    var devices: [any SimulatedDevice] = []
+    var edgeQueues: [EdgeQueue] = []
+    var queue = EventQueue()
+    /// Every event due at or before this cycle has run.
+    private(set) var worldCycle: Int64 = 0
+    /// The firmware's own position in time (the CPU running the loop).
+    var firmwareCycle: Int64 = 0
+    /// Random draws for the timing profile (wake-up latency).
+    var timingRandom: SimulationRandom
+    /// Random stream handed to devices on request, derived from the seed.
+    private var deviceStreams: UInt64 = 0
+
+    var traceRecords: [TraceRecord] = []
+    var traceInitialLevels: [UInt8] = []
+    var traceLimit: Int
+    var traceDropped = 0
+    /// Whether line changes are being recorded.
+    public private(set) var isTracing: Bool
+
+    // Profile figures converted to cycles once.
+    let writeCostCycles: Int64, writeLatencyCycles: Int64, edgeReadCostCycles: Int64
+    let edgeReadPerEventCycles: Int64, lineReadCostCycles: Int64, clockReadCostCycles: Int64
+    let wakeMinimumCycles: Int64, wakeMaximumCycles: Int64, stampLatencyCycles: Int64
+    let wakeTailMeanCycles: Double
+
+    /// A board with no lines yet.
+    ///
+    /// - Parameters:
+    ///   - profile: the costs of HAL operations.
+    ///   - seed: fixes every random draw of the run.
+    ///   - cyclePeriodPicoseconds: the board clock's period (default 1 ns).
+    ///   - tracing: record every line change (turn off for long benchmark runs).
+    ///   - traceLimit: the most changes kept; later ones are counted in `Trace.droppedRecords`.
+    ///   - engine: event-driven (default) or step-every-cycle.
+    public init(profile: TimingProfile = .ideal, seed: UInt64 = 1, cyclePeriodPicoseconds: Int64 = 1_000,
+                tracing: Bool = true, traceLimit: Int = 10_000_000, engine: Engine = .eventDriven) {
+        precondition(cyclePeriodPicoseconds > 0, "the board cycle must be positive")
+        precondition(profile.lineWriteLatency <= profile.lineWriteCost,
+                     "a write cannot land after its call returns (timing profile \(profile.name))")
+        self.cyclePeriodPicoseconds = cyclePeriodPicoseconds
+        self.profile = profile
+        self.seed = seed
+        self.engine = engine
+        self.isTracing = tracing
+        self.traceLimit = traceLimit
+        self.timingRandom = SimulationRandom(seed: seed).derived(stream: 0)
+        func cycles(_ span: TimeSpan) -> Int64 {
+            (span.nanoseconds * 1_000 + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
+        }
+        writeCostCycles = cycles(profile.lineWriteCost)
+        writeLatencyCycles = cycles(profile.lineWriteLatency)
+        edgeReadCostCycles = cycles(profile.edgeReadCost)
+        edgeReadPerEventCycles = cycles(profile.edgeReadCostPerEvent)
+        lineReadCostCycles = cycles(profile.lineReadCost)
+        clockReadCostCycles = cycles(profile.clockReadCost)
+        wakeMinimumCycles = cycles(profile.wakeLatencyMinimum)
+        wakeMaximumCycles = max(cycles(profile.wakeLatencyMaximum), wakeMinimumCycles)
+        wakeTailMeanCycles = Double(profile.wakeLatencyTailMean.nanoseconds) * 1_000 / Double(cyclePeriodPicoseconds)
+        stampLatencyCycles = cycles(profile.edgeTimestampLatency)
+    }
+
+    // MARK: Building the board
+
+    /// Adds a line, inactive, and returns its id.
+    @discardableResult
+    public func addLine(_ spec: SimulatedLineSpec) -> LineID {
+        var state = SimulatedLineState(spec: spec)
+        state.value = 0
+        lines.append(state)
+        traceInitialLevels.append(state.level)
+        return LineID(lines.count - 1)
+    }
+
+    /// The line with this chip label and name, if the board has it.
+    public func line(chip: String, name: String) -> LineID? {
+        lines.firstIndex { $0.spec.chip == chip && $0.spec.name == name }.map(LineID.init)
+    }
+
+    /// The line with this name on any chip, if the board has one.
+    public func line(named name: String) -> LineID? {
+        lines.firstIndex { $0.spec.name == name }.map(LineID.init)
+    }
+
+    /// Every line's specification, in board order.
+    public var lineSpecs: [SimulatedLineSpec] { lines.map(\.spec) }
+
+    /// Attaches a device model and returns its id; it is called when any of `watching` changes.
+    @discardableResult
+    public func attach(_ device: any SimulatedDevice, watching: [LineID] = []) -> DeviceID {
+        devices.append(device)
+        let id = DeviceID(index: devices.count - 1)
+        for line in watching { lines[line.index].watchers.append(id.index) }
+        return id
+    }
+
+    /// An independent random stream for a device, fixed by the board's seed and the order in
+    /// which devices ask for streams.
+    public func makeRandomStream() -> SimulationRandom {
+        deviceStreams += 1
+        return SimulationRandom(seed: seed).derived(stream: deviceStreams)
+    }
+
+    // MARK: Time
+
+    /// The instant at the start of board cycle `cycle`.
+    @inline(__always)
+    public func instant(atCycle cycle: Int64) -> Instant {
+        cyclePeriodPicoseconds == 1_000
+            ? Instant(nanoseconds: cycle)
+            : Instant(nanoseconds: (cycle * cyclePeriodPicoseconds) / 1_000)
+    }
+
+    /// The first board cycle at or after `instant`.
+    @inline(__always)
+    public func cycle(atOrAfter instant: Instant) -> Int64 {
+        cyclePeriodPicoseconds == 1_000
+            ? instant.nanoseconds
+            : (instant.nanoseconds * 1_000 + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
+    }
+
+    /// The board cycle containing `picoseconds` (physics times are quantized up to the next cycle edge).
+    @inline(__always)
+    public func cycle(atOrAfterPicoseconds picoseconds: Int64) -> Int64 {
+        (picoseconds + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
+    }
+
+    /// The cycle the simulation has reached: every event at or before it has run.
+    public var currentCycle: Int64 { worldCycle }
+
+    /// The instant the simulation has reached.
+    public var currentInstant: Instant { instant(atCycle: worldCycle) }
+
+    // MARK: Scheduling (for device models)
+
+    /// Drives `line` to `value` (logical) at `cycle` (clamped to now).
+    public func scheduleDrive(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
+        queue.schedule(.drive(line: line.index, value: value), at: max(cycle, worldCycle))
+    }
+
+    /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now).
+    public func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64) {
+        queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle))
+    }
+
+    /// The logical value of a line now.
+    public func value(of line: LineID) -> UInt8 { lines[line.index].value }
+
+    /// Runs every event due at or before `target`.
+    func advanceWorld(to target: Int64) {
+        switch engine {
+        case .eventDriven:
+            while let event = queue.popDue(atOrBefore: target) {
+                worldCycle = event.cycle
+                dispatch(event)
+            }
+        case .stepEveryCycle:
+            var cycle = worldCycle
+            while cycle <= target {
+                worldCycle = cycle
+                while let event = queue.popDue(atOrBefore: cycle) { dispatch(event) }
+                cycle += 1
+            }
+        }
+        if target > worldCycle { worldCycle = target }
+    }
+
+    private func dispatch(_ scheduled: ScheduledEvent) {
+        switch scheduled.event {
+        case let .drive(line, value):
+            apply(line: line, value: value, atCycle: scheduled.cycle)
+        case let .timer(device, tag):
+            devices[device].timerFired(tag: tag, atCycle: scheduled.cycle, on: self)
+        case let .stamp(line, value):
+            stampEdge(line: line, value: value, atCycle: scheduled.cycle)
+        }
+    }
+
+    private func apply(line index: Int, value: UInt8, atCycle cycle: Int64) {
+        guard lines[index].value != value else { return }
+        lines[index].value = value
+        if isTracing {
+            if traceRecords.count < traceLimit {
+                traceRecords.append(TraceRecord(time: instant(atCycle: cycle), line: LineID(index),
+                                                level: lines[index].level))
+            } else {
+                traceDropped += 1
+            }
+        }
+        if lines[index].edgeQueue >= 0 {
+            if stampLatencyCycles == 0 {
+                stampEdge(line: index, value: value, atCycle: cycle)
+            } else {
+                queue.schedule(.stamp(line: index, value: value), at: cycle + stampLatencyCycles)
+            }
+        }
+        let watchers = lines[index].watchers
+        for device in watchers {
+            devices[device].lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
+        }
+    }
+
+    private func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
+        lines[index].edgeCount += 1
+        let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
+                              line: lines[index].indexInRequest, lineSequence: lines[index].edgeCount)
+        edgeQueues[lines[index].edgeQueue].push(event)
+    }
+
+    // MARK: Trace
+
+    /// The recorded trace so far, once every write the firmware has made has landed (the world
+    /// is run up to the firmware's own time first, as a logic analyser would still be watching).
+    public var trace: Trace {
+        settle()
+        return Trace(lines: lines.map(\.spec), initialLevels: traceInitialLevels, records: traceRecords,
+              cyclePeriodPicoseconds: cyclePeriodPicoseconds, droppedRecords: traceDropped)
+    }
+
+    /// Runs the world up to the firmware's own time, so every write it made has landed. A write's
+    /// latency never exceeds its cost, so after this nothing the firmware did is still pending.
+    public func settle() {
+        advanceWorld(to: max(firmwareCycle, worldCycle))
+    }
+
+    /// Starts or stops recording line changes.
+    public func setTracing(_ on: Bool) { isTracing = on }
+}

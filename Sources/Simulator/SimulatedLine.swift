@@ -1,0 +1,47 @@
+/// Which side drives a simulated line.
+public enum LineDirection: Sendable, Hashable {
+    /// The firmware drives it through an `OutputLine`; devices listen.
+    case output
+    /// A device (or a test) drives it; the firmware reads it through an `EdgeInput`.
+    case input
+}
+
+/// How a line of the simulated board is wired: its name, direction and polarity.
+public struct SimulatedLineSpec: Sendable, Hashable {
+    /// The chip label the line belongs to (as `gpioinfo` would print it).
+    public var chip: String
+    /// The line name (as `gpioinfo` would print it).
+    public var name: String
+    /// Who drives it.
+    public var direction: LineDirection
+    /// Whether the line is electrically low when logically active.
+    public var activeLow: Bool
+
+    /// A line specification.
+    public init(chip: String, name: String, direction: LineDirection, activeLow: Bool = false) {
+        self.chip = chip
+        self.name = name
+        self.direction = direction
+        self.activeLow = activeLow
+    }
+}
+
+/// The state of one simulated line.
+struct SimulatedLineState {
+    var spec: SimulatedLineSpec
+    /// Logical value (active/inactive), 0 or 1.
+    var value: UInt8 = 0
+    /// Devices that are called when the line changes, in the order they were attached.
+    var watchers: [Int] = []
+    /// The edge queue of the input request holding this line, if any.
+    var edgeQueue: Int = -1
+    /// The line's index inside that request.
+    var indexInRequest: Int = 0
+    /// Whether the firmware has requested the line (a second request is refused, as on Linux).
+    var isRequested = false
+    /// Edges seen on this line so far (the per-line sequence number).
+    var edgeCount: UInt64 = 0
+
+    /// Electrical level: what a scope or the VCD shows.
+    var level: UInt8 { spec.activeLow ? value ^ 1 : value }
+}
