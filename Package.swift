@@ -14,6 +14,15 @@ let package = Package(
         // The hardware contract. Imports nothing.
         .target(name: "HAL", path: "Sources/HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
+        // The TOML subset of qdot's human-written files, with line-accurate errors. Imports nothing.
+        .target(name: "ConfigFile", path: "Sources/ConfigFile"),
+        .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile"], path: "Tests/ConfigFileTests"),
+        // Board definitions: which chip and line plays which role; the simulated station's file.
+        .target(
+            name: "Boards", dependencies: ["HAL", "ConfigFile"], path: "Board",
+            exclude: ["README.md"],
+            resources: [.embedInCode("simulated.board.toml")]),
+        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile"], path: "Tests/BoardsTests"),
     ]
 )
 
