@@ -26,8 +26,9 @@ struct ConfigParser {
     init(fileName: String) { self.fileName = fileName }
 
     mutating func parse(_ text: String) throws(ConfigErrors) -> ConfigDocument {
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineText = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // TOML newlines are LF or CRLF; in Swift "\r\n" is one Character, so split on both.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, lineText) in lines.enumerated() {
             let lineNumber = offset + 1
             do {
                 try parseLine(lineText, lineNumber: lineNumber)
