@@ -10,8 +10,9 @@ extension BoardDefinition {
         let document = try ConfigDocument.parse(text, fileName: fileName)
         var reader = ConfigReader(document)
         let header = BoardHeader.read(from: &reader)
-        let lines = readLines(from: &reader)
-        checkRoles(of: lines, anchorLine: header.sectionLine, reader: &reader)
+        var roleLines: [LineRole: Int] = [:]
+        let lines = readLines(from: &reader, roleLines: &roleLines)
+        checkRoles(roleLines: roleLines, anchorLine: header.sectionLine, reader: &reader)
         try reader.finish()
         guard let name = header.name, let backend = header.backend else {
             // Unreachable: a missing name or backend has already been reported by `finish()`.
@@ -28,8 +29,10 @@ extension BoardDefinition {
     static var roleList: String { LineRole.allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Reads every `[line.ROLE]` section into an assignment, reporting unknown roles, bad keys and
-    /// lines used twice.
-    private static func readLines(from reader: inout ConfigReader) -> [LineRole: LineAssignment] {
+    /// lines used twice. `roleLines` gets the header line of every known role present, even one
+    /// whose keys are wrong, so a bad key is not also reported as a missing role.
+    private static func readLines(from reader: inout ConfigReader,
+                                  roleLines: inout [LineRole: Int]) -> [LineRole: LineAssignment] {
         var lines: [LineRole: LineAssignment] = [:]
         var roleOfLine: [String: LineAssignment] = [:]
         for section in reader.subsections(of: "line") {
@@ -43,6 +46,7 @@ extension BoardDefinition {
                 reader.ignoreKeys(of: section)
                 continue
             }
+            roleLines[role] = section.line
             guard let assignment = readAssignment(role, from: section, reader: &reader) else { continue }
             let address = assignment.qualifiedName
             if let earlier = roleOfLine[address] {
@@ -89,7 +93,8 @@ extension BoardDefinition {
     }
 
     /// Required roles, exactly one gate form, basis bits contiguous from bit 0.
-    private static func checkRoles(of lines: [LineRole: LineAssignment], anchorLine: Int,
+    /// `roleLines`: the header line of each role present.
+    private static func checkRoles(roleLines lines: [LineRole: Int], anchorLine: Int,
                                    reader: inout ConfigReader) {
         for role in LineRole.allCases where role.isRequired && lines[role] == nil {
             reader.report("missing required role \"\(role.rawValue)\"; add a [line.\(role.rawValue)] section",
@@ -98,10 +103,11 @@ extension BoardDefinition {
         let perDetectorGates = LineRole.gates(of: .perDetector)
         let presentGates = perDetectorGates.filter { lines[$0] != nil }
         let formsText = "one shared [line.gate] or all four of gate-a-plus, gate-a-minus, gate-b-plus, gate-b-minus"
-        if let shared = lines[.gate], let firstPerDetector = presentGates.compactMap({ lines[$0] }).min(by: { $0.sourceLine < $1.sourceLine }) {
-            reader.report("both gate forms are given: [line.gate] (line \(shared.sourceLine)) and "
-                          + "[line.\(firstPerDetector.role.rawValue)] (line \(firstPerDetector.sourceLine)); use \(formsText)",
-                          field: "line.\(firstPerDetector.role.rawValue)", line: firstPerDetector.sourceLine)
+        let firstPerDetector = presentGates.min { (lines[$0] ?? 0) < (lines[$1] ?? 0) }
+        if let sharedLine = lines[.gate], let firstPerDetector, let perDetectorLine = lines[firstPerDetector] {
+            reader.report("both gate forms are given: [line.gate] (line \(sharedLine)) and "
+                          + "[line.\(firstPerDetector.rawValue)] (line \(perDetectorLine)); use \(formsText)",
+                          field: "line.\(firstPerDetector.rawValue)", line: perDetectorLine)
         } else if lines[.gate] == nil && presentGates.isEmpty {
             reader.report("missing required role \"gate\"; give \(formsText)", field: "line.gate", line: anchorLine)
         } else if lines[.gate] == nil {
@@ -114,10 +120,10 @@ extension BoardDefinition {
         for arm in AnalyzerArm.allCases {
             let bits = LineRole.basisBits(of: arm)
             for bit in 1..<bits.count {
-                guard let assignment = lines[bits[bit]], lines[bits[bit - 1]] == nil else { continue }
+                guard let bitLine = lines[bits[bit]], lines[bits[bit - 1]] == nil else { continue }
                 reader.report("role \"\(bits[bit].rawValue)\" needs \"\(bits[bit - 1].rawValue)\": "
                               + "basis bits must be contiguous from \(bits[0].rawValue)",
-                              field: "line.\(bits[bit].rawValue)", line: assignment.sourceLine)
+                              field: "line.\(bits[bit].rawValue)", line: bitLine)
             }
         }
     }
