@@ -4,12 +4,15 @@
 // firmware knows only the HAL; only Tools/ and the tests put a backend together with it.
 import PackageDescription
 
+let numerics = Target.Dependency.product(name: "RealModule", package: "swift-numerics")
+
 let package = Package(
     name: "qdot",
     products: [
-
+        .executable(name: "qdot", targets: ["qdot"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
@@ -17,14 +20,36 @@ let package = Package(
         .target(name: "HAL", path: "Sources/HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
 
+        // The TOML subset of qdot's human-written files, with line-accurate errors. Imports nothing.
+        .target(name: "ConfigFile", path: "Sources/ConfigFile"),
+        .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile"], path: "Tests/ConfigFileTests"),
+
+        // Board definitions: which chip and line plays which role; the simulated station's file.
+        .target(
+            name: "Boards", dependencies: ["HAL", "ConfigFile"], path: "Board",
+            exclude: ["README.md"],
+            resources: [.embedInCode("simulated.board.toml")]),
+        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile"], path: "Tests/BoardsTests"),
+
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
-        .target(name: "Simulator", dependencies: ["HAL", .product(name: "RealModule", package: "swift-numerics")],
-                path: "Sources/Simulator"),
+        .target(name: "Simulator", dependencies: ["HAL", numerics], path: "Sources/Simulator"),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
 
         // The real-time cycle, schedules, interlock and safe state. Knows only the HAL.
         .target(name: "Firmware", dependencies: ["HAL"], path: "Firmware"),
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL"], path: "Tests/FirmwareTests"),
+
+        // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
+        // station from a board file on a backend, run it, write the results.
+        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "ConfigFile"],
+                path: "Tools/Composition"),
+        .executableTarget(
+            name: "qdot",
+            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/qdot"),
+        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
+                    path: "Tests/EndToEndTests"),
     ]
 )
 

@@ -1,0 +1,130 @@
+public import ConfigFile
+import HAL
+
+extension BoardDefinition {
+    /// Parses a board file's text, enforcing every rule of the format (Board/README.md).
+    ///
+    /// Pure: no file access. `fileName` only labels the errors. Throws every mistake found,
+    /// sorted by line, each with file, line, field and what was expected.
+    public static func parse(text: String, fileName: String) throws(ConfigErrors) -> BoardDefinition {
+        let document = try ConfigDocument.parse(text, fileName: fileName)
+        var reader = ConfigReader(document)
+        let header = BoardHeader.read(from: &reader)
+        var roleLines: [LineRole: Int] = [:]
+        let lines = readLines(from: &reader, roleLines: &roleLines)
+        checkRoles(roleLines: roleLines, anchorLine: header.sectionLine, reader: &reader)
+        try reader.finish()
+        guard let name = header.name, let backend = header.backend else {
+            // Unreachable: a missing name or backend has already been reported by `finish()`.
+            throw ConfigErrors(ConfigError(fileName: fileName, line: header.sectionLine, field: "board",
+                                           message: "incomplete [board] section"))
+        }
+        return BoardDefinition(
+            name: name, description: header.description, backend: backend,
+            timingProfile: backend == .simulated ? header.timingProfile : nil,
+            consumer: header.consumer, lines: lines, fileName: fileName)
+    }
+
+    /// The names of all roles, for "roles are: …".
+    static var roleList: String { LineRole.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Reads every `[line.ROLE]` section into an assignment, reporting unknown roles, bad keys and
+    /// lines used twice. `roleLines` gets the header line of every known role present, even one
+    /// whose keys are wrong, so a bad key is not also reported as a missing role.
+    private static func readLines(from reader: inout ConfigReader,
+                                  roleLines: inout [LineRole: Int]) -> [LineRole: LineAssignment] {
+        var lines: [LineRole: LineAssignment] = [:]
+        var roleOfLine: [String: LineAssignment] = [:]
+        for section in reader.subsections(of: "line") {
+            let roleName = String(section.name.dropFirst("line.".count))
+            guard let role = LineRole(rawValue: roleName) else {
+                var message = "unknown role \"\(roleName)\""
+                if let suggestion = ConfigReader.closest(to: roleName, among: LineRole.allCases.map(\.rawValue)) {
+                    message += " (did you mean \"\(suggestion)\"?)"
+                }
+                reader.report(message + "; roles are: \(roleList)", field: section.name, line: section.line)
+                reader.ignoreKeys(of: section)
+                continue
+            }
+            roleLines[role] = section.line
+            guard let assignment = readAssignment(role, from: section, reader: &reader) else { continue }
+            let address = assignment.qualifiedName
+            if let earlier = roleOfLine[address] {
+                reader.report("line \(address) is used twice: by role \"\(earlier.role.rawValue)\" (line \(earlier.sourceLine)) "
+                              + "and by role \"\(role.rawValue)\" (line \(section.line)); each line can play one role only",
+                              field: section.name, line: section.line)
+                continue
+            }
+            roleOfLine[address] = assignment
+            lines[role] = assignment
+        }
+        return lines
+    }
+
+    /// Reads one `[line.ROLE]` section; nil (with errors recorded) when chip or name is unusable.
+    private static func readAssignment(_ role: LineRole, from section: ConfigSection,
+                                       reader: inout ConfigReader) -> LineAssignment? {
+        let chip = reader.required("chip", in: section, as: .nonEmptyString(like: "qdot-sim"))
+        let lineName = reader.required("name", in: section, as: .nonEmptyString(like: "GPIO17"))
+        let isActiveLow = reader.value("active-low", in: section, as: .boolean, default: false)
+        var bias: LineBias? = nil
+        var safeLevel: LineValue? = nil
+        switch role.direction {
+        case .output:
+            if let entry = reader.entry("bias", in: section) {
+                reader.report("bias applies to input lines only; \"\(role.rawValue)\" is an output "
+                              + "(its safe-state level is set with safe = \"inactive\" or \"active\")",
+                              about: entry, in: section)
+            }
+            safeLevel = reader.value("safe", in: section,
+                                     as: .oneOf([("inactive", LineValue.inactive), ("active", LineValue.active)]),
+                                     default: .inactive)
+        case .input:
+            if let entry = reader.entry("safe", in: section) {
+                reader.report("safe applies to output lines only; \"\(role.rawValue)\" is an input "
+                              + "(its pull is set with bias = \"as-is\", \"disabled\", \"pull-up\" or \"pull-down\")",
+                              about: entry, in: section)
+            }
+            bias = reader.value("bias", in: section, as: .oneOf(LineBias.self), default: .asIs)
+        }
+        guard let chip, let lineName else { return nil }
+        return LineAssignment(role: role, chipLabel: chip, lineName: lineName, isActiveLow: isActiveLow,
+                              bias: bias, safeLevel: safeLevel, sourceLine: section.line)
+    }
+
+    /// Required roles, exactly one gate form, basis bits contiguous from bit 0.
+    /// `roleLines`: the header line of each role present.
+    private static func checkRoles(roleLines lines: [LineRole: Int], anchorLine: Int,
+                                   reader: inout ConfigReader) {
+        for role in LineRole.allCases where role.isRequired && lines[role] == nil {
+            reader.report("missing required role \"\(role.rawValue)\"; add a [line.\(role.rawValue)] section",
+                          field: "line.\(role.rawValue)", line: anchorLine)
+        }
+        let perDetectorGates = LineRole.gates(of: .perDetector)
+        let presentGates = perDetectorGates.filter { lines[$0] != nil }
+        let formsText = "one shared [line.gate] or all four of gate-a-plus, gate-a-minus, gate-b-plus, gate-b-minus"
+        let firstPerDetector = presentGates.min { (lines[$0] ?? 0) < (lines[$1] ?? 0) }
+        if let sharedLine = lines[.gate], let firstPerDetector, let perDetectorLine = lines[firstPerDetector] {
+            reader.report("both gate forms are given: [line.gate] (line \(sharedLine)) and "
+                          + "[line.\(firstPerDetector.rawValue)] (line \(perDetectorLine)); use \(formsText)",
+                          field: "line.\(firstPerDetector.rawValue)", line: perDetectorLine)
+        } else if lines[.gate] == nil && presentGates.isEmpty {
+            reader.report("missing required role \"gate\"; give \(formsText)", field: "line.gate", line: anchorLine)
+        } else if lines[.gate] == nil {
+            for role in perDetectorGates where lines[role] == nil {
+                reader.report("missing required role \"\(role.rawValue)\"; per-detector gates need all four "
+                              + "(gate-a-plus, gate-a-minus, gate-b-plus, gate-b-minus)",
+                              field: "line.\(role.rawValue)", line: anchorLine)
+            }
+        }
+        for arm in AnalyzerArm.allCases {
+            let bits = LineRole.basisBits(of: arm)
+            for bit in 1..<bits.count {
+                guard let bitLine = lines[bits[bit]], lines[bits[bit - 1]] == nil else { continue }
+                reader.report("role \"\(bits[bit].rawValue)\" needs \"\(bits[bit - 1].rawValue)\": "
+                              + "basis bits must be contiguous from \(bits[0].rawValue)",
+                              field: "line.\(bits[bit].rawValue)", line: bitLine)
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// Reads the pieces of one line of a config file: keys, section names and values.
+///
+/// Works on the line's Unicode scalars; columns are 1-based scalar positions. Every method
+/// either consumes what it recognizes or throws a `ConfigSyntaxError` at the offending column.
+struct ConfigLineScanner {
+    private let scalars: [Unicode.Scalar]
+    private(set) var index = 0
+
+    init(_ line: Substring) { scalars = Array(line.unicodeScalars) }
+
+    /// The 1-based column of the next character.
+    var column: Int { index + 1 }
+    /// Whether the whole line has been read.
+    var isAtEnd: Bool { index >= scalars.count }
+    /// The next character, if any.
+    var next: Unicode.Scalar? { isAtEnd ? nil : scalars[index] }
+
+    mutating func skipWhitespace() {
+        while let scalar = next, scalar == " " || scalar == "\t" { index += 1 }
+    }
+
+    /// True when only whitespace and perhaps a `# comment` remain.
+    mutating func isAtEndOrComment() -> Bool {
+        skipWhitespace()
+        return isAtEnd || next == "#"
+    }
+
+    /// The rest of the line from the current position, for "found …" messages.
+    var rest: String {
+        var text = String(String.UnicodeScalarView(scalars[index...]))
+        if text.count > 24 { text = String(text.prefix(24)) + "…" }
+        return text
+    }
+
+    static func isBareKeyCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "A"..."Z", "a"..."z", "0"..."9", "-", "_": true
+        default: false
+        }
+    }
+
+    /// A bare key: letters, digits, `-`, `_`.
+    mutating func bareKey(what: String) throws(ConfigSyntaxError) -> String {
+        let start = index
+        while let scalar = next, ConfigLineScanner.isBareKeyCharacter(scalar) { index += 1 }
+        if index == start {
+            if next == "\"" || next == "'" {
+                throw ConfigSyntaxError(column: column, message: "quoted keys are not supported; write \(what) with letters, digits, - and _")
+            }
+            let found = isAtEnd ? "the end of the line" : "'\(rest)'"
+            throw ConfigSyntaxError(column: column, message: "expected \(what) (letters, digits, - and _), found \(found)")
+        }
+        return String(String.UnicodeScalarView(scalars[start..<index]))
+    }
+
+    /// Expects `scalar` next and consumes it.
+    mutating func expect(_ scalar: Unicode.Scalar, _ message: String) throws(ConfigSyntaxError) {
+        guard next == scalar else { throw ConfigSyntaxError(column: column, message: message) }
+        index += 1
+    }
+
+    /// A value: "string", number, true/false or a one-line [array].
+    mutating func value() throws(ConfigSyntaxError) -> ConfigValue {
+        guard let first = next, first != "#" else {
+            throw ConfigSyntaxError(column: column, message: "expected a value after '=' (a \"string\", a number, true/false or [array])")
+        }
+        switch first {
+        case "\"": return .string(try basicString())
+        case "'":
+            throw ConfigSyntaxError(column: column, message: "single-quoted strings are not supported; use double quotes")
+        case "[": return .array(try array())
+        default: return try bareValue()
+        }
+    }
+
+    /// A basic string; the opening quote is next.
+    private mutating func basicString() throws(ConfigSyntaxError) -> String {
+        let openingColumn = column
+        index += 1
+        var text = String.UnicodeScalarView()
+        while let scalar = next {
+            index += 1
+            switch scalar {
+            case "\"":
+                return String(text)
+            case "\\":
+                guard let escaped = next else { break }
+                switch escaped {
+                case "\"": text.append("\"")
+                case "\\": text.append("\\")
+                case "n": text.append("\n")
+                case "t": text.append("\t")
+                default:
+                    throw ConfigSyntaxError(column: column - 1,
+                        message: "unknown escape \\\(escaped) in string; use \\\", \\\\, \\n or \\t")
+                }
+                index += 1
+            default:
+                text.append(scalar)
+            }
+        }
+        throw ConfigSyntaxError(column: openingColumn,
+            message: "unterminated string; add the closing \" on the same line (a \\\" inside a string does not close it)")
+    }
+
+    /// A one-line array; the `[` is next. Elements may be of any value kind; a trailing comma is allowed.
+    private mutating func array() throws(ConfigSyntaxError) -> [ConfigValue] {
+        let openingColumn = column
+        index += 1
+        var elements: [ConfigValue] = []
+        while true {
+            skipWhitespace()
+            if next == "]" { index += 1; return elements }
+            if isAtEnd || next == "#" {
+                throw ConfigSyntaxError(column: openingColumn, message: "unterminated array; close it with ] on the same line")
+            }
+            elements.append(try value())
+            skipWhitespace()
+            if next == "," { index += 1; continue }
+            if next == "]" { index += 1; return elements }
+            if isAtEnd || next == "#" {
+                throw ConfigSyntaxError(column: openingColumn, message: "unterminated array; close it with ] on the same line")
+            }
+            throw ConfigSyntaxError(column: column, message: "expected ',' or ']' in array, found '\(rest)'")
+        }
+    }
+
+    /// true, false, an integer or a float: a run of characters up to whitespace, `,`, `]` or `#`.
+    private mutating func bareValue() throws(ConfigSyntaxError) -> ConfigValue {
+        let start = index
+        while let scalar = next, scalar != " ", scalar != "\t", scalar != ",", scalar != "]", scalar != "#" { index += 1 }
+        let token = String(String.UnicodeScalarView(scalars[start..<index]))
+        let startColumn = start + 1
+        switch token {
+        case "true": return .boolean(true)
+        case "false": return .boolean(false)
+        default: break
+        }
+        do {
+            return try ConfigNumberLiteral.parse(token)
+        } catch {
+            throw ConfigSyntaxError(column: startColumn, message: error.message)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Boards
+import ConfigFile
+import HAL
+import Testing
+
+/// A good board file parses to exactly the definition it describes; the shipped simulated station too.
+@Suite struct BoardDefinitionTests {
+    @Test func goodFileParsesToTheExpectedDefinition() throws {
+        let board = try BoardDefinition.parse(text: BoardFileFixture.lab2, fileName: "lab2.board.toml")
+        #expect(board.name == "lab2-pi4")
+        #expect(board.description == "Pi 4 in lab 2, per-detector gates")
+        #expect(board.backend == .linux)
+        #expect(board.timingProfile == nil)
+        #expect(board.consumer == "qdot-lab2")
+        #expect(board.fileName == "lab2.board.toml")
+        #expect(board.gateForm == .perDetector)
+        #expect(board.gateLines.map(\.lineName) == ["GPIO22", "GPIO23", "GPIO24", "GPIO25"])
+        #expect(board.basisBitCount(of: .a) == 2)
+        #expect(board.basisBitCount(of: .b) == 1)
+        #expect(board.basisLines(of: .a).map(\.lineName) == ["GPIO5", "GPIO6"])
+        #expect(Set(board.lines.keys) == [
+            .trigger, .gateAPlus, .gateAMinus, .gateBPlus, .gateBMinus, .basisA0, .basisA1, .basisB0, .status,
+            .clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock,
+        ])
+        #expect(board[.trigger] == LineAssignment(
+            role: .trigger, chipLabel: "pinctrl-bcm2711", lineName: "GPIO17", isActiveLow: false,
+            bias: nil, safeLevel: .inactive, sourceLine: BoardFileFixture.line(of: "[line.trigger]")))
+        #expect(board[.status] == LineAssignment(
+            role: .status, chipLabel: "pinctrl-bcm2711", lineName: "GPIO26", isActiveLow: true,
+            bias: nil, safeLevel: .inactive, sourceLine: BoardFileFixture.line(of: "[line.status]")))
+        #expect(board[.clickAPlus]?.bias == .disabled)
+        #expect(board[.clickAMinus]?.bias == .asIs)   // the default
+        #expect(board[.interlock] == LineAssignment(
+            role: .interlock, chipLabel: "pinctrl-bcm2711", lineName: "GPIO4", isActiveLow: true,
+            bias: .pullUp, safeLevel: nil, sourceLine: BoardFileFixture.line(of: "[line.interlock]")))
+        #expect(board.outputLines.map(\.role) == [
+            .trigger, .gateAPlus, .gateAMinus, .gateBPlus, .gateBMinus, .basisA0, .basisA1, .basisB0, .status,
+        ])
+        #expect(board.inputLines.map(\.role) == [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock])
+        #expect(board[.interlock]?.qualifiedName == "pinctrl-bcm2711/GPIO4")
+    }
+
+    @Test func simulatedStationParsesWithTheExpectedRoles() throws {
+        let station = try BoardDefinition.simulatedStation
+        #expect(station.name == "simulated-station")
+        #expect(station.backend == .simulated)
+        #expect(station.timingProfile == .ideal)
+        #expect(station.consumer == "qdot")
+        #expect(station.gateForm == .shared)
+        #expect(station.basisBitCount(of: .a) == 3 && station.basisBitCount(of: .b) == 3)
+        let expectedNames: [LineRole: String] = [
+            .trigger: "TRIGGER", .gate: "GATE",
+            .basisA0: "BASIS_A0", .basisA1: "BASIS_A1", .basisA2: "BASIS_A2",
+            .basisB0: "BASIS_B0", .basisB1: "BASIS_B1", .basisB2: "BASIS_B2", .status: "STATUS",
+            .clickAPlus: "CLICK_A_PLUS", .clickAMinus: "CLICK_A_MINUS",
+            .clickBPlus: "CLICK_B_PLUS", .clickBMinus: "CLICK_B_MINUS", .interlock: "INTERLOCK",
+        ]
+        #expect(station.lines.mapValues(\.lineName) == expectedNames)
+        #expect(station.lines.values.allSatisfy { $0.chipLabel == "qdot-sim" && !$0.isActiveLow })
+        #expect(station.outputLines.allSatisfy { $0.safeLevel == .inactive && $0.bias == nil })
+        #expect(station.inputLines.allSatisfy { $0.safeLevel == nil })
+        #expect(station[.interlock]?.bias == .pullDown)
+        #expect(station[.clickAPlus]?.bias == .disabled)
+        // Line numbers point into the shipped file.
+        #expect(station[.trigger]?.sourceLine
+            == BoardFileFixture.line(of: "[line.trigger]", in: BoardDefinition.simulatedStationText))
+    }
+
+    @Test func loadReadsTheShippedFileFromDisk() throws {
+        // Tests/BoardsTests/this file → the package root → Board/simulated.board.toml
+        let packageRoot = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+        let path = "/" + packageRoot + "/Board/simulated.board.toml"
+        var loaded = try BoardDefinition.load(contentsOf: path)
+        #expect(loaded.fileName == path)
+        loaded.fileName = "simulated.board.toml"
+        #expect(loaded == (try BoardDefinition.simulatedStation))
+    }
+
+    @Test func aMissingFileIsAnErrorNamingThePath() {
+        #expect {
+            _ = try BoardDefinition.load(contentsOf: "/nonexistent/lab9.board.toml")
+        } throws: { error in
+            guard let errors = error as? ConfigErrors else { return false }
+            return errors.first.fileName == "/nonexistent/lab9.board.toml" && errors.first.line == nil
+                && errors.first.message.hasPrefix("cannot read the board file")
+        }
+    }
+
+    @Test func roleHelpersDescribeDirectionGateFormAndBasisBits() {
+        #expect(LineRole.allCases.count == 18)
+        #expect(LineRole.allCases.filter(\.isInput) == [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock])
+        #expect(LineRole.trigger.isOutput && LineRole.status.direction == .output)
+        #expect(LineRole.gate.gateForm == .shared && LineRole.gateBMinus.gateForm == .perDetector)
+        #expect(LineRole.trigger.gateForm == nil)
+        #expect(LineRole.basisBits(of: .b) == [.basisB0, .basisB1, .basisB2])
+        #expect(LineRole.basisA2.basisBit?.arm == .a && LineRole.basisA2.basisBit?.bit == 2)
+        #expect(LineRole.clickAPlus.basisBit == nil)
+        #expect(LineRole.gate(arm: .b, output: .minus) == .gateBMinus)
+        #expect(LineRole.click(arm: .a, output: .plus) == .clickAPlus)
+        #expect(LineRole.allCases.filter(\.isRequired) == [
+            .trigger, .basisA0, .basisB0, .clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock,
+        ])
+    }
+}
