@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Runs the built `qdot` executable as a lab engineer would, capturing its output and exit code.
+struct QdotProcess {
+    var exitCode: Int32
+    var standardOutput: String
+    var standardError: String
+
+    /// The `qdot` binary next to the test bundle in the build folder.
+    static var executable: URL {
+        var folder = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("qdot").path) {
+            folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("qdot")
+    }
+
+    static func run(_ arguments: [String], in directory: URL) throws -> QdotProcess {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return QdotProcess(exitCode: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                           standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qdot-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+private final class Marker {}

@@ -1,0 +1,96 @@
+public import Firmware
+public import Foundation
+
+/// The JSON result of a run: what ran, where, with which seed and software, and what it found.
+/// Board-time figures (reproducible from the seed) and wall-clock figures (this machine's) are
+/// kept apart, so two runs with one seed compare equal outside `wallClock`.
+public struct ResultDocument: Codable, Sendable {
+    /// The software that produced the result.
+    public struct Software: Codable, Sendable {
+        /// "qdot".
+        public var name = "qdot"
+        /// Its version.
+        public var version = QdotVersion.current
+    }
+
+    /// The board the run used.
+    public struct Board: Codable, Sendable {
+        /// The board's name from its file.
+        public var name: String
+        /// The file it was loaded from ("(built in)" for the embedded simulated station).
+        public var file: String
+        /// "simulated" or "linux".
+        public var backend: String
+        /// The simulated board's timing profile (nil on real hardware).
+        public var timingProfile: String?
+
+        /// The board part of a result.
+        public init(name: String, file: String, backend: String, timingProfile: String?) {
+            self.name = name
+            self.file = file
+            self.backend = backend
+            self.timingProfile = timingProfile
+        }
+    }
+
+    /// Figures of this machine, not of the run: not reproducible, kept apart.
+    public struct WallClock: Codable, Sendable {
+        /// Seconds the run took.
+        public var seconds: Double
+        /// Board seconds per wall second (simulated runs).
+        public var speedVersusRealTime: Double
+        /// Firmware cycles per wall second.
+        public var cyclesPerSecond: Double
+
+        /// Wall-clock figures.
+        public init(seconds: Double, speedVersusRealTime: Double, cyclesPerSecond: Double) {
+            self.seconds = seconds
+            self.speedVersusRealTime = speedVersusRealTime
+            self.cyclesPerSecond = cyclesPerSecond
+        }
+    }
+
+    /// What produced the result.
+    public var software = Software()
+    /// "simulation" or "hardware".
+    public var kind: String
+    /// The board.
+    public var board: Board
+    /// The seed of every random draw.
+    public var seed: UInt64
+    /// The schedule that ran.
+    public var schedule: CycleSchedule
+    /// What the firmware found.
+    public var report: RunReport
+    /// Wall-clock figures.
+    public var wallClock: WallClock
+
+    /// A result document.
+    public init(kind: String, board: Board, seed: UInt64, schedule: CycleSchedule, report: RunReport,
+                wallClock: WallClock) {
+        self.kind = kind
+        self.board = board
+        self.seed = seed
+        self.schedule = schedule
+        self.report = report
+        self.wallClock = wallClock
+    }
+
+    /// Pretty, key-sorted JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+}
+
+/// Writes files so that a crash never leaves half a file: the data goes to a temporary file in
+/// the same folder, which is then renamed over the target (rename is atomic on one filesystem).
+public enum AtomicFile {
+    /// Writes `data` to `path` atomically, creating the folder if needed.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,100 @@
+public import Boards
+public import Firmware
+public import HAL
+public import Simulator
+
+/// Builds a simulated station from a board definition: one simulated line per line of the board
+/// file (same chip labels and names), the device models hanging off them, and the firmware's
+/// `StationLines` requested through the simulated HAL exactly as on a lab board.
+public struct SimulatedStationBuilder {
+    /// The simulated board.
+    public let board: SimulatedBoard
+    /// The devices of the stand-in station.
+    public let devices: StandInStation
+    /// The firmware's view of the lines.
+    public let lines: StationLines
+
+    /// Builds the station.
+    ///
+    /// - Parameters:
+    ///   - definition: the board file's contents (its backend must be `simulated`).
+    ///   - seed: fixes every random draw of the run.
+    ///   - settings: the stand-in source and detectors.
+    ///   - profileOverride: a timing profile to use instead of the board file's.
+    ///   - tracing: record every line change (for VCD export).
+    public init(definition: BoardDefinition, seed: UInt64, settings: StandInStation.Settings = .init(),
+                profileOverride: TimingProfile? = nil, tracing: Bool = true,
+                engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
+        guard definition.backend == .simulated else {
+            throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue)
+        }
+        let profile = profileOverride ?? Self.profile(for: definition.timingProfile)
+        let board = SimulatedBoard(profile: profile, seed: seed, tracing: tracing, engine: engine)
+        var ids: [LineRole: LineID] = [:]
+        for assignment in definition.outputLines + definition.inputLines {
+            ids[assignment.role] = board.addLine(SimulatedLineSpec(
+                chip: assignment.chipLabel, name: assignment.lineName,
+                direction: assignment.role.isOutput ? .output : .input, activeLow: assignment.isActiveLow))
+        }
+        func id(_ role: LineRole) -> LineID { ids[role]! }   // the loader guarantees required roles
+        let clickRoles: [LineRole] = [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus]
+        let wiring = StationWiring(trigger: id(.trigger), gates: definition.gateLines.map { id($0.role) },
+                                   clicks: clickRoles.map(id), interlock: id(.interlock))
+        devices = StandInStation(board: board, wiring: wiring, settings: settings)
+        self.board = board
+        do {
+            lines = try Self.requestLines(definition: definition, ids: ids, board: board)
+        } catch {
+            throw .hardware(error)
+        }
+    }
+
+    /// The simulator's numbers behind a board file's profile name.
+    public static func profile(for name: SimulatedTimingProfile?) -> TimingProfile {
+        switch name {
+        case .raspberryPi4: return .raspberryPi4
+        case .ideal, nil: return .ideal
+        }
+    }
+
+    /// Requests outputs and inputs chip by chip (lines of one chip that change together are one
+    /// request), and binds each role to its request and index.
+    static func requestLines(definition: BoardDefinition, ids: [LineRole: LineID],
+                             board: SimulatedBoard) throws(HardwareError) -> StationLines {
+        var outputBindings: [LineRole: OutputBinding] = [:]
+        var inputBindings: [LineRole: InputBinding] = [:]
+        for (chip, assignments) in LineGrouping.byChip(definition.outputLines) {
+            let request = try board.requestOutputs(assignments.map { ids[$0.role]! })
+            _ = chip
+            for (index, assignment) in assignments.enumerated() {
+                outputBindings[assignment.role] = OutputBinding(request: request, index: index,
+                                                                safeValue: assignment.safeLevel ?? .inactive)
+            }
+        }
+        for (_, assignments) in LineGrouping.byChip(definition.inputLines) {
+            let request = try board.requestEdgeInputs(assignments.map { ids[$0.role]! })
+            for (index, assignment) in assignments.enumerated() {
+                inputBindings[assignment.role] = InputBinding(request: request, index: index)
+            }
+        }
+        return LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
+                                         clock: board.makeClock())
+    }
+}
+
+/// Why a station could not be built.
+public enum StationBuildError: Error, CustomStringConvertible {
+    /// The board file is for another backend.
+    case wrongBackend(board: String, backend: String)
+    /// Requesting the lines failed.
+    case hardware(HardwareError)
+
+    public var description: String {
+        switch self {
+        case let .wrongBackend(board, backend):
+            return "board \"\(board)\" is a \(backend) board; this command needs backend = \"simulated\""
+        case let .hardware(error):
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,102 @@
+public import Boards
+public import Firmware
+public import HAL
+public import Simulator
+import Foundation
+
+/// One run of the firmware on the simulated board: what to run, and what came of it.
+public struct SimulationRun {
+    /// What to run.
+    public struct Request {
+        /// The board definition (backend `simulated`).
+        public var board: BoardDefinition
+        /// Fixes every random draw.
+        public var seed: UInt64
+        /// The schedule the firmware runs.
+        public var schedule: CycleSchedule
+        /// The stand-in source and detectors.
+        public var settings: StandInStation.Settings
+        /// A timing profile instead of the board file's.
+        public var profileOverride: TimingProfile?
+        /// Record the trace (needed for VCD export; costs memory on long runs).
+        public var tracing: Bool
+        /// Fault injection: the interlock opens at this board instant.
+        public var interlockOpensAt: Instant?
+
+        /// A request.
+        public init(board: BoardDefinition, seed: UInt64, schedule: CycleSchedule,
+                    settings: StandInStation.Settings = .init(), profileOverride: TimingProfile? = nil,
+                    tracing: Bool = false, interlockOpensAt: Instant? = nil) {
+            self.board = board
+            self.seed = seed
+            self.schedule = schedule
+            self.settings = settings
+            self.profileOverride = profileOverride
+            self.tracing = tracing
+            self.interlockOpensAt = interlockOpensAt
+        }
+    }
+
+    /// The firmware's report (board-time figures only).
+    public var report: RunReport
+    /// The trace, when it was recorded.
+    public var trace: Trace?
+    /// The timing profile the board used.
+    public var profile: TimingProfile
+    /// Wall-clock seconds the run took on this machine.
+    public var wallSeconds: Double
+
+    /// Simulated seconds per wall-clock second.
+    public var speedVersusRealTime: Double {
+        wallSeconds > 0 ? report.runDuration.seconds / wallSeconds : 0
+    }
+
+    /// Firmware cycles per wall-clock second.
+    public var cyclesPerWallSecond: Double {
+        wallSeconds > 0 ? Double(report.cyclesRun) / wallSeconds : 0
+    }
+
+    /// Builds the station and runs the schedule.
+    public static func run(_ request: Request, stop: StopSignal? = nil) throws -> SimulationRun {
+        let station = try SimulatedStationBuilder(
+            definition: request.board, seed: request.seed, settings: request.settings,
+            profileOverride: request.profileOverride, tracing: request.tracing)
+        if let opening = request.interlockOpensAt {
+            let interlock = station.devices.interlock
+            station.board.schedule(at: opening) { board in interlock.open(atCycle: board.currentCycle, on: board) }
+        }
+        let controller = try Controller(lines: station.lines)
+        controller.arm()
+        guard case .armed = controller.state else {
+            throw SimulationRunError.notArmed(controller.state.description)
+        }
+        let started = ContinuousClock.now
+        let report = try controller.run(request.schedule, stop: stop)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return SimulationRun(report: report, trace: request.tracing ? station.board.trace : nil,
+                             profile: station.board.profile, wallSeconds: seconds)
+    }
+
+    /// The foundation's default schedule: the standard cycle timing, half the cycles with both
+    /// arms on basis code 0 and half on code 1.
+    public static func defaultSchedule(cycles: Int, timing: CycleTiming = .standard) -> CycleSchedule {
+        let first = cycles / 2
+        return CycleSchedule(timing: timing, steps: [
+            ScheduleStep(label: "A0/B0", codes: BasisCodes(armA: 0, armB: 0), cycles: first),
+            ScheduleStep(label: "A1/B1", codes: BasisCodes(armA: 1, armB: 1), cycles: cycles - first),
+        ])
+    }
+}
+
+/// Why a simulated run could not start.
+public enum SimulationRunError: Error, CustomStringConvertible {
+    /// The controller did not arm (interlock open or a hardware fault).
+    case notArmed(String)
+
+    public var description: String {
+        switch self {
+        case let .notArmed(state): return "the controller did not arm: \(state)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Boards
+import Composition
+import ConfigFile
+import Foundation
+
+/// Loading a board file for a command, with every mistake printed and a non-zero exit.
+enum BoardLoading {
+    /// The board at `path`, or the built-in simulated station when `path` is nil.
+    static func load(_ path: String?) throws -> BoardDefinition {
+        do {
+            if let path { return try BoardDefinition.load(contentsOf: path) }
+            return try BoardDefinition.simulatedStation
+        } catch {
+            for problem in error.errors { printError("error: \(problem)") }
+            printError("qdot: the board file \(path ?? "(built in)") has \(error.errors.count) mistake(s); nothing was run")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Writing an output file, with a clear error naming the file when it fails.
+enum OutputFiles {
+    static func write(_ data: Data, to path: String, what: String) throws {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            printError("qdot: could not write the \(what) to \(path): \(error.localizedDescription)")
+            throw ExitCode(5)
+        }
+    }
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
