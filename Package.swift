@@ -9,11 +9,33 @@ let package = Package(
     products: [
 
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
     targets: [
         // The hardware contract. Imports nothing.
         .target(name: "HAL", path: "Sources/HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
+        // Pure math on counts and time tags: coincidences, g2, visibilities, CHSH, tomography, BBM92.
+        .target(
+            name: "Analysis",
+            dependencies: [
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "ComplexModule", package: "swift-numerics"),
+            ],
+            path: "Sources/Analysis"
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: [
+                "Analysis",
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "ComplexModule", package: "swift-numerics"),
+            ],
+            path: "Tests/AnalysisTests"
+        ),
+        // Benchmarks (release build): `swift run -c release qdot-bench`.
+        .executableTarget(name: "qdot-bench", dependencies: ["Analysis"], path: "Tools/Bench"),
     ]
 )
 
