@@ -135,3 +135,22 @@ import Testing
         #expect(throws: AnalysisError.self) { try StateTomography.linearInversion(zeros) }
     }
 }
+
+@Suite struct StateCertificateTests {
+    @Test func monteCarloErrorBarsCoverTheTruthAndAreReproducible() throws {
+        let truth = try DensityMatrix.werner(visibility: 0.7)
+        let settings = TomographySettings.standard16
+        let counts = try TestStates.noisyCounts(TestStates.expectedCounts(truth, settings: settings, pairsPerSetting: 4_000), seed: 8)
+        let measurements = try TomographySettings.measurements(settings: settings, counts: counts)
+        let certificate = try StateTomography.certify(measurements, samples: 40, seed: 1)
+        // Closed forms for p = 0.7 within 4 Monte Carlo standard errors.
+        #expect(abs(certificate.fidelity(to: .phiPlus).value - 0.775) < 4 * certificate.fidelity(to: .phiPlus).standardError)
+        #expect(abs(certificate.concurrence.value - 0.55) < 4 * certificate.concurrence.standardError)
+        #expect(abs(certificate.maximalCHSH.value - 2 * 2.0.squareRoot() * 0.7) < 4 * certificate.maximalCHSH.standardError)
+        #expect(certificate.concurrence.standardError > 0.001 && certificate.concurrence.standardError < 0.05)
+        #expect(certificate.mostLikelyBellState == .phiPlus)
+        let again = try StateTomography.certify(measurements, samples: 40, seed: 1)
+        #expect(again.concurrence == certificate.concurrence)
+        #expect(throws: AnalysisError.self) { try StateTomography.certify(measurements, samples: 1, seed: 1) }
+    }
+}
