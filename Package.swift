@@ -5,6 +5,7 @@
 import PackageDescription
 
 let numerics = Target.Dependency.product(name: "RealModule", package: "swift-numerics")
+let complexNumbers = Target.Dependency.product(name: "ComplexModule", package: "swift-numerics")
 
 let package = Package(
     name: "qdot",
@@ -31,6 +32,14 @@ let package = Package(
             resources: [.embedInCode("simulated.board.toml")]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile"], path: "Tests/BoardsTests"),
 
+        // Pure math on counts and time tags: coincidences, g2, visibilities, CHSH, tomography, BBM92.
+        .target(name: "Analysis", dependencies: [numerics, complexNumbers], path: "Sources/Analysis"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", numerics, complexNumbers], path: "Tests/AnalysisTests"),
+
+        // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
+        .target(name: "Physics", dependencies: [numerics], path: "Sources/Physics"),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics", numerics], path: "Tests/PhysicsTests"),
+
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
         .target(name: "Simulator", dependencies: ["HAL", numerics], path: "Sources/Simulator"),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
@@ -48,6 +57,10 @@ let package = Package(
             dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
+        // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
+        .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "Composition", "Boards", "Firmware",
+                                                            "Simulator", "HAL"],
+                          path: "Tools/Bench"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
                     path: "Tests/EndToEndTests"),
     ]

@@ -1,0 +1,164 @@
+import RealModule
+
+/// BBM92 entanglement-based quantum key distribution (Bennett, Brassard & Mermin, PRL 68, 557
+/// (1992)): sifting of per-cycle basis choices and outcomes, QBER per basis, and the asymptotic
+/// secret fraction r = 1 − f·h2(E_bit) − h2(E_phase) (Shor–Preskill / Koashi–Preskill bound,
+/// e.g. Ma, Fung & Lo, PRA 76, 012307 (2007), Eq. 9), with the error-correction inefficiency f explicit.
+public enum BBM92 {
+    /// A measurement basis of the protocol.
+    public enum Basis: Sendable, Hashable, CustomStringConvertible {
+        /// H/V (bit value 0 = H on the + detector).
+        case rectilinear
+        /// D/A (bit value 0 = D).
+        case diagonal
+
+        public var description: String { self == .rectilinear ? "H/V" : "D/A" }
+    }
+
+    /// One trigger cycle in which both arms registered exactly one click.
+    public struct Detection: Sendable, Hashable {
+        /// Arm A's basis.
+        public var basisA: Basis
+        /// Arm B's basis.
+        public var basisB: Basis
+        /// Arm A's outcome bit (0 = + detector, 1 = − detector).
+        public var bitA: UInt8
+        /// Arm B's outcome bit.
+        public var bitB: UInt8
+
+        /// A detection record.
+        public init(basisA: Basis, basisB: Basis, bitA: UInt8, bitB: UInt8) {
+            self.basisA = basisA
+            self.basisB = basisB
+            self.bitA = bitA
+            self.bitB = bitB
+        }
+    }
+
+    /// Every assumption behind the key figures, returned with the result.
+    public struct Assumptions: Sendable, Hashable {
+        /// Error-correction inefficiency f ≥ 1 (1 is the Shannon limit; practical codes 1.05–1.2).
+        public var errorCorrectionInefficiency: Double
+        /// The basis whose errors set the error-correction cost (E_bit); the other gives E_phase.
+        public var keyBasis: Basis
+        /// Whether outcomes agree (true, e.g. |Φ+> in H/V and D/A) or are opposite (|Ψ−>) in each
+        /// basis; a mismatch from the expectation counts as a bit error.
+        public var outcomesAgreeRectilinear: Bool
+        /// See `outcomesAgreeRectilinear`.
+        public var outcomesAgreeDiagonal: Bool
+        /// The key length formula is the asymptotic (infinite-key) one: no finite-size correction,
+        /// no parameter-estimation sample is set aside, and the error rates are taken at their
+        /// measured values (not their upper confidence bounds). Always true here; stated so the
+        /// result says so.
+        public let asymptoticKeyLength = true
+        /// Multi-click cycles are not in the input (the caller drops or assigns them).
+        public let singleClickDetectionsOnly = true
+
+        /// The assumptions of a key-rate estimate.
+        public init(errorCorrectionInefficiency: Double, keyBasis: Basis = .rectilinear,
+                    outcomesAgreeRectilinear: Bool = true, outcomesAgreeDiagonal: Bool = true) {
+            self.errorCorrectionInefficiency = errorCorrectionInefficiency
+            self.keyBasis = keyBasis
+            self.outcomesAgreeRectilinear = outcomesAgreeRectilinear
+            self.outcomesAgreeDiagonal = outcomesAgreeDiagonal
+        }
+    }
+
+    /// The outcome of a BBM92 analysis.
+    public struct Result: Sendable, Hashable {
+        /// The assumptions used.
+        public var assumptions: Assumptions
+        /// Detections given (cycles with one click on each arm).
+        public var detections: Int
+        /// Sifted bits (same basis on both arms), per basis.
+        public var siftedRectilinear: Int
+        /// See `siftedRectilinear`.
+        public var siftedDiagonal: Int
+        /// QBER in H/V: errors / sifted, binomial error √(E(1−E)/n).
+        public var qberRectilinear: Estimate
+        /// QBER in D/A.
+        public var qberDiagonal: Estimate
+        /// The secret fraction r = max(0, 1 − f·h2(E_bit) − h2(E_phase)) per sifted key-basis bit.
+        public var secretFraction: Double
+        /// Secret bits per trigger cycle: r × key-basis sifted bits / cycles.
+        public var secretBitsPerCycle: Double
+        /// Secret bits per second, when the acquisition time was given.
+        public var secretKeyRateBitsPerSecond: Double?
+    }
+
+    /// The binary entropy h2(p) = −p log2 p − (1−p) log2(1−p), with h2(0) = h2(1) = 0.
+    public static func binaryEntropy(_ p: Double) -> Double {
+        guard p > 0, p < 1 else { return 0 }
+        return -p * Double.log2(p) - (1 - p) * Double.log2(1 - p)
+    }
+
+    /// The asymptotic secret fraction max(0, 1 − f·h2(E_bit) − h2(E_phase)). Throws for QBERs
+    /// outside [0, 1] or f < 1.
+    public static func secretFraction(bitErrorRate: Double, phaseErrorRate: Double,
+                                      errorCorrectionInefficiency f: Double) throws(AnalysisError) -> Double {
+        for (name, value) in [("bit error rate", bitErrorRate), ("phase error rate", phaseErrorRate)] {
+            guard value.isFinite, value >= 0, value <= 1 else {
+                throw .invalidParameter(name: name, value: "\(value)", expected: "0 … 1")
+            }
+        }
+        guard f.isFinite, f >= 1 else {
+            throw .invalidParameter(name: "error-correction inefficiency f", value: "\(f)", expected: "≥ 1")
+        }
+        return max(0, 1 - f * binaryEntropy(bitErrorRate) - binaryEntropy(phaseErrorRate))
+    }
+
+    /// Sifts the detections, estimates the QBER in each basis and the secret key rate.
+    /// `triggerCycles` is the number of cycles the detections came from (for bits per cycle);
+    /// `acquisitionTimeSeconds`, when given, turns it into bits per second.
+    public static func analyze(_ detections: [Detection], triggerCycles: Int, acquisitionTimeSeconds: Double? = nil,
+                               assumptions: Assumptions) throws(AnalysisError) -> Result {
+        guard triggerCycles > 0 else {
+            throw .invalidParameter(name: "trigger cycles", value: "\(triggerCycles)", expected: "> 0")
+        }
+        guard detections.count <= triggerCycles else {
+            throw .mismatchedSettings(detail: "\(detections.count) detections from only \(triggerCycles) trigger cycles")
+        }
+        if let acquisitionTimeSeconds, !(acquisitionTimeSeconds.isFinite && acquisitionTimeSeconds > 0) {
+            throw .invalidParameter(name: "acquisition time (s)", value: "\(acquisitionTimeSeconds)", expected: "> 0")
+        }
+        var sifted = (rectilinear: 0, diagonal: 0)
+        var errors = (rectilinear: 0, diagonal: 0)
+        for (index, detection) in detections.enumerated() {
+            guard detection.bitA <= 1, detection.bitB <= 1 else {
+                throw .invalidParameter(name: "outcome bits of detection \(index)",
+                                        value: "(\(detection.bitA), \(detection.bitB))", expected: "0 or 1")
+            }
+            guard detection.basisA == detection.basisB else { continue }
+            let agree = detection.bitA == detection.bitB
+            if detection.basisA == .rectilinear {
+                sifted.rectilinear += 1
+                if agree != assumptions.outcomesAgreeRectilinear { errors.rectilinear += 1 }
+            } else {
+                sifted.diagonal += 1
+                if agree != assumptions.outcomesAgreeDiagonal { errors.diagonal += 1 }
+            }
+        }
+        guard sifted.rectilinear > 0 else {
+            throw .emptySetting(location: "BBM92 H/V basis", detail: "no sifted bits; the QBER is undefined")
+        }
+        guard sifted.diagonal > 0 else {
+            throw .emptySetting(location: "BBM92 D/A basis", detail: "no sifted bits; the QBER is undefined")
+        }
+        func qber(_ errors: Int, _ sifted: Int) -> Estimate {
+            let e = Double(errors) / Double(sifted)
+            return Estimate(value: e, standardError: (e * (1 - e) / Double(sifted)).squareRoot())
+        }
+        let rectilinear = qber(errors.rectilinear, sifted.rectilinear)
+        let diagonal = qber(errors.diagonal, sifted.diagonal)
+        let keyIsRectilinear = assumptions.keyBasis == .rectilinear
+        let fraction = try secretFraction(bitErrorRate: keyIsRectilinear ? rectilinear.value : diagonal.value,
+                                          phaseErrorRate: keyIsRectilinear ? diagonal.value : rectilinear.value,
+                                          errorCorrectionInefficiency: assumptions.errorCorrectionInefficiency)
+        let keyBits = Double(keyIsRectilinear ? sifted.rectilinear : sifted.diagonal)
+        let perCycle = fraction * keyBits / Double(triggerCycles)
+        return Result(assumptions: assumptions, detections: detections.count, siftedRectilinear: sifted.rectilinear,
+                      siftedDiagonal: sifted.diagonal, qberRectilinear: rectilinear, qberDiagonal: diagonal,
+                      secretFraction: fraction, secretBitsPerCycle: perCycle,
+                      secretKeyRateBitsPerSecond: acquisitionTimeSeconds.map { fraction * keyBits / $0 })
+    }
+}
