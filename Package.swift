@@ -9,11 +9,19 @@ let package = Package(
     products: [
 
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
     targets: [
         // The hardware contract. Imports nothing.
         .target(name: "HAL", path: "Sources/HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
+        // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
+        .target(name: "Physics", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+                path: "Sources/Physics"),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics"], path: "Tests/PhysicsTests"),
+        // Benchmarks, run by hand in release: `swift run -c release qdot-bench`.
+        .executableTarget(name: "qdot-bench", dependencies: ["Physics"], path: "Tools/Bench"),
     ]
 )
 
