@@ -3,12 +3,12 @@ public import RealModule
 /// The few distributions the model draws from, each in closed form (no time stepping).
 extension PhysicsRandom {
     /// A uniform number in [0, 1), with the 53 random bits a `Double` can hold.
-    @inlinable public mutating func nextUnitInterval() -> Double {
+    @inlinable @inline(__always) public mutating func nextUnitInterval() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// `true` with probability `probability` (a Bernoulli trial).
-    @inlinable public mutating func nextBernoulli(probability: Double) -> Bool {
+    @inlinable @inline(__always) public mutating func nextBernoulli(probability: Double) -> Bool {
         nextUnitInterval() < probability
     }
 
@@ -20,10 +20,16 @@ extension PhysicsRandom {
     }
 
     /// A standard normal number (mean 0, standard deviation 1), by the Box–Muller transform
-    /// (Box and Muller, Ann. Math. Statist. 29, 610 (1958)), one value per call.
+    /// (Box and Muller, Ann. Math. Statist. 29, 610 (1958)): each pair of uniforms gives two
+    /// independent normals, r·cos θ now and r·sin θ on the next call.
     @inlinable public mutating func nextStandardNormal() -> Double {
-        let radiusSquared = -2 * Double.log(1 - nextUnitInterval())
+        if let spare = spareStandardNormal {
+            spareStandardNormal = nil
+            return spare
+        }
+        let radius = (-2 * Double.log(1 - nextUnitInterval())).squareRoot()
         let angle = 2 * Double.pi * nextUnitInterval()
-        return radiusSquared.squareRoot() * Double.cos(angle)
+        spareStandardNormal = radius * Double.sin(angle)
+        return radius * Double.cos(angle)
     }
 }

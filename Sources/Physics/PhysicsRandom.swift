@@ -10,6 +10,8 @@ public struct PhysicsRandom: RandomNumberGenerator, Sendable {
     @usableFromInline var state1: UInt64
     @usableFromInline var state2: UInt64
     @usableFromInline var state3: UInt64
+    /// The second normal number of the last Box–Muller pair, not yet handed out.
+    @usableFromInline var spareStandardNormal: Double?
 
     /// A generator whose whole sequence is fixed by `seed`.
     public init(seed: UInt64) {
@@ -25,10 +27,11 @@ public struct PhysicsRandom: RandomNumberGenerator, Sendable {
         state1 = nextSplitMix()
         state2 = nextSplitMix()
         state3 = nextSplitMix()
+        spareStandardNormal = nil
     }
 
     /// The next 64 random bits.
-    @inlinable public mutating func next() -> UInt64 {
+    @inlinable @inline(__always) public mutating func next() -> UInt64 {
         let result = rotateLeft(state1 &* 5, by: 7) &* 9
         let shifted = state1 << 17
         state2 ^= state0
@@ -40,7 +43,7 @@ public struct PhysicsRandom: RandomNumberGenerator, Sendable {
         return result
     }
 
-    @inlinable func rotateLeft(_ value: UInt64, by count: UInt64) -> UInt64 {
+    @inlinable @inline(__always) func rotateLeft(_ value: UInt64, by count: UInt64) -> UInt64 {
         (value << count) | (value >> (64 &- count))
     }
 }

@@ -45,7 +45,15 @@ public struct StationModel: Sendable {
                     into: &lastPulsePhotons)
         var horizon = periodEnd
         if let lastPhoton = lastPulsePhotons.last { horizon = Swift.max(horizon, lastPhoton.timePicoseconds + 1) }
-        for channel in DetectorChannel.allCases {
+        // Indices, not `DetectorChannel.allCases`, which builds an array on every call.
+        var channelsWithPhotons = 0
+        for photon in lastPulsePhotons { channelsWithPhotons |= 1 << photon.channel.rawValue }
+        for index in 0..<detectors.count {
+            // Most periods bring a detector nothing at all: skip it without touching its state.
+            guard let channel = DetectorChannel(rawValue: index),
+                  channelsWithPhotons & (1 << index) != 0 || nextDarkCountPicoseconds[index] < horizon
+                    || (detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never) < horizon
+            else { continue }
             runDetector(channel, until: horizon, gate: gate, rng: &rng, into: &clicks)
         }
         clicks.sortByTime()
