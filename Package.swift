@@ -19,7 +19,9 @@ let package = Package(
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
         .target(name: "Physics", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
                 path: "Sources/Physics"),
-        .testTarget(name: "PhysicsTests", dependencies: ["Physics"], path: "Tests/PhysicsTests"),
+        .testTarget(name: "PhysicsTests",
+                    dependencies: ["Physics", .product(name: "RealModule", package: "swift-numerics")],
+                    path: "Tests/PhysicsTests"),
         // Benchmarks, run by hand in release: `swift run -c release qdot-bench`.
         .executableTarget(name: "qdot-bench", dependencies: ["Physics"], path: "Tools/Bench"),
     ]
