@@ -1,0 +1,118 @@
+import RealModule
+
+/// The quantum dot and the two arms' optics: turns one laser pulse into photons at the four
+/// detector inputs.
+///
+/// Per pulse (the model of DESIGN.md section 5, sampled in closed form, no time stepping):
+/// 1. the biexciton is prepared with probability p_exc;
+/// 2. the XX photon leaves after an exponential delay (mean τ_XX), the X photon after a further
+///    exponential delay Δt (mean τ_X); each survives its arm with probability η;
+/// 3. when both survive, the pair's polarization state for that Δt is drawn — coherent with
+///    probability k, with spin scattering (probability 1 − e^{−Δt/τ_SS}) leaving it
+///    unpolarized, cross-dephasing scaling its coherence by e^{−Δt/τ_HV}, and phase
+///    φ = S·Δt/ħ (Hudson et al., Phys. Rev. Lett. 99, 266802 (2007)) — and the two PBS outcomes
+///    are drawn jointly from the Born rule ``CorrelationTensor/jointProbability(plusA:plusB:_:_:)``;
+///    a lone surviving photon goes to + or − with probability ½ (its Bloch vector is zero);
+/// 4. with probability p₂ the dot re-excites: a second, independent cascade adds one
+///    unpolarized photon to each arm, which again survives with η.
+///
+/// Averaged over Δt this reproduces the time-integrated closed forms in
+/// ``SourceParameters/expectedCorrelationTensor``.
+public struct EntangledPairSource: Sendable {
+    /// The dot's parameters.
+    public let source: SourceParameters
+    /// Arm A (XX photon).
+    public let armA: ArmParameters
+    /// Arm B (X photon).
+    public let armB: ArmParameters
+
+    let phaseRadiansPerPicosecond: Double
+
+    /// A source with these parameters, or every problem with them.
+    public init(source: SourceParameters, armA: ArmParameters, armB: ArmParameters) throws(StationDataError) {
+        try StationDataError.check(source.validate().map { $0.nested(under: "source") }
+            + armA.validate().map { $0.nested(under: "arm.a") }
+            + armB.validate().map { $0.nested(under: "arm.b") })
+        self.source = source
+        self.armA = armA
+        self.armB = armB
+        phaseRadiansPerPicosecond = source.fineStructureSplittingMicroelectronvolts
+            / PhysicalConstants.reducedPlanckMicroelectronvoltPicoseconds
+    }
+
+    /// Simulates the pulse that reaches the dot at `pulseAtPicoseconds`, with the analyzers set
+    /// to `analyzerA` and `analyzerB`, and writes the photons that reach detector inputs into
+    /// `photons` (cleared first), earliest first.
+    public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
+                     rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
+        photons.removeAll()
+        guard rng.nextBernoulli(probability: source.excitationProbability) else { return }
+        let reachesA = rng.nextBernoulli(probability: armA.efficiency)
+        let reachesB = rng.nextBernoulli(probability: armB.efficiency)
+        if reachesA || reachesB {
+            let biexcitonDelay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
+            let excitonDelay = rng.nextExponential(mean: source.excitonLifetimePicoseconds)
+            // Either photon alone goes to + or − with probability ½ (zero local Bloch vectors).
+            let plusA = rng.nextBernoulli(probability: 0.5)
+            var plusB = plusA
+            if reachesA && reachesB {
+                let tensor = pairCorrelation(excitonDelayPicoseconds: excitonDelay, rng: &rng)
+                let correlation = tensor.correlation(analyzerA.plusOutputBlochVector, analyzerB.plusOutputBlochVector)
+                // P(s_A = s_B) = P(++) + P(−−) = ½(1 + E), given s_A.
+                if !rng.nextBernoulli(probability: 0.5 * (1 + correlation)) { plusB = !plusA }
+            }
+            if reachesA {
+                photons.insertInTimeOrder(PhotonArrival(
+                    channel: plusA ? .aPlus : .aMinus,
+                    timePicoseconds: pulseTime + Picoseconds.rounded(biexcitonDelay) + armA.arrivalDelayPicoseconds))
+            }
+            if reachesB {
+                photons.insertInTimeOrder(PhotonArrival(
+                    channel: plusB ? .bPlus : .bMinus,
+                    timePicoseconds: pulseTime + Picoseconds.rounded(biexcitonDelay + excitonDelay)
+                        + armB.arrivalDelayPicoseconds))
+            }
+        }
+        if source.reexcitationProbability > 0 && rng.nextBernoulli(probability: source.reexcitationProbability) {
+            emitReexcitationPhotons(pulseTime: pulseTime, rng: &rng, into: &photons)
+        }
+    }
+
+    /// The second cascade after a re-excitation: one unpolarized photon per arm, its times drawn
+    /// afresh, uncorrelated with the first pair.
+    func emitReexcitationPhotons(pulseTime: Int64, rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
+        if rng.nextBernoulli(probability: armA.efficiency) {
+            let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
+            let plus = rng.nextBernoulli(probability: 0.5)
+            photons.insertInTimeOrder(PhotonArrival(
+                channel: plus ? .aPlus : .aMinus,
+                timePicoseconds: pulseTime + Picoseconds.rounded(delay) + armA.arrivalDelayPicoseconds))
+        }
+        if rng.nextBernoulli(probability: armB.efficiency) {
+            let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
+                + rng.nextExponential(mean: source.excitonLifetimePicoseconds)
+            let plus = rng.nextBernoulli(probability: 0.5)
+            photons.insertInTimeOrder(PhotonArrival(
+                channel: plus ? .bPlus : .bMinus,
+                timePicoseconds: pulseTime + Picoseconds.rounded(delay) + armB.arrivalDelayPicoseconds))
+        }
+    }
+
+    /// The polarization correlations of one pair whose exciton lived `excitonDelayPicoseconds`:
+    /// unpolarized with probability 1 − k or after spin scattering; otherwise
+    /// (|HH⟩ + e^{iφ}|VV⟩)/√2 with φ = S·Δt/ħ, its coherence scaled by e^{−Δt/τ_HV}.
+    func pairCorrelation(excitonDelayPicoseconds delay: Double, rng: inout PhysicsRandom) -> CorrelationTensor {
+        guard rng.nextBernoulli(probability: source.entangledFraction) else { return .unpolarized }
+        if let spinScatteringTime = source.spinScatteringTimePicoseconds,
+           !rng.nextBernoulli(probability: Double.exp(-delay / spinScatteringTime)) {
+            return .unpolarized
+        }
+        var coherence = 1.0
+        if let crossDephasingTime = source.crossDephasingTimePicoseconds {
+            coherence = Double.exp(-delay / crossDephasingTime)
+        }
+        let phase = phaseRadiansPerPicosecond * delay
+        return CorrelationTensor(coherenceCosine: coherence * Double.cos(phase),
+                                 coherenceSine: coherence * Double.sin(phase), populationCorrelation: 1)
+    }
+}

@@ -1,0 +1,14 @@
+/// Conversions of sampled delays (Double, ps) to the model's integer timeline.
+enum Picoseconds {
+    /// A delay that stands for "never": far beyond any run, yet safe to add to a time without overflow.
+    static let never: Int64 = 1 << 62
+
+    /// `delay` rounded to whole picoseconds, saturating at ``never`` (and at −``never``), so no
+    /// sample, however extreme, can trap the conversion.
+    static func rounded(_ delay: Double) -> Int64 {
+        if delay >= Double(never) { return never }
+        if delay <= -Double(never) { return -never }
+        if delay.isNaN { return never }
+        return Int64(delay.rounded())
+    }
+}
