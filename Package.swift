@@ -14,6 +14,14 @@ let package = Package(
         // The hardware contract. Imports nothing.
         .target(name: "HAL", path: "Sources/HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
+        // libgpiod through pkg-config; Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x split.
+        .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD", pkgConfig: "libgpiod",
+                       providers: [.apt(["libgpiod-dev"])]),
+        // The Linux backend: libgpiod lines, CLOCK_MONOTONIC clock, real-time setup.
+        .target(name: "LinuxHAL", dependencies: ["HAL", "CGPIOD"], path: "Sources/LinuxHAL"),
+        .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
+        // Benchmarks (each engineer adds an XBenchmark.swift; main.swift calls them).
+        .executableTarget(name: "qdot-bench", dependencies: ["LinuxHAL", "HAL"], path: "Tools/Bench"),
     ]
 )
 
