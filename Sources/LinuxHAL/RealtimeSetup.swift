@@ -14,8 +14,17 @@ public enum RealtimeSetup {
     ///   - priority: SCHED_FIFO priority (1…99; cyclictest's default is 80), nil to leave scheduling.
     ///   - lockMemory: whether to `mlockall(MCL_CURRENT | MCL_FUTURE)`.
     ///   - cpu: the CPU to pin to (ideally one in the kernel's isolcpus= set), nil to leave affinity.
-    public static func apply(priority: Int32? = nil, lockMemory: Bool = false, cpu: Int? = nil) -> RealtimeReport {
+    ///   - maximumCPUWakeLatencyMicroseconds: cap on idle CPUs' wake-up latency (0 as cyclictest
+    ///     does), held through `/dev/cpu_dma_latency` for as long as the report is kept; nil for none.
+    public static func apply(priority: Int32? = nil, lockMemory: Bool = false, cpu: Int? = nil,
+                             maximumCPUWakeLatencyMicroseconds: Int32? = nil) -> RealtimeReport {
         var report = RealtimeReport()
+        if let maximumCPUWakeLatencyMicroseconds {
+            let (hold, failure) = CPUWakeLatencyHold.hold(maximumMicroseconds: maximumCPUWakeLatencyMicroseconds)
+            report.cpuWakeLatencyHold = hold
+            report.cpuWakeLatencyCapMicroseconds = hold?.maximumMicroseconds
+            if let failure { report.warnings.append(failure + ": idle CPUs may wake late (needs root or write access)") }
+        }
         if let priority {
             let lowest = sched_get_priority_min(SCHED_FIFO), highest = sched_get_priority_max(SCHED_FIFO)
             if priority < lowest || priority > highest {

@@ -17,10 +17,14 @@ public enum WakeupLatencyMeter {
     ///   - cpu: CPU to pin the thread to (cyclictest `-a`), nil for none.
     ///   - lockMemory: mlockall before measuring (cyclictest `-m`).
     ///   - busyWaitTail: the clock's busy-wait tail (zero: plain sleeps, comparable to cyclictest).
+    ///   - maximumCPUWakeLatencyMicroseconds: PM QoS cap held during the run (cyclictest holds 0
+    ///     unless `--laptop`); nil for none.
     public static func measure(period: TimeSpan, duration: TimeSpan, priority: Int32? = nil, cpu: Int? = nil,
-                               lockMemory: Bool = false, busyWaitTail: TimeSpan = .zero) -> WakeupLatencyReport {
+                               lockMemory: Bool = false, busyWaitTail: TimeSpan = .zero,
+                               maximumCPUWakeLatencyMicroseconds: Int32? = nil) -> WakeupLatencyReport {
         let run = Run(period: max(period, .microseconds(1)), duration: max(duration, .zero), priority: priority,
-                      cpu: cpu, lockMemory: lockMemory, busyWaitTail: busyWaitTail)
+                      cpu: cpu, lockMemory: lockMemory, busyWaitTail: busyWaitTail,
+                      maximumCPUWakeLatencyMicroseconds: maximumCPUWakeLatencyMicroseconds)
         let context = Unmanaged.passRetained(run).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, nil, { context in
@@ -41,11 +45,14 @@ public enum WakeupLatencyMeter {
     /// One measurement's state, owned by the measuring thread until it is joined.
     private final class Run: @unchecked Sendable {
         let period: TimeSpan, duration: TimeSpan, priority: Int32?, cpu: Int?, lockMemory: Bool, busyWaitTail: TimeSpan
+        let maximumCPUWakeLatencyMicroseconds: Int32?
         var latencies: [Int64] = []
         var overruns = 0
         var realtime = RealtimeReport()
 
-        init(period: TimeSpan, duration: TimeSpan, priority: Int32?, cpu: Int?, lockMemory: Bool, busyWaitTail: TimeSpan) {
+        init(period: TimeSpan, duration: TimeSpan, priority: Int32?, cpu: Int?, lockMemory: Bool, busyWaitTail: TimeSpan,
+             maximumCPUWakeLatencyMicroseconds: Int32?) {
+            self.maximumCPUWakeLatencyMicroseconds = maximumCPUWakeLatencyMicroseconds
             self.period = period
             self.duration = duration
             self.priority = priority
@@ -57,7 +64,8 @@ public enum WakeupLatencyMeter {
         func measure() {
             let cycles = Int(duration.nanoseconds / period.nanoseconds)
             latencies = Array(repeating: 0, count: cycles) // allocated (and touched) before locking
-            realtime = RealtimeSetup.apply(priority: priority, lockMemory: lockMemory, cpu: cpu)
+            realtime = RealtimeSetup.apply(priority: priority, lockMemory: lockMemory, cpu: cpu,
+                                           maximumCPUWakeLatencyMicroseconds: maximumCPUWakeLatencyMicroseconds)
             let clock = LinuxClock(busyWaitTail: busyWaitTail)
             var deadline = clock.now + period
             var recorded = 0
@@ -77,6 +85,7 @@ public enum WakeupLatencyMeter {
 
         func report(extraWarning: String?) -> WakeupLatencyReport {
             var realtime = realtime
+            realtime.cpuWakeLatencyHold = nil // the run is over: lift the cap
             if let extraWarning { realtime.warnings.append(extraWarning) }
             return WakeupLatencyReport(period: period, sortedLatencyNanoseconds: latencies.sorted(),
                                        overruns: overruns, realtime: realtime)

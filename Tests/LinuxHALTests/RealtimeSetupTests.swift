@@ -21,7 +21,8 @@ import Testing
 
     @Test func nothingAskedNothingDone() {
         let report = RealtimeSetup.apply()
-        #expect(report == RealtimeReport())
+        #expect(report.fifoPriority == nil && !report.memoryLocked && report.pinnedCPU == nil)
+        #expect(report.cpuWakeLatencyHold == nil && report.warnings.isEmpty)
         #expect(report.description.contains("default (SCHED_OTHER)"))
     }
 }
