@@ -28,7 +28,8 @@ let package = Package(
         // Board definitions: which chip and line plays which role; the simulated station's file.
         .target(
             name: "Boards", dependencies: ["HAL", "ConfigFile"], path: "Board",
-            exclude: ["README.md"],
+            exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
+                      "beaglebone-black.board.toml"],
             resources: [.embedInCode("simulated.board.toml")]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile"], path: "Tests/BoardsTests"),
 
@@ -39,6 +40,13 @@ let package = Package(
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
         .target(name: "Physics", dependencies: [numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", numerics], path: "Tests/PhysicsTests"),
+
+        // libgpiod through pkg-config; Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x split.
+        .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD", pkgConfig: "libgpiod",
+                       providers: [.apt(["libgpiod-dev"])]),
+        // The Linux backend: libgpiod lines, CLOCK_MONOTONIC clock, real-time setup.
+        .target(name: "LinuxHAL", dependencies: ["HAL", "CGPIOD"], path: "Sources/LinuxHAL"),
+        .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
         .target(name: "Simulator", dependencies: ["HAL", numerics], path: "Sources/Simulator"),
@@ -59,7 +67,7 @@ let package = Package(
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "Composition", "Boards", "Firmware",
-                                                            "Simulator", "HAL"],
+                                                            "Simulator", "LinuxHAL", "HAL"],
                           path: "Tools/Bench"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
                     path: "Tests/EndToEndTests"),

@@ -1,13 +1,19 @@
+import Glibc
+
 // qdot-bench: speed and memory figures, printed with units. Run in release:
-//   swift run -c release qdot-bench [simulator|physics|analysis|latency ...]   (no argument: all but latency)
+//   swift run -c release qdot-bench [simulator|physics|analysis]   (no argument: all three)
+//   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 let arguments = Array(CommandLine.arguments.dropFirst())
-let sections = arguments.isEmpty ? ["simulator", "physics", "analysis"] : [arguments[0]]
-for section in sections {
-    switch section {
-    case "simulator": SimulatorBenchmark.run()
-    case "physics": PhysicsBenchmark.run()
-    case "analysis": AnalysisBenchmark.run()
-    default:
-        print("qdot-bench: unknown section \"\(section)\"; sections: simulator, physics, analysis")
-    }
+switch arguments.first {
+case nil:
+    SimulatorBenchmark.run()
+    PhysicsBenchmark.run()
+    AnalysisBenchmark.run()
+case "simulator": SimulatorBenchmark.run()
+case "physics": PhysicsBenchmark.run()
+case "analysis": AnalysisBenchmark.run()
+case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
+default:
+    print("usage: qdot-bench [simulator|physics|analysis|latency [options]]")
+    exit(2)
 }

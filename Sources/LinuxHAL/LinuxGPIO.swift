@@ -1,0 +1,80 @@
+public import HAL
+
+/// The entry point of the Linux backend: finds lines by chip label and line name and requests them.
+///
+/// Chips are found by their label (as gpioinfo prints it) by opening each `/dev/gpiochip*` in turn,
+/// never by a global line number or a chip index, which kernels renumber (Raspberry Pi, 6.6).
+///
+///     let gpio = LinuxGPIO(consumer: "qdot")
+///     let outputs = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711",
+///                                           lines: [OutputLineSpec(name: "GPIO17")])
+public final class LinuxGPIO {
+    /// The consumer name gpioinfo shows on the lines this process holds.
+    public let consumer: String
+    /// The driver every libgpiod and OS call goes through.
+    public let driver: any GPIODriver
+
+    /// A backend that requests lines under `consumer`, through `driver` (libgpiod by default).
+    public init(consumer: String, driver: any GPIODriver = LibgpiodDriver()) {
+        self.consumer = consumer
+        self.driver = driver
+    }
+
+    /// Requests `lines` of the chip labelled `chipLabel` as outputs, together, driven to their
+    /// initial values. Lines that change together belong in one request: they are set in one call.
+    ///
+    /// Throws `noSuchChip` (listing the chips there are), `noSuchLine` (listing the chip's line
+    /// names), `lineBusy` (naming the consumer that holds it) or `permissionDenied` (naming the
+    /// device's group).
+    public func requestOutputs(chipLabel: String, lines: [OutputLineSpec]) throws(HardwareError) -> LinuxOutputLine {
+        let chip = try locate(chipLabel: chipLabel, lineNames: lines.map(\.name))
+        var initial = LineBits.none
+        var safe = LineBits.none
+        for (index, line) in lines.enumerated() {
+            initial[index] = line.initial
+            safe[index] = line.safe
+        }
+        let request: GPIODriverHandle
+        do {
+            request = try driver.requestOutputs(chipPath: chip.path, offsets: chip.offsets,
+                                                activeLow: lines.map(\.activeLow), initial: initial,
+                                                consumer: consumer)
+        } catch {
+            throw requestFailure(error, chip: chip)
+        }
+        return LinuxOutputLine(driver: driver, request: request, chipLabel: chipLabel,
+                               lineNames: lines.map(\.name), initial: initial, safe: safe)
+    }
+
+    /// Requests `lines` of the chip labelled `chipLabel` as inputs with edge events on both edges
+    /// (kernel timestamps on CLOCK_MONOTONIC), each with its polarity and bias.
+    ///
+    /// Throws the same errors as `requestOutputs`.
+    public func requestEdgeInputs(chipLabel: String, lines: [EdgeInputLineSpec]) throws(HardwareError) -> LinuxEdgeInput {
+        let chip = try locate(chipLabel: chipLabel, lineNames: lines.map(\.name))
+        let request: GPIODriverHandle
+        do {
+            request = try driver.requestEdgeInputs(chipPath: chip.path, offsets: chip.offsets,
+                                                   activeLow: lines.map(\.activeLow), bias: lines.map(\.bias),
+                                                   consumer: consumer)
+        } catch {
+            throw requestFailure(error, chip: chip)
+        }
+        return LinuxEdgeInput(driver: driver, request: request, chipLabel: chipLabel, lineNames: lines.map(\.name))
+    }
+
+    /// Every chip on this machine with its label and named lines, as gpioinfo would list them.
+    public func inventory() throws(HardwareError) -> [(path: String, label: String, lineNames: [String])] {
+        let paths: [String]
+        do { paths = try driver.chipPaths() } catch { throw HardwareError(error) }
+        var chips: [(path: String, label: String, lineNames: [String])] = []
+        for path in paths {
+            guard let handle = try? driver.openChip(path: path) else { continue }
+            defer { driver.closeChip(handle) }
+            guard let description = try? driver.describeChip(handle) else { continue }
+            let names = (0..<description.lineCount).map { (try? driver.describeLine(handle, offset: $0).name) ?? "" }
+            chips.append((path, description.label, names))
+        }
+        return chips
+    }
+}
