@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
     ],
     targets: [
         // The hardware contract. Imports nothing.
@@ -67,7 +68,8 @@ let package = Package(
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "Composition", "Boards", "Firmware",
-                                                            "Simulator", "LinuxHAL", "HAL"],
+                                                            "Simulator", "LinuxHAL", "HAL",
+                                                            .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
                     path: "Tests/EndToEndTests"),

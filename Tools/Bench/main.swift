@@ -3,6 +3,7 @@ import Glibc
 // qdot-bench: speed and memory figures, printed with units. Run in release:
 //   swift run -c release qdot-bench [simulator|physics|analysis]   (no argument: all three)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
+AllocationCounting.preloadIfPossible()
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case nil:

@@ -1,0 +1,84 @@
+import Boards
+import Composition
+import Firmware
+import Foundation
+import MallocInterposerSwift
+import Simulator
+
+/// Firmware cycles simulated per wall-clock second and heap allocations per steady-state cycle,
+/// on the built-in simulated station: ideal profile, four click channels at probability 0.1.
+enum SimulatorBenchmark {
+    static func run() {
+        print("== simulator: the firmware cycle on the simulated board (ideal profile, 4 channels, p = 0.1)")
+        do {
+            _ = try measure(cycles: 100_000)   // warm up
+            var rates: [Double] = []
+            for _ in 0..<3 { rates.append(try measure(cycles: 2_000_000).cyclesPerSecond) }
+            rates.sort()
+            print("  cycles per wall second   median \(format(rates[1] / 1e6)) M  (runs: \(rates.map { format($0 / 1e6) }.joined(separator: ", ")) M)")
+            print("  board time per wall time \(format(rates[1] * CycleTiming.standard.triggerPeriod.seconds)) × real time (10 µs cycles)")
+            if AllocationCounting.isActive {
+                let short = try measure(cycles: 100_000, countAllocations: true)
+                let long = try measure(cycles: 1_100_000, countAllocations: true)
+                let perCycle = Double(long.allocations - short.allocations) / 1_000_000
+                print("  heap allocations         \(format(perCycle, 4)) per steady-state cycle "
+                    + "(\(short.allocations) for a 100 000-cycle run, \(long.allocations) for 1 100 000 cycles)")
+            } else {
+                print("  heap allocations         not measured: \(AllocationCounting.unavailableReason)")
+            }
+        } catch {
+            print("  failed: \(error)")
+        }
+    }
+
+    struct Measurement {
+        var cyclesPerSecond: Double
+        var allocations: Int
+    }
+
+    static func measure(cycles: Int, countAllocations: Bool = false) throws -> Measurement {
+        var settings = StandInStation.Settings()
+        settings.clickProbabilities = [0.1, 0.1, 0.1, 0.1]
+        if countAllocations { MallocInterposerSwift.initialize(); MallocInterposerSwift.hook() }
+        let station = try SimulatedStationBuilder(definition: try BoardDefinition.simulatedStation, seed: 1,
+                                                  settings: settings, profileOverride: .ideal, tracing: false)
+        let controller = try Controller(lines: station.lines)
+        controller.arm()
+        let schedule = SimulationRun.defaultSchedule(cycles: cycles)
+        let start = ContinuousClock.now
+        let report = try controller.run(schedule)
+        let elapsed = ContinuousClock.now - start
+        if countAllocations { MallocInterposerSwift.unhook() }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        precondition(report.cyclesRun == cycles, "benchmark run incomplete: \(report.stopReason ?? "")")
+        return Measurement(cyclesPerSecond: Double(cycles) / seconds,
+                           allocations: countAllocations ? MallocInterposerSwift.getStatistics().mallocCount : 0)
+    }
+
+    static func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
+}
+
+/// The malloc interposer only counts when its library is preloaded; the benchmark re-executes
+/// itself with `LD_PRELOAD` set when the library sits next to the executable.
+enum AllocationCounting {
+    static let marker = "QDOT_BENCH_PRELOADED"
+
+    static var isActive: Bool { ProcessInfo.processInfo.environment[marker] == "1" }
+
+    static var unavailableReason: String {
+        "run the release build from its build folder so libMallocInterposerSwift.so can be preloaded"
+    }
+
+    /// Re-executes this process with the interposer preloaded, if it can; returns if it cannot.
+    static func preloadIfPossible() {
+        guard !isActive else { return }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let library = executable.deletingLastPathComponent().appendingPathComponent("libMallocInterposerSwift.so").path
+        guard FileManager.default.fileExists(atPath: library) else { return }
+        setenv("LD_PRELOAD", library, 1)
+        setenv(marker, "1", 1)
+        var argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) }
+        argv.append(nil)
+        execv(executable.path, argv)
+    }
+}
