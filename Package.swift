@@ -53,24 +53,35 @@ let package = Package(
         .target(name: "Simulator", dependencies: ["HAL", numerics], path: "Sources/Simulator"),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
 
-        // The real-time cycle, schedules, interlock and safe state. Knows only the HAL.
-        .target(name: "Firmware", dependencies: ["HAL"], path: "Firmware"),
-        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL"], path: "Tests/FirmwareTests"),
+        // The real-time cycle, schedules, interlock and safe state, the click hand-off to analysis.
+        // Knows the HAL and Analysis (its DetectorChannel and seeded generator), never a backend.
+        .target(name: "Firmware", dependencies: ["HAL", "Analysis"], path: "Firmware"),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Analysis"], path: "Tests/FirmwareTests"),
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
-        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "ConfigFile"],
+        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "ConfigFile", "Analysis",
+                                                   complexNumbers],
                 path: "Tools/Composition"),
+        // The shipped example experiment files (Experiments/*.experiment.toml), embedded for `qdot experiments`.
+        .target(name: "ExperimentExamples", path: "Experiments", exclude: ["README.md"],
+                resources: [.embedInCode("bell-chsh.experiment.toml"), .embedInCode("tomography-16.experiment.toml"),
+                            .embedInCode("tomography-36.experiment.toml"), .embedInCode("bbm92.experiment.toml"),
+                            .embedInCode("g2.experiment.toml"), .embedInCode("gate-delay-scan.experiment.toml")]),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator",
+            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "ExperimentExamples", "ConfigFile",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "Composition", "Boards", "Firmware",
+                                                            "ExperimentExamples",
                                                             "Simulator", "LinuxHAL", "HAL",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench"),
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "ExperimentExamples", "Boards", "Firmware",
+                                                            "Simulator", "HAL", "Analysis", "ConfigFile"],
+                    path: "Tests/CompositionTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
                     path: "Tests/EndToEndTests"),
     ]
