@@ -1,7 +1,7 @@
 import Glibc
 
 // qdot-bench: speed and memory figures, printed with units. Run in release:
-//   swift run -c release qdot-bench [simulator|physics|analysis]   (no argument: all three)
+//   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 AllocationCounting.preloadIfPossible()
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -10,11 +10,13 @@ case nil:
     SimulatorBenchmark.run()
     PhysicsBenchmark.run()
     AnalysisBenchmark.run()
+    ExperimentBenchmark.run()
+case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|latency [options]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]]")
     exit(2)
 }
