@@ -80,6 +80,12 @@ extension Controller {
 struct CycleLoop {
     unowned let controller: Controller
     let schedule: CycleSchedule
+    // The controller's input side, copied once so the hot path does not go through `controller`.
+    let inputRequests: [any EdgeInput]
+    let inputRoles: [[Int8]]
+    let interlockRequest: Int
+    let interlockIndex: Int
+    let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
     let clock: any HardwareClock
     let period: TimeSpan
     let window: Int64
@@ -123,13 +129,18 @@ struct CycleLoop {
         self.window = schedule.timing.coincidenceWindow.nanoseconds
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
+        self.inputRequests = controller.inputRequests
+        self.inputRoles = controller.inputRoles
+        self.interlockRequest = controller.interlockRequest
+        self.interlockIndex = controller.lines.interlock.index
+        self.edgeBuffer = controller.edgeBuffer
         self.ring = ring
         self.droppedAtStart = ring?.droppedEvents ?? 0
         self.basisGenerator = Xoshiro256StarStar(seed: schedule.basisSeed)
     }
 
     var totalLostEdges: Int {
-        zip(controller.inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
+        zip(inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
     }
 
     mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomWrites: [[[TimedWrite]]],
@@ -226,13 +237,14 @@ struct CycleLoop {
     /// Reads every waiting edge: clicks go to the cycle whose period contains their timestamp,
     /// a falling interlock edge stops the run.
     mutating func readOut(cycleStart: Instant, previousStart: Instant) throws(HardwareError) {
-        let buffer = controller.edgeBuffer
-        for (requestIndex, request) in controller.inputRequests.enumerated() {
+        let buffer = edgeBuffer
+        for requestIndex in 0..<inputRequests.count {
+            let request = inputRequests[requestIndex]
             while true {
                 let count = try request.readEdges(into: buffer)
                 for i in 0..<count {
                     let event = buffer[i]
-                    let role = controller.inputRoles[requestIndex][event.line]
+                    let role = inputRoles[requestIndex][event.line]
                     if role == 4 {
                         if event.kind == .falling { interlockOpened = true }
                         continue
@@ -265,8 +277,8 @@ struct CycleLoop {
                 if count < buffer.count { break }
             }
             // Lost interlock edges: the level itself decides.
-            if requestIndex == controller.interlockRequest, request.lostEdgeCount != lostEdgesSeen[requestIndex] {
-                if try request.value(ofLine: controller.lines.interlock.index) != .active { interlockOpened = true }
+            if requestIndex == interlockRequest, request.lostEdgeCount != lostEdgesSeen[requestIndex] {
+                if try request.value(ofLine: interlockIndex) != .active { interlockOpened = true }
             }
         }
     }
