@@ -30,6 +30,8 @@ public struct ExperimentAccumulator: Sendable {
     let window: Int64
     let period: Int64
     let sidePeaks: Int
+    /// Only g2 needs the HBT pairs across cycles; other kinds skip that work.
+    let countsHanburyBrownTwiss: Bool
     let basisOfCodeA: [BBM92.Basis?]
     let basisOfCodeB: [BBM92.Basis?]
     var cycle: Int64 = -1
@@ -47,6 +49,7 @@ public struct ExperimentAccumulator: Sendable {
         window = definition.timing.coincidenceWindow.nanoseconds
         period = definition.timing.triggerPeriod.nanoseconds
         sidePeaks = definition.sidePeaks
+        countsHanburyBrownTwiss = definition.kind == .g2
         hbtPeaks = Array(repeating: Array(repeating: 0, count: 2 * definition.sidePeaks + 1), count: 2)
         histogramRangeNanoseconds = max(20, min(1_000, 4 * window))
         correlationHistogram = Array(repeating: 0, count: Int(2 * histogramRangeNanoseconds + 1))
@@ -78,7 +81,7 @@ public struct ExperimentAccumulator: Sendable {
         settings[setting].recordSingle(event.channel)
         if clickCount[channel] == 0 { firstClick[channel] = time }
         clickCount[channel] += 1
-        hanburyBrownTwiss(channel: channel, time: time)
+        if countsHanburyBrownTwiss { hanburyBrownTwiss(channel: channel, time: time) }
     }
 
     /// Closes the last cycle; call once when no more clicks will come.
@@ -104,12 +107,13 @@ public struct ExperimentAccumulator: Sendable {
                 settings[setting].recordCoincidence(a: DetectorChannel(rawValue: a)!, b: DetectorChannel(rawValue: b)!)
             }
         }
-        let clickedA = (0..<2).filter { clickCount[$0] > 0 }
-        let clickedB = (2..<4).filter { clickCount[$0] > 0 }
-        if let a = clickedA.first, let b = clickedB.first {
+        // The first detector of each arm that clicked, and whether it was the only one.
+        let a = clickCount[0] > 0 ? 0 : 1, b = clickCount[2] > 0 ? 2 : 3
+        if clickCount[a] > 0, clickCount[b] > 0 {
             let delay = firstClick[b] - firstClick[a]
             if abs(delay) <= histogramRangeNanoseconds { correlationHistogram[Int(delay + histogramRangeNanoseconds)] += 1 }
-            if clickedA.count == 1, clickedB.count == 1, abs(delay) <= window,
+            let singleA = clickCount[0] == 0 || clickCount[1] == 0, singleB = clickCount[2] == 0 || clickCount[3] == 0
+            if singleA, singleB, abs(delay) <= window,
                Int(codes.armA) < basisOfCodeA.count, Int(codes.armB) < basisOfCodeB.count,
                let basisA = basisOfCodeA[Int(codes.armA)], let basisB = basisOfCodeB[Int(codes.armB)] {
                 detections.append(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: UInt8(a), bitB: UInt8(b - 2)))
@@ -124,13 +128,8 @@ public struct ExperimentAccumulator: Sendable {
         let other = channel ^ 1
         let arm = channel >> 1
         let oldest = cycle - Int64(sidePeaks)
-        for list in [channel, other] {
-            if let drop = recent[list].firstIndex(where: { $0.cycle >= oldest }) {
-                if drop > 0 { recent[list].removeFirst(drop) }
-            } else {
-                recent[list].removeAll(keepingCapacity: true)
-            }
-        }
+        prune(channel, keepingFrom: oldest)
+        prune(other, keepingFrom: oldest)
         for earlier in recent[other] {
             let plusFirst = channel & 1 == 1   // this click is the − detector's
             let offset = plusFirst ? cycle - earlier.cycle : earlier.cycle - cycle
@@ -138,5 +137,15 @@ public struct ExperimentAccumulator: Sendable {
             if abs(delay - offset * period) <= window { hbtPeaks[arm][Int(offset) + sidePeaks] += 1 }
         }
         recent[channel].append((cycle, time))
+    }
+
+    /// Forgets the clicks of `list` older than cycle `oldest`.
+    mutating func prune(_ list: Int, keepingFrom oldest: Int64) {
+        guard let first = recent[list].first, first.cycle < oldest else { return }
+        if let keep = recent[list].firstIndex(where: { $0.cycle >= oldest }) {
+            recent[list].removeFirst(keep)
+        } else {
+            recent[list].removeAll(keepingCapacity: true)
+        }
     }
 }

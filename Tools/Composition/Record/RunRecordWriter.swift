@@ -12,7 +12,9 @@ public final class RunRecordWriter {
     /// The file being written.
     public let partialPath: String
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    /// Bytes waiting to be written: `buffer[0..<used]`.
+    private var buffer: [UInt8]
+    private var used = 0
     private static let flushBytes = 1 << 20
 
     /// Creates `PATH.partial` and writes the header.
@@ -28,44 +30,46 @@ public final class RunRecordWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = Array(try encoder.encode(header))
-        buffer.reserveCapacity(Self.flushBytes + 4096)
-        buffer += RunRecordFormat.magic
-        append(RunRecordFormat.version)
-        append(UInt32(json.count))
-        buffer += json
-    }
-
-    private func append(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { buffer += $0 }
+        var preamble = RunRecordFormat.magic
+        withUnsafeBytes(of: RunRecordFormat.version.littleEndian) { preamble += $0 }
+        withUnsafeBytes(of: UInt32(json.count).littleEndian) { preamble += $0 }
+        try handle.write(contentsOf: preamble + json)
+        buffer = Array(repeating: 0, count: Self.flushBytes)
     }
 
     private func record(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: Int, cycle: Int64,
                         timestamp: Int64) {
-        let start = buffer.count
-        buffer += repeatElement(0, count: RunRecordFormat.recordSize)
+        let start = used
         buffer.withUnsafeMutableBytes { bytes in
             RunRecordFormat.encode(kind: kind, channel: channel, codeA: codeA, codeB: codeB, setting: UInt16(setting),
                                    cycle: cycle, timestamp: timestamp,
                                    into: UnsafeMutableRawBufferPointer(rebasing: bytes[start..<start + RunRecordFormat.recordSize]))
         }
+        used += RunRecordFormat.recordSize
     }
 
     /// Appends one click.
     public func write(_ event: ClickEvent) throws {
         record(kind: RunRecordFormat.clickKind, channel: UInt8(event.channel.rawValue), codeA: event.codes.armA,
                codeB: event.codes.armB, setting: event.setting, cycle: event.cycle, timestamp: event.timestamp.nanoseconds)
-        if buffer.count >= Self.flushBytes { try flush() }
+        if used + RunRecordFormat.recordSize > buffer.count { try flush() }
     }
 
     /// Writes what is buffered to the file.
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        try buffer.withUnsafeBytes { try handle.write(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
+        used = 0
     }
 
     /// Writes the per-setting cycle totals and the end record, closes and renames the file to `path`.
     public func finish(cyclesPerSetting: [Int], complete: Bool, boardNanoseconds: Int64) throws {
+        if used + RunRecordFormat.recordSize * (cyclesPerSetting.count + 1) > buffer.count {
+            try flush()
+            if RunRecordFormat.recordSize * (cyclesPerSetting.count + 1) > buffer.count {
+                buffer = Array(repeating: 0, count: RunRecordFormat.recordSize * (cyclesPerSetting.count + 1))
+            }
+        }
         for (setting, cycles) in cyclesPerSetting.enumerated() {
             record(kind: RunRecordFormat.settingTotalKind, channel: 0, codeA: 0, codeB: 0, setting: setting,
                    cycle: Int64(cycles), timestamp: 0)
