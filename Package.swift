@@ -42,9 +42,9 @@ let package = Package(
         .target(name: "Physics", dependencies: [numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", numerics], path: "Tests/PhysicsTests"),
 
-        // libgpiod through pkg-config; Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x split.
-        .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD", pkgConfig: "libgpiod",
-                       providers: [.apt(["libgpiod-dev"])]),
+        // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
+        // split and loads the library at run time (dlopen), so it is deliberately not linked.
+        .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD"),
         // The Linux backend: libgpiod lines, CLOCK_MONOTONIC clock, real-time setup.
         .target(name: "LinuxHAL", dependencies: ["HAL", "CGPIOD"], path: "Sources/LinuxHAL"),
         .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
@@ -60,8 +60,8 @@ let package = Package(
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
-        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "ConfigFile", "Analysis",
-                                                   complexNumbers],
+        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
+                                                   "Analysis", complexNumbers],
                 path: "Tools/Composition"),
         // The shipped example experiment files (Experiments/*.experiment.toml), embedded for `qdot experiments`.
         .target(name: "ExperimentExamples", path: "Experiments", exclude: ["README.md"],
@@ -70,7 +70,8 @@ let package = Package(
                             .embedInCode("g2.experiment.toml"), .embedInCode("gate-delay-scan.experiment.toml")]),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "ExperimentExamples", "ConfigFile",
+            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "ExperimentExamples",
+                           "ConfigFile",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
@@ -82,7 +83,7 @@ let package = Package(
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "ExperimentExamples", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Analysis", "ConfigFile"],
                     path: "Tests/CompositionTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
+        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "LinuxHAL", "HAL"],
                     path: "Tests/EndToEndTests"),
     ]
 )

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Boards
 import Composition
-import Dispatch
 import Firmware
 import Foundation
 import HAL
@@ -16,8 +15,8 @@ extension SimCommand {
         var settings = StandInStation.Settings()
         settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
         let stop = StopSignal()
-        let signalSources = Self.stopOnSignals(stop)
-        defer { for source in signalSources { source.cancel() } }
+        let signals = StopOnSignals(stop)
+        defer { withExtendedLifetime(signals) {} }
         let outcome: ExperimentRun
         do {
             outcome = try SimulatedExperiment.run(
@@ -59,17 +58,5 @@ extension SimCommand {
         }
         if let path = outcome.recordPath { print("  record        \(path)") }
         if !report.complete { throw ExitCode(4) }
-    }
-
-    /// Ctrl-C and SIGTERM raise `stop` instead of killing the process, so the run ends at a cycle
-    /// boundary with safe outputs and every file written.
-    static func stopOnSignals(_ stop: StopSignal) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.raise() }
-            source.resume()
-            return source
-        }
     }
 }
