@@ -57,18 +57,9 @@ public struct HardwareRun {
     /// - Throws: `HardwareRunError` when the lines cannot be requested or the controller does not arm.
     public static func run(_ request: Request, driver: (any GPIODriver)? = nil,
                            stop: StopSignal? = nil) throws(HardwareRunError) -> HardwareRun {
-        let station: LinuxStationBuilder
-        do {
-            station = try LinuxStationBuilder(definition: request.board, busyWaitTail: request.busyWaitTail,
-                                              driver: driver)
-        } catch {
-            throw .station(error)
-        }
+        let (station, realtime) = try prepare(request, driver: driver)
         let controller: Controller
         do { controller = try Controller(lines: station.lines) } catch { throw .firmware(error) }
-        // Scheduling and affinity apply to this thread, the one that runs the loop.
-        let realtime = RealtimeSetup.apply(priority: request.priority, lockMemory: request.lockMemory, cpu: request.cpu,
-                                           maximumCPUWakeLatencyMicroseconds: request.maximumCPUWakeLatencyMicroseconds)
         controller.arm()
         guard case .armed = controller.state else {
             throw .notArmed(controller.state.description)
@@ -85,6 +76,47 @@ public struct HardwareRun {
     }
 }
 
+extension HardwareRun {
+    /// Requests the board's lines and applies the real-time setup to the calling thread (the one
+    /// that will run the loop). Keep the returned report alive for the run: it holds the CPU
+    /// wake-latency cap.
+    static func prepare(_ request: Request, driver: (any GPIODriver)?) throws(HardwareRunError)
+        -> (LinuxStationBuilder, RealtimeReport) {
+        let station: LinuxStationBuilder
+        do {
+            station = try LinuxStationBuilder(definition: request.board, busyWaitTail: request.busyWaitTail,
+                                              driver: driver)
+        } catch {
+            throw .station(error)
+        }
+        let realtime = RealtimeSetup.apply(priority: request.priority, lockMemory: request.lockMemory, cpu: request.cpu,
+                                           maximumCPUWakeLatencyMicroseconds: request.maximumCPUWakeLatencyMicroseconds)
+        return (station, realtime)
+    }
+
+    /// Runs an experiment on real GPIO: the same `ExperimentRun` as on the simulated board, with
+    /// the click ring drained on a thread of its own so the loop never waits on the disk.
+    ///
+    /// - Returns: the experiment's outcome and the real-time setup the loop got.
+    public static func runExperiment(_ experiment: ExperimentDefinition, request: Request, driver: (any GPIODriver)? = nil,
+                                     options: ExperimentRun.Options) throws(HardwareRunError)
+        -> (outcome: ExperimentRun, record: HardwareRunRecord) {
+        let (station, realtime) = try prepare(request, driver: driver)
+        var options = options
+        options.drainOnLoopThread = false
+        let outcome: ExperimentRun
+        do {
+            outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        } catch {
+            throw .experiment("\(error)")
+        }
+        let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
+                                       driver: station.gpio.driver)
+        withExtendedLifetime(realtime) {}
+        return (outcome, record)
+    }
+}
+
 /// Why a run on real GPIO could not start.
 public enum HardwareRunError: Error, CustomStringConvertible {
     /// The lines could not be requested (or the board is not a Linux board).
@@ -93,12 +125,16 @@ public enum HardwareRunError: Error, CustomStringConvertible {
     case firmware(FirmwareError)
     /// The controller did not arm (interlock open, or a hardware fault while driving outputs safe).
     case notArmed(String)
+    /// The experiment could not run (its schedule does not fit the station, the record could not
+    /// be opened, the controller did not arm).
+    case experiment(String)
 
     public var description: String {
         switch self {
         case let .station(error): return error.description
         case let .firmware(error): return error.description
         case let .notArmed(state): return "the controller did not arm: \(state)"
+        case let .experiment(text): return text
         }
     }
 

@@ -35,7 +35,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Board file of the lab board (backend = \"linux\"); see `qdot boards`.")
     var board: String
 
-    @Option(help: "Trigger cycles to run (split over two basis settings).")
+    @Option(help: "Experiment file (Experiments/README.md) or a built-in example's name; without it, the two-setting default run.")
+    var experiment: String?
+
+    @Option(help: "Write the raw click record here (experiments only).")
+    var record: String = "qdot-run.qdotrec"
+
+    @Flag(help: "Do not write the click record.")
+    var noRecord = false
+
+    @Option(help: "Trigger cycles to run (split over two basis settings; not with --experiment).")
     var cycles: Int?
 
     @Option(help: "Time to run, in seconds (instead of --cycles).")
@@ -53,6 +62,9 @@ struct RunCommand: ParsableCommand {
         if let cycles, cycles <= 0 { throw ValidationError("--cycles must be positive, got \(cycles)") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
         if cycles != nil && duration != nil { throw ValidationError("give --cycles or --duration, not both") }
+        if experiment != nil && (cycles != nil || duration != nil) {
+            throw ValidationError("--cycles and --duration are for runs without --experiment; an experiment file sets its own cycles")
+        }
     }
 
     func run() throws {
@@ -73,6 +85,11 @@ struct RunCommand: ParsableCommand {
         }
         let stop = StopSignal()
         let signals = StopOnSignals(stop)
+        if let experiment {
+            try runExperiment(experiment, definition: definition, request: request, driver: driver, stop: stop)
+            withExtendedLifetime(signals) {}
+            return
+        }
         let outcome: HardwareRun
         do {
             outcome = try HardwareRun.run(request, driver: driver, stop: stop)
@@ -96,6 +113,34 @@ struct RunCommand: ParsableCommand {
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
         if !outcome.report.complete { throw ExitCode(4) }
+    }
+
+    /// `qdot run --experiment`: the experiment on real GPIO, reported as `qdot sim` reports it.
+    func runExperiment(_ pathOrName: String, definition: BoardDefinition, request: HardwareRun.Request,
+                       driver: LibgpiodDriver, stop: StopSignal) throws {
+        var experiment = try ExperimentLoading.load(pathOrName)
+        experiment.seed = seed
+        var request = request
+        request.schedule = try experiment.schedule()
+        let run: (outcome: ExperimentRun, record: HardwareRunRecord)
+        do {
+            run = try HardwareRun.runExperiment(
+                experiment, request: request, driver: driver,
+                options: ExperimentRun.Options(recordPath: noRecord ? nil : record, stop: stop, progress: true,
+                                               boardName: definition.name))
+        } catch {
+            printError("qdot run: \(error)")
+            if case .station(.wrongBackend) = error { throw ExitCode(2) }
+            if let hint = Self.hint(for: error.hardwareError) { printError("  \(hint)") }
+            throw ExitCode(3)
+        }
+        let document = ResultDocument(
+            kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
+            seed: experiment.seed, schedule: run.outcome.schedule, report: run.outcome.report,
+            wallClock: ExperimentReporting.wallClock(run.outcome), hardware: run.record)
+        try ExperimentReporting.report(
+            run.outcome, title: "qdot run — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name) (\(board))",
+            document: document, output: output, extraLines: run.record.summaryLines)
     }
 
     /// What to do about a hardware error, in one line.

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Composition
+import Firmware
+import Foundation
+
+/// Reporting an experiment run the same way on every backend: summary, certified figures, faults,
+/// the JSON result, the SVG figures and the record's path; exit 4 when the run stopped early.
+enum ExperimentReporting {
+    /// Prints and writes everything an experiment run produced.
+    ///
+    /// - Parameters:
+    ///   - outcome: the run.
+    ///   - title: the summary's first line.
+    ///   - document: the result document, without the experiment's parts (they are filled in here).
+    ///   - output: the JSON result's path; figures go beside it.
+    ///   - extraLines: backend-specific summary lines (the real-time setup on a lab board).
+    static func report(_ outcome: ExperimentRun, title: String, document base: ResultDocument, output: String,
+                       extraLines: [String] = []) throws {
+        let report = outcome.report
+        var document = base
+        document.experiment = outcome.experiment
+        document.findings = outcome.findings
+        document.recordFile = outcome.recordPath
+        var faults: [String] = []
+        if let recordError = outcome.recordError { faults.append("record: \(recordError)") }
+        if report.clickEventsDropped > 0 { faults.append("\(report.clickEventsDropped) click events dropped: the analysis ring was full") }
+        if report.lostEdges > 0 { faults.append("\(report.lostEdges) edges lost by the backend") }
+        document.faults = faults.isEmpty ? nil : faults
+
+        print(RunSummary.text(title: title, report: report, wall: document.wallClock))
+        for line in extraLines { print(line) }
+        print(ExperimentSummary.text(outcome.findings))
+        for fault in faults { print("  FAULT         \(fault)") }
+        try OutputFiles.write(document.jsonData(), to: output, what: "result")
+        print("  result        \(output)")
+        let stem = output.hasSuffix(".json") ? String(output.dropLast(5)) : output
+        for figure in SVGFigures.all(outcome.findings, experiment: outcome.experiment) {
+            let path = "\(stem).\(figure.name).svg"
+            try OutputFiles.write(Data(figure.svg.utf8), to: path, what: "figure")
+            print("  figure        \(path)")
+        }
+        if let path = outcome.recordPath { print("  record        \(path)") }
+        if !report.complete { throw ExitCode(4) }
+    }
+
+    /// Wall-clock figures of an experiment run.
+    static func wallClock(_ outcome: ExperimentRun) -> ResultDocument.WallClock {
+        let seconds = outcome.wallSeconds
+        return ResultDocument.WallClock(
+            seconds: seconds,
+            speedVersusRealTime: seconds > 0 ? outcome.report.runDuration.seconds / seconds : 0,
+            cyclesPerSecond: seconds > 0 ? Double(outcome.report.cyclesRun) / seconds : 0)
+    }
+}
