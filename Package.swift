@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
-        .target(name: "Simulator", dependencies: ["HAL", numerics], path: "Sources/Simulator"),
+        .target(name: "Simulator", dependencies: ["HAL", "Physics", numerics], path: "Sources/Simulator"),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
 
         // The real-time cycle, schedules, interlock and safe state. Knows only the HAL.
