@@ -28,11 +28,11 @@ let package = Package(
 
         // Board definitions: which chip and line plays which role; the simulated station's file.
         .target(
-            name: "Boards", dependencies: ["HAL", "ConfigFile"], path: "Board",
+            name: "Boards", dependencies: ["HAL", "ConfigFile", "Physics"], path: "Board",
             exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
                       "beaglebone-black.board.toml"],
-            resources: [.embedInCode("simulated.board.toml")]),
-        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile"], path: "Tests/BoardsTests"),
+            resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml")]),
+        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Physics"], path: "Tests/BoardsTests"),
 
         // Pure math on counts and time tags: coincidences, g2, visibilities, CHSH, tomography, BBM92.
         .target(name: "Analysis", dependencies: [numerics, complexNumbers], path: "Sources/Analysis"),
@@ -59,11 +59,11 @@ let package = Package(
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
-        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "ConfigFile"],
+        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "ConfigFile", "Physics"],
                 path: "Tools/Composition"),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator",
+            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "Physics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.

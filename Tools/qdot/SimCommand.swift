@@ -13,7 +13,9 @@ struct SimCommand: ParsableCommand {
         abstract: "Run the firmware on the cycle-accurate simulated board.",
         discussion: """
             Builds the simulated station from a board file (the built-in simulated station unless
-            --board is given), runs the trigger cycle for --cycles cycles (or --duration seconds of
+            --board is given) and hangs the physics model off its lines, from a station file (the
+            built-in simulated.station.toml unless --station is given; --source stand-in uses the
+            foundation's stand-in source instead). Runs the trigger cycle for --cycles cycles (or --duration seconds of
             board time) and prints a summary: cycles, board and wall time, speed versus real time,
             singles and coincidences per detector, wake-up lateness and overruns. The full result
             goes to a JSON file. A seed fixes the run bit for bit.
@@ -21,6 +23,12 @@ struct SimCommand: ParsableCommand {
 
     @Option(help: "Board file (TOML subset, see Board/README.md). Default: the built-in simulated station.")
     var board: String?
+
+    @Option(help: "Station file: laser, quantum dot, optics, detectors and basis tables (see Board/simulated.station.toml). Default: the built-in one.")
+    var station: String?
+
+    @Option(help: "What hangs off the lines: physics (the station file's model) or stand-in (fixed click probabilities).")
+    var source: String = "physics"
 
     @Option(help: "Seed of every random draw; the same seed reproduces the run bit for bit.")
     var seed: UInt64 = 1
@@ -31,7 +39,7 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Board time to run, in seconds (instead of --cycles).")
     var duration: Double?
 
-    @Option(help: "Click probability per detector per pulse of the stand-in source.")
+    @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
 
     @Option(help: "Timing profile instead of the board file's: \(TimingProfile.all.map(\.name).joined(separator: ", ")).")
@@ -57,6 +65,12 @@ struct SimCommand: ParsableCommand {
         if let interlockOpensAt, !(interlockOpensAt >= 0) {
             throw ValidationError("--interlock-opens-at must be a time in seconds ≥ 0, got \(interlockOpensAt)")
         }
+        if source != "physics" && source != "stand-in" {
+            throw ValidationError("unknown --source \"\(source)\"; known: physics, stand-in")
+        }
+        if source == "stand-in" && station != nil {
+            throw ValidationError("--station applies to --source physics only")
+        }
         if let profile, TimingProfile.named(profile) == nil {
             throw ValidationError("unknown --profile \"\(profile)\"; known: \(TimingProfile.all.map(\.name).joined(separator: ", "))")
         }
@@ -66,28 +80,49 @@ struct SimCommand: ParsableCommand {
         let definition = try BoardLoading.load(board)
         let timing = CycleTiming.standard
         let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000
-        var settings = StandInStation.Settings()
-        settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
+        let simulatedSource: SimulatedSource
+        var stationInfo = ResultDocument.Station(source: source, name: nil, file: nil)
+        if source == "stand-in" {
+            var settings = StandInStation.Settings()
+            settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
+            simulatedSource = .standIn(settings)
+        } else {
+            let stationDefinition = try StationLoading.load(station)
+            simulatedSource = .physics(stationDefinition)
+            stationInfo.name = stationDefinition.name
+            stationInfo.file = station ?? "(built in) simulated.station.toml"
+        }
         let request = SimulationRun.Request(
             board: definition, seed: seed, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
-            settings: settings, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
+            source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
             interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) })
         let outcome: SimulationRun
         do {
             outcome = try SimulationRun.run(request)
         } catch {
             printError("qdot sim: \(error)")
+            // Station data that does not fit the board or the schedule is a file mistake, like a bad board file.
+            if case StationBuildError.stationData = error { throw ExitCode(2) }
+            if case SimulationRunError.unknownBasisCodes = error { throw ExitCode(2) }
             throw ExitCode(3)
         }
         let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, speedVersusRealTime: outcome.speedVersusRealTime,
                                             cyclesPerSecond: outcome.cyclesPerWallSecond)
-        let document = ResultDocument(
+        var document = ResultDocument(
             kind: "simulation",
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
                          timingProfile: outcome.profile.name),
             seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall)
+        document.station = stationInfo
+        document.physics = outcome.physics
         print(RunSummary.text(title: "qdot sim — board \(definition.name), profile \(outcome.profile.name), seed \(seed)",
                               report: outcome.report, wall: wall))
+        if let physics = outcome.physics {
+            print("  station       \(stationInfo.name ?? "") (\(stationInfo.file ?? "")): \(physics.laserPulses) laser pulses, "
+                + "\(physics.photonsAtDetectors) photons at the detectors")
+            print("  click causes  photons \(physics.photonClicks)  dark counts \(physics.darkCountClicks)  "
+                + "afterpulses \(physics.afterpulseClicks)  (A+, A-, B+, B-)")
+        }
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
         if let vcd, let trace = outcome.trace {
