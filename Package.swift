@@ -71,6 +71,10 @@ let package = Package(
                                                             "Simulator", "LinuxHAL", "HAL",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench"),
+        // The firmware on the simulated board with the physics station: the issue-4 figures.
+        .testTarget(name: "PhysicsStationTests",
+                    dependencies: ["Composition", "Boards", "Firmware", "Simulator", "Physics", "HAL"],
+                    path: "Tests/PhysicsStationTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "HAL"],
                     path: "Tests/EndToEndTests"),
     ]
