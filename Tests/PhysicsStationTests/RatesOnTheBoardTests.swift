@@ -56,8 +56,8 @@ import Testing
                 $0.detectors[index].deadTimePicoseconds = 0
                 $0.detectors[index].clickPulseWidthPicoseconds = 1_000
             }
-            $0.detectors[DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = darkRate
-            $0.detectors[DetectorChannel.bPlus.rawValue].darkCountRatePerSecond = darkRate
+            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = darkRate
+            $0.detectors[Physics.DetectorChannel.bPlus.rawValue].darkCountRatePerSecond = darkRate
         }
         let cycles = 20_000
         let run = try PhysicsStationRun(parameters, steps: [.init(label: "dark", codeA: 0, codeB: 0, cycles: cycles)],
@@ -115,9 +115,9 @@ import Testing
         let parameters = try TestStation.ideal {
             $0.source.excitationProbability = 0
             for index in $0.detectors.indices { $0.detectors[index].mode = .freeRunning }
-            $0.detectors[DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = incidentRatePerSecond
-            $0.detectors[DetectorChannel.aPlus.rawValue].deadTimePicoseconds = deadTimePicoseconds
-            $0.detectors[DetectorChannel.aPlus.rawValue].afterpulseDelayPicoseconds = deadTimePicoseconds
+            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = incidentRatePerSecond
+            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].deadTimePicoseconds = deadTimePicoseconds
+            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].afterpulseDelayPicoseconds = deadTimePicoseconds
         }
         let cycles = 5_000
         let run = try PhysicsStationRun(parameters, steps: [.init(label: "dark", codeA: 0, codeB: 0, cycles: cycles)],

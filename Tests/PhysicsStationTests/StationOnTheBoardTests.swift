@@ -51,12 +51,15 @@ import Testing
         var station = try StationDefinition.simulatedStation
         station.parameters.analyzerA.basisSelectLineCount = 2
         station.parameters.analyzerA.settingsByCode = [0: .horizontalVertical]
-        do {
-            _ = try SimulatedStationBuilder(definition: try BoardDefinition.simulatedStation, seed: 1, source: .physics(station))
+        let board = try BoardDefinition.simulatedStation
+        do throws(StationBuildError) {
+            _ = try SimulatedStationBuilder(definition: board, seed: 1, source: .physics(station))
             Issue.record("a two-line table was accepted on a three-line arm")
         } catch {
-            guard case .stationData(let problems) = error else { Issue.record("wrong error \(error)"); return }
-            let problem = try #require(problems.first)
+            guard case .stationData(let problems) = error, let problem = problems.first else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(problem.field == "analyzer.a.lines")
             #expect(problem.file == "simulated.station.toml")
             #expect(problem.line == station.fieldLines["analyzer.a.lines"])

@@ -5,8 +5,8 @@ public import Physics
 /// dark counts and afterpulses, and driving its click line.
 ///
 /// - Photons, dark counts and afterpulses each come due as a board timer at the cycle that
-///   contains them (their picosecond time rounded up to a cycle edge); the detector decides
-///   with its state at that picosecond time (dead time, efficiency).
+///   contains them (their picosecond time rounded up to a cycle edge), in picosecond order
+///   within the cycle; the detector decides with its state at that time (dead time, efficiency).
 /// - Gate: in gated mode the detector watches its gate line and keeps the time of the gate's
 ///   last change, so it knows whether the gate was high at any picosecond of the current cycle
 ///   (the gate changes on cycle edges only). Free-running detectors ignore the gate.
@@ -181,7 +181,6 @@ public final class PhotonDetectorModel: SimulatedDevice {
 
     @inline(__always)
     private func schedule(_ kind: TimerKind, at timePicoseconds: Int64, on board: SimulatedBoard) {
-        board.scheduleTimer(id, tag: timePicoseconds << 2 | kind.rawValue,
-                            atCycle: board.cycle(atOrAfterPicoseconds: timePicoseconds))
+        board.scheduleTimer(id, tag: timePicoseconds << 2 | kind.rawValue, atPicoseconds: timePicoseconds)
     }
 }
