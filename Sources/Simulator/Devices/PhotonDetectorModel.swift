@@ -11,9 +11,11 @@ public import Physics
 ///   last change, so it knows whether the gate was high at any picosecond of the current cycle
 ///   (the gate changes on cycle edges only). Free-running detectors ignore the gate.
 /// - Dark counts are a Poisson process in time, drawn as exponential intervals
-///   (``SinglePhotonDetector/nextDarkCountDelayPicoseconds(rng:)``); in gated mode the process
-///   runs only while the gate is high (memoryless: a fresh interval from each opening), so no
-///   dark count is drawn for closed-gate time.
+///   (``SinglePhotonDetector/nextDarkCountDelayPicoseconds(rng:)``). In gated mode the process
+///   runs on open-gate time only: the interval is consumed while the gate is high and paused
+///   while it is low, which is the Poisson process restricted to the open gate. So one interval
+///   serves many gates, and at most one dark-count timer per detector is ever pending (the board's
+///   event queue does not fill with timers of gates that closed first).
 /// - A click (jitter included) drives the click line high at the first cycle edge at or after
 ///   its time, for the click pulse width rounded up to whole cycles (at least one). A click while
 ///   the line is still high stretches the pulse (the edges merge, as on a real output stage).
@@ -48,8 +50,14 @@ public final class PhotonDetectorModel: SimulatedDevice {
     private var gateIsHigh = false
     private var gateWasHigh = false
     private var gateChangedAtPicoseconds = Int64.min / 4
-    /// The dark count the process has drawn next, or `Self.never`.
+    /// Open-gate time left until the next dark count (all time, free-running), in picoseconds.
+    private var darkCountIntervalLeftPicoseconds = PhotonDetectorModel.never
+    /// When the interval started being consumed (the gate's last opening, or the last dark count).
+    private var darkCountIntervalFromPicoseconds: Int64 = 0
+    /// When the next dark count happens if the gate stays as it is, or `Self.never` while paused.
     private var nextDarkCountPicoseconds = PhotonDetectorModel.never
+    /// When the one pending dark-count timer fires, or `Self.never`.
+    private var darkCountTimerPicoseconds = PhotonDetectorModel.never
     /// The afterpulse a timer has been scheduled for, or `Self.never`.
     private var scheduledAfterpulsePicoseconds = PhotonDetectorModel.never
     /// The cycle at which the click line falls, while it is high or about to be.
@@ -85,7 +93,8 @@ public final class PhotonDetectorModel: SimulatedDevice {
     public func attach(to board: SimulatedBoard) -> DeviceID {
         id = board.attach(self, watching: isGated ? (gateLine.map { [$0] } ?? []) : [])
         if isGated, let gateLine, board.value(of: gateLine) == 1 { gateIsHigh = true; gateWasHigh = true }
-        if !isGated || gateIsHigh { startDarkCounts(fromPicoseconds: board.currentCycle * cyclePeriodPicoseconds, on: board) }
+        darkCountIntervalLeftPicoseconds = detector.nextDarkCountDelayPicoseconds(rng: &random)
+        if !isGated || gateIsHigh { resumeDarkCounts(atPicoseconds: board.currentCycle * cyclePeriodPicoseconds, on: board) }
         return id
     }
 
@@ -106,10 +115,13 @@ public final class PhotonDetectorModel: SimulatedDevice {
         gateIsHigh = isHigh
         gateChangedAtPicoseconds = cycle * cyclePeriodPicoseconds
         if isHigh {
-            startDarkCounts(fromPicoseconds: gateChangedAtPicoseconds, on: board)
-        } else {
-            nextDarkCountPicoseconds = Self.never   // its timer, if any, is now stale
+            resumeDarkCounts(atPicoseconds: gateChangedAtPicoseconds, on: board)
+        } else if nextDarkCountPicoseconds < Self.never && nextDarkCountPicoseconds >= gateChangedAtPicoseconds {
+            // Pause: the open time since the opening is used up; what is left waits for the next gate.
+            darkCountIntervalLeftPicoseconds -= gateChangedAtPicoseconds - darkCountIntervalFromPicoseconds
+            nextDarkCountPicoseconds = Self.never
         }
+        // (A dark count before the closing is still due this cycle: its timer runs after this edge.)
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
@@ -121,14 +133,20 @@ public final class PhotonDetectorModel: SimulatedDevice {
                 emitClick(atPicoseconds: click, on: board)
             }
         case .darkCount:
-            guard time == nextDarkCountPicoseconds else { return }   // stale: the gate closed since
-            let open = gateOpen(atPicoseconds: time)
-            if let click = detector.darkCountOccurs(atPicoseconds: time, gateOpen: open, rng: &random) {
+            if time == darkCountTimerPicoseconds { darkCountTimerPicoseconds = Self.never }
+            guard time == nextDarkCountPicoseconds else {
+                // The gate closed (and maybe reopened) since this timer was set: the dark count
+                // moved later; follow it.
+                if nextDarkCountPicoseconds < darkCountTimerPicoseconds { scheduleDarkCountTimer(on: board) }
+                return
+            }
+            if let click = detector.darkCountOccurs(atPicoseconds: time, gateOpen: gateOpen(atPicoseconds: time), rng: &random) {
                 darkCountClicks += 1
                 emitClick(atPicoseconds: click, on: board)
             }
+            darkCountIntervalLeftPicoseconds = detector.nextDarkCountDelayPicoseconds(rng: &random)
             nextDarkCountPicoseconds = Self.never
-            if !isGated || gateIsHigh { startDarkCounts(fromPicoseconds: time, on: board) }
+            if !isGated || gateIsHigh { resumeDarkCounts(atPicoseconds: time, on: board) }
         case .afterpulse:
             guard time == scheduledAfterpulsePicoseconds else { return }
             scheduledAfterpulsePicoseconds = Self.never
@@ -153,11 +171,17 @@ public final class PhotonDetectorModel: SimulatedDevice {
         return timePicoseconds >= gateChangedAtPicoseconds ? gateIsHigh : gateWasHigh
     }
 
-    /// Draws the next dark count after `start` and schedules it (none when the rate is zero).
-    private func startDarkCounts(fromPicoseconds start: Int64, on board: SimulatedBoard) {
-        let delay = detector.nextDarkCountDelayPicoseconds(rng: &random)
-        guard delay < Self.never - start else { return }
-        nextDarkCountPicoseconds = start + delay
+    /// The dark-count interval starts (or resumes) being consumed at `start`; the timer is set
+    /// unless one is already pending earlier (it will follow the dark count when it fires).
+    private func resumeDarkCounts(atPicoseconds start: Int64, on board: SimulatedBoard) {
+        guard darkCountIntervalLeftPicoseconds < Self.never - start else { return }   // rate zero
+        darkCountIntervalFromPicoseconds = start
+        nextDarkCountPicoseconds = start + darkCountIntervalLeftPicoseconds
+        if darkCountTimerPicoseconds > nextDarkCountPicoseconds { scheduleDarkCountTimer(on: board) }
+    }
+
+    private func scheduleDarkCountTimer(on board: SimulatedBoard) {
+        darkCountTimerPicoseconds = nextDarkCountPicoseconds
         schedule(.darkCount, at: nextDarkCountPicoseconds, on: board)
     }
 
