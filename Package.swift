@@ -28,11 +28,11 @@ let package = Package(
 
         // Board definitions: which chip and line plays which role; the simulated station's file.
         .target(
-            name: "Boards", dependencies: ["HAL", "ConfigFile"], path: "Board",
+            name: "Boards", dependencies: ["HAL", "ConfigFile", "Physics"], path: "Board",
             exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
                       "beaglebone-black.board.toml"],
-            resources: [.embedInCode("simulated.board.toml")]),
-        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile"], path: "Tests/BoardsTests"),
+            resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml")]),
+        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Physics"], path: "Tests/BoardsTests"),
 
         // Pure math on counts and time tags: coincidences, g2, visibilities, CHSH, tomography, BBM92.
         .target(name: "Analysis", dependencies: [numerics, complexNumbers], path: "Sources/Analysis"),
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
-        .target(name: "Simulator", dependencies: ["HAL", numerics], path: "Sources/Simulator"),
+        .target(name: "Simulator", dependencies: ["HAL", "Physics", numerics], path: "Sources/Simulator"),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
 
         // The real-time cycle, schedules, interlock and safe state, the click hand-off to analysis.
@@ -61,7 +61,7 @@ let package = Package(
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
         .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
-                                                   "Analysis", complexNumbers],
+                                                   "Analysis", "Physics", complexNumbers],
                 path: "Tools/Composition"),
         // The shipped example experiment files (Experiments/*.experiment.toml), embedded for `qdot experiments`.
         .target(name: "ExperimentExamples", path: "Experiments", exclude: ["README.md"],
@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "qdot",
             dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "ExperimentExamples",
-                           "ConfigFile",
+                           "ConfigFile", "Physics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
@@ -83,6 +83,10 @@ let package = Package(
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "ExperimentExamples", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Analysis", "ConfigFile"],
                     path: "Tests/CompositionTests"),
+        // The firmware on the simulated board with the physics station: the issue-4 figures.
+        .testTarget(name: "PhysicsStationTests",
+                    dependencies: ["Composition", "Boards", "Firmware", "Simulator", "Physics", "HAL"],
+                    path: "Tests/PhysicsStationTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "LinuxHAL", "HAL"],
                     path: "Tests/EndToEndTests"),
     ]

@@ -27,6 +27,11 @@ public struct EntangledPairSource: Sendable {
     public let armB: ArmParameters
 
     let phaseRadiansPerPicosecond: Double
+    /// Bernoulli thresholds (``PhysicsRandom/bernoulliThreshold(probability:)``) of p_exc, η_A,
+    /// η_B, p₂ and k, computed once.
+    let excitationThreshold: UInt64, armAThreshold: UInt64, armBThreshold: UInt64
+    let reexcitationThreshold: UInt64, entangledThreshold: UInt64
+    static let halfThreshold = PhysicsRandom.bernoulliThreshold(probability: 0.5)
 
     /// A source with these parameters, or every problem with them.
     public init(source: SourceParameters, armA: ArmParameters, armB: ArmParameters) throws(StationDataError) {
@@ -38,6 +43,11 @@ public struct EntangledPairSource: Sendable {
         self.armB = armB
         phaseRadiansPerPicosecond = source.fineStructureSplittingMicroelectronvolts
             / PhysicalConstants.reducedPlanckMicroelectronvoltPicoseconds
+        excitationThreshold = PhysicsRandom.bernoulliThreshold(probability: source.excitationProbability)
+        armAThreshold = PhysicsRandom.bernoulliThreshold(probability: armA.efficiency)
+        armBThreshold = PhysicsRandom.bernoulliThreshold(probability: armB.efficiency)
+        reexcitationThreshold = PhysicsRandom.bernoulliThreshold(probability: source.reexcitationProbability)
+        entangledThreshold = PhysicsRandom.bernoulliThreshold(probability: source.entangledFraction)
     }
 
     /// Simulates the pulse that reaches the dot at `pulseAtPicoseconds`, with the analyzers set
@@ -46,14 +56,14 @@ public struct EntangledPairSource: Sendable {
     public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
                      rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
         photons.removeAll()
-        guard rng.nextBernoulli(probability: source.excitationProbability) else { return }
-        let reachesA = rng.nextBernoulli(probability: armA.efficiency)
-        let reachesB = rng.nextBernoulli(probability: armB.efficiency)
+        guard rng.nextBernoulli(threshold: excitationThreshold) else { return }
+        let reachesA = rng.nextBernoulli(threshold: armAThreshold)
+        let reachesB = rng.nextBernoulli(threshold: armBThreshold)
         if reachesA || reachesB {
             let biexcitonDelay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
             let excitonDelay = rng.nextExponential(mean: source.excitonLifetimePicoseconds)
             // Either photon alone goes to + or − with probability ½ (zero local Bloch vectors).
-            let plusA = rng.nextBernoulli(probability: 0.5)
+            let plusA = rng.nextBernoulli(threshold: Self.halfThreshold)
             var plusB = plusA
             if reachesA && reachesB {
                 let tensor = pairCorrelation(excitonDelayPicoseconds: excitonDelay, rng: &rng)
@@ -73,7 +83,7 @@ public struct EntangledPairSource: Sendable {
                         + armB.arrivalDelayPicoseconds))
             }
         }
-        if source.reexcitationProbability > 0 && rng.nextBernoulli(probability: source.reexcitationProbability) {
+        if reexcitationThreshold > 0 && rng.nextBernoulli(threshold: reexcitationThreshold) {
             emitReexcitationPhotons(pulseTime: pulseTime, rng: &rng, into: &photons)
         }
     }
@@ -81,17 +91,17 @@ public struct EntangledPairSource: Sendable {
     /// The second cascade after a re-excitation: one unpolarized photon per arm, its times drawn
     /// afresh, uncorrelated with the first pair.
     func emitReexcitationPhotons(pulseTime: Int64, rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
-        if rng.nextBernoulli(probability: armA.efficiency) {
+        if rng.nextBernoulli(threshold: armAThreshold) {
             let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
-            let plus = rng.nextBernoulli(probability: 0.5)
+            let plus = rng.nextBernoulli(threshold: Self.halfThreshold)
             photons.insertInTimeOrder(PhotonArrival(
                 channel: plus ? .aPlus : .aMinus,
                 timePicoseconds: pulseTime + Picoseconds.rounded(delay) + armA.arrivalDelayPicoseconds))
         }
-        if rng.nextBernoulli(probability: armB.efficiency) {
+        if rng.nextBernoulli(threshold: armBThreshold) {
             let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
                 + rng.nextExponential(mean: source.excitonLifetimePicoseconds)
-            let plus = rng.nextBernoulli(probability: 0.5)
+            let plus = rng.nextBernoulli(threshold: Self.halfThreshold)
             photons.insertInTimeOrder(PhotonArrival(
                 channel: plus ? .bPlus : .bMinus,
                 timePicoseconds: pulseTime + Picoseconds.rounded(delay) + armB.arrivalDelayPicoseconds))
@@ -102,7 +112,7 @@ public struct EntangledPairSource: Sendable {
     /// unpolarized with probability 1 − k or after spin scattering; otherwise
     /// (|HH⟩ + e^{iφ}|VV⟩)/√2 with φ = S·Δt/ħ, its coherence scaled by e^{−Δt/τ_HV}.
     func pairCorrelation(excitonDelayPicoseconds delay: Double, rng: inout PhysicsRandom) -> CorrelationTensor {
-        guard rng.nextBernoulli(probability: source.entangledFraction) else { return .unpolarized }
+        guard rng.nextBernoulli(threshold: entangledThreshold) else { return .unpolarized }
         if let spinScatteringTime = source.spinScatteringTimePicoseconds,
            !rng.nextBernoulli(probability: Double.exp(-delay / spinScatteringTime)) {
             return .unpolarized

@@ -12,11 +12,23 @@ extension PhysicsRandom {
         nextUnitInterval() < probability
     }
 
-    /// An exponentially distributed delay with mean `mean`, by inversion: −mean·ln(1 − u).
-    ///
-    /// 1 − u lies in (0, 1], so the logarithm is finite and the delay is never negative.
+    /// The threshold that makes ``nextBernoulli(threshold:)`` true with probability `probability`
+    /// (in [0, 1]): ⌈p·2⁵³⌉, so that for the 53-bit integer u of a draw, u < ⌈p·2⁵³⌉ exactly when
+    /// u·2⁻⁵³ < p — the same outcome, draw for draw, as ``nextBernoulli(probability:)``.
+    @inlinable public static func bernoulliThreshold(probability: Double) -> UInt64 {
+        UInt64((min(max(probability, 0), 1) * 0x1p53).rounded(.up))
+    }
+
+    /// `true` with the probability whose ``bernoulliThreshold(probability:)`` is `threshold`: an
+    /// integer comparison, no conversion to floating point.
+    @inlinable @inline(__always) public mutating func nextBernoulli(threshold: UInt64) -> Bool {
+        next() >> 11 < threshold
+    }
+
+    /// An exponentially distributed delay with mean `mean`: mean times a standard exponential
+    /// from the ziggurat method (``nextStandardExponential()``), finite and never negative.
     @inlinable public mutating func nextExponential(mean: Double) -> Double {
-        -mean * Double.log(1 - nextUnitInterval())
+        mean * nextStandardExponential()
     }
 
     /// A standard normal number (mean 0, standard deviation 1), by the Box–Muller transform

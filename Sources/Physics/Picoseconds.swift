@@ -9,6 +9,7 @@ enum Picoseconds {
         if delay >= Double(never) { return never }
         if delay <= -Double(never) { return -never }
         if delay.isNaN { return never }
-        return Int64(delay.rounded())
+        // Half away from zero, as `rounded()`, without a call into libm's `round`.
+        return delay >= 0 ? Int64(delay + 0.5) : -Int64(0.5 - delay)
     }
 }

@@ -25,6 +25,8 @@ public struct SinglePhotonDetector: Sendable {
     public private(set) var clickCount = 0
 
     let meanDarkCountIntervalPicoseconds: Double
+    /// Bernoulli thresholds of η_det and p_ap (``PhysicsRandom/bernoulliThreshold(probability:)``).
+    let efficiencyThreshold: UInt64, afterpulseThreshold: UInt64
 
     /// A detector with these parameters, or every problem with them.
     public init(parameters: DetectorParameters) throws(StationDataError) {
@@ -32,6 +34,8 @@ public struct SinglePhotonDetector: Sendable {
         self.parameters = parameters
         meanDarkCountIntervalPicoseconds = parameters.darkCountRatePerSecond > 0
             ? 1e12 / parameters.darkCountRatePerSecond : .infinity
+        efficiencyThreshold = PhysicsRandom.bernoulliThreshold(probability: parameters.efficiency)
+        afterpulseThreshold = PhysicsRandom.bernoulliThreshold(probability: parameters.afterpulseProbability)
     }
 
     /// Whether the detector would register something at `timePicoseconds` with the gate in
@@ -46,7 +50,7 @@ public struct SinglePhotonDetector: Sendable {
     public mutating func photonArrives(atPicoseconds timePicoseconds: Int64, gateOpen: Bool,
                                        rng: inout PhysicsRandom) -> Int64? {
         guard isLive(atPicoseconds: timePicoseconds, gateOpen: gateOpen),
-              rng.nextBernoulli(probability: parameters.efficiency) else { return nil }
+              rng.nextBernoulli(threshold: efficiencyThreshold) else { return nil }
         return click(atPicoseconds: timePicoseconds, rng: &rng)
     }
 
@@ -79,8 +83,8 @@ public struct SinglePhotonDetector: Sendable {
     mutating func click(atPicoseconds timePicoseconds: Int64, rng: inout PhysicsRandom) -> Int64 {
         lastDetectionPicoseconds = timePicoseconds
         clickCount += 1
-        if parameters.afterpulseProbability > 0 && pendingAfterpulsePicoseconds == nil
-            && rng.nextBernoulli(probability: parameters.afterpulseProbability) {
+        if afterpulseThreshold > 0 && pendingAfterpulsePicoseconds == nil
+            && rng.nextBernoulli(threshold: afterpulseThreshold) {
             pendingAfterpulsePicoseconds = timePicoseconds + parameters.afterpulseDelayPicoseconds
         }
         guard parameters.jitterRMSPicoseconds > 0 else { return timePicoseconds }

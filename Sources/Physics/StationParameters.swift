@@ -1,7 +1,7 @@
 /// Everything the physics model needs about a station: the dot, two arms, four detectors and
 /// each arm's basis-code table.
 ///
-/// Field keys in problems are the station file's: `source.…`, `arm.a.…`, `arm.b.…`,
+/// Field keys in problems are the station file's: `laser.…`, `source.…`, `arm.a.…`, `arm.b.…`,
 /// `detector.a-plus.…` (and `a-minus`, `b-plus`, `b-minus`), `analyzer.a.…`, `analyzer.b.…`.
 public struct StationParameters: Hashable, Sendable {
     /// The quantum dot and its excitation. Section `source`.
@@ -16,18 +16,22 @@ public struct StationParameters: Hashable, Sendable {
     public var analyzerA: AnalyzerBasisTable
     /// Arm B's basis-code table. Section `analyzer.b`.
     public var analyzerB: AnalyzerBasisTable
+    /// The pulsed laser: trigger-to-pulse delay and jitter. Section `laser`.
+    public var laser: LaserParameters
 
     /// A station; every default is the literature value of its type.
     public init(source: SourceParameters = SourceParameters(), armA: ArmParameters = ArmParameters(),
                 armB: ArmParameters = ArmParameters(),
                 detectors: [DetectorParameters] = Array(repeating: DetectorParameters(), count: 4),
-                analyzerA: AnalyzerBasisTable = .standard, analyzerB: AnalyzerBasisTable = .standard) {
+                analyzerA: AnalyzerBasisTable = .standard, analyzerB: AnalyzerBasisTable = .standard,
+                laser: LaserParameters = LaserParameters()) {
         self.source = source
         self.armA = armA
         self.armB = armB
         self.detectors = detectors
         self.analyzerA = analyzerA
         self.analyzerB = analyzerB
+        self.laser = laser
     }
 
     /// The parameters of the detector on `channel`.
@@ -35,7 +39,8 @@ public struct StationParameters: Hashable, Sendable {
 
     /// Every problem in the station data, each naming its field by its full station-file key.
     public func validate() -> [ParameterProblem] {
-        var problems = source.validate().map { $0.nested(under: "source") }
+        var problems = laser.validate().map { $0.nested(under: "laser") }
+        problems += source.validate().map { $0.nested(under: "source") }
         problems += armA.validate().map { $0.nested(under: "arm.a") }
         problems += armB.validate().map { $0.nested(under: "arm.b") }
         if detectors.count != DetectorChannel.allCases.count {

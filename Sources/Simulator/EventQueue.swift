@@ -11,18 +11,25 @@ public enum SimulationEvent: Sendable, Equatable {
 /// A line value as stored in events (0 inactive, 1 active); kept as a byte so an event is small.
 public typealias LineValueRaw = UInt8
 
-/// A scheduled event: due at a board cycle, ordered by (cycle, order of scheduling).
+/// A scheduled event: due at a board cycle, ordered by (cycle, picosecond within the cycle, order
+/// of scheduling).
 public struct ScheduledEvent: Sendable, Equatable {
     /// The board cycle at which the event happens.
     public var cycle: Int64
-    /// Insertion number: events due on the same cycle run in the order they were scheduled.
+    /// For physics events on the picosecond timeline (a photon, a dark count), where in the
+    /// cycle ending at `cycle` they happen, 1…period; 0 for every other event, which therefore
+    /// runs first. Keeps a device's own events in time order inside one board cycle.
+    public var picosecondInCycle: Int64
+    /// Insertion number: events due on the same cycle (and picosecond) run in the order they were scheduled.
     public var order: UInt64
     /// What happens.
     public var event: SimulationEvent
 
     @inline(__always)
     static func precedes(_ a: ScheduledEvent, _ b: ScheduledEvent) -> Bool {
-        a.cycle != b.cycle ? a.cycle < b.cycle : a.order < b.order
+        if a.cycle != b.cycle { return a.cycle < b.cycle }
+        if a.picosecondInCycle != b.picosecondInCycle { return a.picosecondInCycle < b.picosecondInCycle }
+        return a.order < b.order
     }
 }
 
@@ -42,8 +49,8 @@ struct EventQueue {
     /// The cycle of the earliest pending event.
     var nextCycle: Int64? { heap.first?.cycle }
 
-    mutating func schedule(_ event: SimulationEvent, at cycle: Int64) {
-        heap.append(ScheduledEvent(cycle: cycle, order: nextOrder, event: event))
+    mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0) {
+        heap.append(ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event))
         nextOrder &+= 1
         siftUp(heap.count - 1)
     }

@@ -201,6 +201,15 @@ public final class SimulatedBoard {
         queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle))
     }
 
+    /// Calls `device.timerFired(tag:)` at the picosecond time `picoseconds`: at the cycle edge at
+    /// or after it (clamped to now), after that cycle's other events and in picosecond order
+    /// with other events scheduled this way, so a device's physics events run in time order.
+    public func scheduleTimer(_ device: DeviceID, tag: Int64, atPicoseconds picoseconds: Int64) {
+        let cycle = max(self.cycle(atOrAfterPicoseconds: picoseconds), worldCycle)
+        let withinCycle = min(max(picoseconds - (cycle - 1) * cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds)
+        queue.schedule(.timer(device: device.index, tag: tag), at: cycle, picosecondInCycle: withinCycle)
+    }
+
     /// The logical value of a line now.
     public func value(of line: LineID) -> UInt8 { lines[line.index].value }
 

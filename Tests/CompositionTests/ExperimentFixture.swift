@@ -20,7 +20,7 @@ enum ExperimentFixture {
         var settings = StandInStation.Settings()
         settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
         return try SimulatedExperiment.run(
-            experiment, board: try BoardDefinition.simulatedStation, settings: settings,
+            experiment, board: try BoardDefinition.simulatedStation, source: .standIn(settings),
             options: ExperimentRun.Options(recordPath: record, ringCapacity: ringCapacity, boardName: "simulated-station"))
     }
 

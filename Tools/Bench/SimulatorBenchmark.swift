@@ -6,22 +6,40 @@ import MallocInterposerSwift
 import Simulator
 
 /// Firmware cycles simulated per wall-clock second and heap allocations per steady-state cycle,
-/// on the built-in simulated station: ideal profile, four click channels at probability 0.1.
+/// on the built-in simulated station: ideal profile, with the stand-in source (four click
+/// channels at probability 0.1) and with the physics station of `simulated.station.toml`.
 enum SimulatorBenchmark {
     static func run() {
-        print("== simulator: the firmware cycle on the simulated board (ideal profile, 4 channels, p = 0.1)")
         do {
-            _ = try measure(cycles: 100_000)   // warm up
+            for source in [SimulatedSource.standIn(standInSettings), try SimulatedSource.builtInPhysics] {
+                try run(source)
+            }
+        } catch {
+            print("  failed: \(error)")
+        }
+    }
+
+    static var standInSettings: StandInStation.Settings {
+        var settings = StandInStation.Settings()
+        settings.clickProbabilities = [0.1, 0.1, 0.1, 0.1]
+        return settings
+    }
+
+    static func run(_ source: SimulatedSource) throws {
+        let what = if case .standIn = source { "stand-in source, 4 channels, p = 0.1" } else { "physics station, simulated.station.toml" }
+        print("== simulator: the firmware cycle on the simulated board (ideal profile, \(what))")
+        do {
+            _ = try measure(source, cycles: 100_000)   // warm up
             var runs: [Measurement] = []
-            for _ in 0..<3 { runs.append(try measure(cycles: 2_000_000)) }
+            for _ in 0..<3 { runs.append(try measure(source, cycles: 2_000_000)) }
             let cpu = runs.map(\.cyclesPerCPUSecond).sorted()
             let wall = runs.map(\.cyclesPerSecond).sorted()
             print("  cycles per CPU second    median \(format(cpu[1] / 1e6)) M  (runs: \(cpu.map { format($0 / 1e6) }.joined(separator: ", ")) M; one core, this thread's CPU time)")
             print("  cycles per wall second   median \(format(wall[1] / 1e6)) M  (wall time: lower when the machine is shared)")
             print("  board time per CPU time  \(format(cpu[1] * CycleTiming.standard.triggerPeriod.seconds)) × real time (10 µs cycles)")
             if AllocationCounting.isActive {
-                let short = try measure(cycles: 100_000, countAllocations: true)
-                let long = try measure(cycles: 1_100_000, countAllocations: true)
+                let short = try measure(source, cycles: 100_000, countAllocations: true)
+                let long = try measure(source, cycles: 1_100_000, countAllocations: true)
                 let perCycle = Double(long.allocations - short.allocations) / 1_000_000
                 print("  heap allocations         \(format(perCycle, 4)) per steady-state cycle "
                     + "(\(short.allocations) for a 100 000-cycle run, \(long.allocations) for 1 100 000 cycles)")
@@ -47,12 +65,10 @@ enum SimulatorBenchmark {
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
-    static func measure(cycles: Int, countAllocations: Bool = false) throws -> Measurement {
-        var settings = StandInStation.Settings()
-        settings.clickProbabilities = [0.1, 0.1, 0.1, 0.1]
+    static func measure(_ source: SimulatedSource, cycles: Int, countAllocations: Bool = false) throws -> Measurement {
         if countAllocations { MallocInterposerSwift.initialize(); MallocInterposerSwift.hook() }
         let station = try SimulatedStationBuilder(definition: try BoardDefinition.simulatedStation, seed: 1,
-                                                  settings: settings, profileOverride: .ideal, tracing: false)
+                                                  source: source, profileOverride: .ideal, tracing: false)
         let controller = try Controller(lines: station.lines)
         controller.arm()
         let schedule = SimulationRun.defaultSchedule(cycles: cycles)

@@ -33,6 +33,23 @@ public struct ResultDocument: Codable, Sendable {
         }
     }
 
+    /// What hung off a simulated board's lines.
+    public struct Station: Codable, Sendable {
+        /// "physics" or "stand-in".
+        public var source: String
+        /// The station's name from its file (physics only).
+        public var name: String?
+        /// The station file it was loaded from ("(built in) simulated.station.toml" for the embedded one).
+        public var file: String?
+
+        /// The station part of a result.
+        public init(source: String, name: String?, file: String?) {
+            self.source = source
+            self.name = name
+            self.file = file
+        }
+    }
+
     /// Figures of this machine, not of the run: not reproducible, kept apart.
     public struct WallClock: Codable, Sendable {
         /// Seconds the run took.
@@ -74,6 +91,10 @@ public struct ResultDocument: Codable, Sendable {
     public var recordFile: String?
     /// Faults met on the way (a record that could not be written, figures that could not be computed).
     public var faults: [String]?
+    /// The simulated station (nil on real hardware).
+    public var station: Station?
+    /// What the physics station's devices counted (simulated physics runs only).
+    public var physics: PhysicsCounts?
 
     /// A result document.
     public init(kind: String, board: Board, seed: UInt64, schedule: CycleSchedule, report: RunReport,

@@ -1,6 +1,7 @@
 public import Boards
 public import Firmware
 public import HAL
+public import Physics
 public import Simulator
 
 /// Builds a simulated station from a board definition: one simulated line per line of the board
@@ -9,20 +10,28 @@ public import Simulator
 public struct SimulatedStationBuilder {
     /// The simulated board.
     public let board: SimulatedBoard
-    /// The devices of the stand-in station.
-    public let devices: StandInStation
+    /// The device models on the board's lines.
+    public let devices: SimulatedStationDevices
     /// The firmware's view of the lines.
     public let lines: StationLines
+
+    /// Builds the station with the foundation's stand-in source (`settings`).
+    public init(definition: BoardDefinition, seed: UInt64, settings: StandInStation.Settings,
+                profileOverride: TimingProfile? = nil, tracing: Bool = true,
+                engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
+        try self.init(definition: definition, seed: seed, source: .standIn(settings), profileOverride: profileOverride,
+                      tracing: tracing, engine: engine)
+    }
 
     /// Builds the station.
     ///
     /// - Parameters:
     ///   - definition: the board file's contents (its backend must be `simulated`).
     ///   - seed: fixes every random draw of the run.
-    ///   - settings: the stand-in source and detectors.
+    ///   - source: the physics station from station data (the normal case), or the stand-in.
     ///   - profileOverride: a timing profile to use instead of the board file's.
     ///   - tracing: record every line change (for VCD export).
-    public init(definition: BoardDefinition, seed: UInt64, settings: StandInStation.Settings = .init(),
+    public init(definition: BoardDefinition, seed: UInt64, source: SimulatedSource,
                 profileOverride: TimingProfile? = nil, tracing: Bool = true,
                 engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
         guard definition.backend == .simulated else {
@@ -40,7 +49,20 @@ public struct SimulatedStationBuilder {
         let clickRoles: [LineRole] = [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus]
         let wiring = StationWiring(trigger: id(.trigger), gates: definition.gateLines.map { id($0.role) },
                                    clicks: clickRoles.map(id), interlock: id(.interlock))
-        devices = StandInStation(board: board, wiring: wiring, settings: settings)
+        switch source {
+        case .standIn(let settings):
+            devices = .standIn(StandInStation(board: board, wiring: wiring, settings: settings))
+        case .physics(let station):
+            do {
+                devices = .physics(try PhysicsStation(
+                    board: board, wiring: wiring,
+                    basisLinesA: definition.basisLines(of: .a).map { id($0.role) },
+                    basisLinesB: definition.basisLines(of: .b).map { id($0.role) },
+                    parameters: station.parameters))
+            } catch {
+                throw .stationData(error.problems.map(station.located))
+            }
+        }
         self.board = board
         do {
             lines = try Self.requestLines(definition: definition, ids: ids, board: board)
@@ -88,6 +110,9 @@ public enum StationBuildError: Error, CustomStringConvertible {
     case wrongBackend(board: String, backend: String, expected: BoardBackend)
     /// Requesting the lines failed.
     case hardware(HardwareError)
+    /// The station data does not fit the board (or breaks a physics rule): each problem with its
+    /// station file, line and field.
+    case stationData([ParameterProblem])
 
     public var description: String {
         switch self {
@@ -96,6 +121,8 @@ public enum StationBuildError: Error, CustomStringConvertible {
             return "board \"\(board)\" is a \(backend) board; \(command) needs backend = \"\(expected.rawValue)\""
         case let .hardware(error):
             return error.description
+        case let .stationData(problems):
+            return "the station data does not fit this board:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
         }
     }
 }

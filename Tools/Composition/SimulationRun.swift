@@ -14,8 +14,8 @@ public struct SimulationRun {
         public var seed: UInt64
         /// The schedule the firmware runs.
         public var schedule: CycleSchedule
-        /// The stand-in source and detectors.
-        public var settings: StandInStation.Settings
+        /// What hangs off the lines: the physics station from station data, or the stand-in.
+        public var source: SimulatedSource
         /// A timing profile instead of the board file's.
         public var profileOverride: TimingProfile?
         /// Record the trace (needed for VCD export; costs memory on long runs).
@@ -24,13 +24,12 @@ public struct SimulationRun {
         public var interlockOpensAt: Instant?
 
         /// A request.
-        public init(board: BoardDefinition, seed: UInt64, schedule: CycleSchedule,
-                    settings: StandInStation.Settings = .init(), profileOverride: TimingProfile? = nil,
-                    tracing: Bool = false, interlockOpensAt: Instant? = nil) {
+        public init(board: BoardDefinition, seed: UInt64, schedule: CycleSchedule, source: SimulatedSource,
+                    profileOverride: TimingProfile? = nil, tracing: Bool = false, interlockOpensAt: Instant? = nil) {
             self.board = board
             self.seed = seed
             self.schedule = schedule
-            self.settings = settings
+            self.source = source
             self.profileOverride = profileOverride
             self.tracing = tracing
             self.interlockOpensAt = interlockOpensAt
@@ -43,6 +42,8 @@ public struct SimulationRun {
     public var trace: Trace?
     /// The timing profile the board used.
     public var profile: TimingProfile
+    /// What the physics station's devices counted (nil for the stand-in).
+    public var physics: PhysicsCounts?
     /// Wall-clock seconds the run took on this machine.
     public var wallSeconds: Double
 
@@ -58,8 +59,12 @@ public struct SimulationRun {
 
     /// Builds the station and runs the schedule.
     public static func run(_ request: Request, stop: StopSignal? = nil) throws -> SimulationRun {
+        if case .physics(let station) = request.source {
+            let problems = BasisCodeCheck.problems(schedule: request.schedule, station: station)
+            guard problems.isEmpty else { throw SimulationRunError.unknownBasisCodes(problems) }
+        }
         let station = try SimulatedStationBuilder(
-            definition: request.board, seed: request.seed, settings: request.settings,
+            definition: request.board, seed: request.seed, source: request.source,
             profileOverride: request.profileOverride, tracing: request.tracing)
         if let opening = request.interlockOpensAt {
             let interlock = station.devices.interlock
@@ -75,7 +80,8 @@ public struct SimulationRun {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return SimulationRun(report: report, trace: request.tracing ? station.board.trace : nil,
-                             profile: station.board.profile, wallSeconds: seconds)
+                             profile: station.board.profile, physics: station.devices.physics.map(PhysicsCounts.init),
+                             wallSeconds: seconds)
     }
 
     /// The foundation's default schedule: the standard cycle timing, half the cycles with both
@@ -93,10 +99,13 @@ public struct SimulationRun {
 public enum SimulationRunError: Error, CustomStringConvertible {
     /// The controller did not arm (interlock open or a hardware fault).
     case notArmed(String)
+    /// The schedule puts basis codes on the lines that the station's tables do not know.
+    case unknownBasisCodes([String])
 
     public var description: String {
         switch self {
         case let .notArmed(state): return "the controller did not arm: \(state)"
+        case let .unknownBasisCodes(problems): return problems.joined(separator: "\n")
         }
     }
 }

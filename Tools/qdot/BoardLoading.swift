@@ -19,6 +19,21 @@ enum BoardLoading {
     }
 }
 
+/// Loading a station file for a command, with every mistake printed and a non-zero exit.
+enum StationLoading {
+    /// The station at `path`, or the built-in simulated station when `path` is nil.
+    static func load(_ path: String?) throws -> StationDefinition {
+        do {
+            if let path { return try StationDefinition.load(contentsOf: path) }
+            return try StationDefinition.simulatedStation
+        } catch {
+            for problem in error.errors { printError("error: \(problem)") }
+            printError("qdot: the station file \(path ?? "(built in)") has \(error.errors.count) mistake(s); nothing was run")
+            throw ExitCode(2)
+        }
+    }
+}
+
 /// Writing an output file, with a clear error naming the file when it fails.
 enum OutputFiles {
     static func write(_ data: Data, to path: String, what: String) throws {

@@ -12,27 +12,27 @@ extension SimCommand {
         let definition = try BoardLoading.load(board)
         var experiment = try ExperimentLoading.load(self.experiment ?? "bell-chsh")
         if let seed { experiment.seed = seed }
-        var settings = StandInStation.Settings()
-        settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
+        let (simulatedSource, stationInfo) = try simulatedSource()
         let stop = StopSignal()
         let signals = StopOnSignals(stop)
         defer { withExtendedLifetime(signals) {} }
         let outcome: ExperimentRun
         do {
             outcome = try SimulatedExperiment.run(
-                experiment, board: definition, settings: settings, profileOverride: profile.flatMap(TimingProfile.named),
+                experiment, board: definition, source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named),
                 options: ExperimentRun.Options(recordPath: noRecord ? nil : record, stop: stop, progress: true,
                                                boardName: definition.name))
         } catch {
             printError("qdot sim: \(experiment.fileName): \(error)")
             throw ExitCode(3)
         }
-        let document = ResultDocument(
+        var document = ResultDocument(
             kind: "simulation",
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
                          timingProfile: profile ?? SimulatedStationBuilder.profile(for: definition.timingProfile).name),
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
             wallClock: ExperimentReporting.wallClock(outcome))
+        document.station = stationInfo
         try ExperimentReporting.report(
             outcome, title: "qdot sim — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name), seed \(experiment.seed)",
             document: document, output: output)

@@ -17,8 +17,11 @@ struct SimCommand: ParsableCommand {
             bell-chsh experiment. Ctrl-C or SIGTERM stops at the next cycle, drives the outputs safe
             and writes what was gathered, marked incomplete.
 
-            With --cycles or --duration and no experiment it builds the simulated station from a board
-            file (the built-in simulated station unless --board is given), runs the trigger cycle for --cycles cycles (or --duration seconds of
+            The simulated station is built from a board file (the built-in simulated station unless
+            --board is given) with the physics model hanging off its lines, from a station file (the
+            built-in simulated.station.toml unless --station is given; --source stand-in uses the
+            foundation's stand-in source instead). With --cycles or --duration and no experiment it
+            runs the trigger cycle over two basis settings for --cycles cycles (or --duration seconds of
             board time) and prints a summary: cycles, board and wall time, speed versus real time,
             singles and coincidences per detector, wake-up lateness and overruns. The full result
             goes to a JSON file. A seed fixes the run bit for bit.
@@ -36,7 +39,13 @@ struct SimCommand: ParsableCommand {
     @Flag(help: "Do not write the click record.")
     var noRecord = false
 
-    @Option(help: "Seed of every random draw; the same seed reproduces the run bit for bit (an experiment's own seed otherwise).")
+    @Option(help: "Station file: laser, quantum dot, optics, detectors and basis tables (see Board/simulated.station.toml). Default: the built-in one.")
+    var station: String?
+
+    @Option(help: "What hangs off the lines: physics (the station file's model) or stand-in (fixed click probabilities).")
+    var source: String = "physics"
+
+    @Option(help: "Seed of every random draw; the same seed reproduces the run bit for bit (an experiment's own seed otherwise, 1 for a plain run).")
     var seed: UInt64?
 
     @Option(help: "Trigger cycles to run (split over two basis settings).")
@@ -45,7 +54,7 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Board time to run, in seconds (instead of --cycles).")
     var duration: Double?
 
-    @Option(help: "Click probability per detector per pulse of the stand-in source.")
+    @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
 
     @Option(help: "Timing profile instead of the board file's: \(TimingProfile.all.map(\.name).joined(separator: ", ")).")
@@ -74,6 +83,12 @@ struct SimCommand: ParsableCommand {
         if let interlockOpensAt, !(interlockOpensAt >= 0) {
             throw ValidationError("--interlock-opens-at must be a time in seconds ≥ 0, got \(interlockOpensAt)")
         }
+        if source != "physics" && source != "stand-in" {
+            throw ValidationError("unknown --source \"\(source)\"; known: physics, stand-in")
+        }
+        if source == "stand-in" && station != nil {
+            throw ValidationError("--station applies to --source physics only")
+        }
         if let profile, TimingProfile.named(profile) == nil {
             throw ValidationError("unknown --profile \"\(profile)\"; known: \(TimingProfile.all.map(\.name).joined(separator: ", "))")
         }
@@ -88,28 +103,38 @@ struct SimCommand: ParsableCommand {
         let definition = try BoardLoading.load(board)
         let timing = CycleTiming.standard
         let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000
-        var settings = StandInStation.Settings()
-        settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
+        let (simulatedSource, stationInfo) = try simulatedSource()
         let request = SimulationRun.Request(
             board: definition, seed: seed, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
-            settings: settings, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
+            source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
             interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) })
         let outcome: SimulationRun
         do {
             outcome = try SimulationRun.run(request)
         } catch {
             printError("qdot sim: \(error)")
+            // Station data that does not fit the board or the schedule is a file mistake, like a bad board file.
+            if case StationBuildError.stationData = error { throw ExitCode(2) }
+            if case SimulationRunError.unknownBasisCodes = error { throw ExitCode(2) }
             throw ExitCode(3)
         }
         let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, speedVersusRealTime: outcome.speedVersusRealTime,
                                             cyclesPerSecond: outcome.cyclesPerWallSecond)
-        let document = ResultDocument(
+        var document = ResultDocument(
             kind: "simulation",
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
                          timingProfile: outcome.profile.name),
             seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall)
+        document.station = stationInfo
+        document.physics = outcome.physics
         print(RunSummary.text(title: "qdot sim — board \(definition.name), profile \(outcome.profile.name), seed \(seed)",
                               report: outcome.report, wall: wall))
+        if let physics = outcome.physics {
+            print("  station       \(stationInfo.name ?? "") (\(stationInfo.file ?? "")): \(physics.laserPulses) laser pulses, "
+                + "\(physics.photonsAtDetectors) photons at the detectors")
+            print("  click causes  photons \(physics.photonClicks)  dark counts \(physics.darkCountClicks)  "
+                + "afterpulses \(physics.afterpulseClicks)  (A+, A-, B+, B-)")
+        }
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
         if let vcd, let trace = outcome.trace {
@@ -118,5 +143,19 @@ struct SimCommand: ParsableCommand {
             print("  trace         \(vcd) (\(trace.records.count) line changes)")
         }
         if !outcome.report.complete { throw ExitCode(4) }
+    }
+
+    /// What hangs off the simulated lines, from --source, --station and --click-probability.
+    func simulatedSource() throws -> (SimulatedSource, ResultDocument.Station) {
+        var stationInfo = ResultDocument.Station(source: source, name: nil, file: nil)
+        if source == "stand-in" {
+            var settings = StandInStation.Settings()
+            settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
+            return (.standIn(settings), stationInfo)
+        }
+        let stationDefinition = try StationLoading.load(station)
+        stationInfo.name = stationDefinition.name
+        stationInfo.file = station ?? "(built in) simulated.station.toml"
+        return (.physics(stationDefinition), stationInfo)
     }
 }

@@ -1,3 +1,5 @@
+public import Physics
+
 /// Something that a laser pulse reaches: the quantum dot (or the stand-in source).
 public protocol LaserPulseListener: AnyObject {
     /// A laser pulse reaches the sample at `picoseconds` on the board timebase.
@@ -5,10 +7,12 @@ public protocol LaserPulseListener: AnyObject {
 }
 
 /// The pulsed laser (pulse picker / diode driver): each rising edge of the trigger line fires one
-/// optical pulse after a fixed delay.
+/// optical pulse after a delay, with a Gaussian timing jitter when one is set.
 public final class LaserModel: SimulatedDevice {
-    /// From the trigger's rising edge to the optical pulse, in picoseconds.
+    /// From the trigger's rising edge to the optical pulse, in picoseconds (the mean, with jitter).
     public let triggerToPulseDelayPicoseconds: Int64
+    /// RMS of the Gaussian trigger-to-pulse jitter, in picoseconds (0: none).
+    public let timingJitterRMSPicoseconds: Double
     /// Who the pulse excites.
     public var listener: (any LaserPulseListener)?
     /// Pulses fired so far.
@@ -16,10 +20,16 @@ public final class LaserModel: SimulatedDevice {
     /// When each pulse fired is not kept (runs are long); the last one is.
     public private(set) var lastPulsePicoseconds: Int64?
     private var id: DeviceID?
+    private var random: PhysicsRandom
 
-    /// A laser that fires `triggerToPulseDelayPicoseconds` after each trigger edge.
-    public init(triggerToPulseDelayPicoseconds: Int64) {
+    /// A laser that fires `triggerToPulseDelayPicoseconds` after each trigger edge, give or take a
+    /// Gaussian jitter of RMS `timingJitterRMSPicoseconds` drawn from `random` (a stream of its
+    /// own, so the jitter shifts no other device's draws).
+    public init(triggerToPulseDelayPicoseconds: Int64, timingJitterRMSPicoseconds: Double = 0,
+                random: PhysicsRandom = PhysicsRandom(seed: 0)) {
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
+        self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
+        self.random = random
     }
 
     /// Hangs the laser off the board's trigger line.
@@ -32,7 +42,10 @@ public final class LaserModel: SimulatedDevice {
 
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard value == 1, let id else { return }
-        let firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
+        var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
+        if timingJitterRMSPicoseconds > 0 {
+            firePicoseconds += Int64((timingJitterRMSPicoseconds * random.nextStandardNormal()).rounded())
+        }
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.
         board.scheduleTimer(id, tag: firePicoseconds, atCycle: firePicoseconds / board.cyclePeriodPicoseconds)

@@ -1,4 +1,5 @@
 public import Boards
+import Physics
 public import Simulator
 
 /// An experiment on the simulated board: builds the station from the board file and runs
@@ -28,13 +29,42 @@ public enum SimulatedExperiment {
         return problems
     }
 
+    /// Codes whose analyzer setting the experiment and the station file disagree on: the
+    /// experiment would certify one basis while the simulated analyzer measured another.
+    public static func analyzerMismatches(_ experiment: ExperimentDefinition, station: StationDefinition) -> [String] {
+        var problems: [String] = []
+        let arms: [(String, [String], AnalyzerBasisTable)] = [
+            ("a", experiment.analyzer.armA, station.parameters.analyzerA),
+            ("b", experiment.analyzer.armB, station.parameters.analyzerB),
+        ]
+        for (arm, names, table) in arms {
+            for (code, name) in names.enumerated() {
+                let wanted = AnalyzerSetting.parse(name, field: "analyzer.\(arm)")
+                let built = table.setting(forCode: code, arm: arm)
+                switch (wanted, built) {
+                case let (.success(wanted), .success(built)) where wanted == built:
+                    continue
+                case let (.success(wanted), .success(built)):
+                    problems.append("analyzer.\(arm) code \(code): the experiment \(experiment.fileName) expects \(wanted), "
+                        + "the station \(station.fileName) sets \(built)")
+                case (.success, .failure):
+                    problems.append("analyzer.\(arm) code \(code) (\(name)) is not in the station \(station.fileName)'s table")
+                case let (.failure(problem), _):
+                    problems.append("\(problem)")
+                }
+            }
+        }
+        return problems
+    }
+
     /// Builds the simulated station (seeded by the experiment) and runs the experiment on it.
     public static func run(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
-                           settings: StandInStation.Settings = .init(), profileOverride: TimingProfile? = nil,
+                           source: SimulatedSource = .standIn(.init()), profileOverride: TimingProfile? = nil,
                            options: ExperimentRun.Options) throws -> ExperimentRun {
-        let problems = problems(experiment, board: definition, profileOverride: profileOverride)
+        var problems = problems(experiment, board: definition, profileOverride: profileOverride)
+        if case let .physics(station) = source { problems += analyzerMismatches(experiment, station: station) }
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
-        let station = try SimulatedStationBuilder(definition: definition, seed: experiment.seed, settings: settings,
+        let station = try SimulatedStationBuilder(definition: definition, seed: experiment.seed, source: source,
                                                   profileOverride: profileOverride, tracing: false)
         var options = options
         options.timingProfile = station.board.profile.name

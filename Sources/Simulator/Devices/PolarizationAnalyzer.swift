@@ -1,0 +1,68 @@
+public import Physics
+
+/// One arm's polarization analyzer (motorized wave plates before a polarizing beam splitter),
+/// set by the arm's basis-select lines: the code on the lines (bit i on line i) picks the
+/// analyzer setting through the station's basis table.
+///
+/// It watches its lines, so the setting is resolved once per change, not once per pulse. A code
+/// the table does not know leaves the analyzer unset; a pulse that finds it unset delivers no
+/// photons (``QuantumDotSource`` counts those pulses) and the first such code is kept as
+/// ``unknownCodeProblem``, naming the arm and the table's codes. Codes seen only between two
+/// line writes of one bulk update, with no pulse, are no problem.
+public final class PolarizationAnalyzer: SimulatedDevice {
+    /// The arm's name in the station file: `a` or `b`.
+    public let arm: String
+    /// The basis-select lines, bit 0 first.
+    public let basisSelectLines: [LineID]
+    /// The station's table for this arm.
+    public let table: AnalyzerBasisTable
+    /// The code the lines show now.
+    public private(set) var basisCode = 0
+    /// The setting the code selects, or nil while the code is not in the table.
+    public private(set) var setting: AnalyzerSetting?
+    /// The first code the lines showed that the table does not know, as a station-data problem.
+    public private(set) var unknownCodeProblem: ParameterProblem?
+
+    /// The setting of every code the lines can show (nil where the table has none).
+    private let settingsByCode: [AnalyzerSetting?]
+
+    /// An analyzer on `basisSelectLines` (bit 0 first) of arm `arm`, resolving codes through
+    /// `table`. The table must have as many lines as `basisSelectLines` (``PhysicsStation`` checks).
+    public init(arm: String, basisSelectLines: [LineID], table: AnalyzerBasisTable) {
+        self.arm = arm
+        self.basisSelectLines = basisSelectLines
+        self.table = table
+        settingsByCode = (0..<(1 << basisSelectLines.count)).map { table.settingsByCode[$0] }
+        resolve()
+    }
+
+    /// Hangs the analyzer off its basis-select lines and reads their present code.
+    @discardableResult
+    public func attach(to board: SimulatedBoard) -> DeviceID {
+        let id = board.attach(self, watching: basisSelectLines)
+        basisCode = 0
+        for (bit, line) in basisSelectLines.enumerated() where board.value(of: line) == 1 { basisCode |= 1 << bit }
+        resolve()
+        return id
+    }
+
+    public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
+        guard let bit = basisSelectLines.firstIndex(of: line) else { return }
+        basisCode = value == 1 ? basisCode | (1 << bit) : basisCode & ~(1 << bit)
+        resolve()
+    }
+
+    /// The setting a pulse meets now; when the analyzer is unset, records why (once) and returns nil.
+    @inline(__always)
+    func settingForPulse() -> AnalyzerSetting? {
+        if let setting { return setting }
+        if unknownCodeProblem == nil, case .failure(let problem) = table.setting(forCode: basisCode, arm: arm) {
+            unknownCodeProblem = problem
+        }
+        return nil
+    }
+
+    private func resolve() {
+        setting = basisCode < settingsByCode.count ? settingsByCode[basisCode] : nil
+    }
+}

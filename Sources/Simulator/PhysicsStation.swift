@@ -1,0 +1,77 @@
+public import Physics
+
+/// The simulated optical station with the physics model (DESIGN.md section 5): the laser on the
+/// trigger line (delay and jitter), the two analyzers on their basis-select lines, the quantum
+/// dot, four detectors on the gate and click lines, and the interlock switch.
+///
+/// Every random draw comes from a stream of the board's seed, one per device, asked for in a
+/// fixed order (laser, source, detectors A+, A−, B+, B−), so a seed reproduces a run bit for bit.
+public final class PhysicsStation {
+    /// The station data the devices were built from.
+    public let parameters: StationParameters
+    /// The laser.
+    public let laser: LaserModel
+    /// Arm A's analyzer.
+    public let analyzerA: PolarizationAnalyzer
+    /// Arm B's analyzer.
+    public let analyzerB: PolarizationAnalyzer
+    /// The quantum dot and the optics.
+    public let source: QuantumDotSource
+    /// Detectors A+, A−, B+, B−.
+    public let detectors: [PhotonDetectorModel]
+    /// The interlock switch.
+    public let interlock: InterlockSwitch
+
+    /// Builds the station's devices on `board` along `wiring`, with `basisLinesA`/`basisLinesB`
+    /// (bit 0 first) as the analyzers' basis-select lines.
+    ///
+    /// - Throws: every problem with `parameters`, and an analyzer table whose line count is not
+    ///   the number of basis-select lines the board gives that arm (field `analyzer.x.lines`).
+    public init(board: SimulatedBoard, wiring: StationWiring, basisLinesA: [LineID], basisLinesB: [LineID],
+                parameters: StationParameters) throws(StationDataError) {
+        var problems = parameters.validate()
+        for (arm, table, lines) in [("a", parameters.analyzerA, basisLinesA), ("b", parameters.analyzerB, basisLinesB)]
+        where table.basisSelectLineCount != lines.count {
+            problems.append(ParameterProblem(
+                field: "analyzer.\(arm).lines", found: "\(table.basisSelectLineCount)",
+                expected: "\(lines.count), the number of basis-select lines the board gives arm \(arm.uppercased())"))
+        }
+        if wiring.clicks.count != 4 {
+            problems.append(ParameterProblem(field: "detector", found: "\(wiring.clicks.count) click lines",
+                                             expected: "four click lines: A+, A−, B+, B−"))
+        }
+        try StationDataError.check(problems)
+        self.parameters = parameters
+        let period = board.cyclePeriodPicoseconds
+        laser = LaserModel(triggerToPulseDelayPicoseconds: parameters.laser.triggerToPulseDelayPicoseconds,
+                           timingJitterRMSPicoseconds: parameters.laser.timingJitterRMSPicoseconds,
+                           random: Self.physicsRandom(from: board))
+        laser.attach(to: board, trigger: wiring.trigger)
+        analyzerA = PolarizationAnalyzer(arm: "a", basisSelectLines: basisLinesA, table: parameters.analyzerA)
+        analyzerB = PolarizationAnalyzer(arm: "b", basisSelectLines: basisLinesB, table: parameters.analyzerB)
+        analyzerA.attach(to: board)
+        analyzerB.attach(to: board)
+        let pairSource = try EntangledPairSource(source: parameters.source, armA: parameters.armA, armB: parameters.armB)
+        let sourceRandom = Self.physicsRandom(from: board)
+        var detectors: [PhotonDetectorModel] = []
+        for channel in DetectorChannel.allCases {
+            let detector = try PhotonDetectorModel(
+                channel: channel, clickLine: wiring.clicks[channel.rawValue],
+                gateLine: wiring.gate(forChannel: channel.rawValue), parameters: parameters.detector(channel),
+                cyclePeriodPicoseconds: period, random: Self.physicsRandom(from: board))
+            detector.attach(to: board)
+            detectors.append(detector)
+        }
+        self.detectors = detectors
+        source = QuantumDotSource(source: pairSource, analyzerA: analyzerA, analyzerB: analyzerB,
+                                  detectors: detectors, random: sourceRandom)
+        laser.listener = source
+        interlock = InterlockSwitch(line: wiring.interlock, on: board)
+    }
+
+    /// A physics generator seeded from the board's next device stream.
+    private static func physicsRandom(from board: SimulatedBoard) -> PhysicsRandom {
+        var stream = board.makeRandomStream()
+        return PhysicsRandom(seed: stream.next())
+    }
+}
