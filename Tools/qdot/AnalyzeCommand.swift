@@ -9,8 +9,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Recompute a run's certified figures from its click record (docs/record-format.md).",
         discussion: """
-            With the record's own settings the figures equal the live run's exactly. --window-ns
-            re-analyses with another coincidence window. A truncated or corrupted record is refused
+            With the record's own settings the figures equal the live run's exactly. --window-ns \
+            re-analyses with another coincidence window. A truncated or corrupted record is refused \
             with the byte offset of the problem.
             """)
 

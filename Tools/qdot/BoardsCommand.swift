@@ -8,8 +8,8 @@ struct BoardsCommand: ParsableCommand {
         commandName: "boards",
         abstract: "List the built-in and shipped board files, or show one board's role table.",
         discussion: """
-            Looks in $QDOT_BOARD_DIR, /etc/qdot, share/qdot/boards next to the binary, and the
-            source tree's Board/ folder. A lab copies a shipped file (Raspberry Pi 4, Pi 5,
+            Looks in $QDOT_BOARD_DIR, /etc/qdot, share/qdot/boards next to the binary, and the \
+            source tree's Board/ folder. A lab copies a shipped file (Raspberry Pi 4, Pi 5, \
             BeagleBone Black), edits the wiring and checks it with `qdot boards --show FILE`.
             """)
 

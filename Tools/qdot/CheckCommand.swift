@@ -10,9 +10,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate board (.board.toml) and experiment (.experiment.toml) files without running.",
         discussion: """
-            Every mistake is printed as file:line: field: what was expected and what was found.
-            Experiment files are also checked against a board (--board, default the built-in simulated
-            station): basis codes that need more lines than it has, a trigger period shorter than its
+            Every mistake is printed as file:line: field: what was expected and what was found. \
+            Experiment files are also checked against a board (--board, default the built-in simulated \
+            station): basis codes that need more lines than it has, a trigger period shorter than its \
             timing profile can serve.
             """)
 

@@ -10,20 +10,20 @@ struct LatencyCommand: ParsableCommand {
         commandName: "latency",
         abstract: "Measure this machine's wake-up latency for the loop (cyclictest-style).",
         discussion: """
-            A thread with the real-time setup asked for sleeps to absolute CLOCK_MONOTONIC
-            deadlines one period apart (clock_nanosleep, TIMER_ABSTIME) and records how late each
-            wake-up is. Prints min/avg/p50/p99/p99.9/max in µs and a 1-µs histogram. No GPIO is
-            needed: run it on a lab board before `qdot run` to see what its kernel (PREEMPT_RT or
+            A thread with the real-time setup asked for sleeps to absolute CLOCK_MONOTONIC \
+            deadlines one period apart (clock_nanosleep, TIMER_ABSTIME) and records how late each \
+            wake-up is. Prints min/avg/p50/p99/p99.9/max in µs and a 1-µs histogram. No GPIO is \
+            needed: run it on a lab board before `qdot run` to see what its kernel (PREEMPT_RT or \
             not) can serve; a trigger period shorter than the p99.9 latency will miss cycles.
 
-            Compare with cyclictest at the same settings, e.g. for the defaults with --priority 80:
-              cyclictest -m -p 80 -i 1000 -D 10 -h 1000 -q
+            Compare with cyclictest at the same settings, e.g. for the defaults with --priority 80: \
+              cyclictest -m -p 80 -i 1000 -D 10 -h 1000 -q \
             (both hold /dev/cpu_dma_latency at 0 unless --no-wake-latency-hold / --laptop).
 
-            The `raspberry-pi-4` ("realistic") timing profile of the simulated board draws wake-up
-            latencies from wakeLatencyMinimum + an exponential tail of mean wakeLatencyTailMean, cut
-            at wakeLatencyMaximum (Simulator TimingProfile.raspberryPi4). Its closed-form figures are
-            printed under the measurement: where the measured p99 is far above the profile's, the
+            The `raspberry-pi-4` ("realistic") timing profile of the simulated board draws wake-up \
+            latencies from wakeLatencyMinimum + an exponential tail of mean wakeLatencyTailMean, cut \
+            at wakeLatencyMaximum (Simulator TimingProfile.raspberryPi4). Its closed-form figures are \
+            printed under the measurement: where the measured p99 is far above the profile's, the \
             simulated runs are optimistic for this board.
             """)
 

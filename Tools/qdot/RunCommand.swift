@@ -12,23 +12,24 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the firmware on a lab board's GPIO (libgpiod).",
         discussion: """
-            Requests the board file's lines by chip label and line name (outputs of one chip
-            together, inputs for edge events on both edges), applies the real-time setup asked for
-            to the loop's thread, arms the controller (outputs safe, interlock closed) and runs the
-            trigger cycle for --cycles cycles (or --duration seconds). The summary and the JSON
-            result have the same form as `qdot sim`'s, with kind "hardware" and the real-time setup
+            Requests the board file's lines by chip label and line name (outputs of one chip \
+            together, inputs for edge events on both edges), applies the real-time setup asked for \
+            to the loop's thread, arms the controller (outputs safe, interlock closed) and runs an \
+            experiment (--experiment FILE or a built-in example's name, the same files as `qdot sim`) or, without \
+            one, the two-setting default schedule for --cycles cycles (or --duration seconds). The summary and the JSON \
+            result have the same form as `qdot sim`'s, with kind "hardware" and the real-time setup \
             the loop got. Run `qdot latency` first to see what this machine can serve.
 
-            Ctrl-C or SIGTERM stops the run at the next cycle boundary: the outputs go to their
+            Ctrl-C or SIGTERM stops the run at the next cycle boundary: the outputs go to their \
             safe levels and the result is written, marked incomplete.
 
-            Exit status: 0 complete; 2 the board file is wrong or not a Linux board; 3 the lines
-            could not be had (no such chip or line — the message lists what exists —, a line held
-            by another consumer, permission denied, libgpiod missing) or the controller did not arm
-            (interlock open); 4 the run stopped early (interlock opened, Ctrl-C, hardware fault);
+            Exit status: 0 complete; 2 the board file is wrong or not a Linux board; 3 the lines \
+            could not be had (no such chip or line — the message lists what exists —, a line held \
+            by another consumer, permission denied, libgpiod missing) or the controller did not arm \
+            (interlock open); 4 the run stopped early (interlock opened, Ctrl-C, hardware fault); \
             5 the result could not be written.
 
-            libgpiod is loaded when the run starts (libgpiod.so.2 for a build against 1.6,
+            libgpiod is loaded when the run starts (libgpiod.so.2 for a build against 1.6, \
             libgpiod.so.3 for 2.x); QDOT_LIBGPIOD names another library file to load instead.
             """)
 

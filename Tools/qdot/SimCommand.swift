@@ -12,18 +12,18 @@ struct SimCommand: ParsableCommand {
         commandName: "sim",
         abstract: "Run the firmware on the cycle-accurate simulated board.",
         discussion: """
-            With --experiment FILE (or a built-in example's name, see `qdot experiments`) it runs that
-            experiment and prints its certified figures; with no flags at all it runs the built-in
-            bell-chsh experiment. Ctrl-C or SIGTERM stops at the next cycle, drives the outputs safe
+            With --experiment FILE (or a built-in example's name, see `qdot experiments`) it runs that \
+            experiment and prints its certified figures; with no flags at all it runs the built-in \
+            bell-chsh experiment. Ctrl-C or SIGTERM stops at the next cycle, drives the outputs safe \
             and writes what was gathered, marked incomplete.
 
             The simulated station is built from a board file (the built-in simulated station unless
-            --board is given) with the physics model hanging off its lines, from a station file (the
-            built-in simulated.station.toml unless --station is given; --source stand-in uses the
-            foundation's stand-in source instead). With --cycles or --duration and no experiment it
-            runs the trigger cycle over two basis settings for --cycles cycles (or --duration seconds of
-            board time) and prints a summary: cycles, board and wall time, speed versus real time,
-            singles and coincidences per detector, wake-up lateness and overruns. The full result
+            --board is given) with the physics model hanging off its lines, from a station file (the \
+            built-in simulated.station.toml unless --station is given; --source stand-in uses the \
+            foundation's stand-in source instead). With --cycles or --duration and no experiment it \
+            runs the trigger cycle over two basis settings for --cycles cycles (or --duration seconds of \
+            board time) and prints a summary: cycles, board and wall time, speed versus real time, \
+            singles and coincidences per detector, wake-up lateness and overruns. The full result \
             goes to a JSON file. A seed fixes the run bit for bit.
             """)
 
