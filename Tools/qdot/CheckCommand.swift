@@ -4,16 +4,17 @@ import Composition
 import ConfigFile
 import Foundation
 
-/// `qdot check FILE…`: validate board and experiment files without running anything.
+/// `qdot check FILE…`: validate board, station and experiment files without running anything.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate board (.board.toml) and experiment (.experiment.toml) files without running.",
+        abstract: "Validate board (.board.toml), station (.station.toml) and experiment (.experiment.toml) files without running.",
         discussion: """
             Every mistake is printed as file:line: field: what was expected and what was found. \
             Experiment files are also checked against a board (--board, default the built-in simulated \
             station): basis codes that need more lines than it has, a trigger period shorter than its \
-            timing profile can serve.
+            timing profile can serve — and, on a simulated board, against a station file (--station, default \
+            the built-in one): analyzer codes whose setting the station does not give.
             """)
 
     @Argument(help: "Files to check.")
@@ -22,9 +23,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Board file the experiments are checked against. Default: the built-in simulated station.")
     var board: String?
 
+    @Option(help: "Station file the experiments are checked against on a simulated board. Default: the built-in one.")
+    var station: String?
+
     func run() throws {
         var failures = 0
         let boardDefinition = try BoardLoading.load(board)
+        let stationDefinition = boardDefinition.backend == .simulated ? try StationLoading.load(station) : nil
         for file in files {
             if file.hasSuffix(".board.toml") {
                 do {
@@ -36,10 +41,21 @@ struct CheckCommand: ParsableCommand {
                 }
                 continue
             }
+            if file.hasSuffix(".station.toml") {
+                do {
+                    let definition = try StationDefinition.load(contentsOf: file)
+                    print("ok    \(file): station \(definition.name)")
+                } catch {
+                    failures += 1
+                    for problem in error.errors { printError("error: \(problem)") }
+                }
+                continue
+            }
             do {
                 let experiment = try ExperimentDefinition.load(contentsOf: file)
                 let problems = boardDefinition.backend == .simulated
                     ? SimulatedExperiment.problems(experiment, board: boardDefinition)
+                        + (stationDefinition.map { SimulatedExperiment.analyzerMismatches(experiment, station: $0) } ?? [])
                     : ((try? experiment.schedule()) == nil ? ["the analyzer table lacks a basis the experiment needs"] : [])
                 if problems.isEmpty {
                     print("ok    \(file): \(experiment.kind.rawValue), \(experiment.plannedSettings.count) settings, "
