@@ -3,6 +3,7 @@ import Glibc
 // qdot-bench: speed and memory figures, printed with units. Run in release:
 //   swift run -c release qdot-bench [simulator|physics|analysis]   (no argument: all three)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
+//   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
 AllocationCounting.preloadIfPossible()
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -14,7 +15,8 @@ case "simulator": SimulatorBenchmark.run()
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
+case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|latency [options]]")
+    print("usage: qdot-bench [simulator|physics|analysis|latency [options]|gpio-write [options]]")
     exit(2)
 }
