@@ -4,8 +4,9 @@ import Glibc
 //   swift run -c release qdot-bench [simulator|physics|analysis]   (no argument: all three)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
-AllocationCounting.preloadIfPossible()
 let arguments = Array(CommandLine.arguments.dropFirst())
+// Only the simulator section counts allocations; the others run without the interposer.
+if arguments.first == nil || arguments.first == "simulator" { AllocationCounting.preloadIfPossible() }
 switch arguments.first {
 case nil:
     SimulatorBenchmark.run()

@@ -47,21 +47,28 @@ gcc -O2 -Wall -Wextra -o "$work/gpio-write-loop" "$HIL_DIR/gpio-write-loop.c" -l
     || lane_fail "cannot build the C reference loop (libgpiod-dev 1.6 needed)"
 strip -o "$work/qdot" "$bin/qdot"
 strip -o "$work/qdot-bench" "$bin/qdot-bench"
+# qdot-bench links the allocation counter's library (found through RUNPATH $ORIGIN); it goes
+# beside the binary. Only `qdot-bench simulator` preloads it, so gpio-write runs without it.
+cp "$bin/libMallocInterposerSwift.so" "$work/"
 programs_seconds=$(lane_elapsed "$step" "$(lane_now)")
 
 # ---- initramfs -------------------------------------------------------------------------------------
 step=$(lane_now)
 "$HIL_DIR/build-initramfs.sh" "$work/initramfs.cpio.gz" \
-    "$work/qdot" "$work/qdot-bench" "$work/gpio-write-loop"
+    "$work/qdot" "$work/qdot-bench" "$work/libMallocInterposerSwift.so" "$work/gpio-write-loop"
 initramfs_seconds=$(lane_elapsed "$step" "$(lane_now)")
 
 # ---- boot ------------------------------------------------------------------------------------------
+# The guest cannot calibrate its TSC under TCG (no PIT reference, no HPET without ACPI) and would
+# run on the 4 ms jiffies clock; give it the host's TSC rate, which TCG passes through.
+gcc -O2 -o "$work/tsc-khz" "$HIL_DIR/tsc-khz.c" || lane_fail "cannot build tsc-khz.c"
+tsc_khz=$("$work/tsc-khz")
 step=$(lane_now)
 lane_log "booting under qemu (TCG, timeout ${boot_timeout} s); the guest's console follows"
 set +e
-timeout --kill-after=10 "$boot_timeout" qemu-system-x86_64 -accel tcg -m 512M -smp 1 \
+timeout --kill-after=10 "$boot_timeout" qemu-system-x86_64 -accel tcg -m 1G -smp 1 \
     -nographic -no-reboot -kernel "$bzImage" -initrd "$work/initramfs.cpio.gz" \
-    -append 'console=ttyS0 quiet panic=-1' \
+    -append "console=ttyS0 quiet panic=-1 tsc_early_khz=$tsc_khz tsc=reliable" \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04 </dev/null 2>&1 | tee "$work/console.log"
 qemu_status=${PIPESTATUS[0]}
 set -e

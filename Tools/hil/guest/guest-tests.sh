@@ -22,7 +22,7 @@ holder=$!
 sleep 0.3
 check "an output driven to 1 by gpioset reads 1 through sim_gpioN/value" expect_equal "$(sim_value TRIGGER)" 1
 check "gpioinfo shows the holder's consumer name on the held line" \
-    expect_match "$(gpioinfo "$CHIP")" "\"TRIGGER\" +\"lane-holder\" +output"
+    expect_match "$(gpioinfo "$CHIP")" "\"TRIGGER\" +\"gpioset\" +output"
 kill "$holder"; wait "$holder" 2>/dev/null
 check "a released output falls back to its pull (0)" expect_equal "$(sim_value TRIGGER)" 0
 
