@@ -1,30 +1,34 @@
+import Analysis
 import HAL
 
 extension Controller {
     /// Runs `schedule` to its end, or until the interlock opens, a hardware error, or `stop`.
     ///
     /// Returns what was gathered in every case; the outputs are safe when it returns.
+    /// - Parameters:
+    ///   - clicks: when given, every click attributed to a cycle is pushed here (cycle, setting,
+    ///     channel, basis codes, timestamp) for the analysis; a full ring is counted, never waited on.
+    ///   - observer: called between cycles every `observerInterval` cycles, and once at the end.
     /// - Throws: `FirmwareError` only for a schedule that cannot run or a controller not armed —
     ///   before any output changes.
-    public func run(_ schedule: CycleSchedule, stop: StopSignal? = nil) throws(FirmwareError) -> RunReport {
+    public func run(_ schedule: CycleSchedule, stop: StopSignal? = nil, clicks: ClickEventRing? = nil,
+                    observer: (any CycleObserver)? = nil, observerInterval: Int = 1024) throws(FirmwareError) -> RunReport {
         guard case .armed = state else { throw .notArmed(state) }
-        var problems = schedule.timing.problems
-        for step in schedule.steps {
-            if step.cycles < 0 { problems.append("setting \(step.label) has a negative cycle count \(step.cycles)") }
-            if Int(step.codes.armA) >= 1 << lines.basisA.count {
-                problems.append("setting \(step.label): basis code \(step.codes.armA) does not fit arm A's \(lines.basisA.count) basis line(s)")
-            }
-            if Int(step.codes.armB) >= 1 << lines.basisB.count {
-                problems.append("setting \(step.label): basis code \(step.codes.armB) does not fit arm B's \(lines.basisB.count) basis line(s)")
-            }
-        }
+        let problems = scheduleProblems(schedule) + (observerInterval > 0 ? [] : ["observer interval \(observerInterval) must be positive"])
         guard problems.isEmpty else { throw .badSchedule(problems) }
 
-        program.layOut(schedule.timing, lines: lines)
+        let cycleWrites = schedule.steps.map { program.layOut($0.timing(in: schedule.timing), lines: lines) }
         let basisWrites = schedule.steps.map { program.basisWrites(for: $0.codes, lines: lines) }
-        var loop = CycleLoop(controller: self, schedule: schedule)
+        let randomWrites: [[[TimedWrite]]] = schedule.steps.map { step in
+            guard let random = step.randomBasis else { return [] }
+            return random.codesA.flatMap { a in
+                random.codesB.map { b in program.basisWrites(for: BasisCodes(armA: a, armB: b), lines: lines) }
+            }
+        }
+        var loop = CycleLoop(controller: self, schedule: schedule, ring: clicks)
         state = .running
-        loop.execute(basisWrites: basisWrites, stop: stop)
+        loop.execute(cycleWrites: cycleWrites, basisWrites: basisWrites, randomWrites: randomWrites, stop: stop,
+                     observer: observer, observerInterval: observerInterval)
         if let fault = loop.fault {
             state = .fault(reason: fault.description)
         } else if loop.interlockOpened {
@@ -38,7 +42,36 @@ extension Controller {
             if loop.fault == nil { loop.fault = error }
             state = .fault(reason: error.description)
         }
+        observer?.cyclesCompleted(loop.cyclesRun)
         return loop.report(finalState: state)
+    }
+
+    /// Everything that keeps `schedule` from running on this station, each naming what clashes.
+    public func scheduleProblems(_ schedule: CycleSchedule) -> [String] {
+        var problems = schedule.timing.problems
+        func check(_ code: UInt8, arm: String, count: Int, in step: ScheduleStep) {
+            if Int(code) >= 1 << count {
+                problems.append("setting \(step.label): basis code \(code) does not fit arm \(arm)'s \(count) basis line(s)")
+            }
+        }
+        for step in schedule.steps {
+            if step.cycles < 0 { problems.append("setting \(step.label) has a negative cycle count \(step.cycles)") }
+            check(step.codes.armA, arm: "A", count: lines.basisA.count, in: step)
+            check(step.codes.armB, arm: "B", count: lines.basisB.count, in: step)
+            if step.gateDelay != nil {
+                for problem in step.timing(in: schedule.timing).problems where !problems.contains(problem) {
+                    problems.append("setting \(step.label): \(problem)")
+                }
+            }
+            if let random = step.randomBasis {
+                if random.codesA.isEmpty || random.codesB.isEmpty {
+                    problems.append("setting \(step.label): a random basis choice needs at least one code per arm")
+                }
+                for code in random.codesA { check(code, arm: "A", count: lines.basisA.count, in: step) }
+                for code in random.codesB { check(code, arm: "B", count: lines.basisB.count, in: step) }
+            }
+        }
+        return problems
     }
 }
 
@@ -47,6 +80,12 @@ extension Controller {
 struct CycleLoop {
     unowned let controller: Controller
     let schedule: CycleSchedule
+    // The controller's input side, copied once so the hot path does not go through `controller`.
+    let inputRequests: [any EdgeInput]
+    let inputRoles: [[Int8]]
+    let interlockRequest: Int
+    let interlockIndex: Int
+    let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
     let clock: any HardwareClock
     let period: TimeSpan
     let window: Int64
@@ -66,8 +105,23 @@ struct CycleLoop {
     /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
     var firstClick = [Int64](repeating: 0, count: 8)
     var clickCount = [Int](repeating: 0, count: 8)
+    /// Where clicks go for analysis, if anywhere.
+    let ring: ClickEventRing?
+    let droppedAtStart: Int
+    /// The cycle whose clicks are being read (index, setting — -1 before the first — and codes).
+    var previousCycle: Int64 = 0
+    var previousSetting = -1
+    var previousCodes = BasisCodes(armA: 0, armB: 0)
+    /// Clicks stamped after the current cycle's deadline but read before it fired: they are
+    /// handed on once the cycle runs (and dropped with it if the run stops first).
+    var pendingChannels = [Int8](repeating: 0, count: 256)
+    var pendingTimes = [Int64](repeating: 0, count: 256)
+    var pendingCount = 0
+    var pendingOverflow = 0
+    /// Per-cycle basis draws of random-basis steps.
+    var basisGenerator: Xoshiro256StarStar
 
-    init(controller: Controller, schedule: CycleSchedule) {
+    init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?) {
         self.controller = controller
         self.schedule = schedule
         self.clock = controller.lines.clock
@@ -75,25 +129,33 @@ struct CycleLoop {
         self.window = schedule.timing.coincidenceWindow.nanoseconds
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
+        self.inputRequests = controller.inputRequests
+        self.inputRoles = controller.inputRoles
+        self.interlockRequest = controller.interlockRequest
+        self.interlockIndex = controller.lines.interlock.index
+        self.edgeBuffer = controller.edgeBuffer
+        self.ring = ring
+        self.droppedAtStart = ring?.droppedEvents ?? 0
+        self.basisGenerator = Xoshiro256StarStar(seed: schedule.basisSeed)
     }
 
     var totalLostEdges: Int {
-        zip(controller.inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
+        zip(inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
     }
 
-    mutating func execute(basisWrites: [[TimedWrite]], stop: StopSignal?) {
-        let program = controller.program
-        let requests = program.requests
-        let writes = program.writes
+    mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomWrites: [[[TimedWrite]]],
+                          stop: StopSignal?, observer: (any CycleObserver)?, observerInterval: Int) {
+        let requests = controller.program.requests
         var slot: Int64 = 0
-        var previousStep = -1
         var previousStart = Instant.zero
+        var writtenCodes: BasisCodes?
         do {
             if let status = controller.lines.status { try status.request.set(line: status.index, to: .active) }
             start = clock.now + period
             end = start
             steps: for (stepIndex, step) in schedule.steps.enumerated() {
                 var basisPending = true
+                let writes = cycleWrites[stepIndex]
                 for _ in 0..<step.cycles {
                     var deadline = start + period * slot
                     let wake = clock.sleep(until: deadline)
@@ -105,17 +167,29 @@ struct CycleLoop {
                     }
                     histogram.record(nanoseconds: (wake - deadline).nanoseconds)
                     try readOut(cycleStart: deadline, previousStart: previousStart)
-                    if previousStep >= 0 { closeCycle(into: previousStep) }
-                    previousStep = -1
+                    closeCycle(into: previousSetting)
+                    previousSetting = -1
                     if interlockOpened { break steps }
                     if let stop, stop.isRaised { stopRequested = true; break steps }
 
-                    if basisPending {
+                    var codes = step.codes
+                    if let random = step.randomBasis {
+                        let a = Int(basisGenerator.next(upperBound: UInt64(random.codesA.count)))
+                        let b = Int(basisGenerator.next(upperBound: UInt64(random.codesB.count)))
+                        codes = BasisCodes(armA: random.codesA[a], armB: random.codesB[b])
+                        if codes != writtenCodes {
+                            for write in randomWrites[stepIndex][a * random.codesB.count + b] {
+                                try requests[write.request].set(write.values, mask: write.mask)
+                            }
+                        }
+                    } else if basisPending {
                         for write in basisWrites[stepIndex] {
                             try requests[write.request].set(write.values, mask: write.mask)
                         }
-                        basisPending = false
                     }
+                    writtenCodes = codes
+                    basisPending = false
+                    flushPending(cycle: Int64(cyclesRun), setting: stepIndex, codes: codes)
                     var lastWake = wake
                     var lastOffset = TimeSpan.zero
                     for write in writes {
@@ -128,35 +202,49 @@ struct CycleLoop {
                         try requests[write.request].set(write.values, mask: write.mask)
                     }
                     if lastWake >= deadline + period { overruns += 1 }
+                    previousCycle = Int64(cyclesRun)
+                    previousSetting = stepIndex
+                    previousCodes = codes
                     cyclesRun += 1
                     tallies[stepIndex].cycles += 1
-                    previousStep = stepIndex
                     previousStart = deadline
                     slot += 1
                     end = deadline + period
+                    if let observer, cyclesRun % observerInterval == 0 { observer.cyclesCompleted(cyclesRun) }
                 }
             }
             // Collect the last cycle's clicks once its period is over.
-            if previousStep >= 0 {
+            if previousSetting >= 0 {
                 clock.sleep(until: end)
                 try readOut(cycleStart: end, previousStart: previousStart)
-                closeCycle(into: previousStep)
+                closeCycle(into: previousSetting)
             }
         } catch {
             fault = error
         }
     }
 
+    /// Hands on the clicks read early for the cycle about to run.
+    mutating func flushPending(cycle: Int64, setting: Int, codes: BasisCodes) {
+        guard let ring else { pendingCount = 0; return }
+        for i in 0..<pendingCount {
+            ring.push(ClickEvent(cycle: cycle, setting: setting, channel: DetectorChannel(rawValue: Int(pendingChannels[i]))!,
+                                 codes: codes, timestamp: Instant(nanoseconds: pendingTimes[i])))
+        }
+        pendingCount = 0
+    }
+
     /// Reads every waiting edge: clicks go to the cycle whose period contains their timestamp,
     /// a falling interlock edge stops the run.
     mutating func readOut(cycleStart: Instant, previousStart: Instant) throws(HardwareError) {
-        let buffer = controller.edgeBuffer
-        for (requestIndex, request) in controller.inputRequests.enumerated() {
+        let buffer = edgeBuffer
+        for requestIndex in 0..<inputRequests.count {
+            let request = inputRequests[requestIndex]
             while true {
                 let count = try request.readEdges(into: buffer)
                 for i in 0..<count {
                     let event = buffer[i]
-                    let role = controller.inputRoles[requestIndex][event.line]
+                    let role = inputRoles[requestIndex][event.line]
                     if role == 4 {
                         if event.kind == .falling { interlockOpened = true }
                         continue
@@ -165,8 +253,20 @@ struct CycleLoop {
                     let slot: Int
                     if event.timestamp >= cycleStart {
                         slot = 4 + Int(role)
-                    } else if event.timestamp >= previousStart {
+                        if ring != nil {
+                            if pendingCount < pendingTimes.count {
+                                pendingChannels[pendingCount] = role
+                                pendingTimes[pendingCount] = event.timestamp.nanoseconds
+                                pendingCount += 1
+                            } else {
+                                pendingOverflow += 1
+                            }
+                        }
+                    } else if event.timestamp >= previousStart, previousSetting >= 0 {
                         slot = Int(role)
+                        ring?.push(ClickEvent(cycle: previousCycle, setting: previousSetting,
+                                              channel: DetectorChannel(rawValue: Int(role))!, codes: previousCodes,
+                                              timestamp: event.timestamp))
                     } else {
                         clicksOutsideCycle += 1
                         continue
@@ -177,14 +277,24 @@ struct CycleLoop {
                 if count < buffer.count { break }
             }
             // Lost interlock edges: the level itself decides.
-            if requestIndex == controller.interlockRequest, request.lostEdgeCount != lostEdgesSeen[requestIndex] {
-                if try request.value(ofLine: controller.lines.interlock.index) != .active { interlockOpened = true }
+            if requestIndex == interlockRequest, request.lostEdgeCount != lostEdgesSeen[requestIndex] {
+                if try request.value(ofLine: interlockIndex) != .active { interlockOpened = true }
             }
         }
     }
 
-    /// Adds the previous cycle's clicks to its setting's tally and makes the current cycle the previous.
+    /// Adds the previous cycle's clicks to its setting's tally (none before the first cycle) and
+    /// makes the current cycle the previous.
     mutating func closeCycle(into stepIndex: Int) {
+        if stepIndex >= 0 { tally(into: stepIndex) }
+        for channel in 0..<4 {
+            clickCount[channel] = clickCount[channel + 4]
+            firstClick[channel] = firstClick[channel + 4]
+            clickCount[channel + 4] = 0
+        }
+    }
+
+    mutating func tally(into stepIndex: Int) {
         for channel in 0..<4 { tallies[stepIndex].singles[channel] += clickCount[channel] }
         if (clickCount[0] > 0 && clickCount[1] > 0) || (clickCount[2] > 0 && clickCount[3] > 0) {
             tallies[stepIndex].doubleClickCycles += 1
@@ -196,11 +306,6 @@ struct CycleLoop {
                     tallies[stepIndex].coincidences[a * 2 + (b - 2)] += 1
                 }
             }
-        }
-        for channel in 0..<4 {
-            clickCount[channel] = clickCount[channel + 4]
-            firstClick[channel] = firstClick[channel + 4]
-            clickCount[channel + 4] = 0
         }
     }
 
@@ -223,6 +328,7 @@ struct CycleLoop {
             finalState: finalState.description, complete: reason == nil && cyclesRun == schedule.totalCycles,
             stopReason: reason, timing: schedule.timing, cyclesPlanned: schedule.totalCycles, cyclesRun: cyclesRun,
             startNanoseconds: start.nanoseconds, endNanoseconds: end.nanoseconds, settings: tallies,
-            timingBudget: budget, lostEdges: totalLostEdges, clicksOutsideCycle: clicksOutsideCycle)
+            timingBudget: budget, lostEdges: totalLostEdges, clicksOutsideCycle: clicksOutsideCycle,
+            clickEventsDropped: (ring.map { $0.droppedEvents - droppedAtStart } ?? 0) + pendingOverflow)
     }
 }

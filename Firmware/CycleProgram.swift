@@ -16,8 +16,6 @@ struct CycleProgram {
     /// Per request: the safe levels of the lines the station uses, and which those are.
     private(set) var safeMask: [LineBits] = []
     private(set) var safeValues: [LineBits] = []
-    /// The cycle's writes, in time order.
-    private(set) var writes: [TimedWrite] = []
 
     init(lines: StationLines) {
         for binding in lines.allOutputs {
@@ -36,8 +34,8 @@ struct CycleProgram {
         return requests.count - 1
     }
 
-    /// Lays out the trigger and gate writes of one cycle for `timing`.
-    mutating func layOut(_ timing: CycleTiming, lines: StationLines) {
+    /// The trigger and gate writes of one cycle for `timing`, in time order.
+    mutating func layOut(_ timing: CycleTiming, lines: StationLines) -> [TimedWrite] {
         // Precedence at equal offsets: gate opens, trigger rises, trigger falls, gate closes.
         var planned: [(offset: TimeSpan, precedence: Int, binding: OutputBinding, value: LineValue)] = []
         let trigger = timing.triggerLead
@@ -48,7 +46,7 @@ struct CycleProgram {
         for gate in lines.gates { planned.append((gateOpen + timing.gateWidth, 3, gate, .inactive)) }
         planned.sort { ($0.offset, $0.precedence) < ($1.offset, $1.precedence) }
 
-        writes = []
+        var writes: [TimedWrite] = []
         for item in planned {
             let request = requestIndex(of: item.binding.request)
             if let last = writes.last, last.offset == item.offset, last.request == request,
@@ -62,6 +60,7 @@ struct CycleProgram {
                 writes.append(write)
             }
         }
+        return writes
     }
 
     /// The writes that put `codes` on the basis-select lines: one per request involved.

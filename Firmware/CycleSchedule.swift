@@ -1,3 +1,5 @@
+public import HAL
+
 /// The analyzer basis codes of both arms for a cycle: the values put on each arm's
 /// basis-select lines (bit i on line basis-x-i). The station data says which analyzer setting
 /// each code selects.
@@ -24,12 +26,41 @@ public struct ScheduleStep: Sendable, Hashable, Codable {
     public var codes: BasisCodes
     /// How many trigger cycles to run with them.
     public var cycles: Int
+    /// A gate delay for this step instead of the schedule timing's (a gate-delay scan steps it).
+    public var gateDelay: TimeSpan?
+    /// Draw each arm's basis code at random every cycle from these codes (BBM92) instead of
+    /// holding `codes`; the codes drawn ride with the cycle's clicks.
+    public var randomBasis: RandomBasisChoice?
 
     /// A step.
-    public init(label: String, codes: BasisCodes, cycles: Int) {
+    public init(label: String, codes: BasisCodes, cycles: Int, gateDelay: TimeSpan? = nil,
+                randomBasis: RandomBasisChoice? = nil) {
         self.label = label
         self.codes = codes
         self.cycles = cycles
+        self.gateDelay = gateDelay
+        self.randomBasis = randomBasis
+    }
+
+    /// The cycle timing of this step within `schedule`'s.
+    public func timing(in base: CycleTiming) -> CycleTiming {
+        var timing = base
+        if let gateDelay { timing.gateDelay = gateDelay }
+        return timing
+    }
+}
+
+/// The codes each arm's basis is drawn from, uniformly and independently, every cycle.
+public struct RandomBasisChoice: Sendable, Hashable, Codable {
+    /// Arm A's candidate codes.
+    public var codesA: [UInt8]
+    /// Arm B's candidate codes.
+    public var codesB: [UInt8]
+
+    /// A choice among `codesA` for arm A and `codesB` for arm B.
+    public init(codesA: [UInt8], codesB: [UInt8]) {
+        self.codesA = codesA
+        self.codesB = codesB
     }
 }
 
@@ -39,11 +70,15 @@ public struct CycleSchedule: Sendable, Hashable, Codable {
     public var timing: CycleTiming
     /// The settings, run one after the other.
     public var steps: [ScheduleStep]
+    /// Seed of the per-cycle basis draws of `randomBasis` steps (xoshiro256**); the same seed
+    /// draws the same bases.
+    public var basisSeed: UInt64
 
     /// A schedule.
-    public init(timing: CycleTiming, steps: [ScheduleStep]) {
+    public init(timing: CycleTiming, steps: [ScheduleStep], basisSeed: UInt64 = 0) {
         self.timing = timing
         self.steps = steps
+        self.basisSeed = basisSeed
     }
 
     /// The number of cycles of the whole schedule.

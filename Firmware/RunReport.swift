@@ -48,6 +48,9 @@ public struct RunReport: Sendable, Codable {
     /// Click edges older than the cycle they were read in (arrived after their cycle was
     /// closed); counted, not attributed.
     public var clicksOutsideCycle: Int
+    /// Click events the loop could not hand to the analysis because its ring was full (0 when
+    /// nothing consumed clicks); the analysis then saw fewer clicks than the tallies count.
+    public var clickEventsDropped: Int = 0
 
     /// Simulated or real time the run covered.
     public var runDuration: TimeSpan { TimeSpan(nanoseconds: endNanoseconds - startNanoseconds) }

@@ -32,21 +32,6 @@ public struct InputBinding {
     }
 }
 
-/// The four detector channels of a station, in the order the firmware counts them.
-public enum DetectorChannel: Int, CaseIterable, Sendable, Codable {
-    /// Arm A (XX photon), + output of its polarizing beam splitter.
-    case aPlus = 0
-    /// Arm A, − output.
-    case aMinus = 1
-    /// Arm B (X photon), + output.
-    case bPlus = 2
-    /// Arm B, − output.
-    case bMinus = 3
-
-    /// The name labs use: "A+", "A−", "B+", "B−".
-    public var label: String { ["A+", "A-", "B+", "B-"][rawValue] }
-}
-
 /// Every line the firmware drives or reads, by the role it plays, and the board's clock.
 ///
 /// The composition root (the `qdot` tool or a test) builds this from a board definition and a

@@ -7,7 +7,7 @@
 public struct BoardDefinition: Hashable, Sendable {
     /// The board's name, shown in results (`simulated-station`).
     public var name: String
-    /// One line about the board, for `qdot list boards`.
+    /// One line about the board, for `qdot boards`.
     public var description: String
     /// Which HAL backend drives it.
     public var backend: BoardBackend

@@ -4,15 +4,44 @@ public import HAL
 
 /// The real `GPIODriver`: libgpiod through the C shim `qdot_gpiod.h` (1.6 or 2.x, chosen when
 /// the package is built), and the /dev directory for finding chips.
+///
+/// libgpiod is loaded when the driver is (`load()`, with dlopen), not when the program starts:
+/// a machine without it can still run everything but real GPIO, and one that needs it gets a
+/// `backendUnavailable` error naming the library and the package to install.
 public final class LibgpiodDriver: GPIODriver {
-    /// A driver over the libgpiod this package was built against.
-    public init() {}
+    private let library: UnsafeMutablePointer<qdot_gpiod_library>
+
+    /// Loads the libgpiod this package was built for (`libgpiod.so.2` for 1.6, `libgpiod.so.3`
+    /// for 2.x), or the library file `soname` instead.
+    ///
+    /// - Throws: `HardwareError.backendUnavailable` when the library cannot be loaded or lacks a
+    ///   function the build expects, with the loader's reason and the Debian package to install.
+    public static func load(soname: String? = nil) throws(HardwareError) -> LibgpiodDriver {
+        var reason = [CChar](repeating: 0, count: 512)
+        guard let library = qdot_gpiod_library_open(soname, &reason, reason.count) else {
+            let expected = String(cString: qdot_gpiod_soname())
+            let package = String(cString: qdot_gpiod_package())
+            throw HardwareError(
+                .backendUnavailable, operation: "load libgpiod (dlopen \(soname ?? expected))",
+                detail: "\(string(reason)). This qdot was built for libgpiod \(qdot_gpiod_api_major() == 1 ? "1.6" : "2.x") "
+                    + "(\(expected)): install it (apt install \(package)) or rebuild qdot against the libgpiod "
+                    + "this machine has (see docs/lab-board.md)")
+        }
+        return LibgpiodDriver(library: library)
+    }
+
+    private init(library: UnsafeMutablePointer<qdot_gpiod_library>) {
+        self.library = library
+    }
+
+    // Every chip and request holds the driver, so none outlives the library.
+    deinit { qdot_gpiod_library_close(library) }
 
     /// Major version of the libgpiod API this build uses (1 or 2).
     public var apiMajorVersion: Int { Int(qdot_gpiod_api_major()) }
 
     /// The libgpiod version loaded at run time (for example `1.6.3`).
-    public var libraryVersion: String { String(cString: qdot_gpiod_version_string()) }
+    public var libraryVersion: String { String(cString: qdot_gpiod_version_string(library)) }
 
     public var providesLineSequenceNumbers: Bool { qdot_gpiod_has_line_seqno() != 0 }
 
@@ -37,22 +66,22 @@ public final class LibgpiodDriver: GPIODriver {
     }
 
     public func openChip(path: String) throws(GPIODriverError) -> GPIODriverHandle {
-        guard let chip = qdot_gpiod_chip_open(path) else {
+        guard let chip = qdot_gpiod_chip_open(library, path) else {
             throw GPIODriverError(operation: "gpiod_chip_open", errno: Glibc.errno)
         }
         return GPIODriverHandle(rawValue: UInt(bitPattern: Int(bitPattern: UnsafeMutableRawPointer(chip))))
     }
 
     public func closeChip(_ chip: GPIODriverHandle) {
-        qdot_gpiod_chip_close(Self.chipPointer(chip))
+        qdot_gpiod_chip_close(library, Self.chipPointer(chip))
     }
 
     public func describeChip(_ chip: GPIODriverHandle) throws(GPIODriverError) -> GPIOChipDescription {
         var label = [CChar](repeating: 0, count: 64)
-        if qdot_gpiod_chip_label(Self.chipPointer(chip), &label, label.count) < 0 {
+        if qdot_gpiod_chip_label(library, Self.chipPointer(chip), &label, label.count) < 0 {
             throw GPIODriverError(operation: "gpiod_chip_label", errno: Glibc.errno)
         }
-        let count = qdot_gpiod_chip_num_lines(Self.chipPointer(chip))
+        let count = qdot_gpiod_chip_num_lines(library, Self.chipPointer(chip))
         if count < 0 { throw GPIODriverError(operation: "gpiod_chip_num_lines", errno: Glibc.errno) }
         return GPIOChipDescription(label: Self.string(label), lineCount: Int(count))
     }
@@ -61,7 +90,7 @@ public final class LibgpiodDriver: GPIODriver {
         var name = [CChar](repeating: 0, count: 64)
         var consumer = [CChar](repeating: 0, count: 64)
         var used: Int32 = 0
-        if qdot_gpiod_line_describe(Self.chipPointer(chip), UInt32(offset), &name, name.count,
+        if qdot_gpiod_line_describe(library, Self.chipPointer(chip), UInt32(offset), &name, name.count,
                                     &consumer, consumer.count, &used) < 0 {
             throw GPIODriverError(operation: "gpiod_line_info", errno: Glibc.errno)
         }
@@ -84,7 +113,7 @@ public final class LibgpiodDriver: GPIODriver {
         let rawOffsets = offsets.map { UInt32($0) }
         let rawActiveLow = activeLow.map { Int32($0 ? 1 : 0) }
         let rawInitial = (0..<offsets.count).map { Int32(initial[$0].rawValue) }
-        guard let request = qdot_gpiod_request_outputs(chipPath, rawOffsets, rawOffsets.count, rawActiveLow,
+        guard let request = qdot_gpiod_request_outputs(library, chipPath, rawOffsets, rawOffsets.count, rawActiveLow,
                                                        rawInitial, consumer) else {
             throw GPIODriverError(operation: "gpiod request of output lines", errno: Glibc.errno)
         }
@@ -103,7 +132,7 @@ public final class LibgpiodDriver: GPIODriver {
             case .pullDown: Int32(QDOT_BIAS_PULL_DOWN.rawValue)
             }
         }
-        guard let request = qdot_gpiod_request_edge_inputs(chipPath, rawOffsets, rawOffsets.count, rawActiveLow,
+        guard let request = qdot_gpiod_request_edge_inputs(library, chipPath, rawOffsets, rawOffsets.count, rawActiveLow,
                                                            rawBias, consumer) else {
             throw GPIODriverError(operation: "gpiod request of edge-event lines", errno: Glibc.errno)
         }

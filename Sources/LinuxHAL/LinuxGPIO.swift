@@ -5,7 +5,7 @@ public import HAL
 /// Chips are found by their label (as gpioinfo prints it) by opening each `/dev/gpiochip*` in turn,
 /// never by a global line number or a chip index, which kernels renumber (Raspberry Pi, 6.6).
 ///
-///     let gpio = LinuxGPIO(consumer: "qdot")
+///     let gpio = LinuxGPIO(consumer: "qdot", driver: try LibgpiodDriver.load())
 ///     let outputs = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711",
 ///                                           lines: [OutputLineSpec(name: "GPIO17")])
 public final class LinuxGPIO {
@@ -14,8 +14,9 @@ public final class LinuxGPIO {
     /// The driver every libgpiod and OS call goes through.
     public let driver: any GPIODriver
 
-    /// A backend that requests lines under `consumer`, through `driver` (libgpiod by default).
-    public init(consumer: String, driver: any GPIODriver = LibgpiodDriver()) {
+    /// A backend that requests lines under `consumer`, through `driver` (`LibgpiodDriver.load()`
+    /// for real GPIO, a recording driver in tests).
+    public init(consumer: String, driver: any GPIODriver) {
         self.consumer = consumer
         self.driver = driver
     }

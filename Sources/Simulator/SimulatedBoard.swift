@@ -26,7 +26,13 @@ public final class SimulatedBoard {
     public let seed: UInt64
 
     var lines: [SimulatedLineState] = []
+    /// The devices, owned by the board.
     var devices: [any SimulatedDevice] = []
+    /// The same devices, called through borrowed references on the hot path.
+    let deviceTable = DeviceTable()
+    /// Watchers of every line, flattened: line i's are `watcherList[watcherStart[i] ..< watcherStart[i + 1]]`.
+    var watcherStart: [Int] = [0]
+    var watcherList: [Int] = []
     var edgeQueues: [EdgeQueue] = []
     var queue = EventQueue()
     /// Every event due at or before this cycle has run.
@@ -96,6 +102,7 @@ public final class SimulatedBoard {
         state.value = 0
         lines.append(state)
         traceInitialLevels.append(state.level)
+        rebuildWatcherTable()
         return LineID(lines.count - 1)
     }
 
@@ -116,9 +123,20 @@ public final class SimulatedBoard {
     @discardableResult
     public func attach(_ device: any SimulatedDevice, watching: [LineID] = []) -> DeviceID {
         devices.append(device)
+        deviceTable.append(device)
         let id = DeviceID(index: devices.count - 1)
         for line in watching { lines[line.index].watchers.append(id.index) }
+        if !watching.isEmpty { rebuildWatcherTable() }
         return id
+    }
+
+    private func rebuildWatcherTable() {
+        watcherStart = [0]
+        watcherList = []
+        for line in lines {
+            watcherList.append(contentsOf: line.watchers)
+            watcherStart.append(watcherList.count)
+        }
     }
 
     /// An independent random stream for a device, fixed by the board's seed and the order in
@@ -165,6 +183,19 @@ public final class SimulatedBoard {
         queue.schedule(.drive(line: line.index, value: value), at: max(cycle, worldCycle))
     }
 
+    /// A firmware write landing at `cycle`. When the world stands exactly at that cycle with
+    /// nothing else due by then, applying it now is what the next advance would do first, so the
+    /// event-driven engine skips the queue; the stepping engine (the reference it is tested
+    /// against) always queues.
+    @inline(__always)
+    func landWrite(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
+        if engine == .eventDriven, cycle == worldCycle, !(queue.nextCycle.map { $0 <= cycle } ?? false) {
+            apply(line: line.index, value: value, atCycle: cycle)
+        } else {
+            scheduleDrive(line, to: value, atCycle: cycle)
+        }
+    }
+
     /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now).
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64) {
         queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle))
@@ -197,13 +228,13 @@ public final class SimulatedBoard {
         case let .drive(line, value):
             apply(line: line, value: value, atCycle: scheduled.cycle)
         case let .timer(device, tag):
-            devices[device].timerFired(tag: tag, atCycle: scheduled.cycle, on: self)
+            deviceTable.base[device].timerFired(tag: tag, atCycle: scheduled.cycle, on: self)
         case let .stamp(line, value):
             stampEdge(line: line, value: value, atCycle: scheduled.cycle)
         }
     }
 
-    private func apply(line index: Int, value: UInt8, atCycle cycle: Int64) {
+    func apply(line index: Int, value: UInt8, atCycle cycle: Int64) {
         guard lines[index].value != value else { return }
         lines[index].value = value
         if isTracing {
@@ -221,9 +252,11 @@ public final class SimulatedBoard {
                 queue.schedule(.stamp(line: index, value: value), at: cycle + stampLatencyCycles)
             }
         }
-        let watchers = lines[index].watchers
-        for device in watchers {
-            devices[device].lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
+        var position = watcherStart[index]
+        let end = watcherStart[index + 1]
+        while position < end {
+            deviceTable.base[watcherList[position]].lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
+            position += 1
         }
     }
 

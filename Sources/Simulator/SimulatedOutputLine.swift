@@ -37,7 +37,7 @@ public final class SimulatedOutputLine: OutputLine {
             remaining &= remaining - 1
             let value = values[index]
             driven[index] = value
-            board.scheduleDrive(lineIDs[index], to: value.rawValue, atCycle: landing)
+            board.landWrite(lineIDs[index], to: value.rawValue, atCycle: landing)
         }
         board.firmwareCycle = start + board.writeCostCycles
     }

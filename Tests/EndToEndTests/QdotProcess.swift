@@ -16,10 +16,13 @@ struct QdotProcess {
         return folder.appendingPathComponent("qdot")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> QdotProcess {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> QdotProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,7 +1,7 @@
 import Glibc
 
 // qdot-bench: speed and memory figures, printed with units. Run in release:
-//   swift run -c release qdot-bench [simulator|physics|analysis]   (no argument: all three)
+//   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -12,12 +12,14 @@ case nil:
     SimulatorBenchmark.run()
     PhysicsBenchmark.run()
     AnalysisBenchmark.run()
+    ExperimentBenchmark.run()
+case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|latency [options]|gpio-write [options]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]]")
     exit(2)
 }

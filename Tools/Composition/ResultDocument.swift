@@ -64,16 +64,27 @@ public struct ResultDocument: Codable, Sendable {
     public var report: RunReport
     /// Wall-clock figures.
     public var wallClock: WallClock
+    /// On real GPIO: the libgpiod and real-time setup the loop ran with (absent for simulations).
+    public var hardware: HardwareRunRecord?
+    /// The experiment that ran (nil for a plain `qdot sim --cycles` run).
+    public var experiment: ExperimentDefinition?
+    /// The certified figures, each with its error and method, and the data behind the plots.
+    public var findings: ExperimentFindings?
+    /// The raw click record written alongside, if any.
+    public var recordFile: String?
+    /// Faults met on the way (a record that could not be written, figures that could not be computed).
+    public var faults: [String]?
 
     /// A result document.
     public init(kind: String, board: Board, seed: UInt64, schedule: CycleSchedule, report: RunReport,
-                wallClock: WallClock) {
+                wallClock: WallClock, hardware: HardwareRunRecord? = nil) {
         self.kind = kind
         self.board = board
         self.seed = seed
         self.schedule = schedule
         self.report = report
         self.wallClock = wallClock
+        self.hardware = hardware
     }
 
     /// Pretty, key-sorted JSON.

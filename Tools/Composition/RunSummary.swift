@@ -1,4 +1,5 @@
 public import Firmware
+import Analysis
 import Foundation
 
 /// The short human summary of a run, for the terminal.
@@ -15,7 +16,7 @@ public enum RunSummary {
         lines.append(cycles)
         lines.append("  state         \(report.finalState)\(report.complete ? "" : " — INCOMPLETE: \(report.stopReason ?? "")")")
         let singles = report.totalSingles
-        let labels = DetectorChannel.allCases.map(\.label)
+        let labels = DetectorChannel.allCases.map { $0.label }
         lines.append("  singles       " + zip(labels, singles).map { "\($0) \($1)" }.joined(separator: "  "))
         let pairs = ["A+B+", "A+B-", "A-B+", "A-B-"]
         lines.append("  coincidences  " + zip(pairs, report.totalCoincidences).map { "\($0) \($1)" }.joined(separator: "  ")

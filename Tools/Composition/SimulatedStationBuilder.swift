@@ -26,7 +26,7 @@ public struct SimulatedStationBuilder {
                 profileOverride: TimingProfile? = nil, tracing: Bool = true,
                 engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
         guard definition.backend == .simulated else {
-            throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue)
+            throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue, expected: .simulated)
         }
         let profile = profileOverride ?? Self.profile(for: definition.timingProfile)
         let board = SimulatedBoard(profile: profile, seed: seed, tracing: tracing, engine: engine)
@@ -84,15 +84,16 @@ public struct SimulatedStationBuilder {
 
 /// Why a station could not be built.
 public enum StationBuildError: Error, CustomStringConvertible {
-    /// The board file is for another backend.
-    case wrongBackend(board: String, backend: String)
+    /// The board file is for another backend than the command's (`expected`).
+    case wrongBackend(board: String, backend: String, expected: BoardBackend)
     /// Requesting the lines failed.
     case hardware(HardwareError)
 
     public var description: String {
         switch self {
-        case let .wrongBackend(board, backend):
-            return "board \"\(board)\" is a \(backend) board; this command needs backend = \"simulated\""
+        case let .wrongBackend(board, backend, expected):
+            let command = expected == .simulated ? "qdot sim" : "qdot run"
+            return "board \"\(board)\" is a \(backend) board; \(command) needs backend = \"\(expected.rawValue)\""
         case let .hardware(error):
             return error.description
         }

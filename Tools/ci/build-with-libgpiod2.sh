@@ -90,11 +90,13 @@ export PKG_CONFIG_PATH=$(dirname "$pc")
 export LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 echo "pkg-config libgpiod: $(pkg-config --modversion libgpiod) ($(pkg-config --cflags --libs libgpiod))"
 
-# 5. Build (and optionally test) in a scratch path of its own, linking with rpath-free
-#    -L from pkg-config; LD_LIBRARY_PATH lets the tests load libgpiod.so.3.
+# 5. Build (and optionally test) in a scratch path of its own. CGPIOD is header-only and loads
+#    libgpiod with dlopen, so the build needs only the 2.x header (-I before /usr/include, where
+#    1.6's may sit); LD_LIBRARY_PATH lets the tests' dlopen find libgpiod.so.3.
 cd "$repo"
-swift build --scratch-path .build-gpiod2 --target LinuxHAL
+include=$(pkg-config --variable=includedir libgpiod)
+swift build --scratch-path .build-gpiod2 -Xcc -I"$include" --target LinuxHAL
 if $run_tests; then
-    swift test --scratch-path .build-gpiod2 --filter LinuxHALTests
+    swift test --scratch-path .build-gpiod2 -Xcc -I"$include" --filter 'LinuxHALTests|LibgpiodLoadingTests'
 fi
 echo "LinuxHAL builds against libgpiod $(pkg-config --modversion libgpiod)"

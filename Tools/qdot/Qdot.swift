@@ -16,6 +16,7 @@ struct Qdot: ParsableCommand {
             chip label and line name; see Board/README.md.
             """,
         version: "qdot 0.1.0",
-        subcommands: [SimCommand.self],
+        subcommands: [SimCommand.self, RunCommand.self, AnalyzeCommand.self, CheckCommand.self, ExperimentsCommand.self,
+                      LatencyCommand.self, BoardsCommand.self],
         defaultSubcommand: SimCommand.self)
 }

@@ -12,8 +12,13 @@ struct SimCommand: ParsableCommand {
         commandName: "sim",
         abstract: "Run the firmware on the cycle-accurate simulated board.",
         discussion: """
-            Builds the simulated station from a board file (the built-in simulated station unless
-            --board is given), runs the trigger cycle for --cycles cycles (or --duration seconds of
+            With --experiment FILE (or a built-in example's name, see `qdot experiments`) it runs that
+            experiment and prints its certified figures; with no flags at all it runs the built-in
+            bell-chsh experiment. Ctrl-C or SIGTERM stops at the next cycle, drives the outputs safe
+            and writes what was gathered, marked incomplete.
+
+            With --cycles or --duration and no experiment it builds the simulated station from a board
+            file (the built-in simulated station unless --board is given), runs the trigger cycle for --cycles cycles (or --duration seconds of
             board time) and prints a summary: cycles, board and wall time, speed versus real time,
             singles and coincidences per detector, wake-up lateness and overruns. The full result
             goes to a JSON file. A seed fixes the run bit for bit.
@@ -22,8 +27,17 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Board file (TOML subset, see Board/README.md). Default: the built-in simulated station.")
     var board: String?
 
-    @Option(help: "Seed of every random draw; the same seed reproduces the run bit for bit.")
-    var seed: UInt64 = 1
+    @Option(help: "Experiment file (Experiments/README.md) or a built-in example's name.")
+    var experiment: String?
+
+    @Option(help: "Write the raw click record here (experiments only).")
+    var record: String = "qdot-run.qdotrec"
+
+    @Flag(help: "Do not write the click record.")
+    var noRecord = false
+
+    @Option(help: "Seed of every random draw; the same seed reproduces the run bit for bit (an experiment's own seed otherwise).")
+    var seed: UInt64?
 
     @Option(help: "Trigger cycles to run (split over two basis settings).")
     var cycles: Int?
@@ -51,6 +65,9 @@ struct SimCommand: ParsableCommand {
         if let cycles, cycles <= 0 { throw ValidationError("--cycles must be positive, got \(cycles)") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
         if cycles != nil && duration != nil { throw ValidationError("give --cycles or --duration, not both") }
+        if experiment != nil && (cycles != nil || duration != nil) {
+            throw ValidationError("--cycles and --duration are for runs without --experiment; an experiment file sets its own cycles")
+        }
         if !(0...1).contains(clickProbability) {
             throw ValidationError("--click-probability must be in [0, 1], got \(clickProbability)")
         }
@@ -63,6 +80,11 @@ struct SimCommand: ParsableCommand {
     }
 
     func run() throws {
+        if experiment != nil || (cycles == nil && duration == nil) {
+            try runExperiment()
+            return
+        }
+        let seed = self.seed ?? 1
         let definition = try BoardLoading.load(board)
         let timing = CycleTiming.standard
         let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000

@@ -1,0 +1,64 @@
+import Synchronization
+
+/// A bounded single-producer/single-consumer queue of click events from the cycle loop to the
+/// analysis: the loop pushes, one consumer pops, without locks or allocation after `init`.
+///
+/// A push into a full ring does not block and does not overwrite: the event is dropped and
+/// counted in `droppedEvents`, which every report carries, so a lost click is never silent.
+/// The producer publishes `tail` with release ordering after writing the slot, the consumer
+/// publishes `head` after reading it (the classic Lamport queue).
+public final class ClickEventRing: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<ClickEvent>
+    private let mask: Int
+    private let head = Atomic<Int>(0)
+    private let tail = Atomic<Int>(0)
+    private let dropped = Atomic<Int>(0)
+
+    /// A ring holding `capacity` events, rounded up to a power of two (at least 2).
+    public init(capacity: Int) {
+        var size = 2
+        while size < capacity { size <<= 1 }
+        storage = .allocate(capacity: size)
+        mask = size - 1
+    }
+
+    deinit { storage.deallocate() }
+
+    /// How many events the ring holds at most.
+    public var capacity: Int { mask + 1 }
+
+    /// Events pushed into a full ring and so lost, since the ring was made.
+    public var droppedEvents: Int { dropped.load(ordering: .relaxed) }
+
+    /// Events waiting for the consumer.
+    public var count: Int { tail.load(ordering: .acquiring) - head.load(ordering: .acquiring) }
+
+    /// Producer side: appends `event`, or counts it dropped when the ring is full.
+    /// - Returns: whether the event was queued.
+    @discardableResult
+    public func push(_ event: ClickEvent) -> Bool {
+        let t = tail.load(ordering: .relaxed)
+        if t - head.load(ordering: .acquiring) > mask {
+            dropped.add(1, ordering: .relaxed)
+            return false
+        }
+        (storage.baseAddress! + (t & mask)).initialize(to: event)
+        tail.store(t + 1, ordering: .releasing)
+        return true
+    }
+
+    /// Consumer side: hands every waiting event, oldest first, to `body`; returns how many.
+    @discardableResult
+    public func drain(_ body: (ClickEvent) throws -> Void) rethrows -> Int {
+        let h = head.load(ordering: .relaxed)
+        let t = tail.load(ordering: .acquiring)
+        var index = h
+        defer { head.store(index, ordering: .releasing) }
+        while index < t {
+            let event = (storage.baseAddress! + (index & mask)).move()
+            index += 1
+            try body(event)
+        }
+        return t - h
+    }
+}

@@ -1,0 +1,39 @@
+import Boards
+import Composition
+import ExperimentExamples
+import Foundation
+import Simulator
+
+/// Shipped examples, shortened for a debug-build test, run on the built-in simulated station
+/// with the stand-in source (independent clicks, probability p per detector per pulse).
+enum ExperimentFixture {
+    static func example(_ name: String, cyclesPerSetting: Int, seed: UInt64 = 7) throws -> ExperimentDefinition {
+        let example = try require(ExperimentExamples.named(name))
+        var definition = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
+        definition.cyclesPerSetting = cyclesPerSetting
+        definition.seed = seed
+        return definition
+    }
+
+    static func run(_ experiment: ExperimentDefinition, clickProbability: Double = 0.1, record: String? = nil,
+                    ringCapacity: Int = 1 << 16) throws -> ExperimentRun {
+        var settings = StandInStation.Settings()
+        settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
+        return try SimulatedExperiment.run(
+            experiment, board: try BoardDefinition.simulatedStation, settings: settings,
+            options: ExperimentRun.Options(recordPath: record, ringCapacity: ringCapacity, boardName: "simulated-station"))
+    }
+
+    static func temporaryPath(_ name: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qdot-composition-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.appendingPathComponent(name).path
+    }
+}
+
+private func require<T>(_ value: T?) throws -> T {
+    guard let value else { throw FixtureError.missing }
+    return value
+}
+
+private enum FixtureError: Error { case missing }

@@ -1,0 +1,52 @@
+import Composition
+import Foundation
+import Testing
+
+/// Run records: a truncated or corrupted file is refused with the byte offset, never a trap.
+@Suite struct RunRecordTests {
+    func recorded() throws -> (path: String, bytes: [UInt8], headerEnd: Int) {
+        let path = try ExperimentFixture.temporaryPath("run.qdotrec")
+        _ = try ExperimentFixture.run(try ExperimentFixture.example("bell-chsh", cyclesPerSetting: 200), record: path)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        return (path, bytes, 16 + headerLength)
+    }
+
+    func error(_ bytes: [UInt8]) -> RunRecordError? {
+        do { _ = try RunRecord.parse(bytes, path: "x.qdotrec"); return nil } catch { return error }
+    }
+
+    @Test func truncatedInARecordNamesItsOffset() throws {
+        let (_, bytes, headerEnd) = try recorded()
+        let cut = headerEnd + 24 * 10 + 7
+        let found = try #require(error(Array(bytes[0..<cut])))
+        #expect(found.offset == headerEnd + 240)
+        #expect(found.description.contains("truncated"))
+    }
+
+    @Test func cutBetweenRecordsLacksTheEndRecord() throws {
+        let (_, bytes, headerEnd) = try recorded()
+        let found = try #require(error(Array(bytes[0..<headerEnd + 24 * 10])))
+        #expect(found.description.contains("no end record"))
+    }
+
+    @Test func aFlippedByteFailsTheCheckSumAtItsRecord() throws {
+        var (_, bytes, headerEnd) = try recorded()
+        bytes[headerEnd + 24 * 3 + 17] ^= 0x40
+        let found = try #require(error(bytes))
+        #expect(found.offset == headerEnd + 72)
+        #expect(found.description.contains("corrupted"))
+    }
+
+    @Test func headerAndMagicMistakesAreNamed() throws {
+        let (_, bytes, _) = try recorded()
+        var magic = bytes
+        magic[0] = 0x00
+        #expect(error(magic)?.offset == 0)
+        var version = bytes
+        version[8] = 9
+        #expect(error(version)?.description.contains("format version 9") == true)
+        #expect(error(Array(bytes[0..<40]))?.offset == 12)
+        #expect(error([])?.offset == 0)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `qdot sim --experiment`, `qdot analyze`, `qdot check`, `qdot experiments`: the real
+/// executable, its files, its exit codes and a real signal.
+@Suite struct ExperimentCommandTests {
+    func json(_ url: URL) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    /// A shipped example with fewer cycles, written into `dir`.
+    func shortExample(_ name: String, cycles: Int, in dir: URL) throws -> String {
+        let list = try QdotProcess.run(["experiments", "--show", name], in: dir)
+        #expect(list.exitCode == 0)
+        let text = list.standardOutput.replacingOccurrences(
+            of: #"cycles-per-setting = \d+"#, with: "cycles-per-setting = \(cycles)", options: .regularExpression)
+        let path = dir.appendingPathComponent("\(name).experiment.toml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func experimentRunWritesResultFiguresAndARecordThatAnalyzeReproduces() throws {
+        let dir = try QdotProcess.temporaryDirectory()
+        let file = try shortExample("bell-chsh", cycles: 2_000, in: dir)
+        let run = try QdotProcess.run(["sim", "--experiment", file], in: dir)
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("CHSH S"))
+        let result = try json(dir.appendingPathComponent("qdot-result.json"))
+        let findings = try #require(result["findings"] as? [String: Any])
+        let figures = try #require(findings["figures"] as? [[String: Any]])
+        #expect(figures.contains { $0["key"] as? String == "chsh-s" && $0["method"] != nil && $0["standardError"] != nil })
+        #expect((result["experiment"] as? [String: Any])?["kind"] as? String == "bell-chsh")
+        let svg = try String(contentsOf: dir.appendingPathComponent("qdot-result.correlation.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
+
+        let analyze = try QdotProcess.run(["analyze", "qdot-run.qdotrec", "--output", "offline.json"], in: dir)
+        #expect(analyze.exitCode == 0, "\(analyze.standardError)")
+        let offline = try json(dir.appendingPathComponent("offline.json"))
+        #expect(NSDictionary(dictionary: offline).isEqual(to: findings))
+    }
+
+    @Test func sigtermStopsTheRunSafelyAndWritesEverythingMarkedIncomplete() throws {
+        let dir = try QdotProcess.temporaryDirectory()
+        let file = try shortExample("bbm92", cycles: 50_000_000, in: dir)
+        let process = Process()
+        process.executableURL = QdotProcess.executable
+        process.arguments = ["sim", "--experiment", file]
+        process.currentDirectoryURL = dir
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        let partial = dir.appendingPathComponent("qdot-run.qdotrec.partial").path
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: partial) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 4)
+        let report = try #require(try json(dir.appendingPathComponent("qdot-result.json"))["report"] as? [String: Any])
+        #expect(report["complete"] as? Bool == false)
+        #expect(report["stopReason"] as? String == "stop requested")
+        #expect(report["finalState"] as? String == "idle")   // driveSafe succeeded: outputs at their safe levels
+        let cyclesRun = try #require(report["cyclesRun"] as? Int)
+        #expect(cyclesRun > 0 && cyclesRun < 50_000_000)
+        let analyze = try QdotProcess.run(["analyze", "qdot-run.qdotrec"], in: dir)
+        #expect(analyze.exitCode == 0, "\(analyze.standardError)")
+        #expect(analyze.standardOutput.contains("\(cyclesRun) cycles — INCOMPLETE run"))
+    }
+
+    @Test func checkReportsEveryBadFileWithFileLineAndField() throws {
+        let dir = try QdotProcess.temporaryDirectory()
+        let good = try shortExample("g2", cycles: 10, in: dir)
+        let text = try String(contentsOfFile: good, encoding: .utf8)
+            .replacingOccurrences(of: "coincidence-window-ns = 5 ", with: "coincidence-window-ns = 5000 ")
+        let bad = dir.appendingPathComponent("bad.experiment.toml").path
+        try text.write(toFile: bad, atomically: true, encoding: .utf8)
+        let run = try QdotProcess.run(["check", good, bad], in: dir)
+        #expect(run.exitCode == 2)
+        #expect(run.standardOutput.contains("ok    \(good)"))
+        let lineOfWindow = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("coincidence-window-ns") }) + 1
+        #expect(run.standardError.contains("bad.experiment.toml:\(lineOfWindow): timing.coincidence-window-ns: coincidence window 5000 ns is wider than the gate 2000 ns"),
+                "\(run.standardError)")
+        let ok = try QdotProcess.run(["check", good], in: dir)
+        #expect(ok.exitCode == 0)
+    }
+
+    @Test func experimentsListsOneExamplePerKind() throws {
+        let run = try QdotProcess.run(["experiments"], in: try QdotProcess.temporaryDirectory())
+        #expect(run.exitCode == 0)
+        for name in ["bell-chsh", "tomography-16", "tomography-36", "bbm92", "g2", "gate-delay-scan"] {
+            #expect(run.standardOutput.contains(name))
+        }
+    }
+
+    @Test func aCorruptedRecordIsRefusedWithItsByteOffset() throws {
+        let dir = try QdotProcess.temporaryDirectory()
+        try Data("QDOTRUN\0junk".utf8).write(to: dir.appendingPathComponent("bad.qdotrec"))
+        let run = try QdotProcess.run(["analyze", "bad.qdotrec"], in: dir)
+        #expect(run.exitCode == 3)
+        #expect(run.standardError.contains("bad.qdotrec: byte offset 12"), "\(run.standardError)")
+    }
+}

@@ -1,0 +1,46 @@
+import Boards
+import Composition
+import ExperimentExamples
+import Foundation
+import Simulator
+
+/// Board seconds per wall second of whole experiments on the simulated board, end to end: the
+/// firmware loop, the click ring, the live analysis and the record file.
+enum ExperimentBenchmark {
+    static func run() {
+        print("== experiments: end to end on the simulated board, recording on (stand-in source, p = 0.1)")
+        for (name, recording) in [("bell-chsh", true), ("bbm92", true), ("bell-chsh", false)] {
+            do {
+                let example = ExperimentExamples.named(name)!
+                let experiment = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("qdot-bench-\(name).qdotrec").path
+                let cpuStarted = threadCPUSeconds()
+                let started = ContinuousClock.now
+                let outcome = try SimulatedExperiment.run(
+                    experiment, board: try BoardDefinition.simulatedStation,
+                    options: ExperimentRun.Options(recordPath: recording ? path : nil, boardName: "simulated-station"))
+                let elapsed = ContinuousClock.now - started
+                let cpu = threadCPUSeconds() - cpuStarted
+                let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let board = outcome.report.runDuration.seconds
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                print("  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(outcome.report.cyclesRun) cycles at "
+                      + "\(Int((1 / experiment.timing.triggerPeriod.seconds / 1000).rounded())) kHz: \(format(board)) s board in \(format(cpu)) s CPU "
+                      + "= \(format(board / cpu, 1))× real time per CPU second (\(format(board / wall, 1))× per wall second, machine shared), "
+                      + (recording ? "record \(size / 1024) KiB" : "recording off"))
+                try? FileManager.default.removeItem(atPath: path)
+            } catch {
+                print("  \(name): failed: \(error)")
+            }
+        }
+    }
+
+    /// CPU time of this thread (the run is single-threaded), in seconds.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
+    static func format(_ value: Double, _ decimals: Int = 3) -> String { String(format: "%.\(decimals)f", value) }
+}

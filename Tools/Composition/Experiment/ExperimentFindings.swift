@@ -1,0 +1,41 @@
+/// What the analysis of one run found: the figures, and the data behind the plots.
+public struct ExperimentFindings: Sendable, Codable {
+    /// Every certified figure.
+    public var figures: [Figure] = []
+    /// Figures that could not be computed, and why (a setting without coincidences, say).
+    public var notes: [String] = []
+    /// Per setting: label, trigger cycles, singles (A+, A−, B+, B−) and coincidences (++, +−, −+, −−).
+    public var settings: [SettingSummary] = []
+    /// The reconstructed density matrix (tomography), row-major, real and imaginary parts.
+    public var densityMatrixReal: [[Double]]?
+    public var densityMatrixImaginary: [[Double]]?
+    /// The gate-delay scan: gate delay (ns) and singles of all four detectors per step.
+    public var scanDelaysNanoseconds: [Int64]?
+    public var scanSingles: [Int]?
+    /// HBT peak areas by cycle offset −K … K, arm A and arm B (g2).
+    public var hbtPeaks: [[Int]]?
+    /// t(B) − t(A) histogram of each cycle's first clicks: 1 ns bins from −range to +range.
+    public var correlationHistogram: [Int] = []
+    /// Half width of `correlationHistogram`, in nanoseconds.
+    public var correlationHistogramRangeNanoseconds: Int64 = 0
+    /// Click events the analysis saw.
+    public var eventsAnalysed = 0
+
+    /// No findings yet.
+    public init() {}
+
+    /// The figure with `key`, if it was computed.
+    public func figure(_ key: String) -> Figure? { figures.first { $0.key == key } }
+}
+
+/// One setting's counts, for the result file.
+public struct SettingSummary: Sendable, Codable, Hashable {
+    /// The setting's label.
+    public var label: String
+    /// Trigger cycles run with it.
+    public var cycles: Int
+    /// Clicks per detector: A+, A−, B+, B−.
+    public var singles: [Int]
+    /// Coincidences: A+B+, A+B−, A−B+, A−B−.
+    public var coincidences: [Int]
+}

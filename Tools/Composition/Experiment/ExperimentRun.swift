@@ -1,0 +1,127 @@
+public import Firmware
+import Foundation
+public import HAL
+
+/// An experiment run on a station, from any backend: the one function both `qdot sim` and
+/// `qdot run` call with the `StationLines` they built.
+public struct ExperimentRun {
+    /// How to run.
+    public struct Options {
+        /// Write the raw click record here (nil: no record).
+        public var recordPath: String?
+        /// Stop at the next cycle boundary when raised (Ctrl-C, SIGTERM).
+        public var stop: StopSignal?
+        /// Show progress on a terminal.
+        public var progress: Bool
+        /// Clicks the ring holds between drains.
+        public var ringCapacity: Int
+        /// Drain the ring on the loop's thread between cycles (simulated board: deterministic) or
+        /// on a thread of its own (a lab board, where the loop must not wait on the disk).
+        public var drainOnLoopThread: Bool
+        /// The board's name and timing profile, for the record header.
+        public var boardName: String
+        public var timingProfile: String?
+
+        /// Options.
+        public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
+                    ringCapacity: Int = 1 << 16, drainOnLoopThread: Bool = true, boardName: String,
+                    timingProfile: String? = nil) {
+            self.recordPath = recordPath
+            self.stop = stop
+            self.progress = progress
+            self.ringCapacity = ringCapacity
+            self.drainOnLoopThread = drainOnLoopThread
+            self.boardName = boardName
+            self.timingProfile = timingProfile
+        }
+    }
+
+    /// The experiment.
+    public var experiment: ExperimentDefinition
+    /// The schedule the firmware ran.
+    public var schedule: CycleSchedule
+    /// The firmware's report.
+    public var report: RunReport
+    /// The certified figures.
+    public var findings: ExperimentFindings
+    /// Wall-clock seconds of the firmware run.
+    public var wallSeconds: Double
+    /// The record file written, if any.
+    public var recordPath: String?
+    /// Why the record could not be written, if it could not.
+    public var recordError: String?
+
+    /// Arms a controller on `lines`, runs the experiment's schedule with the live pipeline, and
+    /// analyses the clicks. The outputs are safe when it returns or throws.
+    public static func run(_ experiment: ExperimentDefinition, on lines: StationLines,
+                           options: Options) throws -> ExperimentRun {
+        let schedule = try experiment.schedule()
+        let controller = try Controller(lines: lines)
+        controller.arm()
+        guard case .armed = controller.state else { throw SimulationRunError.notArmed(controller.state.description) }
+        let problems = controller.scheduleProblems(schedule)
+        guard problems.isEmpty else { throw ExperimentError.problems(problems) }
+
+        let writer = try options.recordPath.map {
+            try RunRecordWriter(path: $0, header: RunRecordHeader(
+                software: "qdot \(QdotVersion.current)", experiment: experiment, schedule: schedule,
+                board: options.boardName, timingProfile: options.timingProfile, seed: experiment.seed))
+        }
+        let progress = options.progress
+            ? ProgressDisplay(plannedCycles: schedule.totalCycles, periodSeconds: experiment.timing.triggerPeriod.seconds) : nil
+        let ring = ClickEventRing(capacity: options.ringCapacity)
+        let pipeline = LivePipeline(ring: ring, accumulator: ExperimentAccumulator(definition: experiment,
+                                                                                  settingCount: schedule.steps.count),
+                                    writer: writer, progress: progress, drainsOnCycle: options.drainOnLoopThread)
+        let consumerDone = StopSignal(), consumerExited = StopSignal()
+        if !options.drainOnLoopThread {
+            Thread {
+                while !consumerDone.isRaised {
+                    pipeline.drain()
+                    Thread.sleep(forTimeInterval: 0.001)
+                }
+                consumerExited.raise()
+            }.start()
+        }
+        let interval = max(1, min(4096, ring.capacity / 16))
+        let started = ContinuousClock.now
+        let report = try controller.run(schedule, stop: options.stop, clicks: ring, observer: pipeline,
+                                        observerInterval: interval)
+        let elapsed = ContinuousClock.now - started
+        consumerDone.raise()
+        if !options.drainOnLoopThread { while !consumerExited.isRaised { Thread.sleep(forTimeInterval: 0.0005) } }
+        progress?.finish()
+        let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.cycles))
+        let findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
+                                                   boardSeconds: report.runDuration.seconds)
+        var recordError = pipeline.writeError.map { "\($0)" }
+        if let writer, recordError == nil {
+            do {
+                try writer.finish(cyclesPerSetting: report.settings.map(\.cycles), complete: report.complete,
+                                  boardNanoseconds: report.runDuration.nanoseconds)
+            } catch {
+                recordError = "\(error)"
+            }
+        }
+        return ExperimentRun(
+            experiment: experiment, schedule: schedule, report: report, findings: findings,
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            recordPath: recordError == nil ? writer?.path : writer?.partialPath, recordError: recordError)
+    }
+
+    /// The findings of a recorded run, computed exactly as the live run computed its own; a
+    /// different coincidence window (or any other analysis setting of the experiment) may be given.
+    public static func analyze(_ record: RunRecord, coincidenceWindow: TimeSpan? = nil) -> ExperimentFindings {
+        var experiment = record.header.experiment
+        if let coincidenceWindow { experiment.timing.coincidenceWindow = coincidenceWindow }
+        var accumulator = ExperimentAccumulator(definition: experiment, settingCount: record.header.schedule.steps.count)
+        for click in record.clicks { accumulator.add(click) }
+        accumulator.finish()
+        accumulator.setTriggerCycles(record.cyclesPerSetting)
+        return ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
+                                           boardSeconds: Double(record.boardNanoseconds) * 1e-9)
+    }
+
+    /// Board seconds per wall second.
+    public var speedVersusRealTime: Double { wallSeconds > 0 ? report.runDuration.seconds / wallSeconds : 0 }
+}

@@ -1,0 +1,110 @@
+public import Boards
+public import Firmware
+public import HAL
+public import LinuxHAL
+import Foundation
+
+/// One run of the firmware on real GPIO: what to run, with which real-time setup, and what came
+/// of it.
+public struct HardwareRun {
+    /// What to run and how to set the loop's thread up.
+    public struct Request {
+        /// The board definition (backend `linux`).
+        public var board: BoardDefinition
+        /// The schedule the firmware runs.
+        public var schedule: CycleSchedule
+        /// SCHED_FIFO priority of the loop's thread (1…99), nil to leave scheduling as is.
+        public var priority: Int32?
+        /// Lock all memory (mlockall) before the loop starts.
+        public var lockMemory: Bool
+        /// The CPU to pin the loop's thread to (ideally an isolated one), nil to leave affinity.
+        public var cpu: Int?
+        /// How long before each deadline the clock spins instead of sleeping (zero: never).
+        public var busyWaitTail: TimeSpan
+        /// Cap on idle CPUs' wake-up latency held during the run, µs (0 as cyclictest does), nil for none.
+        public var maximumCPUWakeLatencyMicroseconds: Int32?
+
+        /// A request; by default no real-time setup at all.
+        public init(board: BoardDefinition, schedule: CycleSchedule, priority: Int32? = nil, lockMemory: Bool = false,
+                    cpu: Int? = nil, busyWaitTail: TimeSpan = .zero, maximumCPUWakeLatencyMicroseconds: Int32? = nil) {
+            self.board = board
+            self.schedule = schedule
+            self.priority = priority
+            self.lockMemory = lockMemory
+            self.cpu = cpu
+            self.busyWaitTail = busyWaitTail
+            self.maximumCPUWakeLatencyMicroseconds = maximumCPUWakeLatencyMicroseconds
+        }
+    }
+
+    /// The firmware's report (CLOCK_MONOTONIC times).
+    public var report: RunReport
+    /// What real-time setup the loop's thread got, and the backend it ran on.
+    public var record: HardwareRunRecord
+    /// Wall-clock seconds the run took.
+    public var wallSeconds: Double
+
+    /// Firmware cycles per wall-clock second.
+    public var cyclesPerWallSecond: Double {
+        wallSeconds > 0 ? Double(report.cyclesRun) / wallSeconds : 0
+    }
+
+    /// Requests the board's lines, applies the real-time setup to the calling thread, arms the
+    /// controller and runs the schedule until it ends, the interlock opens or `stop` is raised.
+    ///
+    /// Returns the report in every case where the loop started; the outputs are safe when it
+    /// returns, and the lines are released (safe level first) when the station goes out of scope.
+    /// - Throws: `HardwareRunError` when the lines cannot be requested or the controller does not arm.
+    public static func run(_ request: Request, driver: (any GPIODriver)? = nil,
+                           stop: StopSignal? = nil) throws(HardwareRunError) -> HardwareRun {
+        let station: LinuxStationBuilder
+        do {
+            station = try LinuxStationBuilder(definition: request.board, busyWaitTail: request.busyWaitTail,
+                                              driver: driver)
+        } catch {
+            throw .station(error)
+        }
+        let controller: Controller
+        do { controller = try Controller(lines: station.lines) } catch { throw .firmware(error) }
+        // Scheduling and affinity apply to this thread, the one that runs the loop.
+        let realtime = RealtimeSetup.apply(priority: request.priority, lockMemory: request.lockMemory, cpu: request.cpu,
+                                           maximumCPUWakeLatencyMicroseconds: request.maximumCPUWakeLatencyMicroseconds)
+        controller.arm()
+        guard case .armed = controller.state else {
+            throw .notArmed(controller.state.description)
+        }
+        let started = ContinuousClock.now
+        let report: RunReport
+        do { report = try controller.run(request.schedule, stop: stop) } catch { throw .firmware(error) }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
+                                       driver: station.gpio.driver)
+        withExtendedLifetime(realtime) {}   // the CPU wake-latency hold lasts the whole run
+        return HardwareRun(report: report, record: record, wallSeconds: seconds)
+    }
+}
+
+/// Why a run on real GPIO could not start.
+public enum HardwareRunError: Error, CustomStringConvertible {
+    /// The lines could not be requested (or the board is not a Linux board).
+    case station(StationBuildError)
+    /// The firmware refused the station or the schedule.
+    case firmware(FirmwareError)
+    /// The controller did not arm (interlock open, or a hardware fault while driving outputs safe).
+    case notArmed(String)
+
+    public var description: String {
+        switch self {
+        case let .station(error): return error.description
+        case let .firmware(error): return error.description
+        case let .notArmed(state): return "the controller did not arm: \(state)"
+        }
+    }
+
+    /// The hardware error underneath, when there is one.
+    public var hardwareError: HardwareError? {
+        if case let .station(.hardware(error)) = self { return error }
+        return nil
+    }
+}

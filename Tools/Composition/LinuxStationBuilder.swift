@@ -1,0 +1,83 @@
+public import Boards
+public import Firmware
+public import HAL
+public import LinuxHAL
+
+/// Builds a station on real GPIO from a board definition: the lines of each chip requested
+/// together through libgpiod (outputs in one request per chip, set in one call; inputs in one
+/// edge-event request per chip), each role bound to its request and index, and the
+/// CLOCK_MONOTONIC clock the kernel stamps edges with.
+///
+/// The requests live as long as the builder: releasing it drives every output to its safe level
+/// and then releases the lines (`LinuxOutputLine.deinit`).
+public struct LinuxStationBuilder {
+    /// The backend the lines were requested through.
+    public let gpio: LinuxGPIO
+    /// One output request per chip, in the order the chips first appear in the board's roles.
+    public let outputRequests: [LinuxOutputLine]
+    /// One edge-input request per chip.
+    public let inputRequests: [LinuxEdgeInput]
+    /// The firmware's view of the lines.
+    public let lines: StationLines
+
+    /// Requests the board's lines.
+    ///
+    /// - Parameters:
+    ///   - definition: the board file's contents (its backend must be `linux`).
+    ///   - busyWaitTail: how long before each deadline the clock stops sleeping and spins (zero: never).
+    ///   - driver: the libgpiod driver (tests pass a recording one; nil for the real libgpiod).
+    /// - Throws: `wrongBackend` for a simulated board; `hardware` with the backend's error (no such
+    ///   chip or line listing what exists, line busy naming its consumer, permission denied
+    ///   naming the device's group, libgpiod missing).
+    public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero,
+                driver: (any GPIODriver)? = nil) throws(StationBuildError) {
+        guard definition.backend == .linux else {
+            throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue, expected: .linux)
+        }
+        let gpio: LinuxGPIO
+        if let driver {
+            gpio = LinuxGPIO(consumer: definition.consumer, driver: driver)
+        } else {
+            do { gpio = LinuxGPIO(consumer: definition.consumer, driver: try LibgpiodDriver.load()) } catch {
+                throw .hardware(error)
+            }
+        }
+        var outputRequests: [LinuxOutputLine] = []
+        var inputRequests: [LinuxEdgeInput] = []
+        var outputBindings: [LineRole: OutputBinding] = [:]
+        var inputBindings: [LineRole: InputBinding] = [:]
+        do {
+            for (chip, assignments) in LineGrouping.byChip(definition.outputLines) {
+                let specs = assignments.map { assignment in
+                    OutputLineSpec(name: assignment.lineName, activeLow: assignment.isActiveLow,
+                                   initial: assignment.safeLevel ?? .inactive, safe: assignment.safeLevel ?? .inactive)
+                }
+                let request = try gpio.requestOutputs(chipLabel: chip, lines: specs)
+                outputRequests.append(request)
+                for (index, assignment) in assignments.enumerated() {
+                    outputBindings[assignment.role] = OutputBinding(request: request, index: index,
+                                                                    safeValue: assignment.safeLevel ?? .inactive)
+                }
+            }
+            for (chip, assignments) in LineGrouping.byChip(definition.inputLines) {
+                let specs = assignments.map { assignment in
+                    EdgeInputLineSpec(name: assignment.lineName, activeLow: assignment.isActiveLow,
+                                      bias: assignment.bias ?? .asIs)
+                }
+                let request = try gpio.requestEdgeInputs(chipLabel: chip, lines: specs)
+                inputRequests.append(request)
+                for (index, assignment) in assignments.enumerated() {
+                    inputBindings[assignment.role] = InputBinding(request: request, index: index)
+                }
+            }
+        } catch {
+            // Requests made so far are released (outputs driven safe first) as they go out of scope.
+            throw .hardware(error)
+        }
+        self.gpio = gpio
+        self.outputRequests = outputRequests
+        self.inputRequests = inputRequests
+        lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
+                                          clock: LinuxClock(busyWaitTail: busyWaitTail))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Boards
+import Composition
+import ConfigFile
+import Foundation
+
+/// `qdot check FILE…`: validate board and experiment files without running anything.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate board (.board.toml) and experiment (.experiment.toml) files without running.",
+        discussion: """
+            Every mistake is printed as file:line: field: what was expected and what was found.
+            Experiment files are also checked against a board (--board, default the built-in simulated
+            station): basis codes that need more lines than it has, a trigger period shorter than its
+            timing profile can serve.
+            """)
+
+    @Argument(help: "Files to check.")
+    var files: [String]
+
+    @Option(help: "Board file the experiments are checked against. Default: the built-in simulated station.")
+    var board: String?
+
+    func run() throws {
+        var failures = 0
+        let boardDefinition = try BoardLoading.load(board)
+        for file in files {
+            if file.hasSuffix(".board.toml") {
+                do {
+                    let definition = try BoardDefinition.load(contentsOf: file)
+                    print("ok    \(file): board \(definition.name) (\(definition.backend.rawValue))")
+                } catch {
+                    failures += 1
+                    for problem in error.errors { printError("error: \(problem)") }
+                }
+                continue
+            }
+            do {
+                let experiment = try ExperimentDefinition.load(contentsOf: file)
+                let problems = boardDefinition.backend == .simulated
+                    ? SimulatedExperiment.problems(experiment, board: boardDefinition)
+                    : ((try? experiment.schedule()) == nil ? ["the analyzer table lacks a basis the experiment needs"] : [])
+                if problems.isEmpty {
+                    print("ok    \(file): \(experiment.kind.rawValue), \(experiment.plannedSettings.count) settings, "
+                          + "\(RunSummary.format(experiment.plannedDurationSeconds, 3)) s board time")
+                } else {
+                    failures += 1
+                    for problem in problems { printError("error: \(file): on board \(boardDefinition.name): \(problem)") }
+                }
+            } catch {
+                failures += 1
+                for problem in error.errors { printError("error: \(problem)") }
+            }
+        }
+        if failures > 0 {
+            printError("qdot check: \(failures) of \(files.count) file(s) have mistakes")
+            throw ExitCode(2)
+        }
+    }
+}

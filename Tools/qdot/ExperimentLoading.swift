@@ -1,0 +1,22 @@
+import ArgumentParser
+import Composition
+import ConfigFile
+import ExperimentExamples
+import Foundation
+
+/// Loading an experiment for a command: a file path, or the name of a built-in example.
+enum ExperimentLoading {
+    /// The experiment at `pathOrName` (a file, or a built-in example's name), every mistake printed.
+    static func load(_ pathOrName: String) throws -> ExperimentDefinition {
+        do {
+            if !FileManager.default.fileExists(atPath: pathOrName), let example = ExperimentExamples.named(pathOrName) {
+                return try ExperimentDefinition.parse(text: example.text, fileName: "(built in) \(example.fileName)")
+            }
+            return try ExperimentDefinition.load(contentsOf: pathOrName)
+        } catch {
+            for problem in error.errors { printError("error: \(problem)") }
+            printError("qdot: the experiment file \(pathOrName) has \(error.errors.count) mistake(s); nothing was run")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Boards
+import Composition
+import Firmware
+import Foundation
+import HAL
+import LinuxHAL
+
+/// `qdot run`: the firmware on a lab board's GPIO, through libgpiod.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the firmware on a lab board's GPIO (libgpiod).",
+        discussion: """
+            Requests the board file's lines by chip label and line name (outputs of one chip
+            together, inputs for edge events on both edges), applies the real-time setup asked for
+            to the loop's thread, arms the controller (outputs safe, interlock closed) and runs the
+            trigger cycle for --cycles cycles (or --duration seconds). The summary and the JSON
+            result have the same form as `qdot sim`'s, with kind "hardware" and the real-time setup
+            the loop got. Run `qdot latency` first to see what this machine can serve.
+
+            Ctrl-C or SIGTERM stops the run at the next cycle boundary: the outputs go to their
+            safe levels and the result is written, marked incomplete.
+
+            Exit status: 0 complete; 2 the board file is wrong or not a Linux board; 3 the lines
+            could not be had (no such chip or line — the message lists what exists —, a line held
+            by another consumer, permission denied, libgpiod missing) or the controller did not arm
+            (interlock open); 4 the run stopped early (interlock opened, Ctrl-C, hardware fault);
+            5 the result could not be written.
+
+            libgpiod is loaded when the run starts (libgpiod.so.2 for a build against 1.6,
+            libgpiod.so.3 for 2.x); QDOT_LIBGPIOD names another library file to load instead.
+            """)
+
+    @Option(help: "Board file of the lab board (backend = \"linux\"); see `qdot boards`.")
+    var board: String
+
+    @Option(help: "Trigger cycles to run (split over two basis settings).")
+    var cycles: Int?
+
+    @Option(help: "Time to run, in seconds (instead of --cycles).")
+    var duration: Double?
+
+    @Option(help: "Seed recorded in the result (and of any random basis choice a schedule makes).")
+    var seed: UInt64 = 1
+
+    @OptionGroup var realtime: RealtimeOptions
+
+    @Option(help: "Write the JSON result here.")
+    var output: String = "qdot-result.json"
+
+    func validate() throws {
+        if let cycles, cycles <= 0 { throw ValidationError("--cycles must be positive, got \(cycles)") }
+        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
+        if cycles != nil && duration != nil { throw ValidationError("give --cycles or --duration, not both") }
+    }
+
+    func run() throws {
+        let definition = try BoardLoading.load(board)
+        let timing = CycleTiming.standard
+        let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000
+        let request = HardwareRun.Request(
+            board: definition, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
+            priority: realtime.priority, lockMemory: realtime.lockMemory, cpu: realtime.cpu,
+            busyWaitTail: .microseconds(realtime.busyWaitUs), maximumCPUWakeLatencyMicroseconds: realtime.wakeLatencyCap)
+
+        let driver: LibgpiodDriver
+        do {
+            driver = try LibgpiodDriver.load(soname: ProcessInfo.processInfo.environment["QDOT_LIBGPIOD"])
+        } catch {
+            printError("qdot run: \(error)")
+            throw ExitCode(3)
+        }
+        let stop = StopSignal()
+        let signals = StopOnSignals(stop)
+        let outcome: HardwareRun
+        do {
+            outcome = try HardwareRun.run(request, driver: driver, stop: stop)
+        } catch {
+            printError("qdot run: \(error)")
+            if case .station(.wrongBackend) = error { throw ExitCode(2) }
+            if let hint = Self.hint(for: error.hardwareError) { printError("  \(hint)") }
+            throw ExitCode(3)
+        }
+        withExtendedLifetime(signals) {}
+
+        let wall = ResultDocument.WallClock(
+            seconds: outcome.wallSeconds,
+            speedVersusRealTime: outcome.wallSeconds > 0 ? outcome.report.runDuration.seconds / outcome.wallSeconds : 0,
+            cyclesPerSecond: outcome.cyclesPerWallSecond)
+        let document = ResultDocument(
+            kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
+            seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall, hardware: outcome.record)
+        print(RunSummary.text(title: "qdot run — board \(definition.name) (\(board))", report: outcome.report, wall: wall))
+        print(outcome.record.summaryLines.joined(separator: "\n"))
+        try OutputFiles.write(document.jsonData(), to: output, what: "result")
+        print("  result        \(output)")
+        if !outcome.report.complete { throw ExitCode(4) }
+    }
+
+    /// What to do about a hardware error, in one line.
+    static func hint(for error: HardwareError?) -> String? {
+        switch error?.kind {
+        case .noSuchChip?: return "check the board file's chip labels against `gpioinfo` on this machine"
+        case .noSuchLine?: return "check the board file's line names against `gpioinfo` on this machine"
+        case .lineBusy?: return "stop the process holding the line (gpioinfo shows its consumer), or pick another line"
+        case .permissionDenied?: return "run as a member of the device's group (gpio), see docs/lab-board.md"
+        case .backendUnavailable?: return "install libgpiod, see docs/lab-board.md"
+        default: return nil
+        }
+    }
+}
