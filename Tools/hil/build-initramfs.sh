@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lane-common.sh"
 
 output=$1
 shift
-lane_apt_install busybox-static gpiod cpio
+lane_apt_install busybox-static gpiod cpio jq
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -30,8 +30,8 @@ copy_with_libraries() {
     done
 }
 
-for tool in gpiodetect gpioinfo gpioget gpioset gpiomon gpiofind; do
-    copy_with_libraries "/usr/bin/$tool" "/usr/bin/$tool"
+for tool in gpiodetect gpioinfo gpioget gpioset gpiomon gpiofind jq chrt; do
+    copy_with_libraries "$(command -v "$tool")" "/usr/bin/$tool"
 done
 for program in "$@"; do
     [ -f "$program" ] || lane_fail "initramfs: no $program"
