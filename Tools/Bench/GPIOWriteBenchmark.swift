@@ -28,9 +28,9 @@ enum GPIOWriteBenchmark {
         }
         guard let chipLabel, let lineName else { return usage("--chip and --line are required") }
 
-        let gpio = LinuxGPIO(consumer: "qdot-bench")
         let clock = LinuxClock()
         do {
+            let gpio = LinuxGPIO(consumer: "qdot-bench", driver: try LibgpiodDriver.load())
             let line = try gpio.requestOutputs(chipLabel: chipLabel, lines: [OutputLineSpec(name: lineName)])
             var nanosecondsPerWrite: [Double] = []
             var value = LineValue.inactive

@@ -90,6 +90,7 @@ esac
 echo "== gpio-sim lane verdict: exit port: $port; result line: ${result_line:-missing}"
 if [ "$qemu_status" = 1 ] && [ "$result_line" = "QDOT-LANE-RESULT: PASS" ]; then
     echo "== gpio-sim lane PASSED"
+    rm -f "$work"/qdot "$work"/qdot-bench "$work"/*.so "$work"/initramfs.cpio.gz   # keep console.log
     exit 0
 fi
 lane_fail "the guest's verdict is not pass (exit port: $port; result line: ${result_line:-missing}); console log: $work/console.log"

@@ -97,7 +97,7 @@ check "lateness figures are reported from the kernel's clock" \
 # threads (FIFO 50), so every edge reaches the line's buffer and qdot cannot read during the
 # burst. The burst ends with the line high; the falling edge after it follows a stored falling
 # edge, which is how libgpiod 1.6 (no sequence numbers) shows that edges were lost.
-qdot run --board "$BOARD" --duration 3 --output /tmp/burst.json > /tmp/burst.out 2>&1 &
+qdot run --board "$BOARD" --cycles 60000 --output /tmp/burst.json > /tmp/burst.out 2>&1 &
 qdot_pid=$!
 wait_for_toggling TRIGGER 100 >/dev/null 2>&1
 chrt -f 40 sh -c '. /lane/harness.sh; inject_clicks CLICK_A_MINUS 100; sim_pull CLICK_A_MINUS up'
