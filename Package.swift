@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "Boards", dependencies: ["HAL", "ConfigFile", "Physics"], path: "Board",
             exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
-                      "beaglebone-black.board.toml"],
+                      "beaglebone-black.board.toml", "gpio-sim.board.toml"],
             resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml")]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Physics"], path: "Tests/BoardsTests"),
 

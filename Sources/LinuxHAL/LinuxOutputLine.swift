@@ -58,11 +58,13 @@ public final class LinuxOutputLine: OutputLine {
         try write(safeLevels, naming: lineNames.joined(separator: ","))
     }
 
-    private func write(_ values: LineBits, naming lines: String) throws(HardwareError) {
+    /// One libgpiod call; `lines` (for the error only) is built only when the call fails, so a
+    /// bulk set does not join line names on every cycle.
+    private func write(_ values: LineBits, naming lines: @autoclosure () -> String) throws(HardwareError) {
         do {
             try driver.setValues(request, to: values, lineCount: lineCount)
         } catch {
-            throw HardwareError(error, line: "\(chipLabel):\(lines)")
+            throw HardwareError(error, line: "\(chipLabel):\(lines())")
         }
         driven = values
     }
