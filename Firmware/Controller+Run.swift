@@ -159,13 +159,15 @@ struct CycleLoop {
                 for _ in 0..<step.cycles {
                     var deadline = start + period * slot
                     let wake = clock.sleep(until: deadline)
+                    // The lateness recorded is against the deadline the loop aimed at, even when
+                    // it then skips the slots it missed (the trigger never fires in a burst).
+                    histogram.record(nanoseconds: (wake - deadline).nanoseconds)
                     if wake - deadline >= period {
                         let skipped = (wake - deadline).nanoseconds / period.nanoseconds
                         missedSlots += Int(skipped)
                         slot += skipped
                         deadline = start + period * slot
                     }
-                    histogram.record(nanoseconds: (wake - deadline).nanoseconds)
                     try readOut(cycleStart: deadline, previousStart: previousStart)
                     closeCycle(into: previousSetting)
                     previousSetting = -1

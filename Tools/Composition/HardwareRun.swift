@@ -23,6 +23,10 @@ public struct HardwareRun {
         public var busyWaitTail: TimeSpan
         /// Cap on idle CPUs' wake-up latency held during the run, µs (0 as cyclictest does), nil for none.
         public var maximumCPUWakeLatencyMicroseconds: Int32?
+        /// How long to keep the lines requested at their safe levels after the run before releasing
+        /// them (zero: release at once). Released lines show whatever the board's pulls make of them;
+        /// holding lets a supervisor or a test harness see the safe state qdot drives.
+        public var holdSafeAfterRun: TimeSpan = .zero
 
         /// A request; by default no real-time setup at all.
         public init(board: BoardDefinition, schedule: CycleSchedule, priority: Int32? = nil, lockMemory: Bool = false,
@@ -68,6 +72,7 @@ public struct HardwareRun {
         let report: RunReport
         do { report = try controller.run(request.schedule, stop: stop) } catch { throw .firmware(error) }
         let elapsed = ContinuousClock.now - started
+        holdSafe(request, clock: station.lines.clock)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
                                        driver: station.gpio.driver)
@@ -94,6 +99,12 @@ extension HardwareRun {
         return (station, realtime)
     }
 
+    /// Keeps the lines (already at their safe levels) requested for `request.holdSafeAfterRun`.
+    static func holdSafe(_ request: Request, clock: any HardwareClock) {
+        guard request.holdSafeAfterRun > .zero else { return }
+        clock.sleep(until: clock.now + request.holdSafeAfterRun)
+    }
+
     /// Runs an experiment on real GPIO: the same `ExperimentRun` as on the simulated board, with
     /// the click ring drained on a thread of its own so the loop never waits on the disk.
     ///
@@ -110,6 +121,7 @@ extension HardwareRun {
         } catch {
             throw .experiment("\(error)")
         }
+        holdSafe(request, clock: station.lines.clock)
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
                                        driver: station.gpio.driver)
         withExtendedLifetime(realtime) {}

@@ -56,6 +56,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var realtime: RealtimeOptions
 
+    @Option(help: ArgumentHelp("Seconds to hold the lines at their safe levels after the run before releasing them.",
+                               discussion: "Released lines show whatever the board's pulls make of them; holding lets a supervisor or a test harness see the safe state."))
+    var holdSafe: Double = 0
+
     @Option(help: "Write the JSON result here.")
     var output: String = "qdot-result.json"
 
@@ -66,16 +70,20 @@ struct RunCommand: ParsableCommand {
         if experiment != nil && (cycles != nil || duration != nil) {
             throw ValidationError("--cycles and --duration are for runs without --experiment; an experiment file sets its own cycles")
         }
+        if !(holdSafe >= 0 && holdSafe <= 3600) {
+            throw ValidationError("--hold-safe must be between 0 and 3600 seconds, got \(holdSafe)")
+        }
     }
 
     func run() throws {
         let definition = try BoardLoading.load(board)
         let timing = CycleTiming.standard
         let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000
-        let request = HardwareRun.Request(
+        var request = HardwareRun.Request(
             board: definition, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
             priority: realtime.priority, lockMemory: realtime.lockMemory, cpu: realtime.cpu,
             busyWaitTail: .microseconds(realtime.busyWaitUs), maximumCPUWakeLatencyMicroseconds: realtime.wakeLatencyCap)
+        request.holdSafeAfterRun = .nanoseconds(Int64((holdSafe * 1e9).rounded()))
 
         let driver: LibgpiodDriver
         do {

@@ -114,12 +114,11 @@ check "fewer clicks than injected were counted (the kernel dropped some)" test "
 # ---- the interlock opens mid-run: trigger stops, outputs safe, fault recorded ------------------
 # Outputs are pulled up first: while qdot holds a line its driven value shows, once released
 # gpio-sim shows the pull (1). The harness records every distinct output state it sees from the
-# interlock's opening until qdot exits. qdot drives the safe levels and releases the lines within
-# microseconds, so the safe state itself is usually too brief for a shell to see: the checks are
-# that the trigger does not pulse after the stop and that the result records the fault.
+# interlock's opening until qdot exits; --hold-safe 2 keeps the lines requested at the safe levels
+# qdot drives (all inactive in the lane's board file: 0000000) for two seconds before release.
 for name in $OUTPUTS; do sim_pull "$name" up; done
 sim_pull INTERLOCK up
-qdot run --board "$BOARD" --cycles 2000000 --output /tmp/interlock.json > /tmp/interlock.out 2>&1 &
+qdot run --board "$BOARD" --cycles 2000000 --hold-safe 2 --output /tmp/interlock.json > /tmp/interlock.out 2>&1 &
 qdot_pid=$!
 wait_for_toggling TRIGGER 100 >/dev/null 2>&1
 sleep 1
@@ -140,6 +139,8 @@ sed 's/^/    qdot: /' /tmp/interlock.out
 echo "    interlock opened; qdot exited $((stopped_ms - opened_ms)) ms later; output states seen (TRIGGER GATE BASIS_A0 BASIS_A1 BASIS_B0 BASIS_B1 STATUS):$states"
 trigger_after_stop() { set -- $(sample_output TRIGGER 500); test "$2" -eq 0; }
 check "the trigger does not pulse after qdot stops" trigger_after_stop
+check "every output went to its safe level (0000000 seen while qdot held the lines)" \
+    expect_match "$states" ' 0000000( |$)' 
 check "qdot run stops early (exit 4)" expect_equal "$status" 4
 check "the result records the interlock fault and a safe final state" expect_match \
     "$(json /tmp/interlock.json '[.report.complete, .report.finalState, .report.stopReason] | map(tostring) | join(" ")')" \
