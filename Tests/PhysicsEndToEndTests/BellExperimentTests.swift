@@ -25,6 +25,10 @@ import Testing
         let s = try bell.expect("chsh-s", agreesWith: expected.chsh, largestError: 0.1)
         #expect((s.value - 2) / s.standardError > 5, "S = \(s.value) ± \(s.standardError)")
         #expect(expected.chsh > 2.5)
+        // Every setting sees the same coincidence rate (the marginals are unpolarized): at 100 kHz,
+        // ≈ 2 640 /s, with the figure's Poisson error √N/T.
+        let period = bell.run.experiment.timing.triggerPeriod.seconds
+        try bell.expect("coincidence-rate", agreesWith: expected.coincidencesPerCycle / period, largestError: 50)
 
         // Dark counts are left out of the prediction: the E they could move is far below 4σ.
         #expect(2 * expected.darkCoincidenceFraction < 0.01 * hv.standardError,

@@ -99,6 +99,13 @@ struct ExpectedFigures {
 
     // MARK: Bell test
 
+    /// Coincidences per trigger cycle, all four detector pairs of one setting together: summing
+    /// P(A_i ∧ B_j) over i, j cancels the s_i s_j E terms, p_exc·4u_A u_B [(1 − p₂) + p₂(2 − u_A)(2 − u_B)].
+    var coincidencesPerCycle: Double {
+        let uA = detectionPerDetectorA, uB = detectionPerDetectorB, p2 = reexcitation
+        return 4 * excitation * uA * uB * ((1 - p2) + p2 * (2 - uA) * (2 - uB))
+    }
+
     /// |E| in H/V ⊗ H/V: |T_zz|, diluted.
     var visibilityHV: Double { abs(measuredCorrelations.populationCorrelation) }
     /// |E| in D/A ⊗ D/A: |T_xx| = |d cos φ|, diluted.

@@ -46,7 +46,6 @@ struct PhysicsExperiment {
                 sourceLocation: SourceLocation = #_sourceLocation) throws -> Figure {
         let figure = try figure(key, sourceLocation: sourceLocation)
         let pull = (figure.value - prediction) / figure.standardError
-        print("PULL \(key): \(figure.value) ± \(figure.standardError), predicted \(prediction): \(pull) σ")
         #expect(figure.standardError > 0 && figure.standardError <= largestError,
                 "\(key): standard error \(figure.standardError) outside (0, \(largestError)]", sourceLocation: sourceLocation)
         #expect(abs(pull) <= sigmas,
