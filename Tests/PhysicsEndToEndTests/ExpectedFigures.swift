@@ -133,6 +133,17 @@ struct ExpectedFigures {
     /// Wootters concurrence of the state the coincidences show (the diluted X state).
     var concurrence: Double { measuredCorrelations.concurrence }
 
+    /// The largest CHSH S any analyzer angles reach on the diluted state, 2√(m₁ + m₂) with m₁, m₂
+    /// the two largest eigenvalues of TᵀT (Horodecki, Horodecki & Horodecki, Phys. Lett. A 200,
+    /// 340 (1995)). For the X state TᵀT has T_zz² and, from the x–y block [[d cos φ, d sin φ],
+    /// [d sin φ, −d cos φ]], d² twice.
+    var maximalCHSH: Double {
+        let t = measuredCorrelations
+        let population = t.populationCorrelation * t.populationCorrelation
+        let coherence = t.coherenceCosine * t.coherenceCosine + t.coherenceSine * t.coherenceSine
+        return 2 * (coherence + Swift.max(population, coherence)).squareRoot()
+    }
+
     // MARK: BBM92
 
     /// Probability per trigger cycle of a BBM92 detection (one click in each arm, in coincidence).
