@@ -87,6 +87,10 @@ let package = Package(
         .testTarget(name: "PhysicsStationTests",
                     dependencies: ["Composition", "Boards", "Firmware", "Simulator", "Physics", "HAL"],
                     path: "Tests/PhysicsStationTests"),
+        // Issue 5 end to end: the shipped experiments on the physics station vs the closed forms.
+        .testTarget(name: "PhysicsEndToEndTests",
+                    dependencies: ["Composition", "ExperimentExamples", "Boards", "Physics", "Analysis", numerics],
+                    path: "Tests/PhysicsEndToEndTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "LinuxHAL", "HAL"],
                     path: "Tests/EndToEndTests"),
     ]

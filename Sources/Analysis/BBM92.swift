@@ -80,10 +80,17 @@ public enum BBM92 {
         public var qberDiagonal: Estimate
         /// The secret fraction r = max(0, 1 − f·h2(E_bit) − h2(E_phase)) per sifted key-basis bit.
         public var secretFraction: Double
+        /// The standard error of `secretFraction` from the two QBERs' binomial errors
+        /// (``BBM92/secretFractionStandardError(bitErrorRate:phaseErrorRate:errorCorrectionInefficiency:)``).
+        public var secretFractionStandardError: Double
         /// Secret bits per trigger cycle: r × key-basis sifted bits / cycles.
         public var secretBitsPerCycle: Double
         /// Secret bits per second, when the acquisition time was given.
         public var secretKeyRateBitsPerSecond: Double?
+        /// The standard error of `secretKeyRateBitsPerSecond`: with K key-basis sifted bits in T
+        /// seconds, rate = r·K/T and σ² = (K/T)²·σ_r² + (r/T)²·K (σ_r from the QBERs, Poisson on K;
+        /// the QBERs come from other bits than K's count, so the two terms are independent).
+        public var secretKeyRateStandardErrorBitsPerSecond: Double?
     }
 
     /// The binary entropy h2(p) = −p log2 p − (1−p) log2(1−p), with h2(0) = h2(1) = 0.
@@ -105,6 +112,22 @@ public enum BBM92 {
             throw .invalidParameter(name: "error-correction inefficiency f", value: "\(f)", expected: "≥ 1")
         }
         return max(0, 1 - f * binaryEntropy(bitErrorRate) - binaryEntropy(phaseErrorRate))
+    }
+
+    /// The standard error of the secret fraction r = 1 − f·h2(E_bit) − h2(E_phase) from the
+    /// errors of the two QBER estimates, propagated to first order (they come from disjoint sifted
+    /// bits, so they add in quadrature): σ_r² = (f·h2′(E_bit)·σ_bit)² + (h2′(E_phase)·σ_phase)²,
+    /// with h2′(e) = log2((1 − e)/e). It is the error of the unclamped expression, also where r
+    /// is clamped to 0, so that near the threshold it says how far from zero r could be. A QBER of
+    /// exactly 0 or 1 has no binomial error (and h2′ is infinite there): it adds nothing.
+    public static func secretFractionStandardError(bitErrorRate: Estimate, phaseErrorRate: Estimate,
+                                                   errorCorrectionInefficiency f: Double) -> Double {
+        func term(_ e: Estimate) -> Double {
+            guard e.value > 0, e.value < 1, e.standardError > 0 else { return 0 }
+            return Double.log2((1 - e.value) / e.value) * e.standardError
+        }
+        let bit = f * term(bitErrorRate), phase = term(phaseErrorRate)
+        return (bit * bit + phase * phase).squareRoot()
     }
 
     /// Sifts the detections, estimates the QBER in each basis and the secret key rate.
@@ -154,11 +177,19 @@ public enum BBM92 {
         let fraction = try secretFraction(bitErrorRate: keyIsRectilinear ? rectilinear.value : diagonal.value,
                                           phaseErrorRate: keyIsRectilinear ? diagonal.value : rectilinear.value,
                                           errorCorrectionInefficiency: assumptions.errorCorrectionInefficiency)
+        let fractionError = secretFractionStandardError(
+            bitErrorRate: keyIsRectilinear ? rectilinear : diagonal, phaseErrorRate: keyIsRectilinear ? diagonal : rectilinear,
+            errorCorrectionInefficiency: assumptions.errorCorrectionInefficiency)
         let keyBits = Double(keyIsRectilinear ? sifted.rectilinear : sifted.diagonal)
         let perCycle = fraction * keyBits / Double(triggerCycles)
+        let rateError = acquisitionTimeSeconds.map { seconds in
+            let fromFraction = keyBits / seconds * fractionError, fromCount = fraction / seconds * keyBits.squareRoot()
+            return (fromFraction * fromFraction + fromCount * fromCount).squareRoot()
+        }
         return Result(assumptions: assumptions, detections: detections.count, siftedRectilinear: sifted.rectilinear,
                       siftedDiagonal: sifted.diagonal, qberRectilinear: rectilinear, qberDiagonal: diagonal,
-                      secretFraction: fraction, secretBitsPerCycle: perCycle,
-                      secretKeyRateBitsPerSecond: acquisitionTimeSeconds.map { fraction * keyBits / $0 })
+                      secretFraction: fraction, secretFractionStandardError: fractionError, secretBitsPerCycle: perCycle,
+                      secretKeyRateBitsPerSecond: acquisitionTimeSeconds.map { fraction * keyBits / $0 },
+                      secretKeyRateStandardErrorBitsPerSecond: rateError)
     }
 }

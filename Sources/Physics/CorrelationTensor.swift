@@ -3,7 +3,8 @@ import RealModule
 /// The polarization correlations ⟨σ_i ⊗ σ_j⟩ of a photon pair of the X-state family, whose
 /// single-photon Bloch vectors are zero: ρ = ¼(I⊗I + Σ T_ij σ_i⊗σ_j).
 ///
-/// Bloch axes: x = D/A, y = R/L, z = H/V (H, D, R at +1). For (|HH⟩ + e^{iφ}|VV⟩)/√2 one finds
+/// Bloch axes (``BlochVector``): x = D/A, y = L/R, z = H/V (H, D, L at +1; R = (|H⟩ − i|V⟩)/√2
+/// at −1, James et al. 2001). For (|HH⟩ + e^{iφ}|VV⟩)/√2 one finds
 /// T_xx = cos φ, T_yy = −cos φ, T_xy = T_yx = sin φ, T_zz = 1, so for φ = 0 (|Φ⁺⟩) linear analyzers
 /// give E(θ_A, θ_B) = cos 2(θ_A − θ_B), D correlates with D, and R with L (E_RL = −1). A
 /// mixture keeps this shape with the cos/sin terms scaled by the coherence and T_zz by the

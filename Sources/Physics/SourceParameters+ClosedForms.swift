@@ -34,7 +34,7 @@ extension SourceParameters {
         return 1 / denominator
     }
 
-    /// The time-integrated correlation tensor T_ij = ⟨σ_i ⊗ σ_j⟩ (i, j ∈ x=D/A, y=R/L, z=H/V):
+    /// The time-integrated correlation tensor T_ij = ⟨σ_i ⊗ σ_j⟩ (i, j ∈ x=D/A, y=L/R, z=H/V):
     /// T_xx = k Re c, T_yy = −k Re c, T_xy = T_yx = k Im c, T_zz = k g_H, the rest 0.
     public var expectedCorrelationTensor: CorrelationTensor {
         let x = fineStructurePrecessionPerLifetime

@@ -1,4 +1,5 @@
 import Analysis
+import RealModule
 import Testing
 
 @Suite struct BBM92Tests {
@@ -53,6 +54,37 @@ import Testing
         let wrong = try BBM92.analyze(data, triggerCycles: 500_000,
                                       assumptions: .init(errorCorrectionInefficiency: 1, outcomesAgreeRectilinear: false))
         #expect(wrong.qberRectilinear.value == 1 && wrong.qberDiagonal.value == 0)
+    }
+
+    @Test func secretFractionErrorIsTheSpreadOverRepeatedRuns() throws {
+        // 100 independent data sets of 10 000 detections at QBER 4 %: the standard deviation of r
+        // over them estimates σ_r with a relative error of 1/√(2·99) ≈ 7 %; 4 of those is 28 %.
+        var fractions: [Double] = [], reported: [Double] = []
+        for seed in 1...100 as ClosedRange<UInt64> {
+            let result = try BBM92.analyze(Self.detections(count: 10_000, qber: 0.04, seed: seed), triggerCycles: 10_000,
+                                           acquisitionTimeSeconds: 1, assumptions: .init(errorCorrectionInefficiency: 1.16))
+            fractions.append(result.secretFraction)
+            reported.append(result.secretFractionStandardError)
+            // The rate's error holds r's and the sifted count's: larger than either alone.
+            let rate = try #require(result.secretKeyRateBitsPerSecond)
+            let rateError = try #require(result.secretKeyRateStandardErrorBitsPerSecond)
+            #expect(rateError > Double(result.siftedRectilinear) * result.secretFractionStandardError)
+            #expect(rateError > rate / Double(result.siftedRectilinear).squareRoot())
+        }
+        let mean = fractions.reduce(0, +) / 100
+        let spread = (fractions.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 99).squareRoot()
+        let typical = reported.reduce(0, +) / 100
+        #expect(abs(spread / typical - 1) < 0.28, "spread \(spread), reported \(typical)")
+        // By hand at E_bit = E_phase = 0.04, σ = 0.004: h2′ = log2(24) = 4.585, σ_r = 4.585·0.004·√(1.16² + 1).
+        let byHand = Double.log2(24) * 0.004 * (1.16 * 1.16 + 1).squareRoot()
+        let formula = BBM92.secretFractionStandardError(bitErrorRate: Estimate(value: 0.04, standardError: 0.004),
+                                                        phaseErrorRate: Estimate(value: 0.04, standardError: 0.004),
+                                                        errorCorrectionInefficiency: 1.16)
+        #expect(abs(formula - byHand) < 1e-12)
+        // No error where the QBER is exactly 0 (binomial error 0, h2′ infinite): never NaN.
+        #expect(BBM92.secretFractionStandardError(bitErrorRate: Estimate(value: 0, standardError: 0),
+                                                  phaseErrorRate: Estimate(value: 0, standardError: 0),
+                                                  errorCorrectionInefficiency: 1) == 0)
     }
 
     @Test func badInputIsDescribed() throws {

@@ -97,6 +97,7 @@ import Testing
                 "F = \(fidelity) ± \(fidelityError), Hudson \(hudsonFidelity)")
         let tensor = source.expectedCorrelationTensor
         #expect(abs(measured.zz.correlation - tensor.populationCorrelation) < 4 * measured.zz.correlationStandardError)
-        #expect(abs(measured.xy.correlation - tensor.coherenceSine) < 4 * measured.xy.correlationStandardError)
+        // R/L's + output is R at −y, so E(D/A, R/L) = −T_xy.
+        #expect(abs(measured.xy.correlation + tensor.coherenceSine) < 4 * measured.xy.correlationStandardError)
     }
 }

@@ -84,14 +84,12 @@ public enum ExperimentAnalysis {
                                                standardError: sifted.squareRoot(), method: "detections with equal bases; Poisson error"))
                 findings.figures.append(Figure(
                     key: "secret-fraction", name: "secret fraction r = 1 − f·h(e_bit) − h(e_phase)", value: result.secretFraction,
-                    standardError: 0,
-                    method: "asymptotic BBM92 key fraction (Shor & Preskill, PRL 85, 441 (2000)), f = \(definition.errorCorrectionInefficiency); no finite-size error"))
-                if let rate = result.secretKeyRateBitsPerSecond {
-                    let keyBits = Double(result.siftedRectilinear)
+                    standardError: result.secretFractionStandardError,
+                    method: "asymptotic BBM92 key fraction (Shor & Preskill, PRL 85, 441 (2000)), f = \(definition.errorCorrectionInefficiency), no finite-size correction; error: the QBERs' binomial errors propagated to first order"))
+                if let rate = result.secretKeyRateBitsPerSecond, let rateError = result.secretKeyRateStandardErrorBitsPerSecond {
                     findings.figures.append(Figure(
-                        key: "secret-key-rate", name: "secret key rate", value: rate,
-                        standardError: keyBits > 0 ? rate / keyBits.squareRoot() : 0, unit: "bit/s",
-                        method: "r × sifted H/V bits per board second; Poisson error of the sifted count only"))
+                        key: "secret-key-rate", name: "secret key rate", value: rate, standardError: rateError, unit: "bit/s",
+                        method: "r × sifted H/V bits per board second; error: r's (from the QBERs) and the sifted count's Poisson error in quadrature"))
                 }
             }
         case .g2:

@@ -1,0 +1,56 @@
+import Boards
+import Composition
+import ExperimentExamples
+import Physics
+import Testing
+
+/// A shipped example experiment, shortened for a debug build, run by `SimulatedExperiment.run`
+/// on the built-in simulated board with the physics station (the shipped station file, or that
+/// file's parameters with some changed), and the closed forms for the same parameters.
+struct PhysicsExperiment {
+    /// The run: firmware report and certified figures.
+    let run: ExperimentRun
+    /// What the analysis should find, in closed form.
+    let expected: ExpectedFigures
+
+    /// Runs the example `name` with `cyclesPerSetting` cycles per setting and the example's own
+    /// seed on the shipped station, after `edit` changed its parameters.
+    init(_ name: String, cyclesPerSetting: Int, edit: (inout StationParameters) -> Void = { _ in }) throws {
+        let example = try #require(ExperimentExamples.named(name))
+        var experiment = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
+        experiment.cyclesPerSetting = cyclesPerSetting
+        var station = try StationDefinition.simulatedStation
+        edit(&station.parameters)
+        run = try SimulatedExperiment.run(experiment, board: try BoardDefinition.simulatedStation,
+                                          source: .physics(station),
+                                          options: ExperimentRun.Options(boardName: "simulated-station"))
+        expected = try ExpectedFigures(
+            station.parameters,
+            coincidenceWindowNanoseconds: Double(experiment.timing.coincidenceWindow.nanoseconds),
+            gateWidthNanoseconds: Double(experiment.timing.gateWidth.nanoseconds))
+        #expect(run.report.complete, "the run stopped early: \(run.report.stopReason ?? "?")")
+        #expect(run.report.clickEventsDropped == 0)
+    }
+
+    /// The figure `key`, which the run must have certified.
+    func figure(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Figure {
+        try #require(run.findings.figure(key), "no \(key) among \(run.findings.figures.map(\.key)); notes: \(run.findings.notes)",
+                     sourceLocation: sourceLocation)
+    }
+
+    /// Expects the figure `key` within `sigmas` of its own reported standard error of `prediction`,
+    /// and that the error is a real one (positive, and not larger than `largestError`, so that a
+    /// huge error bar cannot make the comparison pass).
+    @discardableResult
+    func expect(_ key: String, agreesWith prediction: Double, within sigmas: Double = 4, largestError: Double,
+                sourceLocation: SourceLocation = #_sourceLocation) throws -> Figure {
+        let figure = try figure(key, sourceLocation: sourceLocation)
+        let pull = (figure.value - prediction) / figure.standardError
+        #expect(figure.standardError > 0 && figure.standardError <= largestError,
+                "\(key): standard error \(figure.standardError) outside (0, \(largestError)]", sourceLocation: sourceLocation)
+        #expect(abs(pull) <= sigmas,
+                "\(key) = \(figure.value) ± \(figure.standardError), predicted \(prediction): \(pull) σ",
+                sourceLocation: sourceLocation)
+        return figure
+    }
+}
