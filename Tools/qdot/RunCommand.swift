@@ -36,23 +36,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Board file of the lab board (backend = \"linux\"); see `qdot boards`.")
     var board: String
 
-    @Option(help: "Experiment file (Experiments/README.md) or a built-in example's name; without it, the two-setting default run.")
-    var experiment: String?
+    @OptionGroup var plan: RunPlanOptions
+    var experiment: String? { plan.experiment }
 
-    @Option(help: "Write the raw click record here (experiments only).")
-    var record: String = "qdot-run.qdotrec"
 
-    @Flag(help: "Do not write the click record.")
-    var noRecord = false
 
-    @Option(help: "Trigger cycles to run (split over two basis settings; not with --experiment).")
-    var cycles: Int?
 
-    @Option(help: "Time to run, in seconds (instead of --cycles).")
-    var duration: Double?
 
-    @Option(help: "Seed recorded in the result (and of any random basis choice a schedule makes).")
-    var seed: UInt64 = 1
+
 
     @OptionGroup var realtime: RealtimeOptions
 
@@ -64,12 +55,6 @@ struct RunCommand: ParsableCommand {
     var output: String = "qdot-result.json"
 
     func validate() throws {
-        if let cycles, cycles <= 0 { throw ValidationError("--cycles must be positive, got \(cycles)") }
-        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
-        if cycles != nil && duration != nil { throw ValidationError("give --cycles or --duration, not both") }
-        if experiment != nil && (cycles != nil || duration != nil) {
-            throw ValidationError("--cycles and --duration are for runs without --experiment; an experiment file sets its own cycles")
-        }
         if !(holdSafe >= 0 && holdSafe <= 3600) {
             throw ValidationError("--hold-safe must be between 0 and 3600 seconds, got \(holdSafe)")
         }
@@ -78,7 +63,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let definition = try BoardLoading.load(board)
         let timing = CycleTiming.standard
-        let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000
+        let cycleCount = plan.plainCycleCount(periodSeconds: timing.triggerPeriod.seconds)
         var request = HardwareRun.Request(
             board: definition, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
             priority: realtime.priority, lockMemory: realtime.lockMemory, cpu: realtime.cpu,
@@ -116,7 +101,7 @@ struct RunCommand: ParsableCommand {
             cyclesPerSecond: outcome.cyclesPerWallSecond)
         let document = ResultDocument(
             kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
-            seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall, hardware: outcome.record)
+            seed: plan.seed ?? 1, schedule: request.schedule, report: outcome.report, wallClock: wall, hardware: outcome.record)
         print(RunSummary.text(title: "qdot run — board \(definition.name) (\(board))", report: outcome.report, wall: wall))
         print(outcome.record.summaryLines.joined(separator: "\n"))
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
@@ -128,14 +113,14 @@ struct RunCommand: ParsableCommand {
     func runExperiment(_ pathOrName: String, definition: BoardDefinition, request: HardwareRun.Request,
                        driver: LibgpiodDriver, stop: StopSignal) throws {
         var experiment = try ExperimentLoading.load(pathOrName)
-        experiment.seed = seed
+        if let seed = plan.seed { experiment.seed = seed }
         var request = request
         request.schedule = try experiment.schedule()
         let run: (outcome: ExperimentRun, record: HardwareRunRecord)
         do {
             run = try HardwareRun.runExperiment(
                 experiment, request: request, driver: driver,
-                options: ExperimentRun.Options(recordPath: noRecord ? nil : record, stop: stop, progress: true,
+                options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name))
         } catch {
             printError("qdot run: \(error)")

@@ -20,7 +20,7 @@ extension SimCommand {
         do {
             outcome = try SimulatedExperiment.run(
                 experiment, board: definition, source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named),
-                options: ExperimentRun.Options(recordPath: noRecord ? nil : record, stop: stop, progress: true,
+                options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name))
         } catch {
             printError("qdot sim: \(experiment.fileName): \(error)")

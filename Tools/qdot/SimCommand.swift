@@ -30,14 +30,12 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Board file (TOML subset, see Board/README.md). Default: the built-in simulated station.")
     var board: String?
 
-    @Option(help: "Experiment file (Experiments/README.md) or a built-in example's name.")
-    var experiment: String?
+    @OptionGroup var plan: RunPlanOptions
+    var experiment: String? { plan.experiment }
+    var seed: UInt64? { plan.seed }
 
-    @Option(help: "Write the raw click record here (experiments only).")
-    var record: String = "qdot-run.qdotrec"
 
-    @Flag(help: "Do not write the click record.")
-    var noRecord = false
+
 
     @Option(help: "Station file: laser, quantum dot, optics, detectors and basis tables (see Board/simulated.station.toml). Default: the built-in one.")
     var station: String?
@@ -45,14 +43,8 @@ struct SimCommand: ParsableCommand {
     @Option(help: "What hangs off the lines: physics (the station file's model) or stand-in (fixed click probabilities).")
     var source: String = "physics"
 
-    @Option(help: "Seed of every random draw; the same seed reproduces the run bit for bit (an experiment's own seed otherwise, 1 for a plain run).")
-    var seed: UInt64?
 
-    @Option(help: "Trigger cycles to run (split over two basis settings).")
-    var cycles: Int?
 
-    @Option(help: "Board time to run, in seconds (instead of --cycles).")
-    var duration: Double?
 
     @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
@@ -71,12 +63,6 @@ struct SimCommand: ParsableCommand {
     var vcd: String?
 
     func validate() throws {
-        if let cycles, cycles <= 0 { throw ValidationError("--cycles must be positive, got \(cycles)") }
-        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
-        if cycles != nil && duration != nil { throw ValidationError("give --cycles or --duration, not both") }
-        if experiment != nil && (cycles != nil || duration != nil) {
-            throw ValidationError("--cycles and --duration are for runs without --experiment; an experiment file sets its own cycles")
-        }
         if !(0...1).contains(clickProbability) {
             throw ValidationError("--click-probability must be in [0, 1], got \(clickProbability)")
         }
@@ -95,14 +81,14 @@ struct SimCommand: ParsableCommand {
     }
 
     func run() throws {
-        if experiment != nil || (cycles == nil && duration == nil) {
+        if experiment != nil || (plan.cycles == nil && plan.duration == nil) {
             try runExperiment()
             return
         }
         let seed = self.seed ?? 1
         let definition = try BoardLoading.load(board)
         let timing = CycleTiming.standard
-        let cycleCount = cycles ?? duration.map { Int(($0 / timing.triggerPeriod.seconds).rounded()) } ?? 1_000_000
+        let cycleCount = plan.plainCycleCount(periodSeconds: timing.triggerPeriod.seconds)
         let (simulatedSource, stationInfo) = try simulatedSource()
         let request = SimulationRun.Request(
             board: definition, seed: seed, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
