@@ -3,6 +3,7 @@ import Glibc
 // qdot-bench: speed and memory figures, printed with units. Run in release:
 //   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
+//   qdot-bench simulator-once [stand-in|physics] [cycles]   (one run and nothing else: for perf or callgrind)
 AllocationCounting.preloadIfPossible()
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -13,10 +14,11 @@ case nil:
     ExperimentBenchmark.run()
 case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
+case "simulator-once": exit(SimulatorBenchmark.runOnce(arguments: Array(arguments.dropFirst())))
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|simulator-once [stand-in|physics] [cycles]]")
     exit(2)
 }
