@@ -106,8 +106,9 @@ for target in package.targets where target.type != .system && target.type != .pl
 }
 
 // The real-time loop and the simulator's event loop touch class storage on every event; dynamic
-// exclusivity checks cost about half of their time. Release builds trust the static checks (and
-// the debug test runs, which keep the dynamic ones).
-for target in package.targets where ["Firmware", "Simulator"].contains(target.name) {
+// exclusivity checks cost about half of their time (and showed in the physics model and the
+// experiment pipeline too). Release builds trust the static checks (and the debug test runs,
+// which keep the dynamic ones).
+for target in package.targets where ["Firmware", "Simulator", "Physics", "Composition"].contains(target.name) {
     target.swiftSettings?.append(.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)))
 }

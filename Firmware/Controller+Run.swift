@@ -90,6 +90,8 @@ struct CycleLoop {
     let period: TimeSpan
     let window: Int64
     var tallies: [SettingTally]
+    /// The counts of the setting being tallied, added to `tallies` when the setting changes.
+    var runningTally = RunningTally()
     var histogram = LatenessHistogram()
     var overruns = 0
     var missedSlots = 0
@@ -103,8 +105,8 @@ struct CycleLoop {
     var start = Instant.zero
     var end = Instant.zero
     /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
-    var firstClick = [Int64](repeating: 0, count: 8)
-    var clickCount = [Int](repeating: 0, count: 8)
+    var firstClick = InlineArray<8, Int64>(repeating: 0)
+    var clickCount = InlineArray<8, Int>(repeating: 0)
     /// Where clicks go for analysis, if anywhere.
     let ring: ClickEventRing?
     let droppedAtStart: Int
@@ -114,8 +116,9 @@ struct CycleLoop {
     var previousCodes = BasisCodes(armA: 0, armB: 0)
     /// Clicks stamped after the current cycle's deadline but read before it fired: they are
     /// handed on once the cycle runs (and dropped with it if the run stops first).
-    var pendingChannels = [Int8](repeating: 0, count: 256)
-    var pendingTimes = [Int64](repeating: 0, count: 256)
+    /// (Inline storage: an array here would be checked for sharing on every `readOut`.)
+    var pendingChannels = InlineArray<256, Int8>(repeating: 0)
+    var pendingTimes = InlineArray<256, Int64>(repeating: 0)
     var pendingCount = 0
     var pendingOverflow = 0
     /// Per-cycle basis draws of random-basis steps.
@@ -208,7 +211,7 @@ struct CycleLoop {
                     previousSetting = stepIndex
                     previousCodes = codes
                     cyclesRun += 1
-                    tallies[stepIndex].cycles += 1
+                    runningTally.countRun(of: stepIndex, into: &tallies)
                     previousStart = deadline
                     slot += 1
                     end = deadline + period
@@ -224,6 +227,7 @@ struct CycleLoop {
         } catch {
             fault = error
         }
+        runningTally.flush(into: &tallies)
     }
 
     /// Hands on the clicks read early for the cycle about to run.
@@ -297,18 +301,8 @@ struct CycleLoop {
     }
 
     mutating func tally(into stepIndex: Int) {
-        for channel in 0..<4 { tallies[stepIndex].singles[channel] += clickCount[channel] }
-        if (clickCount[0] > 0 && clickCount[1] > 0) || (clickCount[2] > 0 && clickCount[3] > 0) {
-            tallies[stepIndex].doubleClickCycles += 1
-        }
-        for a in 0..<2 where clickCount[a] > 0 {
-            for b in 2..<4 where clickCount[b] > 0 {
-                let separation = firstClick[a] - firstClick[b]
-                if separation <= window && separation >= -window {
-                    tallies[stepIndex].coincidences[a * 2 + (b - 2)] += 1
-                }
-            }
-        }
+        runningTally.countCycle(of: stepIndex, clickCount: clickCount, firstClick: firstClick, window: window,
+                                into: &tallies)
     }
 
     func report(finalState: ControllerState) -> RunReport {

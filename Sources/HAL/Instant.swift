@@ -10,8 +10,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The instant `nanoseconds` after the timebase's origin.
     @inlinable public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    /// The timebase's origin.
-    public static let zero = Instant(nanoseconds: 0)
+    /// The timebase's origin. (Computed and inlinable rather than a stored `static let`, which
+    /// other modules reach through a lazy-initialization accessor call, in the cycle loop too.)
+    @inlinable public static var zero: Instant { Instant(nanoseconds: 0) }
 
     @inlinable public static func < (lhs: Instant, rhs: Instant) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds
@@ -46,8 +47,8 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// A span of `nanoseconds`.
     @inlinable public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    /// No time at all.
-    public static let zero = TimeSpan(nanoseconds: 0)
+    /// No time at all (computed and inlinable, like ``Instant/zero``).
+    @inlinable public static var zero: TimeSpan { TimeSpan(nanoseconds: 0) }
 
     /// A span of `value` nanoseconds.
     @inlinable public static func nanoseconds(_ value: Int64) -> TimeSpan { TimeSpan(nanoseconds: value) }

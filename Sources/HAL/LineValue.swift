@@ -32,8 +32,8 @@ public struct LineBits: Hashable, Sendable, CustomStringConvertible {
     /// Bits from a raw mask.
     @inlinable public init(rawValue: UInt64) { self.rawValue = rawValue }
 
-    /// No bit set.
-    public static let none = LineBits(rawValue: 0)
+    /// No bit set (computed and inlinable, like ``Instant/zero``).
+    @inlinable public static var none: LineBits { LineBits(rawValue: 0) }
 
     /// Every line of a request of `count` lines.
     @inlinable public static func all(_ count: Int) -> LineBits {

@@ -31,7 +31,9 @@ public struct EntangledPairSource: Sendable {
     /// η_B, p₂ and k, computed once.
     let excitationThreshold: UInt64, armAThreshold: UInt64, armBThreshold: UInt64
     let reexcitationThreshold: UInt64, entangledThreshold: UInt64
-    static let halfThreshold = PhysicsRandom.bernoulliThreshold(probability: 0.5)
+    /// The threshold of probability ½, ⌈½·2⁵³⌉ = 2⁵² (a literal: a `static let` is reached through
+    /// a lazy-initialization check on every use).
+    static var halfThreshold: UInt64 { 1 << 52 }
 
     /// A source with these parameters, or every problem with them.
     public init(source: SourceParameters, armA: ArmParameters, armB: ArmParameters) throws(StationDataError) {

@@ -10,8 +10,6 @@ public struct PhysicsRandom: RandomNumberGenerator, Sendable {
     @usableFromInline var state1: UInt64
     @usableFromInline var state2: UInt64
     @usableFromInline var state3: UInt64
-    /// The second normal number of the last Box–Muller pair, not yet handed out.
-    @usableFromInline var spareStandardNormal: Double?
 
     /// A generator whose whole sequence is fixed by `seed`.
     public init(seed: UInt64) {
@@ -27,7 +25,6 @@ public struct PhysicsRandom: RandomNumberGenerator, Sendable {
         state1 = nextSplitMix()
         state2 = nextSplitMix()
         state3 = nextSplitMix()
-        spareStandardNormal = nil
     }
 
     /// The next 64 random bits.

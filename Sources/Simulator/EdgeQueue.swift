@@ -5,16 +5,20 @@ import HAL
 /// Linux keeps 16 events per requested line by default and, when full, drops the oldest event
 /// (the sequence numbers then show the gap). The simulated board does the same and also counts
 /// what it dropped, so an overflow is never silent.
+///
+/// The queue lives in place in the board's table and is never copied (a copy would share the
+/// slots).
 struct EdgeQueue {
-    private var ring: [EdgeEvent]
+    /// The slots, preallocated (a table, not an array: no copy-on-write check per event).
+    private let ring: BoardTable<EdgeEvent>
     private var head = 0
     private(set) var count = 0
     /// Events dropped because the ring was full.
     private(set) var dropped = 0
 
     init(capacity: Int) {
-        ring = Array(repeating: EdgeEvent(kind: .rising, timestamp: .zero, line: 0, lineSequence: 0),
-                     count: max(1, capacity))
+        ring = BoardTable(capacity: max(1, capacity))
+        for _ in 0..<max(1, capacity) { ring.append(EdgeEvent(kind: .rising, timestamp: .zero, line: 0, lineSequence: 0)) }
     }
 
     var capacity: Int { ring.count }

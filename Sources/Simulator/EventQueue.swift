@@ -33,55 +33,60 @@ public struct ScheduledEvent: Sendable, Equatable {
     }
 }
 
-/// A binary min-heap of scheduled events, ordered by (cycle, insertion order).
+/// A binary min-heap of scheduled events, ordered by (cycle, picosecond, insertion order).
 ///
-/// The order is total, so the simulation is deterministic; its storage grows to the largest
-/// number of pending events once and is reused afterwards (no allocation in steady state).
-struct EventQueue {
-    private var heap: [ScheduledEvent] = []
+/// The order is total, so the simulation is deterministic. The heap lives in storage the queue
+/// owns outright (it is not copyable), so scheduling an event does not ask an array whether its
+/// buffer is shared first, as an `Array` stored in the board would on every mutation. The
+/// storage doubles when full and is reused afterwards: no allocation in steady state.
+struct EventQueue: ~Copyable {
+    /// Slots `0 ..< count` hold the heap; the rest are uninitialized. `ScheduledEvent` is a
+    /// trivial type, so slots need no deinitialization.
+    private var heap: UnsafeMutablePointer<ScheduledEvent>
+    private var capacity: Int
+    private(set) var count = 0
     private var nextOrder: UInt64 = 0
 
-    init(capacity: Int = 256) { heap.reserveCapacity(capacity) }
+    init(capacity: Int = 256) {
+        self.capacity = max(1, capacity)
+        heap = .allocate(capacity: self.capacity)
+    }
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
+    deinit { heap.deallocate() }
+
+    var isEmpty: Bool { count == 0 }
 
     /// The cycle of the earliest pending event.
-    var nextCycle: Int64? { heap.first?.cycle }
+    var nextCycle: Int64? { count > 0 ? heap[0].cycle : nil }
 
     mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0) {
-        heap.append(ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event))
+        if count == capacity { grow() }
+        let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event)
         nextOrder &+= 1
-        siftUp(heap.count - 1)
-    }
-
-    /// Removes and returns the earliest event if it is due at or before `cycle`.
-    mutating func popDue(atOrBefore cycle: Int64) -> ScheduledEvent? {
-        guard let first = heap.first, first.cycle <= cycle else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
-        }
-        return first
-    }
-
-    private mutating func siftUp(_ start: Int) {
-        var child = start
-        let item = heap[child]
+        // Sift up: move parents down until `item`'s place is found.
+        var child = count
+        count += 1
         while child > 0 {
             let parent = (child - 1) / 2
             guard ScheduledEvent.precedes(item, heap[parent]) else { break }
             heap[child] = heap[parent]
             child = parent
         }
-        heap[child] = item
+        (heap + child).initialize(to: item)
     }
 
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        let item = heap[parent]
-        let count = heap.count
+    /// Removes and returns the earliest event if it is due at or before `cycle`.
+    mutating func popDue(atOrBefore cycle: Int64) -> ScheduledEvent? {
+        guard count > 0, heap[0].cycle <= cycle else { return nil }
+        let first = heap[0]
+        count -= 1
+        if count > 0 { siftDown(heap[count]) }
+        return first
+    }
+
+    /// Puts `item` in the hole at the root and moves it down to its place.
+    private mutating func siftDown(_ item: ScheduledEvent) {
+        var parent = 0
         while true {
             var child = 2 * parent + 1
             guard child < count else { break }
@@ -91,5 +96,13 @@ struct EventQueue {
             parent = child
         }
         heap[parent] = item
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: heap, count: count)
+        heap.deallocate()
+        heap = bigger
+        capacity *= 2
     }
 }

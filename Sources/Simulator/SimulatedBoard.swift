@@ -25,15 +25,15 @@ public final class SimulatedBoard {
     /// The seed the run was built from.
     public let seed: UInt64
 
-    var lines: [SimulatedLineState] = []
-    /// The devices, owned by the board.
-    var devices: [any SimulatedDevice] = []
-    /// The same devices, called through borrowed references on the hot path.
+    /// Every line's wiring and state, by `LineID.index`.
+    let lines = BoardTable<SimulatedLineState>()
+    /// The devices, owned by the board and called without retaining them on the hot path.
     let deviceTable = DeviceTable()
     /// Watchers of every line, flattened: line i's are `watcherList[watcherStart[i] ..< watcherStart[i + 1]]`.
     var watcherStart: [Int] = [0]
     var watcherList: [Int] = []
-    var edgeQueues: [EdgeQueue] = []
+    /// The edge buffers of the input requests, by request.
+    let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
     var queue = EventQueue()
     /// Every event due at or before this cycle has run.
     private(set) var worldCycle: Int64 = 0
@@ -122,9 +122,8 @@ public final class SimulatedBoard {
     /// Attaches a device model and returns its id; it is called when any of `watching` changes.
     @discardableResult
     public func attach(_ device: any SimulatedDevice, watching: [LineID] = []) -> DeviceID {
-        devices.append(device)
         deviceTable.append(device)
-        let id = DeviceID(index: devices.count - 1)
+        let id = DeviceID(index: deviceTable.entries.count - 1)
         for line in watching { lines[line.index].watchers.append(id.index) }
         if !watching.isEmpty { rebuildWatcherTable() }
         return id
@@ -237,7 +236,7 @@ public final class SimulatedBoard {
         case let .drive(line, value):
             apply(line: line, value: value, atCycle: scheduled.cycle)
         case let .timer(device, tag):
-            deviceTable.base[device].timerFired(tag: tag, atCycle: scheduled.cycle, on: self)
+            deviceTable.timerFired(device: device, tag: tag, atCycle: scheduled.cycle, on: self)
         case let .stamp(line, value):
             stampEdge(line: line, value: value, atCycle: scheduled.cycle)
         }
@@ -264,7 +263,7 @@ public final class SimulatedBoard {
         var position = watcherStart[index]
         let end = watcherStart[index + 1]
         while position < end {
-            deviceTable.base[watcherList[position]].lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
+            deviceTable.lineChanged(device: watcherList[position], line: LineID(index), to: value, atCycle: cycle, on: self)
             position += 1
         }
     }

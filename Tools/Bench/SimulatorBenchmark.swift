@@ -19,6 +19,25 @@ enum SimulatorBenchmark {
         }
     }
 
+    /// One run of `cycles` (default 200 000) on one source and nothing else, so a profiler or an
+    /// instruction counter (`valgrind --tool=callgrind`) sees the cycle loop with little around it.
+    static func runOnce(arguments: [String]) -> Int32 {
+        let cycles = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 200_000
+        guard cycles > 0, arguments.count <= 2, ["stand-in", "physics"].contains(arguments.first ?? "stand-in") else {
+            print("usage: qdot-bench simulator-once [stand-in|physics] [cycles]")
+            return 2
+        }
+        do {
+            let source = arguments.first == "physics" ? try SimulatedSource.builtInPhysics : .standIn(standInSettings)
+            let run = try measure(source, cycles: cycles)
+            print("\(cycles) cycles: \(format(run.cyclesPerCPUSecond / 1e6)) M per CPU second")
+            return 0
+        } catch {
+            print("failed: \(error)")
+            return 1
+        }
+    }
+
     static var standInSettings: StandInStation.Settings {
         var settings = StandInStation.Settings()
         settings.clickProbabilities = [0.1, 0.1, 0.1, 0.1]

@@ -4,6 +4,7 @@ import Glibc
 //   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
+//   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator section counts allocations; the others run without the interposer.
 if arguments.first == nil || arguments.first == "simulator" { AllocationCounting.preloadIfPossible() }
@@ -15,11 +16,12 @@ case nil:
     ExperimentBenchmark.run()
 case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
+case "simulator-once": exit(SimulatorBenchmark.runOnce(arguments: Array(arguments.dropFirst())))
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]|simulator-once [stand-in|physics] [cycles]]")
     exit(2)
 }

@@ -1,0 +1,54 @@
+/// A growable table of the board's per-line and per-request state that the event loop mutates
+/// in place without copy-on-write checks.
+///
+/// An `Array` stored in the board asks the runtime whether its buffer is shared on every
+/// mutation (`swift_isUniquelyReferenced`), several times per simulated cycle. This table is a
+/// class that owns its elements outright, so it is never shared and needs no such check: its
+/// subscript hands out the element's address in storage the table allocated, valid until the
+/// next `append` (which may move the elements). The board only appends while it is being built
+/// and never holds an element's address across an `append`.
+final class BoardTable<Element>: RandomAccessCollection {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// The number of elements.
+    private(set) var count = 0
+
+    /// An empty table with room for `capacity` elements before it grows.
+    init(capacity: Int = 16) {
+        self.capacity = Swift.max(1, capacity)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    /// The element at `index`, read and written in place.
+    subscript(index: Int) -> Element {
+        unsafeAddress {
+            precondition(index >= 0 && index < count, "board table index \(index) out of range 0..<\(count)")
+            return UnsafePointer(storage + index)
+        }
+        unsafeMutableAddress {
+            precondition(index >= 0 && index < count, "board table index \(index) out of range 0..<\(count)")
+            return storage + index
+        }
+    }
+
+    /// Adds `element` at the end, doubling the storage when it is full.
+    func append(_ element: Element) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+}
