@@ -8,7 +8,19 @@ import Simulator
 /// firmware loop, the click ring, the live analysis and the record file.
 enum ExperimentBenchmark {
     static func run() {
-        print("== experiments: end to end on the simulated board, recording on (stand-in source, p = 0.1)")
+        do {
+            let physics = SimulatedSource.physics(try StationDefinition.simulatedStation)
+            run(source: physics, label: "physics station of simulated.station.toml, as `qdot sim` runs them")
+            var standIn = StandInStation.Settings()
+            standIn.clickProbabilities = [0.1, 0.1, 0.1, 0.1]
+            run(source: .standIn(standIn), label: "stand-in source, p = 0.1")
+        } catch {
+            print("  failed: \(error)")
+        }
+    }
+
+    static func run(source: SimulatedSource, label: String) {
+        print("== experiments: end to end on the simulated board, recording on (\(label))")
         for (name, recording) in [("bell-chsh", true), ("bbm92", true), ("bell-chsh", false)] {
             do {
                 let example = ExperimentExamples.named(name)!
@@ -17,7 +29,7 @@ enum ExperimentBenchmark {
                 let cpuStarted = threadCPUSeconds()
                 let started = ContinuousClock.now
                 let outcome = try SimulatedExperiment.run(
-                    experiment, board: try BoardDefinition.simulatedStation,
+                    experiment, board: try BoardDefinition.simulatedStation, source: source,
                     options: ExperimentRun.Options(recordPath: recording ? path : nil, boardName: "simulated-station"))
                 let elapsed = ContinuousClock.now - started
                 let cpu = threadCPUSeconds() - cpuStarted
