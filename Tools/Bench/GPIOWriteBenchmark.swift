@@ -6,8 +6,10 @@ import LinuxHAL
 /// minimal C loop on libgpiod (Tools/hil/gpio-write-loop.c, run by the gpio-sim lane).
 ///
 /// Options: `--chip LABEL` (required), `--line NAME` (required), `--writes N` per round
-/// (default 20 000), `--rounds N` (default 5). The line toggles on every write; the report gives
-/// the median round and a `gpio-write-result` line the lane parses.
+/// (default 20 000), `--rounds N` (default 5). The line toggles on every write, after `writes / 10`
+/// untimed warm-up writes (as the C loop makes); the report gives the median round, a
+/// `gpio-write-result` line and a `gpio-write-rounds` line with every round in the order run, from
+/// which the lane takes the minimum and median over runs interleaved with the C loop's.
 enum GPIOWriteBenchmark {
     /// Parses `arguments` (after the benchmark's name), measures, prints the report.
     static func run(arguments: [String]) -> Int32 {
@@ -34,6 +36,10 @@ enum GPIOWriteBenchmark {
             let line = try gpio.requestOutputs(chipLabel: chipLabel, lines: [OutputLineSpec(name: lineName)])
             var nanosecondsPerWrite: [Double] = []
             var value = LineValue.inactive
+            for _ in 0..<writesPerRound / 10 {
+                value = value.toggled
+                try line.set(value)
+            }
             for _ in 0..<rounds {
                 let start = clock.now
                 for _ in 0..<writesPerRound {
@@ -44,12 +50,14 @@ enum GPIOWriteBenchmark {
                 nanosecondsPerWrite.append(Double(elapsed.nanoseconds) / Double(writesPerRound))
             }
             try line.driveSafe()
+            let inOrder = nanosecondsPerWrite.map { "\(Int($0.rounded()))" }.joined(separator: " ")
             nanosecondsPerWrite.sort()
             let median = nanosecondsPerWrite[rounds / 2]
             print("== gpio-write: \(chipLabel):\(lineName) through LinuxOutputLine.set, \(rounds) rounds of \(writesPerRound) writes")
             print("  per write  median \(Int(median.rounded())) ns  (rounds: \(nanosecondsPerWrite.map { "\(Int($0.rounded()))" }.joined(separator: ", ")) ns)")
             print("  rate       \(Int((1e9 / median).rounded())) writes per second")
             print("gpio-write-result backend=qdot ns-per-write=\(Int(median.rounded()))")
+            print("gpio-write-rounds backend=qdot ns-per-write=\(inOrder)")
             return 0
         } catch {
             print("qdot-bench gpio-write: \(error)")

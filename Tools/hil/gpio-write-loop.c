@@ -4,7 +4,10 @@
  * (qdot-bench gpio-write makes the same writes through LinuxOutputLine.set).
  *
  * usage: gpio-write-loop CHIP-LABEL LINE-NAME [WRITES-PER-ROUND [ROUNDS]]
- * Prints the median round and a "gpio-write-result backend=c ns-per-write=N" line.
+ * Writes WRITES-PER-ROUND / 10 untimed warm-up toggles first (as qdot-bench gpio-write does), then
+ * times each round. Prints the median round, a "gpio-write-result backend=c ns-per-write=N" line
+ * and a "gpio-write-rounds backend=c ns-per-write=R1 R2 ..." line (every round, in the order run)
+ * from which the gpio-sim lane takes the minimum and median over interleaved runs.
  */
 #include <gpiod.h>
 #include <errno.h>
@@ -47,6 +50,13 @@ int main(int argc, char **argv) {
     }
     double ns_per_write[100];
     int value = 0;
+    for (long i = 0; i < writes / 10; i++) {
+        value = !value;
+        if (gpiod_line_set_value(line, value) != 0) {
+            fprintf(stderr, "gpio-write-loop: set %s: %s\n", argv[2], strerror(errno));
+            return 1;
+        }
+    }
     for (int round = 0; round < rounds; round++) {
         long long start = monotonic_ns();
         for (long i = 0; i < writes; i++) {
@@ -61,6 +71,9 @@ int main(int argc, char **argv) {
     gpiod_line_set_value(line, 0);
     gpiod_line_release(line);
     gpiod_chip_close(chip);
+    printf("gpio-write-rounds backend=c ns-per-write=");
+    for (int round = 0; round < rounds; round++) printf(round ? " %.0f" : "%.0f", ns_per_write[round]);
+    printf("\n");
     qsort(ns_per_write, (size_t)rounds, sizeof ns_per_write[0], compare_doubles);
     double median = ns_per_write[rounds / 2];
     printf("== gpio-write: %s:%s through gpiod_line_set_value (C), %d rounds of %ld writes\n",

@@ -55,27 +55,48 @@ echo "    injected 10 edges in $((after_ms - before_ms)) ms of guest time"
 check "qdot runs in the guest (release, static Swift runtime)" expect_match "$(qdot --version 2>&1)" "qdot"
 
 # ---- performance: a line write through qdot's backend beside a minimal C loop on libgpiod ------
-# Interleaved (C, qdot, C, qdot, ...) so a change in the host's load hits both alike; each run
-# reports the median of 3 rounds of 20 000 writes, and the figure is the median of 3 runs.
-c_runs=""; qdot_runs=""
-for run in 1 2 3; do
-    c_report=$(gpio-write-loop "$CHIP" SPARE 20000 3 2>&1)
-    qdot_report=$(qdot-bench gpio-write --chip "$CHIP" --line SPARE --writes 20000 --rounds 3 2>&1)
-    echo "$c_report" | sed 's/^/    /'
-    echo "$qdot_report" | sed 's/^/    /'
-    c_runs="$c_runs $(echo "$c_report" | sed -n 's/^gpio-write-result backend=c ns-per-write=//p')"
-    qdot_runs="$qdot_runs $(echo "$qdot_report" | sed -n 's/^gpio-write-result backend=qdot ns-per-write=//p')"
+# Fair and robust under TCG's noise: both write SPARE, 20 000 toggles a round after 2 000 untimed
+# warm-up toggles; 7 pairs of runs of 2 rounds each, interleaved with the order swapped every other
+# pair (C qdot, qdot C, ...) so a change in the host's load hits both alike and neither always goes
+# first. Per program: the minimum round (the estimator of the intrinsic cost: noise only adds time)
+# and the median round; the ratios are C time / qdot time = qdot rate / C rate. The verdict is the
+# minimum's ratio against issue 7's 0.9; the median's is printed beside it.
+PERF_PAIRS=7
+c_rounds=""; qdot_rounds=""; c_runs=0; qdot_runs=0
+perf_run() {  # perf_run c|qdot: one run, its report indented, its rounds appended
+    if [ "$1" = c ]; then
+        report=$(gpio-write-loop "$CHIP" SPARE 20000 2 2>&1)
+    else
+        report=$(qdot-bench gpio-write --chip "$CHIP" --line SPARE --writes 20000 --rounds 2 2>&1)
+    fi
+    echo "$report" | sed 's/^/    /'
+    rounds=$(echo "$report" | sed -n "s/^gpio-write-rounds backend=$1 ns-per-write=//p" | grep -E '^[0-9]+ [0-9]+$')
+    [ -n "$rounds" ] || return 0
+    if [ "$1" = c ]; then c_rounds="$c_rounds $rounds"; c_runs=$((c_runs + 1))
+    else qdot_rounds="$qdot_rounds $rounds"; qdot_runs=$((qdot_runs + 1)); fi
+}
+pair=1
+while [ "$pair" -le "$PERF_PAIRS" ]; do
+    if [ $((pair % 2)) -eq 1 ]; then perf_run c; perf_run qdot; else perf_run qdot; perf_run c; fi
+    pair=$((pair + 1))
 done
-median_of() { echo "$@" | tr ' ' '\n' | grep -E '^[0-9]+$' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 3) print v[2] }'; }
-c_ns=$(median_of $c_runs)
-qdot_ns=$(median_of $qdot_runs)
-check "the C loop reports its time per write in all 3 runs" expect_match "$c_ns" '^[0-9]+$'
-check "qdot's backend reports its time per write in all 3 runs" expect_match "$qdot_ns" '^[0-9]+$'
-if [ -n "$c_ns" ] && [ -n "$qdot_ns" ]; then
-    ratio=$(awk -v c="$c_ns" -v q="$qdot_ns" 'BEGIN { printf "%.2f", c / q }')
-    verdict=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.9 ? "meets the 0.9 target" : "BELOW the 0.9 target") }')
-    # Reported, not gated: under TCG the figure moves with the host's load (see Tools/hil/README.md).
-    echo "QDOT-LANE-PERF: line write under TCG: qdot backend $qdot_ns ns, C loop on libgpiod $c_ns ns (runs: qdot$qdot_runs; C$c_runs ns); qdot rate / C rate = $ratio, $verdict"
+# "min median" of the numbers given (the median of an even count is the mean of the middle two).
+min_median_of() {
+    echo "$@" | tr ' ' '\n' | grep -E '^[0-9]+$' | sort -n \
+        | awk '{ v[NR] = $1 } END { if (NR > 0) printf "%d %d\n", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+check "the C loop reports its rounds in all $PERF_PAIRS runs" expect_equal "$c_runs" "$PERF_PAIRS"
+check "qdot's backend reports its rounds in all $PERF_PAIRS runs" expect_equal "$qdot_runs" "$PERF_PAIRS"
+if [ "$c_runs" -gt 0 ] && [ "$qdot_runs" -gt 0 ]; then
+    c_stats=$(min_median_of $c_rounds); qdot_stats=$(min_median_of $qdot_rounds)
+    c_min=${c_stats% *}; c_median=${c_stats#* }; qdot_min=${qdot_stats% *}; qdot_median=${qdot_stats#* }
+    min_ratio=$(awk -v c="$c_min" -v q="$qdot_min" 'BEGIN { printf "%.2f", c / q }')
+    median_ratio=$(awk -v c="$c_median" -v q="$qdot_median" 'BEGIN { printf "%.2f", c / q }')
+    verdict=$(awk -v r="$min_ratio" 'BEGIN { print (r >= 0.9 ? "meets the 0.9 target" : "BELOW the 0.9 target") }')
+    echo "    rounds, ns per write in the order run: C$c_rounds; qdot$qdot_rounds"
+    echo "    verdict: minimum ratio $c_min / $qdot_min = $min_ratio against 0.9 (median ratio $c_median / $qdot_median = $median_ratio, for the noise)"
+    # Reported, not gated: under TCG the figures move with the host's load (see Tools/hil/README.md).
+    echo "QDOT-LANE-PERF: line write under TCG, $PERF_PAIRS interleaved run pairs x 2 rounds of 20 000 writes: qdot backend min $qdot_min / median $qdot_median ns, C loop on libgpiod min $c_min / median $c_median ns; qdot rate / C rate = $min_ratio (min), $median_ratio (median); $verdict (judged on the minimum)"
 fi
 
 # ---- qdot run on the chip ----------------------------------------------------------------------
