@@ -449,18 +449,21 @@ fail:;
 #endif
 }
 
-/* Drives every line of an output request to its logical value values[i], in one ioctl. */
-static inline int qdot_gpiod_set_values(qdot_gpiod_request *request, const int *values) {
+/* Drives every line of an output request to its logical value, bit i of `logical_bits` for line
+ * i, in one ioctl. The bits come as one integer so the caller builds no array: the only loop per
+ * write is this one, into the value array libgpiod takes (1.6's gpiod_line_set_value, the C
+ * reference's call, builds a one-line bulk and makes this same gpiod_line_set_value_bulk call). */
+static inline int qdot_gpiod_set_bits(qdot_gpiod_request *request, uint64_t logical_bits) {
     const qdot_gpiod_library *lib = request->lib;
 #if QDOT_GPIOD_API_MAJOR == 1
+    uint64_t raw_bits = logical_bits ^ request->invert_mask;
     int raw[QDOT_GPIOD_MAX_LINES];
-    for (unsigned int i = 0; i < request->num_lines; i++)
-        raw[i] = (values[i] != 0) ^ (int)((request->invert_mask >> i) & 1);
+    for (unsigned int i = 0; i < request->num_lines; i++) raw[i] = (int)((raw_bits >> i) & 1);
     return lib->gpiod_line_set_value_bulk(&request->bulk, raw);
 #else
     enum gpiod_line_value raw[QDOT_GPIOD_MAX_LINES];
     for (unsigned int i = 0; i < request->num_lines; i++)
-        raw[i] = values[i] ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE;
+        raw[i] = (logical_bits >> i) & 1 ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE;
     return lib->gpiod_line_request_set_values(request->request, raw);
 #endif
 }

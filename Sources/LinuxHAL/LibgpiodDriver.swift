@@ -139,12 +139,12 @@ public final class LibgpiodDriver: GPIODriver {
         return Self.handle(request)
     }
 
+    // The bits go to the shim as one integer (no temporary array, no per-line loop in Swift);
+    // the request knows its line count, so `lineCount` is for drivers that keep no request state.
     public func setValues(_ request: GPIODriverHandle, to values: LineBits, lineCount: Int) throws(GPIODriverError) {
-        let result = withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(lineCount, 1)) { raw in
-            for index in 0..<lineCount { raw[index] = Int32(values[index].rawValue) }
-            return qdot_gpiod_set_values(Self.requestPointer(request), raw.baseAddress)
+        if qdot_gpiod_set_bits(Self.requestPointer(request), values.rawValue) < 0 {
+            throw GPIODriverError(operation: "gpiod set values", errno: Glibc.errno)
         }
-        if result < 0 { throw GPIODriverError(operation: "gpiod set values", errno: Glibc.errno) }
     }
 
     public func value(_ request: GPIODriverHandle, lineIndex index: Int) throws(GPIODriverError) -> LineValue {

@@ -10,7 +10,10 @@ public final class LinuxOutputLine: OutputLine {
     public let chipLabel: String
     public let lineNames: [String]
     public var lineCount: Int { lineNames.count }
-    public private(set) var driven: LineBits
+    // Only this request's own methods touch the shadow, one at a time (the class is not Sendable),
+    // and the compiler's static exclusivity checks still apply; the dynamic one cost a runtime call
+    // (swift_beginAccess) on every write of the real-time loop.
+    @exclusivity(unchecked) public private(set) var driven: LineBits
     /// The level each line is driven to in the safe state and before release (bit i = line i).
     public let safeLevels: LineBits
     private let driver: any GPIODriver
