@@ -8,19 +8,20 @@ import RealModule
 /// Here the uniform part of a draw has 53 bits (not 32), and the layer index comes from 8 other
 /// bits of the same 64-bit word, so index and abscissa are independent. About 98.9 % of draws
 /// take the fast path: one 64-bit word, one comparison, one multiplication, no logarithm.
+///
+/// This is the derivation; the sampler reads the same numbers as literals from
+/// ``ExponentialZigguratTables`` (checked equal by a test), which cost no lazy initialization.
 @usableFromInline
 struct ExponentialZiggurat: Sendable {
     /// Where the rightmost layer ends and the tail begins.
     @usableFromInline static let tailStart = 7.697117470131487
-    /// The tables, built once.
-    @usableFromInline static let shared = ExponentialZiggurat()
 
     /// k[i]: below this 53-bit value the point lies under the curve for sure (x < x_{i−1}).
-    @usableFromInline let acceptBelow: [UInt64]
+    let acceptBelow: [UInt64]
     /// w[i]: x_i / 2^53, so that a 53-bit value times w[i] is a point of layer i.
-    @usableFromInline let widthScale: [Double]
+    let widthScale: [Double]
     /// f[i] = e^{−x_i}: the height of the top of layer i.
-    @usableFromInline let heights: [Double]
+    let heights: [Double]
 
     init() {
         let scale = 0x1p53
@@ -56,8 +57,8 @@ extension PhysicsRandom {
         let bits = next()
         let layer = Int(truncatingIfNeeded: bits & 255)
         let uniform = bits >> 11
-        let tables = ExponentialZiggurat.shared
-        if uniform < tables.acceptBelow[layer] { return Double(uniform) * tables.widthScale[layer] }
+        typealias Tables = ExponentialZigguratTables
+        if uniform < Tables.acceptBelow[layer] { return Double(uniform) * Tables.widthScale[layer] }
         return nextStandardExponentialSlowPath(layer: layer, uniform: uniform)
     }
 
@@ -65,17 +66,17 @@ extension PhysicsRandom {
     /// wedge of a layer between its inner rectangle and the curve (accept by the curve's height).
     @usableFromInline
     mutating func nextStandardExponentialSlowPath(layer startLayer: Int, uniform startUniform: UInt64) -> Double {
-        let tables = ExponentialZiggurat.shared
+        typealias Tables = ExponentialZigguratTables
         var layer = startLayer, uniform = startUniform
         while true {
             if layer == 0 { return ExponentialZiggurat.tailStart - Double.log(1 - nextUnitInterval()) }
-            let x = Double(uniform) * tables.widthScale[layer]
-            let height = tables.heights[layer] + nextUnitInterval() * (tables.heights[layer - 1] - tables.heights[layer])
+            let x = Double(uniform) * Tables.widthScale[layer]
+            let height = Tables.heights[layer] + nextUnitInterval() * (Tables.heights[layer - 1] - Tables.heights[layer])
             if height < Double.exp(-x) { return x }
             let bits = next()
             layer = Int(truncatingIfNeeded: bits & 255)
             uniform = bits >> 11
-            if uniform < tables.acceptBelow[layer] { return Double(uniform) * tables.widthScale[layer] }
+            if uniform < Tables.acceptBelow[layer] { return Double(uniform) * Tables.widthScale[layer] }
         }
     }
 }

@@ -15,6 +15,9 @@ public struct StationModel: Sendable {
     public private(set) var lastPulsePhotons = PulsePhotons()
 
     var nextDarkCountPicoseconds: [Int64]
+    /// The earliest dark count or pending afterpulse of any detector: a period before it with no
+    /// photons leaves every detector as it was.
+    var earliestBackgroundEventPicoseconds: Int64
 
     /// A station with `parameters` whose dark-count processes start at `startPicoseconds`, or
     /// every problem with the parameters.
@@ -31,6 +34,7 @@ public struct StationModel: Sendable {
         }
         self.detectors = detectors
         nextDarkCountPicoseconds = nextDarkCounts
+        earliestBackgroundEventPicoseconds = nextDarkCounts.min() ?? Picoseconds.never
     }
 
     /// Simulates one trigger period: the pulse at `pulseAtPicoseconds` with the analyzers at
@@ -41,20 +45,34 @@ public struct StationModel: Sendable {
                                         analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting, gate: GateWindow?,
                                         rng: inout PhysicsRandom, into clicks: inout PulseClicks) {
         clicks.removeAll()
-        source.emit(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng,
-                    into: &lastPulsePhotons)
+        // The inlined body, not `emit`, into a local: with a call, or with `self.lastPulsePhotons`
+        // written while `self.source` is read, the whole source (160 bytes) is copied first.
+        var photons = PulsePhotons()
+        source.emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng,
+                          into: &photons)
+        lastPulsePhotons = photons
         var horizon = periodEnd
         if let lastPhoton = lastPulsePhotons.last { horizon = Swift.max(horizon, lastPhoton.timePicoseconds + 1) }
         // Indices, not `DetectorChannel.allCases`, which builds an array on every call.
         var channelsWithPhotons = 0
         for photon in lastPulsePhotons { channelsWithPhotons |= 1 << photon.channel.rawValue }
+        // Most periods bring no detector anything at all: skip them all without touching their state.
+        guard channelsWithPhotons != 0 || earliestBackgroundEventPicoseconds < horizon else { return }
+        var earliestBackground = Picoseconds.never
+        defer { earliestBackgroundEventPicoseconds = earliestBackground }
         for index in 0..<detectors.count {
             // Most periods bring a detector nothing at all: skip it without touching its state.
             guard let channel = DetectorChannel(rawValue: index),
                   channelsWithPhotons & (1 << index) != 0 || nextDarkCountPicoseconds[index] < horizon
                     || (detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never) < horizon
-            else { continue }
+            else {
+                earliestBackground = Swift.min(earliestBackground, nextDarkCountPicoseconds[index],
+                                               detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never)
+                continue
+            }
             runDetector(channel, until: horizon, gate: gate, rng: &rng, into: &clicks)
+            earliestBackground = Swift.min(earliestBackground, nextDarkCountPicoseconds[index],
+                                           detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never)
         }
         clicks.sortByTime()
     }

@@ -1,4 +1,4 @@
-import Physics
+@testable import Physics
 import RealModule
 import Testing
 
@@ -29,5 +29,16 @@ import Testing
         }
         #expect(abs(sum / n - 1) <= 4 * (1 / n).squareRoot())
         #expect(abs(sumOfSquares / n - 2) <= 4 * (20 / n).squareRoot())
+    }
+}
+
+/// The literal tables the sampler reads are exactly the ones the ziggurat construction derives,
+/// bit for bit.
+@Suite struct ExponentialZigguratTablesTests {
+    @Test func literalTablesEqualTheDerivedOnes() {
+        let derived = ExponentialZiggurat()
+        #expect(ExponentialZigguratTables.acceptBelow == derived.acceptBelow)
+        #expect(ExponentialZigguratTables.widthScale.map(\.bitPattern) == derived.widthScale.map(\.bitPattern))
+        #expect(ExponentialZigguratTables.heights.map(\.bitPattern) == derived.heights.map(\.bitPattern))
     }
 }
