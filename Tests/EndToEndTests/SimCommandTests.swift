@@ -56,6 +56,20 @@ import Testing
         #expect((report["finalState"] as? String)?.hasPrefix("safe") == true)
     }
 
+    @Test func experimentRunsTakeTheTraceAndFaultOptionsToo() throws {
+        let dir = try QdotProcess.temporaryDirectory()
+        let run = try QdotProcess.run(["sim", "--experiment", "g2", "--vcd", "g2.vcd", "--interlock-opens-at", "0.05",
+                                       "--no-record"], in: dir)
+        #expect(run.exitCode == 4, "\(run.standardError)")
+        #expect(run.standardOutput.contains("INCOMPLETE: interlock opened"))
+        let vcd = try String(contentsOf: dir.appendingPathComponent("g2.vcd"), encoding: .utf8)
+        #expect(vcd.contains("$enddefinitions") && vcd.contains("TRIGGER"))
+        let report = try #require(try json(dir.appendingPathComponent("qdot-result.json"))["report"] as? [String: Any])
+        #expect(report["complete"] as? Bool == false)
+        // g2 runs 10 µs cycles from 10 µs: the opening at 50 ms falls in cycle 4 999, the last to run.
+        #expect(report["cyclesRun"] as? Int == 4_999)
+    }
+
     /// The built-in board with one edit, written to a file.
     func boardFile(in dir: URL, _ edit: (String) -> String) throws -> String {
         let text = edit(BoardDefinition.simulatedStationText)

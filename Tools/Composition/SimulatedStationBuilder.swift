@@ -102,6 +102,12 @@ public struct SimulatedStationBuilder {
         return LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
                                          clock: board.makeClock())
     }
+
+    /// Fault injection: the interlock loop opens at `instant` (board time).
+    public func openInterlock(at instant: Instant) {
+        let interlock = devices.interlock
+        board.schedule(at: instant) { board in interlock.open(atCycle: board.currentCycle, on: board) }
+    }
 }
 
 /// Why a station could not be built.

@@ -66,10 +66,7 @@ public struct SimulationRun {
         let station = try SimulatedStationBuilder(
             definition: request.board, seed: request.seed, source: request.source,
             profileOverride: request.profileOverride, tracing: request.tracing)
-        if let opening = request.interlockOpensAt {
-            let interlock = station.devices.interlock
-            station.board.schedule(at: opening) { board in interlock.open(atCycle: board.currentCycle, on: board) }
-        }
+        if let opening = request.interlockOpensAt { station.openInterlock(at: opening) }
         let controller = try Controller(lines: station.lines)
         controller.arm()
         guard case .armed = controller.state else {

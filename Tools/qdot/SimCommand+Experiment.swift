@@ -17,11 +17,15 @@ extension SimCommand {
         let signals = StopOnSignals(stop)
         defer { withExtendedLifetime(signals) {} }
         let outcome: ExperimentRun
+        var trace: Trace?
         do {
             outcome = try SimulatedExperiment.run(
                 experiment, board: definition, source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named),
+                tracing: vcd != nil,
+                interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) },
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
-                                               boardName: definition.name))
+                                               boardName: definition.name),
+                trace: { trace = $0 })
         } catch {
             printError("qdot sim: \(experiment.fileName): \(error)")
             throw ExitCode(3)
@@ -33,6 +37,7 @@ extension SimCommand {
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
             wallClock: ExperimentReporting.wallClock(outcome))
         document.station = stationInfo
+        if let vcd, let trace { try writeVCD(trace, to: vcd) }
         try ExperimentReporting.report(
             outcome, title: "qdot sim — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name), seed \(experiment.seed)",
             document: document, output: output)

@@ -123,12 +123,15 @@ struct SimCommand: ParsableCommand {
         }
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
-        if let vcd, let trace = outcome.trace {
-            try OutputFiles.write(Data(trace.vcd(date: Date().description, version: "qdot \(QdotVersion.current)").utf8),
-                                  to: vcd, what: "VCD trace")
-            print("  trace         \(vcd) (\(trace.records.count) line changes)")
-        }
+        if let vcd, let trace = outcome.trace { try writeVCD(trace, to: vcd) }
         if !outcome.report.complete { throw ExitCode(4) }
+    }
+
+    /// Writes the trace as VCD and says where.
+    func writeVCD(_ trace: Trace, to path: String) throws {
+        try OutputFiles.write(Data(trace.vcd(date: Date().description, version: "qdot \(QdotVersion.current)").utf8),
+                              to: path, what: "VCD trace")
+        print("  trace         \(path) (\(trace.records.count) line changes)")
     }
 
     /// What hangs off the simulated lines, from --source, --station and --click-probability.

@@ -1,6 +1,7 @@
 public import Boards
 import Physics
 public import Simulator
+public import HAL
 
 /// An experiment on the simulated board: builds the station from the board file and runs
 /// `ExperimentRun` on its lines.
@@ -58,17 +59,26 @@ public enum SimulatedExperiment {
     }
 
     /// Builds the simulated station (seeded by the experiment) and runs the experiment on it.
+    ///
+    /// - Parameters:
+    ///   - tracing: record every line change; the trace is handed to `trace` after the run.
+    ///   - interlockOpensAt: fault injection: the interlock opens at this board instant.
+    ///   - trace: receives the recorded trace (only when `tracing`).
     public static func run(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
                            source: SimulatedSource = .standIn(.init()), profileOverride: TimingProfile? = nil,
-                           options: ExperimentRun.Options) throws -> ExperimentRun {
+                           tracing: Bool = false, interlockOpensAt: Instant? = nil,
+                           options: ExperimentRun.Options, trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
         var problems = problems(experiment, board: definition, profileOverride: profileOverride)
         if case let .physics(station) = source { problems += analyzerMismatches(experiment, station: station) }
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
         let station = try SimulatedStationBuilder(definition: definition, seed: experiment.seed, source: source,
-                                                  profileOverride: profileOverride, tracing: false)
+                                                  profileOverride: profileOverride, tracing: tracing)
+        if let opening = interlockOpensAt { station.openInterlock(at: opening) }
         var options = options
         options.timingProfile = station.board.profile.name
         options.drainOnLoopThread = true   // the simulated run stays single-threaded and deterministic
-        return try ExperimentRun.run(experiment, on: station.lines, options: options)
+        let outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        if tracing { trace?(station.board.trace) }
+        return outcome
     }
 }
