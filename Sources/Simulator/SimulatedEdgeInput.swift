@@ -1,0 +1,38 @@
+public import HAL
+
+/// Input lines of the simulated board requested together for edge detection (the HAL's `EdgeInput`).
+public final class SimulatedEdgeInput: EdgeInput {
+    private let board: SimulatedBoard
+    private let queueIndex: Int
+    private let lineIDs: [LineID]
+    public let lineNames: [String]
+
+    init(board: SimulatedBoard, lines: [LineID], queueIndex: Int) {
+        self.board = board
+        self.lineIDs = lines
+        self.queueIndex = queueIndex
+        self.lineNames = lines.map { board.lines[$0.index].spec.name }
+    }
+
+    public var lineCount: Int { lineIDs.count }
+
+    public func readEdges(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
+        board.advanceWorld(to: board.firmwareCycle)
+        let count = board.edgeQueues[queueIndex].pop(into: buffer)
+        board.firmwareCycle += board.edgeReadCostCycles + Int64(count) * board.edgeReadPerEventCycles
+        return count
+    }
+
+    public func value(ofLine index: Int) throws(HardwareError) -> LineValue {
+        guard index >= 0 && index < lineIDs.count else {
+            throw HardwareError(.invalidRequest, operation: "get value", line: nil,
+                                detail: "line index \(index) outside a request of \(lineIDs.count) lines")
+        }
+        board.advanceWorld(to: board.firmwareCycle)
+        let value = board.lines[lineIDs[index].index].value
+        board.firmwareCycle += board.lineReadCostCycles
+        return value == 1 ? .active : .inactive
+    }
+
+    public var lostEdgeCount: Int { board.edgeQueues[queueIndex].dropped }
+}
