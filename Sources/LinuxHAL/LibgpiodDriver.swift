@@ -1,4 +1,5 @@
-import CGPIOD
+// Public: `setValues` is inlined into callers (the shim's `static inline` set call with it).
+public import CGPIOD
 import Glibc
 public import HAL
 
@@ -141,10 +142,18 @@ public final class LibgpiodDriver: GPIODriver {
 
     // The bits go to the shim as one integer (no temporary array, no per-line loop in Swift);
     // the request knows its line count, so `lineCount` is for drivers that keep no request state.
+    // Inlinable: the real-time write is the caller's loop → the shim → libgpiod, nothing between.
+    @inlinable @inline(__always)
     public func setValues(_ request: GPIODriverHandle, to values: LineBits, lineCount: Int) throws(GPIODriverError) {
         if qdot_gpiod_set_bits(Self.requestPointer(request), values.rawValue) < 0 {
-            throw GPIODriverError(operation: "gpiod set values", errno: Glibc.errno)
+            throw Self.setValuesFailure()
         }
+    }
+
+    /// The error of a failed set, with the errno the shim left; out of line (the cold path).
+    @usableFromInline @inline(never)
+    static func setValuesFailure() -> GPIODriverError {
+        GPIODriverError(operation: "gpiod set values", errno: Glibc.errno)
     }
 
     public func value(_ request: GPIODriverHandle, lineIndex index: Int) throws(GPIODriverError) -> LineValue {
@@ -176,7 +185,8 @@ public final class LibgpiodDriver: GPIODriver {
         GPIODriverHandle(rawValue: UInt(bitPattern: Int(bitPattern: request)))
     }
 
-    private static func requestPointer(_ handle: GPIODriverHandle) -> UnsafeMutablePointer<qdot_gpiod_request> {
+    @inlinable @inline(__always)
+    static func requestPointer(_ handle: GPIODriverHandle) -> UnsafeMutablePointer<qdot_gpiod_request> {
         UnsafeMutablePointer(bitPattern: Int(bitPattern: handle.rawValue))!
     }
 

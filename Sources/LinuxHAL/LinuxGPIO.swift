@@ -8,15 +8,18 @@ public import HAL
 ///     let gpio = LinuxGPIO(consumer: "qdot", driver: try LibgpiodDriver.load())
 ///     let outputs = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711",
 ///                                           lines: [OutputLineSpec(name: "GPIO17")])
-public final class LinuxGPIO {
+///
+/// Generic over the driver so that the output requests it makes (`LinuxOutputLine<Driver>`)
+/// call the driver statically: `LinuxGPIO<LibgpiodDriver>` for real GPIO, a recording driver in tests.
+public final class LinuxGPIO<Driver: GPIODriver> {
     /// The consumer name gpioinfo shows on the lines this process holds.
     public let consumer: String
     /// The driver every libgpiod and OS call goes through.
-    public let driver: any GPIODriver
+    public let driver: Driver
 
     /// A backend that requests lines under `consumer`, through `driver` (`LibgpiodDriver.load()`
     /// for real GPIO, a recording driver in tests).
-    public init(consumer: String, driver: any GPIODriver) {
+    public init(consumer: String, driver: Driver) {
         self.consumer = consumer
         self.driver = driver
     }
@@ -27,7 +30,7 @@ public final class LinuxGPIO {
     /// Throws `noSuchChip` (listing the chips there are), `noSuchLine` (listing the chip's line
     /// names), `lineBusy` (naming the consumer that holds it) or `permissionDenied` (naming the
     /// device's group).
-    public func requestOutputs(chipLabel: String, lines: [OutputLineSpec]) throws(HardwareError) -> LinuxOutputLine {
+    public func requestOutputs(chipLabel: String, lines: [OutputLineSpec]) throws(HardwareError) -> LinuxOutputLine<Driver> {
         let chip = try locate(chipLabel: chipLabel, lineNames: lines.map(\.name))
         var initial = LineBits.none
         var safe = LineBits.none

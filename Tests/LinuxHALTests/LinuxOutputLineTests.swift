@@ -5,7 +5,7 @@ import Testing
 
 /// Output requests: one driver call per set, shadow values, safe level before release.
 @Suite struct LinuxOutputLineTests {
-    static func gpio() -> (LinuxGPIO, RecordingGPIODriver) {
+    static func gpio() -> (LinuxGPIO<RecordingGPIODriver>, RecordingGPIODriver) {
         let driver = RecordingGPIODriver(chips: [.init(path: "/dev/gpiochip0", label: "qdot-sim", lines: [
             .init(name: "TRIGGER", consumer: nil), .init(name: "GATE", consumer: nil),
             .init(name: "BASIS_A_0", consumer: nil), .init(name: "STATUS", consumer: nil),

@@ -61,6 +61,15 @@ public struct HardwareRun {
     /// - Throws: `HardwareRunError` when the lines cannot be requested or the controller does not arm.
     public static func run(_ request: Request, driver: (any GPIODriver)? = nil,
                            stop: StopSignal? = nil) throws(HardwareRunError) -> HardwareRun {
+        // The existential is opened here, once: the loop below runs on `LinuxOutputLine<D>`,
+        // whose writes call the concrete driver.
+        if let driver { return try run(request, on: driver, stop: stop) }
+        return try run(request, on: try loadLibgpiod(), stop: stop)
+    }
+
+    /// `run(_:driver:stop:)` with the driver's concrete type.
+    static func run<D: GPIODriver>(_ request: Request, on driver: D,
+                                   stop: StopSignal?) throws(HardwareRunError) -> HardwareRun {
         let (station, realtime) = try prepare(request, driver: driver)
         let controller: Controller
         do { controller = try Controller(lines: station.lines) } catch { throw .firmware(error) }
@@ -85,9 +94,9 @@ extension HardwareRun {
     /// Requests the board's lines and applies the real-time setup to the calling thread (the one
     /// that will run the loop). Keep the returned report alive for the run: it holds the CPU
     /// wake-latency cap.
-    static func prepare(_ request: Request, driver: (any GPIODriver)?) throws(HardwareRunError)
-        -> (LinuxStationBuilder, RealtimeReport) {
-        let station: LinuxStationBuilder
+    static func prepare<D: GPIODriver>(_ request: Request, driver: D) throws(HardwareRunError)
+        -> (LinuxStationBuilder<D>, RealtimeReport) {
+        let station: LinuxStationBuilder<D>
         do {
             station = try LinuxStationBuilder(definition: request.board, busyWaitTail: request.busyWaitTail,
                                               driver: driver)
@@ -97,6 +106,11 @@ extension HardwareRun {
         let realtime = RealtimeSetup.apply(priority: request.priority, lockMemory: request.lockMemory, cpu: request.cpu,
                                            maximumCPUWakeLatencyMicroseconds: request.maximumCPUWakeLatencyMicroseconds)
         return (station, realtime)
+    }
+
+    /// The real libgpiod, for a run given no driver.
+    static func loadLibgpiod() throws(HardwareRunError) -> LibgpiodDriver {
+        do { return try LibgpiodDriver.load() } catch { throw .station(.hardware(error)) }
     }
 
     /// Keeps the lines (already at their safe levels) requested for `request.holdSafeAfterRun`.
@@ -111,6 +125,14 @@ extension HardwareRun {
     /// - Returns: the experiment's outcome and the real-time setup the loop got.
     public static func runExperiment(_ experiment: ExperimentDefinition, request: Request, driver: (any GPIODriver)? = nil,
                                      options: ExperimentRun.Options) throws(HardwareRunError)
+        -> (outcome: ExperimentRun, record: HardwareRunRecord) {
+        if let driver { return try runExperiment(experiment, request: request, on: driver, options: options) }
+        return try runExperiment(experiment, request: request, on: try loadLibgpiod(), options: options)
+    }
+
+    /// `runExperiment(_:request:driver:options:)` with the driver's concrete type.
+    static func runExperiment<D: GPIODriver>(_ experiment: ExperimentDefinition, request: Request, on driver: D,
+                                             options: ExperimentRun.Options) throws(HardwareRunError)
         -> (outcome: ExperimentRun, record: HardwareRunRecord) {
         let (station, realtime) = try prepare(request, driver: driver)
         var options = options

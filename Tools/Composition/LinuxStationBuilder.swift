@@ -10,11 +10,14 @@ public import LinuxHAL
 ///
 /// The requests live as long as the builder: releasing it drives every output to its safe level
 /// and then releases the lines (`LinuxOutputLine.deinit`).
-public struct LinuxStationBuilder {
+///
+/// Generic over the GPIO driver (`LibgpiodDriver` on a lab board, a recording one in tests) so
+/// that the output requests call it statically.
+public struct LinuxStationBuilder<Driver: GPIODriver> {
     /// The backend the lines were requested through.
-    public let gpio: LinuxGPIO
+    public let gpio: LinuxGPIO<Driver>
     /// One output request per chip, in the order the chips first appear in the board's roles.
-    public let outputRequests: [LinuxOutputLine]
+    public let outputRequests: [LinuxOutputLine<Driver>]
     /// One edge-input request per chip.
     public let inputRequests: [LinuxEdgeInput]
     /// The firmware's view of the lines.
@@ -25,24 +28,17 @@ public struct LinuxStationBuilder {
     /// - Parameters:
     ///   - definition: the board file's contents (its backend must be `linux`).
     ///   - busyWaitTail: how long before each deadline the clock stops sleeping and spins (zero: never).
-    ///   - driver: the libgpiod driver (tests pass a recording one; nil for the real libgpiod).
+    ///   - driver: the GPIO driver (`LibgpiodDriver.load()`; tests pass a recording one).
     /// - Throws: `wrongBackend` for a simulated board; `hardware` with the backend's error (no such
     ///   chip or line listing what exists, line busy naming its consumer, permission denied
     ///   naming the device's group, libgpiod missing).
     public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero,
-                driver: (any GPIODriver)? = nil) throws(StationBuildError) {
+                driver: Driver) throws(StationBuildError) {
         guard definition.backend == .linux else {
             throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue, expected: .linux)
         }
-        let gpio: LinuxGPIO
-        if let driver {
-            gpio = LinuxGPIO(consumer: definition.consumer, driver: driver)
-        } else {
-            do { gpio = LinuxGPIO(consumer: definition.consumer, driver: try LibgpiodDriver.load()) } catch {
-                throw .hardware(error)
-            }
-        }
-        var outputRequests: [LinuxOutputLine] = []
+        let gpio = LinuxGPIO(consumer: definition.consumer, driver: driver)
+        var outputRequests: [LinuxOutputLine<Driver>] = []
         var inputRequests: [LinuxEdgeInput] = []
         var outputBindings: [LineRole: OutputBinding] = [:]
         var inputBindings: [LineRole: InputBinding] = [:]
@@ -79,5 +75,17 @@ public struct LinuxStationBuilder {
         self.inputRequests = inputRequests
         lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
                                           clock: LinuxClock(busyWaitTail: busyWaitTail))
+    }
+}
+
+extension LinuxStationBuilder where Driver == LibgpiodDriver {
+    /// Requests the board's lines through the real libgpiod (loaded here).
+    ///
+    /// - Throws: `hardware` with `backendUnavailable` when libgpiod cannot be loaded, and
+    ///   everything `init(definition:busyWaitTail:driver:)` throws.
+    public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero) throws(StationBuildError) {
+        let driver: LibgpiodDriver
+        do { driver = try LibgpiodDriver.load() } catch { throw .hardware(error) }
+        try self.init(definition: definition, busyWaitTail: busyWaitTail, driver: driver)
     }
 }
