@@ -159,6 +159,12 @@ struct CycleLoop {
             steps: for (stepIndex, step) in schedule.steps.enumerated() {
                 var basisPending = true
                 let writes = cycleWrites[stepIndex]
+                // The random-basis choice and its writes, taken out of `step` and flattened once per
+                // step: reading them per cycle from nested arrays retained and released each one.
+                let randomChoice = step.randomBasis
+                let randomCodesA = randomChoice?.codesA ?? [], randomCodesB = randomChoice?.codesB ?? []
+                let choiceWrites = randomWrites[stepIndex].flatMap { $0 }
+                let choiceWritesStart = randomWrites[stepIndex].reduce(into: [0]) { $0.append($0.last! + $1.count) }
                 for _ in 0..<step.cycles {
                     var deadline = start + period * slot
                     let wake = clock.sleep(until: deadline)
@@ -178,13 +184,17 @@ struct CycleLoop {
                     if let stop, stop.isRaised { stopRequested = true; break steps }
 
                     var codes = step.codes
-                    if let random = step.randomBasis {
-                        let a = Int(basisGenerator.next(upperBound: UInt64(random.codesA.count)))
-                        let b = Int(basisGenerator.next(upperBound: UInt64(random.codesB.count)))
-                        codes = BasisCodes(armA: random.codesA[a], armB: random.codesB[b])
+                    if randomChoice != nil {
+                        let a = Int(basisGenerator.next(upperBound: UInt64(randomCodesA.count)))
+                        let b = Int(basisGenerator.next(upperBound: UInt64(randomCodesB.count)))
+                        codes = BasisCodes(armA: randomCodesA[a], armB: randomCodesB[b])
                         if codes != writtenCodes {
-                            for write in randomWrites[stepIndex][a * random.codesB.count + b] {
+                            let choice = a * randomCodesB.count + b
+                            var position = choiceWritesStart[choice]
+                            while position < choiceWritesStart[choice + 1] {
+                                let write = choiceWrites[position]
                                 try requests[write.request].set(write.values, mask: write.mask)
+                                position += 1
                             }
                         }
                     } else if basisPending {

@@ -59,10 +59,19 @@ public final class PhysicsStation {
                 channel: channel, clickLine: wiring.clicks[channel.rawValue],
                 gateLine: wiring.gate(forChannel: channel.rawValue), parameters: parameters.detector(channel),
                 cyclePeriodPicoseconds: period, random: Self.physicsRandom(from: board))
-            detector.attach(to: board)
+            detector.attach(to: board, watchingGate: false)
             detectors.append(detector)
         }
         self.detectors = detectors
+        // One watcher per gate line for the gated detectors on it, calling them in channel order.
+        var gateLines: [LineID] = []
+        for detector in detectors where parameters.detector(detector.channel).mode == .gated {
+            if let gate = detector.gateLine, !gateLines.contains(gate) { gateLines.append(gate) }
+        }
+        for gate in gateLines {
+            let onGate = detectors.filter { $0.gateLine == gate && parameters.detector($0.channel).mode == .gated }
+            board.attach(DetectorGateFanOut(detectors: onGate), watching: [gate])
+        }
         source = QuantumDotSource(source: pairSource, analyzerA: analyzerA, analyzerB: analyzerB,
                                   detectors: detectors, random: sourceRandom)
         laser.listener = source

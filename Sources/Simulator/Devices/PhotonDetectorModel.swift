@@ -91,7 +91,14 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// (free-running mode: from now; gated: from each gate opening).
     @discardableResult
     public func attach(to board: SimulatedBoard) -> DeviceID {
-        id = board.attach(self, watching: isGated ? (gateLine.map { [$0] } ?? []) : [])
+        attach(to: board, watchingGate: true)
+    }
+
+    /// Hangs the detector on the board; with `watchingGate` false its gate edges come from a
+    /// ``DetectorGateFanOut`` that watches the gate line for several detectors instead.
+    @discardableResult
+    func attach(to board: SimulatedBoard, watchingGate: Bool) -> DeviceID {
+        id = board.attach(self, watching: isGated && watchingGate ? (gateLine.map { [$0] } ?? []) : [])
         if isGated, let gateLine, board.value(of: gateLine) == 1 { gateIsHigh = true; gateWasHigh = true }
         darkCountIntervalLeftPicoseconds = detector.nextDarkCountDelayPicoseconds(rng: &random)
         if !isGated || gateIsHigh { resumeDarkCounts(atPicoseconds: board.currentCycle * cyclePeriodPicoseconds, on: board) }
@@ -109,6 +116,12 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
+        gateChanged(to: value, atCycle: cycle, on: board)
+    }
+
+    /// The gate line changed to `value` at `cycle` (the detector watches it, or a ``DetectorGateFanOut`` does).
+    @inline(__always)
+    func gateChanged(to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         let isHigh = value == 1
         guard isHigh != gateIsHigh else { return }
         gateWasHigh = gateIsHigh
