@@ -19,15 +19,12 @@ extension Controller {
 
         let cycleWrites = schedule.steps.map { program.layOut($0.timing(in: schedule.timing), lines: lines) }
         let basisWrites = schedule.steps.map { program.basisWrites(for: $0.codes, lines: lines) }
-        let randomWrites: [[[TimedWrite]]] = schedule.steps.map { step in
-            guard let random = step.randomBasis else { return [] }
-            return random.codesA.flatMap { a in
-                random.codesB.map { b in program.basisWrites(for: BasisCodes(armA: a, armB: b), lines: lines) }
-            }
+        let randomChoices: [BasisChoiceTable?] = schedule.steps.map { step in
+            step.randomBasis.map { BasisChoiceTable($0, program: &program, lines: lines) }
         }
         var loop = CycleLoop(controller: self, schedule: schedule, ring: clicks)
         state = .running
-        loop.execute(cycleWrites: cycleWrites, basisWrites: basisWrites, randomWrites: randomWrites, stop: stop,
+        loop.execute(cycleWrites: cycleWrites, basisWrites: basisWrites, randomChoices: randomChoices, stop: stop,
                      observer: observer, observerInterval: observerInterval)
         if let fault = loop.fault {
             state = .fault(reason: fault.description)
@@ -99,6 +96,8 @@ struct CycleLoop {
     var cyclesRun = 0
     var clicksOutsideCycle = 0
     var lostEdgesSeen: [Int]
+    /// Lost edges of the interlock's request already answered by reading the interlock's level.
+    var interlockLossesChecked: Int
     var interlockOpened = false
     var stopRequested = false
     var fault: HardwareError?
@@ -132,6 +131,7 @@ struct CycleLoop {
         self.window = schedule.timing.coincidenceWindow.nanoseconds
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
+        self.interlockLossesChecked = controller.inputRequests[controller.interlockRequest].lostEdgeCount
         self.inputRequests = controller.inputRequests
         self.inputRoles = controller.inputRoles
         self.interlockRequest = controller.interlockRequest
@@ -146,7 +146,7 @@ struct CycleLoop {
         zip(inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
     }
 
-    mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomWrites: [[[TimedWrite]]],
+    mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomChoices: [BasisChoiceTable?],
                           stop: StopSignal?, observer: (any CycleObserver)?, observerInterval: Int) {
         let requests = controller.program.requests
         var slot: Int64 = 0
@@ -159,12 +159,7 @@ struct CycleLoop {
             steps: for (stepIndex, step) in schedule.steps.enumerated() {
                 var basisPending = true
                 let writes = cycleWrites[stepIndex]
-                // The random-basis choice and its writes, taken out of `step` and flattened once per
-                // step: reading them per cycle from nested arrays retained and released each one.
-                let randomChoice = step.randomBasis
-                let randomCodesA = randomChoice?.codesA ?? [], randomCodesB = randomChoice?.codesB ?? []
-                let choiceWrites = randomWrites[stepIndex].flatMap { $0 }
-                let choiceWritesStart = randomWrites[stepIndex].reduce(into: [0]) { $0.append($0.last! + $1.count) }
+                let randomChoice = randomChoices[stepIndex]
                 for _ in 0..<step.cycles {
                     var deadline = start + period * slot
                     let wake = clock.sleep(until: deadline)
@@ -184,15 +179,15 @@ struct CycleLoop {
                     if let stop, stop.isRaised { stopRequested = true; break steps }
 
                     var codes = step.codes
-                    if randomChoice != nil {
-                        let a = Int(basisGenerator.next(upperBound: UInt64(randomCodesA.count)))
-                        let b = Int(basisGenerator.next(upperBound: UInt64(randomCodesB.count)))
-                        codes = BasisCodes(armA: randomCodesA[a], armB: randomCodesB[b])
+                    if let table = randomChoice {
+                        let a = Int(basisGenerator.next(upperBound: UInt64(table.codesA.count)))
+                        let b = Int(basisGenerator.next(upperBound: UInt64(table.codesB.count)))
+                        codes = BasisCodes(armA: table.codesA[a], armB: table.codesB[b])
                         if codes != writtenCodes {
-                            let choice = a * randomCodesB.count + b
-                            var position = choiceWritesStart[choice]
-                            while position < choiceWritesStart[choice + 1] {
-                                let write = choiceWrites[position]
+                            let choice = table.choice(a: a, b: b)
+                            var position = table.starts[choice]
+                            while position < table.starts[choice + 1] {
+                                let write = table.writes[position]
                                 try requests[write.request].set(write.values, mask: write.mask)
                                 position += 1
                             }
@@ -292,8 +287,10 @@ struct CycleLoop {
                 }
                 if count < buffer.count { break }
             }
-            // Lost interlock edges: the level itself decides.
-            if requestIndex == interlockRequest, request.lostEdgeCount != lostEdgesSeen[requestIndex] {
+            // New lost edges on the interlock's request: the level itself decides (read once per
+            // new loss, not on every cycle after the first).
+            if requestIndex == interlockRequest, request.lostEdgeCount != interlockLossesChecked {
+                interlockLossesChecked = request.lostEdgeCount
                 if try request.value(ofLine: interlockIndex) != .active { interlockOpened = true }
             }
         }
