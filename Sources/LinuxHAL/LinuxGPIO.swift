@@ -66,19 +66,4 @@ public final class LinuxGPIO<Driver: GPIODriver> {
         }
         return LinuxEdgeInput(driver: driver, request: request, chipLabel: chipLabel, lineNames: lines.map(\.name))
     }
-
-    /// Every chip on this machine with its label and named lines, as gpioinfo would list them.
-    public func inventory() throws(HardwareError) -> [(path: String, label: String, lineNames: [String])] {
-        let paths: [String]
-        do { paths = try driver.chipPaths() } catch { throw HardwareError(error) }
-        var chips: [(path: String, label: String, lineNames: [String])] = []
-        for path in paths {
-            guard let handle = try? driver.openChip(path: path) else { continue }
-            defer { driver.closeChip(handle) }
-            guard let description = try? driver.describeChip(handle) else { continue }
-            let names = (0..<description.lineCount).map { (try? driver.describeLine(handle, offset: $0).name) ?? "" }
-            chips.append((path, description.label, names))
-        }
-        return chips
-    }
 }

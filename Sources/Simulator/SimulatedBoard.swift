@@ -49,7 +49,7 @@ public final class SimulatedBoard {
     var traceLimit: Int
     var traceDropped = 0
     /// Whether line changes are being recorded.
-    public private(set) var isTracing: Bool
+    public let isTracing: Bool
 
     // Profile figures converted to cycles once.
     let writeCostCycles: Int64, writeLatencyCycles: Int64, edgeReadCostCycles: Int64
@@ -291,6 +291,4 @@ public final class SimulatedBoard {
         advanceWorld(to: max(firmwareCycle, worldCycle))
     }
 
-    /// Starts or stops recording line changes.
-    public func setTracing(_ on: Bool) { isTracing = on }
 }

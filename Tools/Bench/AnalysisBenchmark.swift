@@ -1,4 +1,5 @@
 import Analysis
+import Composition
 import RealModule
 
 /// Throughput of two-channel coincidence counting and the time of one 16-setting MLE
@@ -46,7 +47,7 @@ enum AnalysisBenchmark {
             }
         }
         let pairs = counter.finish()
-        func rate(_ d: Duration) -> Double { Double(tags) / seconds(d) }
+        func rate(_ d: Duration) -> Double { Double(tags) / d.inSeconds }
         print("Analysis: coincidence counting, \(tags) tags (2 channels, Poisson 10 MHz each, ±1 ns window), one core")
         print("  one-shot sorted merge (per 2×\(chunkPerChannel)-tag chunk): \(format(rate(oneShotTime) / 1e6)) million tags/s")
         print("  streaming counter across \(chunks) chunks:               \(format(rate(streamingTime) / 1e6)) million tags/s"
@@ -71,7 +72,7 @@ enum AnalysisBenchmark {
         for data in datasets {
             var result: MaximumLikelihoodTomography?
             let elapsed = try clock.measure { result = try StateTomography.maximumLikelihood(data) }
-            times.append(seconds(elapsed) * 1e3)
+            times.append(elapsed.inSeconds * 1e3)
             iterations.append(result?.iterations ?? 0)
         }
         times.sort()
@@ -79,10 +80,6 @@ enum AnalysisBenchmark {
         print("Analysis: 16-setting maximum-likelihood tomography (Cholesky T, Poisson likelihood, L-BFGS), \(times.count) data sets")
         print("  median \(format(times[times.count / 2])) ms, 95th percentile \(format(times[times.count * 95 / 100])) ms, "
               + "max \(format(times.last!)) ms per reconstruction; median \(iterations[iterations.count / 2]) iterations")
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     static func format(_ x: Double) -> String {

@@ -26,14 +26,14 @@ enum ExperimentBenchmark {
                 let example = ExperimentExamples.named(name)!
                 let experiment = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
                 let path = FileManager.default.temporaryDirectory.appendingPathComponent("qdot-bench-\(name).qdotrec").path
-                let cpuStarted = threadCPUSeconds()
+                let cpuStarted = CPUTime.thread()
                 let started = ContinuousClock.now
                 let outcome = try SimulatedExperiment.run(
                     experiment, board: try BoardDefinition.simulatedStation, source: source,
                     options: ExperimentRun.Options(recordPath: recording ? path : nil, boardName: "simulated-station"))
                 let elapsed = ContinuousClock.now - started
-                let cpu = threadCPUSeconds() - cpuStarted
-                let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let cpu = CPUTime.thread() - cpuStarted
+                let wall = elapsed.inSeconds
                 let board = outcome.report.runDuration.seconds
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 print("  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(outcome.report.cyclesRun) cycles at "
@@ -47,12 +47,6 @@ enum ExperimentBenchmark {
         }
     }
 
-    /// CPU time of this thread (the run is single-threaded), in seconds.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
 
     static func format(_ value: Double, _ decimals: Int = 3) -> String { String(format: "%.\(decimals)f", value) }
 }

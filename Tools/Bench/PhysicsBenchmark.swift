@@ -1,4 +1,4 @@
-import Glibc
+import Composition
 import Physics
 
 /// Laser pulses per second through source, optics and four detectors (the physics alone), with
@@ -24,7 +24,7 @@ enum PhysicsBenchmark {
         var clickCount = 0
         let clock = ContinuousClock()
         let start = clock.now
-        let cpuStart = processCPUSeconds()
+        let cpuStart = CPUTime.process()
         for pulse in 0..<pulseCount {
             let pulseTime = Int64(pulse) * periodPicoseconds
             let setting = settings[pulse % 3]
@@ -33,19 +33,12 @@ enum PhysicsBenchmark {
             clickCount += clicks.count
         }
         let elapsed = clock.now - start
-        let cpuSeconds = processCPUSeconds() - cpuStart
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let cpuSeconds = CPUTime.process() - cpuStart
+        let seconds = elapsed.inSeconds
         print("physics: \(pulseCount) pulses through source + optics + 4 detectors: "
             + "\(Int(Double(pulseCount) / cpuSeconds)) pulses/s of CPU time (\(cpuSeconds) s), "
             + "\(Int(Double(pulseCount) / seconds)) pulses/s of wall time (\(seconds) s); "
             + "\(clickCount) clicks, \(clicks.overflowCount) overflowed")
     }
 
-    /// CPU time this process has used, in seconds: the honest figure on a shared machine, where
-    /// wall time also counts the other processes' turns.
-    static func processCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
 }

@@ -76,13 +76,6 @@ enum SimulatorBenchmark {
         var allocations: Int
     }
 
-    /// This thread's CPU time in seconds (CLOCK_THREAD_CPUTIME_ID): what the run cost on one core,
-    /// whatever else the machine was doing.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
 
     static func measure(_ source: SimulatedSource, cycles: Int, countAllocations: Bool = false) throws -> Measurement {
         if countAllocations { MallocInterposerSwift.initialize(); MallocInterposerSwift.hook() }
@@ -92,12 +85,12 @@ enum SimulatorBenchmark {
         controller.arm()
         let schedule = SimulationRun.defaultSchedule(cycles: cycles)
         let start = ContinuousClock.now
-        let cpuStart = threadCPUSeconds()
+        let cpuStart = CPUTime.thread()
         let report = try controller.run(schedule)
-        let cpuSeconds = threadCPUSeconds() - cpuStart
+        let cpuSeconds = CPUTime.thread() - cpuStart
         let elapsed = ContinuousClock.now - start
         if countAllocations { MallocInterposerSwift.unhook() }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         precondition(report.cyclesRun == cycles, "benchmark run incomplete: \(report.stopReason ?? "")")
         return Measurement(cyclesPerSecond: Double(cycles) / seconds, cyclesPerCPUSecond: Double(cycles) / cpuSeconds,
                            allocations: countAllocations ? MallocInterposerSwift.getStatistics().mallocCount : 0)

@@ -82,7 +82,7 @@ public struct HardwareRun {
         do { report = try controller.run(request.schedule, stop: stop) } catch { throw .firmware(error) }
         let elapsed = ContinuousClock.now - started
         holdSafe(request, clock: station.lines.clock)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
                                        driver: station.gpio.driver)
         withExtendedLifetime(realtime) {}   // the CPU wake-latency hold lasts the whole run

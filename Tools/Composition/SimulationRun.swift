@@ -75,7 +75,7 @@ public struct SimulationRun {
         let started = ContinuousClock.now
         let report = try controller.run(request.schedule, stop: stop)
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         return SimulationRun(report: report, trace: request.tracing ? station.board.trace : nil,
                              profile: station.board.profile, physics: station.devices.physics.map(PhysicsCounts.init),
                              wallSeconds: seconds)

@@ -105,7 +105,7 @@ public struct ExperimentRun {
         }
         return ExperimentRun(
             experiment: experiment, schedule: schedule, report: report, findings: findings,
-            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            wallSeconds: elapsed.inSeconds,
             recordPath: recordError == nil ? writer?.path : writer?.partialPath, recordError: recordError)
     }
 

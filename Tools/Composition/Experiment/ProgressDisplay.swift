@@ -22,8 +22,8 @@ public final class ProgressDisplay: @unchecked Sendable {
     func update(cycles: Int, coincidences: Int) {
         guard enabled else { return }
         let now = ContinuousClock.now
-        let elapsed = seconds(now - started)
-        guard elapsed >= 1, lastPrint.map({ seconds(now - $0) >= 0.2 }) ?? true else { return }
+        let elapsed = (now - started).inSeconds
+        guard elapsed >= 1, lastPrint.map({ (now - $0).inSeconds >= 0.2 }) ?? true else { return }
         lastPrint = now
         printed = true
         let rate = Double(cycles) / elapsed
@@ -39,9 +39,5 @@ public final class ProgressDisplay: @unchecked Sendable {
     /// Ends the progress line, if one was shown.
     public func finish() {
         if printed { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
