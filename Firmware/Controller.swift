@@ -96,6 +96,15 @@ public final class Controller {
             try? driveSafe()
         }
     }
+
+    /// Arms the controller and insists it is ready: the step every composition root takes before a run.
+    ///
+    /// - Throws: `FirmwareError.notArmed` with the state it stopped in (safe: interlock open; fault:
+    ///   a hardware error while driving the outputs safe).
+    public func armForRun() throws(FirmwareError) {
+        arm()
+        guard case .armed = state else { throw .notArmed(state) }
+    }
 }
 
 /// A mistake in how the firmware was set up (not a hardware failure).

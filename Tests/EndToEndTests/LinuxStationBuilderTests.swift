@@ -58,7 +58,7 @@ import Testing
     @Test func openInterlockRefusesToArmAndFiresNothing() throws {
         let driver = Self.bcm2711()
         driver.inputLevel = .inactive
-        let request = HardwareRun.Request(board: try Self.raspberryPi4(), schedule: SimulationRun.defaultSchedule(cycles: 10))
+        let request = HardwareRun.Request(board: try Self.raspberryPi4(), schedule: CycleSchedule.plainTwoSettings(cycles: 10))
         #expect {
             _ = try HardwareRun.run(request, driver: driver)
         } throws: { error in
@@ -72,7 +72,7 @@ import Testing
 
     @Test func shortRunOnTheRealClockCompletesAndRecordsItsSetup() throws {
         let driver = Self.bcm2711()
-        let request = HardwareRun.Request(board: try Self.raspberryPi4(), schedule: SimulationRun.defaultSchedule(cycles: 40),
+        let request = HardwareRun.Request(board: try Self.raspberryPi4(), schedule: CycleSchedule.plainTwoSettings(cycles: 40),
                                           priority: 0)   // out of range on purpose: a warning, not a failure
         let run = try HardwareRun.run(request, driver: driver)
         #expect(run.report.complete && run.report.cyclesRun == 40)

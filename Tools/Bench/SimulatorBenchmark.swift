@@ -83,7 +83,7 @@ enum SimulatorBenchmark {
                                                   source: source, profileOverride: .ideal, tracing: false)
         let controller = try Controller(lines: station.lines)
         controller.arm()
-        let schedule = SimulationRun.defaultSchedule(cycles: cycles)
+        let schedule = CycleSchedule.plainTwoSettings(cycles: cycles)
         let start = ContinuousClock.now
         let cpuStart = CPUTime.thread()
         let report = try controller.run(schedule)

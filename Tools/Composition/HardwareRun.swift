@@ -73,10 +73,7 @@ public struct HardwareRun {
         let (station, realtime) = try prepare(request, driver: driver)
         let controller: Controller
         do { controller = try Controller(lines: station.lines) } catch { throw .firmware(error) }
-        controller.arm()
-        guard case .armed = controller.state else {
-            throw .notArmed(controller.state.description)
-        }
+        do { try controller.armForRun() } catch { throw .notArmed(controller.state.description) }
         let started = ContinuousClock.now
         let report: RunReport
         do { report = try controller.run(request.schedule, stop: stop) } catch { throw .firmware(error) }
@@ -140,6 +137,8 @@ extension HardwareRun {
         let outcome: ExperimentRun
         do {
             outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        } catch let FirmwareError.notArmed(state) {
+            throw .notArmed(state.description)
         } catch {
             throw .experiment("\(error)")
         }

@@ -68,10 +68,7 @@ public struct SimulationRun {
             profileOverride: request.profileOverride, tracing: request.tracing)
         if let opening = request.interlockOpensAt { station.openInterlock(at: opening) }
         let controller = try Controller(lines: station.lines)
-        controller.arm()
-        guard case .armed = controller.state else {
-            throw SimulationRunError.notArmed(controller.state.description)
-        }
+        try controller.armForRun()
         let started = ContinuousClock.now
         let report = try controller.run(request.schedule, stop: stop)
         let elapsed = ContinuousClock.now - started
@@ -81,27 +78,15 @@ public struct SimulationRun {
                              wallSeconds: seconds)
     }
 
-    /// The foundation's default schedule: the standard cycle timing, half the cycles with both
-    /// arms on basis code 0 and half on code 1.
-    public static func defaultSchedule(cycles: Int, timing: CycleTiming = .standard) -> CycleSchedule {
-        let first = cycles / 2
-        return CycleSchedule(timing: timing, steps: [
-            ScheduleStep(label: "A0/B0", codes: BasisCodes(armA: 0, armB: 0), cycles: first),
-            ScheduleStep(label: "A1/B1", codes: BasisCodes(armA: 1, armB: 1), cycles: cycles - first),
-        ])
-    }
 }
 
 /// Why a simulated run could not start.
 public enum SimulationRunError: Error, CustomStringConvertible {
-    /// The controller did not arm (interlock open or a hardware fault).
-    case notArmed(String)
     /// The schedule puts basis codes on the lines that the station's tables do not know.
     case unknownBasisCodes([String])
 
     public var description: String {
         switch self {
-        case let .notArmed(state): return "the controller did not arm: \(state)"
         case let .unknownBasisCodes(problems): return problems.joined(separator: "\n")
         }
     }

@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
         let timing = CycleTiming.standard
         let cycleCount = plan.plainCycleCount(periodSeconds: timing.triggerPeriod.seconds)
         var request = HardwareRun.Request(
-            board: definition, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
+            board: definition, schedule: CycleSchedule.plainTwoSettings(cycles: cycleCount, timing: timing),
             priority: realtime.priority, lockMemory: realtime.lockMemory, cpu: realtime.cpu,
             busyWaitTail: .microseconds(realtime.busyWaitUs), maximumCPUWakeLatencyMicroseconds: realtime.wakeLatencyCap)
         request.holdSafeAfterRun = .nanoseconds(Int64((holdSafe * 1e9).rounded()))

@@ -91,7 +91,7 @@ struct SimCommand: ParsableCommand {
         let cycleCount = plan.plainCycleCount(periodSeconds: timing.triggerPeriod.seconds)
         let (simulatedSource, stationInfo) = try simulatedSource()
         let request = SimulationRun.Request(
-            board: definition, seed: seed, schedule: SimulationRun.defaultSchedule(cycles: cycleCount, timing: timing),
+            board: definition, seed: seed, schedule: CycleSchedule.plainTwoSettings(cycles: cycleCount, timing: timing),
             source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
             interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) })
         let outcome: SimulationRun

@@ -57,8 +57,7 @@ public struct ExperimentRun {
                            options: Options) throws -> ExperimentRun {
         let schedule = try experiment.schedule()
         let controller = try Controller(lines: lines)
-        controller.arm()
-        guard case .armed = controller.state else { throw SimulationRunError.notArmed(controller.state.description) }
+        try controller.armForRun()
         let problems = controller.scheduleProblems(schedule)
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
 
