@@ -85,9 +85,8 @@ public struct SimulatedStationBuilder {
                              board: SimulatedBoard) throws(HardwareError) -> StationLines {
         var outputBindings: [LineRole: OutputBinding] = [:]
         var inputBindings: [LineRole: InputBinding] = [:]
-        for (chip, assignments) in LineGrouping.byChip(definition.outputLines) {
+        for (_, assignments) in LineGrouping.byChip(definition.outputLines) {
             let request = try board.requestOutputs(assignments.map { ids[$0.role]! })
-            _ = chip
             for (index, assignment) in assignments.enumerated() {
                 outputBindings[assignment.role] = OutputBinding(request: request, index: index,
                                                                 safeValue: assignment.safeLevel ?? .inactive)

@@ -14,19 +14,16 @@ public enum SimulatedExperiment {
         var problems: [String] = []
         let profile = profileOverride ?? SimulatedStationBuilder.profile(for: definition.timingProfile)
         if let problem = experiment.timing.profileProblem(on: profile) { problems.append(problem) }
-        do {
-            let schedule = try experiment.schedule()
-            let codeLimitA = 1 << definition.basisLines(of: .a).count, codeLimitB = 1 << definition.basisLines(of: .b).count
-            for (index, name) in experiment.analyzer.armA.enumerated() where index >= codeLimitA {
-                problems.append("analyzer.a code \(index) (\(name)) needs more than the board's \(definition.basisLines(of: .a).count) basis-select lines of arm A")
+        let arms: [(arm: AnalyzerArm, names: [String])] = [(.a, experiment.analyzer.armA), (.b, experiment.analyzer.armB)]
+        for (arm, names) in arms {
+            let lines = definition.basisLines(of: arm).count
+            for (code, name) in names.enumerated() where code >= 1 << lines {
+                problems.append("analyzer.\(arm.rawValue) code \(code) (\(name)) needs more than the board's \(lines) "
+                    + "basis-select lines of arm \(arm.rawValue.uppercased())")
             }
-            for (index, name) in experiment.analyzer.armB.enumerated() where index >= codeLimitB {
-                problems.append("analyzer.b code \(index) (\(name)) needs more than the board's \(definition.basisLines(of: .b).count) basis-select lines of arm B")
-            }
-            _ = schedule
-        } catch {
-            problems.append("\(error)")
         }
+        // Building the schedule finds the bases the experiment needs that its analyzer table lacks.
+        do { _ = try experiment.schedule() } catch { problems.append("\(error)") }
         return problems
     }
 
