@@ -1,0 +1,22 @@
+import Boards
+import Composition
+import Testing
+
+/// An experiment checked against the board it would run on, before anything runs.
+@Suite struct ExperimentBoardFitTests {
+    @Test func codesBeyondTheBoardsBasisLinesAreNamedPerArm() throws {
+        var experiment = try ExperimentFixture.example("bell-chsh", cyclesPerSetting: 10)
+        // The simulated board has three basis lines per arm: codes 0–7. Code 8 on arm B cannot be put on them.
+        experiment.analyzer = AnalyzerCodeTable(armA: experiment.analyzer.armA,
+                                                armB: experiment.analyzer.armB + ["HV", "HV", "HV", "DA"])
+        let problems = SimulatedExperiment.problems(experiment, board: try BoardDefinition.simulatedStation)
+        #expect(problems == ["analyzer.b code 8 (DA) needs more than the board's 3 basis-select lines of arm B"])
+    }
+
+    @Test func theShippedExamplesFitTheSimulatedBoard() throws {
+        for name in ["bell-chsh", "tomography-16", "tomography-36", "bbm92", "g2", "gate-delay-scan"] {
+            let experiment = try ExperimentFixture.example(name, cyclesPerSetting: 10)
+            #expect(SimulatedExperiment.problems(experiment, board: try BoardDefinition.simulatedStation).isEmpty, "\(name)")
+        }
+    }
+}
