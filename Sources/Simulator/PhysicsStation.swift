@@ -43,10 +43,9 @@ public final class PhysicsStation {
         try StationDataError.check(problems)
         self.parameters = parameters
         let period = board.cyclePeriodPicoseconds
-        laser = LaserModel(triggerToPulseDelayPicoseconds: parameters.laser.triggerToPulseDelayPicoseconds,
-                           timingJitterRMSPicoseconds: parameters.laser.timingJitterRMSPicoseconds,
-                           random: Self.physicsRandom(from: board))
-        laser.attach(to: board, trigger: wiring.trigger)
+        // Random streams go in a fixed order (laser, source, detectors); the laser is built last,
+        // once the source it excites exists.
+        let laserRandom = Self.physicsRandom(from: board)
         analyzerA = PolarizationAnalyzer(arm: "a", basisSelectLines: basisLinesA, table: parameters.analyzerA)
         analyzerB = PolarizationAnalyzer(arm: "b", basisSelectLines: basisLinesB, table: parameters.analyzerB)
         analyzerA.attach(to: board)
@@ -74,7 +73,10 @@ public final class PhysicsStation {
         }
         source = QuantumDotSource(source: pairSource, analyzerA: analyzerA, analyzerB: analyzerB,
                                   detectors: detectors, random: sourceRandom)
-        laser.listener = source
+        laser = LaserModel(triggerToPulseDelayPicoseconds: parameters.laser.triggerToPulseDelayPicoseconds,
+                           timingJitterRMSPicoseconds: parameters.laser.timingJitterRMSPicoseconds,
+                           random: laserRandom, listener: source)
+        laser.attach(to: board, trigger: wiring.trigger)
         interlock = InterlockSwitch(line: wiring.interlock, on: board)
     }
 

@@ -54,8 +54,6 @@ public final class StandInStation {
 
     /// Builds the station's devices on `board` along `wiring`.
     public init(board: SimulatedBoard, wiring: StationWiring, settings: Settings = Settings()) {
-        laser = LaserModel(triggerToPulseDelayPicoseconds: settings.laserDelayPicoseconds)
-        laser.attach(to: board, trigger: wiring.trigger)
         let widthCycles = (settings.clickPulseWidthNanoseconds * 1_000 + board.cyclePeriodPicoseconds - 1)
             / board.cyclePeriodPicoseconds
         detectors = (0..<4).map { channel in
@@ -69,7 +67,8 @@ public final class StandInStation {
         }
         source = StandInSource(detectors: detectors, channels: channels, random: board.makeRandomStream())
         source.attach(to: board)
-        laser.listener = source
+        laser = LaserModel(triggerToPulseDelayPicoseconds: settings.laserDelayPicoseconds, listener: source)
+        laser.attach(to: board, trigger: wiring.trigger)
         interlock = InterlockSwitch(line: wiring.interlock, on: board)
     }
 }

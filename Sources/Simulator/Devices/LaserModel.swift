@@ -13,8 +13,9 @@ public final class LaserModel: SimulatedDevice {
     public let triggerToPulseDelayPicoseconds: Int64
     /// RMS of the Gaussian trigger-to-pulse jitter, in picoseconds (0: none).
     public let timingJitterRMSPicoseconds: Double
-    /// Who the pulse excites.
-    public var listener: (any LaserPulseListener)?
+    /// Who the pulse excites (a constant: a `var` would be retained and released around every
+    /// pulse, in case the call replaced it).
+    public let listener: (any LaserPulseListener)?
     /// Pulses fired so far.
     public private(set) var pulsesFired = 0
     /// When each pulse fired is not kept (runs are long); the last one is.
@@ -24,9 +25,10 @@ public final class LaserModel: SimulatedDevice {
 
     /// A laser that fires `triggerToPulseDelayPicoseconds` after each trigger edge, give or take a
     /// Gaussian jitter of RMS `timingJitterRMSPicoseconds` drawn from `random` (a stream of its
-    /// own, so the jitter shifts no other device's draws).
+    /// own, so the jitter shifts no other device's draws), and excites `listener`.
     public init(triggerToPulseDelayPicoseconds: Int64, timingJitterRMSPicoseconds: Double = 0,
-                random: PhysicsRandom = PhysicsRandom(seed: 0)) {
+                random: PhysicsRandom = PhysicsRandom(seed: 0), listener: (any LaserPulseListener)?) {
+        self.listener = listener
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
         self.random = random

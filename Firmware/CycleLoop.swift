@@ -1,0 +1,288 @@
+import Analysis
+import HAL
+
+/// The state of one run of the cycle loop, kept together so the loop's hot path touches only
+/// preallocated storage.
+struct CycleLoop {
+    unowned let controller: Controller
+    let schedule: CycleSchedule
+    // The controller's input side, copied once so the hot path does not go through `controller`.
+    let inputRequests: [any EdgeInput]
+    /// The same requests, read on the hot path without retaining them.
+    let inputs: UnretainedRequests<EdgeInputCaller>
+    let inputRoles: [[Int8]]
+    let interlockRequest: Int
+    let interlockIndex: Int
+    let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
+    let clock: any HardwareClock
+    let period: TimeSpan
+    let window: Int64
+    var tallies: [SettingTally]
+    /// The counts of the setting being tallied, added to `tallies` when the setting changes.
+    var runningTally = RunningTally()
+    var histogram = LatenessHistogram()
+    var overruns = 0
+    var missedSlots = 0
+    var actionLatenessMaximum: Int64 = 0
+    var cyclesRun = 0
+    var clicksOutsideCycle = 0
+    var lostEdgesSeen: [Int]
+    /// Lost edges of the interlock's request already answered by reading the interlock's level.
+    var interlockLossesChecked: Int
+    var interlockOpened = false
+    var stopRequested = false
+    var fault: HardwareError?
+    var start = Instant.zero
+    var end = Instant.zero
+    /// The trigger slot the next cycle aims at (deadline = start + period × slot).
+    var slot: Int64 = 0
+    /// The deadline of the last cycle run.
+    var previousStart = Instant.zero
+    /// The basis codes on the lines now (nil before the first write).
+    var writtenCodes: BasisCodes?
+    /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
+    var firstClick = InlineArray<8, Int64>(repeating: 0)
+    var clickCount = InlineArray<8, Int>(repeating: 0)
+    /// Where clicks go for analysis, if anywhere.
+    let ring: ClickEventRing?
+    let droppedAtStart: Int
+    /// The cycle whose clicks are being read (index, setting — -1 before the first — and codes).
+    var previousCycle: Int64 = 0
+    var previousSetting = -1
+    var previousCodes = BasisCodes(armA: 0, armB: 0)
+    /// Clicks stamped after the current cycle's deadline but read before it fired: they are
+    /// handed on once the cycle runs (and dropped with it if the run stops first).
+    /// (Inline storage: an array here would be checked for sharing on every `readOut`.)
+    var pendingChannels = InlineArray<256, Int8>(repeating: 0)
+    var pendingTimes = InlineArray<256, Int64>(repeating: 0)
+    var pendingCount = 0
+    var pendingOverflow = 0
+    /// Per-cycle basis draws of random-basis steps.
+    var basisGenerator: Xoshiro256StarStar
+
+    init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?) {
+        self.controller = controller
+        self.schedule = schedule
+        self.clock = controller.lines.clock
+        self.period = schedule.timing.triggerPeriod
+        self.window = schedule.timing.coincidenceWindow.nanoseconds
+        self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
+        self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
+        self.interlockLossesChecked = controller.inputRequests[controller.interlockRequest].lostEdgeCount
+        self.inputRequests = controller.inputRequests
+        self.inputs = UnretainedRequests(inputs: controller.inputRequests)
+        self.inputRoles = controller.inputRoles
+        self.interlockRequest = controller.interlockRequest
+        self.interlockIndex = controller.lines.interlock.index
+        self.edgeBuffer = controller.edgeBuffer
+        self.ring = ring
+        self.droppedAtStart = ring?.droppedEvents ?? 0
+        self.basisGenerator = Xoshiro256StarStar(seed: schedule.basisSeed)
+    }
+
+    var totalLostEdges: Int {
+        zip(inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
+    }
+
+    /// Runs every step of the schedule, then collects the last cycle's clicks; a hardware error
+    /// ends the run and is kept in `fault`.
+    mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomChoices: [BasisChoiceTable?],
+                          stop: StopSignal?, observer: (any CycleObserver)?, observerInterval: Int) {
+        let outputs = UnretainedRequests(outputs: controller.program.requests)
+        let clock = self.clock
+        do {
+            if let status = controller.lines.status { try status.request.set(line: status.index, to: .active) }
+            start = clock.now + period
+            end = start
+            for stepIndex in schedule.steps.indices {
+                let goOn = try runCycles(
+                    ofStep: stepIndex, count: schedule.steps[stepIndex].cycles, codes: schedule.steps[stepIndex].codes,
+                    writes: cycleWrites[stepIndex], basisWrites: basisWrites[stepIndex],
+                    randomChoice: randomChoices[stepIndex], outputs: outputs, clock: clock, stop: stop,
+                    observer: observer, observerInterval: observerInterval)
+                if !goOn { break }
+            }
+            // Collect the last cycle's clicks once its period is over.
+            if previousSetting >= 0 {
+                clock.sleep(until: end)
+                try readOut(cycleStart: end, previousStart: previousStart)
+                closeCycle(into: previousSetting)
+            }
+        } catch {
+            fault = error
+        }
+        runningTally.flush(into: &tallies)
+    }
+
+    /// Runs `count` cycles of step `stepIndex`; false when the run must end (interlock, stop).
+    ///
+    /// Everything the cycles read comes in as parameters, which Swift lends to the function for
+    /// its duration: read from `self`, the arrays and the optional table would be retained and
+    /// released on every cycle.
+    mutating func runCycles(ofStep stepIndex: Int, count: Int, codes stepCodes: BasisCodes, writes: [TimedWrite],
+                            basisWrites: [TimedWrite], randomChoice: BasisChoiceTable?, outputs: UnretainedRequests<OutputCaller>,
+                            clock: any HardwareClock, stop: StopSignal?, observer: (any CycleObserver)?,
+                            observerInterval: Int) throws(HardwareError) -> Bool {
+        var basisPending = true
+        for _ in 0..<count {
+            var deadline = start + period * slot
+            let wake = clock.sleep(until: deadline)
+            // The lateness recorded is against the deadline the loop aimed at, even when
+            // it then skips the slots it missed (the trigger never fires in a burst).
+            histogram.record(nanoseconds: (wake - deadline).nanoseconds)
+            if wake - deadline >= period {
+                let skipped = (wake - deadline).nanoseconds / period.nanoseconds
+                missedSlots += Int(skipped)
+                slot += skipped
+                deadline = start + period * slot
+            }
+            try readOut(cycleStart: deadline, previousStart: previousStart)
+            closeCycle(into: previousSetting)
+            previousSetting = -1
+            if interlockOpened { return false }
+            if let stop, stop.isRaised { stopRequested = true; return false }
+
+            var codes = stepCodes
+            if let table = randomChoice {
+                let a = Int(basisGenerator.next(upperBound: UInt64(table.codesA.count)))
+                let b = Int(basisGenerator.next(upperBound: UInt64(table.codesB.count)))
+                codes = BasisCodes(armA: table.codesA[a], armB: table.codesB[b])
+                if codes != writtenCodes {
+                    let choice = table.choice(a: a, b: b)
+                    var position = table.starts[choice]
+                    while position < table.starts[choice + 1] {
+                        let write = table.writes[position]
+                        try outputs.set(request: write.request, write.values, mask: write.mask)
+                        position += 1
+                    }
+                }
+            } else if basisPending {
+                for write in basisWrites { try outputs.set(request: write.request, write.values, mask: write.mask) }
+            }
+            writtenCodes = codes
+            basisPending = false
+            flushPending(cycle: Int64(cyclesRun), setting: stepIndex, codes: codes)
+            var lastWake = wake
+            var lastOffset = TimeSpan.zero
+            for write in writes {
+                if write.offset > lastOffset {
+                    let due = deadline + write.offset
+                    lastWake = clock.sleep(until: due)
+                    actionLatenessMaximum = max(actionLatenessMaximum, (lastWake - due).nanoseconds)
+                    lastOffset = write.offset
+                }
+                try outputs.set(request: write.request, write.values, mask: write.mask)
+            }
+            if lastWake >= deadline + period { overruns += 1 }
+            previousCycle = Int64(cyclesRun)
+            previousSetting = stepIndex
+            previousCodes = codes
+            cyclesRun += 1
+            runningTally.countRun(of: stepIndex, into: &tallies)
+            previousStart = deadline
+            slot += 1
+            end = deadline + period
+            if let observer, cyclesRun % observerInterval == 0 { observer.cyclesCompleted(cyclesRun) }
+        }
+        return true
+    }
+
+    /// Hands on the clicks read early for the cycle about to run.
+    mutating func flushPending(cycle: Int64, setting: Int, codes: BasisCodes) {
+        guard let ring else { pendingCount = 0; return }
+        for i in 0..<pendingCount {
+            ring.push(ClickEvent(cycle: cycle, setting: setting, channel: DetectorChannel(rawValue: Int(pendingChannels[i]))!,
+                                 codes: codes, timestamp: Instant(nanoseconds: pendingTimes[i])))
+        }
+        pendingCount = 0
+    }
+
+    /// Reads every waiting edge: clicks go to the cycle whose period contains their timestamp,
+    /// a falling interlock edge stops the run.
+    mutating func readOut(cycleStart: Instant, previousStart: Instant) throws(HardwareError) {
+        let buffer = edgeBuffer
+        for requestIndex in 0..<inputs.count {
+            while true {
+                let count = try inputs.readEdges(request: requestIndex, into: buffer)
+                for i in 0..<count {
+                    let event = buffer[i]
+                    let role = inputRoles[requestIndex][event.line]
+                    if role == 4 {
+                        if event.kind == .falling { interlockOpened = true }
+                        continue
+                    }
+                    guard role >= 0, event.kind == .rising else { continue }
+                    let slot: Int
+                    if event.timestamp >= cycleStart {
+                        slot = 4 + Int(role)
+                        if ring != nil {
+                            if pendingCount < pendingTimes.count {
+                                pendingChannels[pendingCount] = role
+                                pendingTimes[pendingCount] = event.timestamp.nanoseconds
+                                pendingCount += 1
+                            } else {
+                                pendingOverflow += 1
+                            }
+                        }
+                    } else if event.timestamp >= previousStart, previousSetting >= 0 {
+                        slot = Int(role)
+                        ring?.push(ClickEvent(cycle: previousCycle, setting: previousSetting,
+                                              channel: DetectorChannel(rawValue: Int(role))!, codes: previousCodes,
+                                              timestamp: event.timestamp))
+                    } else {
+                        clicksOutsideCycle += 1
+                        continue
+                    }
+                    if clickCount[slot] == 0 { firstClick[slot] = event.timestamp.nanoseconds }
+                    clickCount[slot] += 1
+                }
+                if count < buffer.count { break }
+            }
+            // New lost edges on the interlock's request: the level itself decides (read once per
+            // new loss, not on every cycle after the first).
+            if requestIndex == interlockRequest, inputs.lostEdgeCount(request: requestIndex) != interlockLossesChecked {
+                interlockLossesChecked = inputs.lostEdgeCount(request: requestIndex)
+                if try inputRequests[requestIndex].value(ofLine: interlockIndex) != .active { interlockOpened = true }
+            }
+        }
+    }
+
+    /// Adds the previous cycle's clicks to its setting's tally (none before the first cycle) and
+    /// makes the current cycle the previous.
+    mutating func closeCycle(into stepIndex: Int) {
+        if stepIndex >= 0 { tally(into: stepIndex) }
+        for channel in 0..<4 {
+            clickCount[channel] = clickCount[channel + 4]
+            firstClick[channel] = firstClick[channel + 4]
+            clickCount[channel + 4] = 0
+        }
+    }
+
+    mutating func tally(into stepIndex: Int) {
+        runningTally.countCycle(of: stepIndex, clickCount: clickCount, firstClick: firstClick, window: window,
+                                into: &tallies)
+    }
+
+    func report(finalState: ControllerState) -> RunReport {
+        var reason: String?
+        if let fault { reason = "hardware fault: \(fault.description)" }
+        else if interlockOpened { reason = "interlock opened" }
+        else if stopRequested { reason = "stop requested" }
+        let budget = TimingBudget(
+            samples: histogram.count,
+            latenessMinimumNanoseconds: histogram.minimumNanoseconds,
+            latenessMeanNanoseconds: histogram.meanNanoseconds,
+            latenessP50Nanoseconds: histogram.percentileNanoseconds(0.5),
+            latenessP99Nanoseconds: histogram.percentileNanoseconds(0.99),
+            latenessP999Nanoseconds: histogram.percentileNanoseconds(0.999),
+            latenessMaximumNanoseconds: histogram.maximumNanoseconds,
+            overruns: overruns, missedSlots: missedSlots, earlyWakeups: histogram.negativeSamples,
+            actionLatenessMaximumNanoseconds: actionLatenessMaximum)
+        return RunReport(
+            finalState: finalState.description, complete: reason == nil && cyclesRun == schedule.totalCycles,
+            stopReason: reason, timing: schedule.timing, cyclesPlanned: schedule.totalCycles, cyclesRun: cyclesRun,
+            startNanoseconds: start.nanoseconds, endNanoseconds: end.nanoseconds, settings: tallies,
+            timingBudget: budget, lostEdges: totalLostEdges, clicksOutsideCycle: clicksOutsideCycle,
+            clickEventsDropped: (ring.map { $0.droppedEvents - droppedAtStart } ?? 0) + pendingOverflow)
+    }
+}
