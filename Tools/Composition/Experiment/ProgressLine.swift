@@ -28,10 +28,13 @@ struct ProgressLine {
         return Int(max(0, min(100, (100 * Double(cycles) / Double(plannedCycles)).rounded(.down))))
     }
 
-    /// Wall-clock seconds left at the present rate, nil while the rate is zero or unknown.
+    /// Wall-clock seconds left at the present rate: 0 with no cycle left, nil while the rate is
+    /// zero or unknown.
     var secondsLeft: Double? {
+        let cyclesLeft = max(0, plannedCycles - cycles)
+        if cyclesLeft == 0 { return 0 }
         guard let rate = cyclesPerSecond, rate > 0 else { return nil }
-        return Double(max(0, plannedCycles - cycles)) / rate
+        return Double(cyclesLeft) / rate
     }
 
     /// Coincidences per second of board time (cycles × trigger period), nil before any board
