@@ -78,6 +78,8 @@ import Testing
         let finalCycles = try #require(Int(output[finalLine.output[1].range!]))
         let lastLiveCycles = try #require(liveLines.last.flatMap { Int(output[$0.output[1].range!]) })
         #expect(finalCycles >= lastLiveCycles && finalCycles > 0)
+        // The stop message starts a line of its own instead of running on from the progress line.
+        #expect(output.contains("\r\nqdot: signal 2 — stopping"), "\(output.debugDescription)")
         // The run's own summary reports as many cycles as the final progress line.
         #expect(output.contains("cycles        \(finalCycles) of 350000000"))
         // Coincidences are counted: the default source gives thousands per second of board time.
