@@ -1,3 +1,4 @@
+import Composition
 import Dispatch
 import Firmware
 import Foundation
@@ -11,8 +12,10 @@ final class StopOnSignals {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)   // delivered to the dispatch source instead
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            // On a terminal a progress line may be showing without its newline: start a line of our own.
+            let newLine = ProgressDisplay.standardErrorIsTerminal ? "\n" : ""
             source.setEventHandler {
-                printError("qdot: signal \(number) — stopping at the next cycle, outputs to safe levels")
+                printError(newLine + "qdot: signal \(number) — stopping at the next cycle, outputs to safe levels")
                 stop.raise()
             }
             source.resume()

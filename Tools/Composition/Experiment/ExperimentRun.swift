@@ -11,7 +11,7 @@ public struct ExperimentRun {
         public var recordPath: String?
         /// Stop at the next cycle boundary when raised (Ctrl-C, SIGTERM).
         public var stop: StopSignal?
-        /// Show progress on a terminal.
+        /// Show progress when standard error is a terminal (see `ProgressDisplay`).
         public var progress: Bool
         /// Clicks the ring holds between drains.
         public var ringCapacity: Int
@@ -67,7 +67,8 @@ public struct ExperimentRun {
                 board: options.boardName, timingProfile: options.timingProfile, seed: experiment.seed))
         }
         let progress = options.progress
-            ? ProgressDisplay(plannedCycles: schedule.totalCycles, periodSeconds: experiment.timing.triggerPeriod.seconds) : nil
+            ? ProgressDisplay(plannedCycles: schedule.totalCycles, periodSeconds: experiment.timing.triggerPeriod.seconds,
+                              enabled: ProgressDisplay.standardErrorIsTerminal) : nil
         let ring = ClickEventRing(capacity: options.ringCapacity)
         let pipeline = LivePipeline(ring: ring, accumulator: ExperimentAccumulator(definition: experiment,
                                                                                   settingCount: schedule.steps.count),
@@ -89,8 +90,8 @@ public struct ExperimentRun {
         let elapsed = ContinuousClock.now - started
         consumerDone.raise()
         if !options.drainOnLoopThread { while !consumerExited.isRaised { Thread.sleep(forTimeInterval: 0.0005) } }
-        progress?.finish()
         let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.cycles))
+        progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.settings.reduce(0) { $0 + $1.totalCoincidences })
         let findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
                                                    boardSeconds: report.runDuration.seconds)
         var recordError = pipeline.writeError.map { "\($0)" }
