@@ -1,11 +1,15 @@
 import HAL
 
 /// Reads an edge-input request whose concrete type it knows, for ``UnretainedRequests``; the base
-/// class is never instantiated on its own.
+/// class is never instantiated on its own. A failed read leaves its error in `failure` (see
+/// ``OutputCaller``). Only the cycle loop's thread calls it.
 class EdgeInputCaller {
-    /// Forwards `readEdges(into:)` to `request`: the number of edges read, or the error.
-    func readEdges(_ request: Unmanaged<AnyObject>, into buffer: UnsafeMutableBufferPointer<EdgeEvent>)
-        -> Result<Int, HardwareError> { .success(0) }
+    /// The error of the last read that failed.
+    var failure: HardwareError?
+
+    /// Forwards `readEdges(into:)` to `request`: the number of edges read, or -1 when the read
+    /// failed (the error is in `failure`).
+    func readEdges(_ request: Unmanaged<AnyObject>, into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int { -1 }
 
     /// Forwards `lostEdgeCount` to `request`.
     func lostEdgeCount(_ request: Unmanaged<AnyObject>) -> Int { 0 }
@@ -14,13 +18,13 @@ class EdgeInputCaller {
 /// The ``EdgeInputCaller`` of requests of type `Input`.
 final class TypedEdgeInputCaller<Input: EdgeInput>: EdgeInputCaller {
     // `request` was made from an `Input` (see `UnretainedRequests.init(inputs:)`), so the downcasts hold.
-    override func readEdges(_ request: Unmanaged<AnyObject>, into buffer: UnsafeMutableBufferPointer<EdgeEvent>)
-        -> Result<Int, HardwareError> {
-        request._withUnsafeGuaranteedRef { (object) -> Result<Int, HardwareError> in
+    override func readEdges(_ request: Unmanaged<AnyObject>, into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int {
+        request._withUnsafeGuaranteedRef { object in
             do throws(HardwareError) {
-                return .success(try unsafeDowncast(object, to: Input.self).readEdges(into: buffer))
+                return try unsafeDowncast(object, to: Input.self).readEdges(into: buffer)
             } catch {
-                return .failure(error)
+                failure = error
+                return -1
             }
         }
     }
@@ -41,7 +45,9 @@ extension UnretainedRequests where Caller == EdgeInputCaller {
     @inline(__always)
     func readEdges(request index: Int, into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
         let entry = entries[index]
-        return try entry.caller._withUnsafeGuaranteedRef { $0.readEdges(entry.request, into: buffer) }.get()
+        let count = entry.caller._withUnsafeGuaranteedRef { $0.readEdges(entry.request, into: buffer) }
+        guard count >= 0 else { throw entry.caller._withUnsafeGuaranteedRef { $0.failure } ?? HardwareError(.ioFailure, operation: "read edges", detail: "failed without saying why") }
+        return count
     }
 
     /// The edges request `index` has lost so far, as `EdgeInput.lostEdgeCount`.

@@ -2,22 +2,29 @@ import HAL
 
 /// Writes to an output request whose concrete type it knows, for ``UnretainedRequests``; the base
 /// class is never instantiated on its own.
+///
+/// A failed write leaves its error in `failure` and returns false: the unretained call's closure
+/// cannot throw a typed error, and handing a 64-byte optional error back through it on every
+/// write cost more than the write's own bookkeeping. Only the cycle loop's thread calls it.
 class OutputCaller {
-    /// Forwards a bulk write to `request`, returning the error rather than throwing it (the
-    /// unretained call's closure cannot throw a typed error).
-    func set(_ request: Unmanaged<AnyObject>, _ values: LineBits, mask: LineBits) -> HardwareError? { nil }
+    /// The error of the last write that failed.
+    var failure: HardwareError?
+
+    /// Forwards a bulk write to `request`; false when it failed (the error is in `failure`).
+    func set(_ request: Unmanaged<AnyObject>, _ values: LineBits, mask: LineBits) -> Bool { false }
 }
 
 /// The ``OutputCaller`` of requests of type `Line`.
 final class TypedOutputCaller<Line: OutputLine>: OutputCaller {
-    override func set(_ request: Unmanaged<AnyObject>, _ values: LineBits, mask: LineBits) -> HardwareError? {
+    override func set(_ request: Unmanaged<AnyObject>, _ values: LineBits, mask: LineBits) -> Bool {
         // `request` was made from a `Line` (see `UnretainedRequests.init(outputs:)`), so the downcast holds.
-        request._withUnsafeGuaranteedRef { (object) -> HardwareError? in
+        request._withUnsafeGuaranteedRef { object in
             do throws(HardwareError) {
                 try unsafeDowncast(object, to: Line.self).set(values, mask: mask)
-                return nil
+                return true
             } catch {
-                return error
+                failure = error
+                return false
             }
         }
     }
@@ -34,8 +41,8 @@ extension UnretainedRequests where Caller == OutputCaller {
     @inline(__always)
     func set(request index: Int, _ values: LineBits, mask: LineBits) throws(HardwareError) {
         let entry = entries[index]
-        if let error = entry.caller._withUnsafeGuaranteedRef({ $0.set(entry.request, values, mask: mask) }) {
-            throw error
+        guard entry.caller._withUnsafeGuaranteedRef({ $0.set(entry.request, values, mask: mask) }) else {
+            throw entry.caller._withUnsafeGuaranteedRef { $0.failure } ?? HardwareError(.ioFailure, operation: "set", detail: "failed without saying why")
         }
     }
 }
