@@ -22,7 +22,7 @@ extension Controller {
         let randomChoices: [BasisChoiceTable?] = schedule.steps.map { step in
             step.randomBasis.map { BasisChoiceTable($0, program: &program, lines: lines) }
         }
-        var loop = CycleLoop(controller: self, schedule: schedule, ring: clicks)
+        var loop = CycleLoop(controller: self, schedule: schedule, ring: clicks, observerInterval: observerInterval)
         state = .running
         loop.execute(cycleWrites: cycleWrites, basisWrites: basisWrites, randomChoices: randomChoices, stop: stop,
                      observer: observer, observerInterval: observerInterval)

@@ -40,6 +40,8 @@ struct CycleLoop {
     var previousStart = Instant.zero
     /// The basis codes on the lines now (nil before the first write).
     var writtenCodes: BasisCodes?
+    /// Cycles left until the observer is called next.
+    var observerCountdown: Int
     /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
     var firstClick = InlineArray<8, Int64>(repeating: 0)
     var clickCount = InlineArray<8, Int>(repeating: 0)
@@ -60,7 +62,7 @@ struct CycleLoop {
     /// Per-cycle basis draws of random-basis steps.
     var basisGenerator: Xoshiro256StarStar
 
-    init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?) {
+    init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?, observerInterval: Int) {
         self.controller = controller
         self.schedule = schedule
         self.clock = controller.lines.clock
@@ -78,6 +80,7 @@ struct CycleLoop {
         self.ring = ring
         self.droppedAtStart = ring?.droppedEvents ?? 0
         self.basisGenerator = Xoshiro256StarStar(seed: schedule.basisSeed)
+        self.observerCountdown = observerInterval
     }
 
     var totalLostEdges: Int {
@@ -124,6 +127,8 @@ struct CycleLoop {
                             clock: any HardwareClock, stop: StopSignal?, observer: (any CycleObserver)?,
                             observerInterval: Int) throws(HardwareError) -> Bool {
         var basisPending = true
+        // The choice of `randomChoice` whose codes the basis lines hold, -1 when another step set them.
+        var writtenChoice = -1
         for _ in 0..<count {
             var deadline = start + period * slot
             let wake = clock.sleep(until: deadline)
@@ -149,12 +154,20 @@ struct CycleLoop {
                 codes = BasisCodes(armA: table.codesA[a], armB: table.codesB[b])
                 if codes != writtenCodes {
                     let choice = table.choice(a: a, b: b)
-                    var position = table.starts[choice]
-                    while position < table.starts[choice + 1] {
+                    let first = table.starts[choice]
+                    for position in first..<table.starts[choice + 1] {
                         let write = table.writes[position]
-                        try outputs.set(request: write.request, write.values, mask: write.mask)
-                        position += 1
+                        // Only the lines whose level changes: every choice writes the same
+                        // requests and lines in the same order, so the last choice's values are
+                        // what the lines hold (unwritten lines are left as they are).
+                        var mask = write.mask
+                        if writtenChoice >= 0 {
+                            let held = table.writes[table.starts[writtenChoice] + position - first].values
+                            mask = LineBits(rawValue: mask.rawValue & (write.values.rawValue ^ held.rawValue))
+                        }
+                        if mask != .none { try outputs.set(request: write.request, write.values, mask: mask) }
                     }
+                    writtenChoice = choice
                 }
             } else if basisPending {
                 for write in basisWrites { try outputs.set(request: write.request, write.values, mask: write.mask) }
@@ -182,7 +195,13 @@ struct CycleLoop {
             previousStart = deadline
             slot += 1
             end = deadline + period
-            if let observer, cyclesRun % observerInterval == 0 { observer.cyclesCompleted(cyclesRun) }
+            if let observer {
+                observerCountdown -= 1
+                if observerCountdown == 0 {   // every `observerInterval` cycles (a countdown: no division per cycle)
+                    observerCountdown = observerInterval
+                    observer.cyclesCompleted(cyclesRun)
+                }
+            }
         }
         return true
     }

@@ -25,11 +25,11 @@ struct EdgeQueue {
 
     mutating func push(_ event: EdgeEvent) {
         if count == ring.count {
-            head = (head + 1) % ring.count
+            head = wrapped(head + 1)
             count -= 1
             dropped += 1
         }
-        ring[(head + count) % ring.count] = event
+        ring[wrapped(head + count)] = event
         count += 1
     }
 
@@ -37,10 +37,17 @@ struct EdgeQueue {
     mutating func pop(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int {
         let n = min(count, buffer.count)
         for i in 0..<n {
-            buffer[i] = ring[(head + i) % ring.count]
+            buffer[i] = ring[wrapped(head + i)]
         }
-        head = (head + n) % ring.count
+        head = wrapped(head + n)
         count -= n
         return n
+    }
+
+    /// `position` folded into the ring, for positions below twice its size (no division: this
+    /// runs for every edge).
+    @inline(__always)
+    private func wrapped(_ position: Int) -> Int {
+        position >= ring.count ? position - ring.count : position
     }
 }
