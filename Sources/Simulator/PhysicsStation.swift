@@ -52,24 +52,30 @@ public final class PhysicsStation {
         analyzerB.attach(to: board)
         let pairSource = try EntangledPairSource(source: parameters.source, armA: parameters.armA, armB: parameters.armB)
         let sourceRandom = Self.physicsRandom(from: board)
+        // One timeline per gate line, shared by the gated detectors on it.
+        var gates: [(line: LineID, timeline: GateTimeline)] = []
+        for channel in DetectorChannel.allCases where parameters.detector(channel).mode == .gated {
+            if let line = wiring.gate(forChannel: channel.rawValue), !gates.contains(where: { $0.line == line }) {
+                gates.append((line, GateTimeline(open: board.value(of: line) == 1,
+                                                 atPicoseconds: board.currentCycle * period)))
+            }
+        }
         var detectors: [PhotonDetectorModel] = []
         for channel in DetectorChannel.allCases {
+            let gateLine = wiring.gate(forChannel: channel.rawValue)
             let detector = try PhotonDetectorModel(
-                channel: channel, clickLine: wiring.clicks[channel.rawValue],
-                gateLine: wiring.gate(forChannel: channel.rawValue), parameters: parameters.detector(channel),
-                cyclePeriodPicoseconds: period, random: Self.physicsRandom(from: board))
+                channel: channel, clickLine: wiring.clicks[channel.rawValue], gateLine: gateLine,
+                parameters: parameters.detector(channel), cyclePeriodPicoseconds: period,
+                random: Self.physicsRandom(from: board), sharedGate: gates.first { $0.line == gateLine }?.timeline)
             detector.attach(to: board, watchingGate: false)
             detectors.append(detector)
         }
         self.detectors = detectors
         // One watcher per gate line for the gated detectors on it, calling them in channel order.
-        var gateLines: [LineID] = []
-        for detector in detectors where parameters.detector(detector.channel).mode == .gated {
-            if let gate = detector.gateLine, !gateLines.contains(gate) { gateLines.append(gate) }
-        }
-        for gate in gateLines {
-            let onGate = detectors.filter { $0.gateLine == gate && parameters.detector($0.channel).mode == .gated }
-            board.attach(DetectorGateFanOut(detectors: onGate), watching: [gate])
+        for gate in gates {
+            let onGate = detectors.filter { $0.gateLine == gate.line && parameters.detector($0.channel).mode == .gated }
+            board.attach(DetectorGateFanOut(gate: gate.timeline, detectors: onGate, cyclePeriodPicoseconds: period),
+                         watching: [gate.line])
         }
         source = QuantumDotSource(source: pairSource, analyzerA: analyzerA, analyzerB: analyzerB,
                                   detectors: detectors, random: sourceRandom)

@@ -1,24 +1,31 @@
 /// The gate line that several gated detectors share, watched once for all of them.
 ///
-/// Every gate edge used to reach each detector through its own board dispatch (a type-erased
-/// call per detector, four per edge, two edges per trigger cycle). The fan-out is the one
-/// watcher of the line among the detectors and calls each detector's ``PhotonDetectorModel/gateChanged(to:atCycle:on:)``
-/// directly, in the order the detectors were given — the order in which the board called them
-/// before — so every timer they schedule keeps its place in the event order and a seed gives
-/// the same run as with one watcher per detector.
+/// It keeps the line's ``GateTimeline``, which the detectors read, so a gate edge updates one
+/// timeline instead of four detectors' copies; when the gate opens it tells each detector, in
+/// the order they were given (the order in which the board called them when each watched the
+/// line itself), so every dark-count timer they set keeps its place in the event order and a
+/// seed gives the same run as with one watcher per detector. A closing needs no detector at all.
 final class DetectorGateFanOut: SimulatedDevice {
-    /// The detectors on the gate line, in the order they are told of an edge.
+    /// The gate line's timeline, shared by `detectors`.
+    let gate: GateTimeline
+    /// The detectors on the gate line, in the order they are told of an opening.
     let detectors: [PhotonDetectorModel]
+    /// The board cycle's length, in picoseconds.
+    let cyclePeriodPicoseconds: Int64
 
-    /// A fan-out to `detectors`, called in this order.
-    init(detectors: [PhotonDetectorModel]) {
+    /// A fan-out keeping `gate` for `detectors` (which read it), called in this order.
+    init(gate: GateTimeline, detectors: [PhotonDetectorModel], cyclePeriodPicoseconds: Int64) {
+        self.gate = gate
         self.detectors = detectors
+        self.cyclePeriodPicoseconds = cyclePeriodPicoseconds
     }
 
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
+        gate.change(toOpen: value == 1, atPicoseconds: cycle * cyclePeriodPicoseconds)
+        guard gate.isOpen else { return }
         var index = 0
         while index < detectors.count {
-            detectors[index].gateChanged(to: value, atCycle: cycle, on: board)
+            detectors[index].gateOpened(on: board)
             index += 1
         }
     }

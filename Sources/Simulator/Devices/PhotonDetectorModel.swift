@@ -7,15 +7,17 @@ public import Physics
 /// - Photons, dark counts and afterpulses each come due as a board timer at the cycle that
 ///   contains them (their picosecond time rounded up to a cycle edge), in picosecond order
 ///   within the cycle; the detector decides with its state at that time (dead time, efficiency).
-/// - Gate: in gated mode the detector watches its gate line and keeps the time of the gate's
-///   last change, so it knows whether the gate was high at any picosecond of the current cycle
-///   (the gate changes on cycle edges only). Free-running detectors ignore the gate.
+/// - Gate: in gated mode the detector reads its gate line's ``GateTimeline`` (shared with the
+///   other detectors on the line), so it knows whether the gate was high at any picosecond of the
+///   current cycle (the gate changes on cycle edges only). Free-running detectors have a timeline
+///   that is always open.
 /// - Dark counts are a Poisson process in time, drawn as exponential intervals
 ///   (``SinglePhotonDetector/nextDarkCountDelayPicoseconds(rng:)``). In gated mode the process
-///   runs on open-gate time only: the interval is consumed while the gate is high and paused
-///   while it is low, which is the Poisson process restricted to the open gate. So one interval
-///   serves many gates, and at most one dark-count timer per detector is ever pending (the board's
-///   event queue does not fill with timers of gates that closed first).
+///   runs on open-gate time only — the Poisson process restricted to the open gate: the next dark
+///   count is due when the timeline's open-time clock reaches a drawn reading, so one interval
+///   serves many gates, a closing gate costs the detector nothing, and at most one dark-count
+///   timer per detector is ever pending (the board's event queue does not fill with timers of
+///   gates that closed first).
 /// - A click (jitter included) drives the click line high at the first cycle edge at or after
 ///   its time, for the click pulse width rounded up to whole cycles (at least one). A click while
 ///   the line is still high stretches the pulse (the edges merge, as on a real output stage).
@@ -46,16 +48,12 @@ public final class PhotonDetectorModel: SimulatedDevice {
     private let cyclePeriodPicoseconds: Int64
     private let isGated: Bool
     private var id = DeviceID(index: -1)
-    /// Gate level now, the level before its last change, and when that change happened.
-    private var gateIsHigh = false
-    private var gateWasHigh = false
-    private var gateChangedAtPicoseconds = Int64.min / 4
-    /// Open-gate time left until the next dark count (all time, free-running), in picoseconds.
-    private var darkCountIntervalLeftPicoseconds = PhotonDetectorModel.never
-    /// When the interval started being consumed (the gate's last opening, or the last dark count).
-    private var darkCountIntervalFromPicoseconds: Int64 = 0
-    /// When the next dark count happens if the gate stays as it is, or `Self.never` while paused.
-    private var nextDarkCountPicoseconds = PhotonDetectorModel.never
+    /// The gate as this detector sees it (always open when free-running).
+    let gate: GateTimeline
+    /// Whether `gate` is this detector's own (set up when it attaches) or its line's shared one.
+    private let ownsGate: Bool
+    /// The gate's open-time reading at which the next dark count happens, or `Self.never`.
+    private var darkCountAtOpenTimePicoseconds = PhotonDetectorModel.never
     /// When the one pending dark-count timer fires, or `Self.never`.
     private var darkCountTimerPicoseconds = PhotonDetectorModel.never
     /// The afterpulse a timer has been scheduled for, or `Self.never`.
@@ -74,8 +72,27 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     /// A detector on `clickLine` (and `gateLine`), with `parameters`, drawing from `random`.
-    public init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?, parameters: DetectorParameters,
-                cyclePeriodPicoseconds: Int64, random: PhysicsRandom) throws(StationDataError) {
+    public convenience init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?,
+                            parameters: DetectorParameters, cyclePeriodPicoseconds: Int64,
+                            random: PhysicsRandom) throws(StationDataError) {
+        try self.init(channel: channel, clickLine: clickLine, gateLine: gateLine, parameters: parameters,
+                      cyclePeriodPicoseconds: cyclePeriodPicoseconds, random: random, sharedGate: nil)
+    }
+
+    /// A detector as above; a gated one reads `sharedGate` (its gate line's timeline, kept by a
+    /// ``DetectorGateFanOut``) when given, else a timeline of its own.
+    init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?, parameters: DetectorParameters,
+         cyclePeriodPicoseconds: Int64, random: PhysicsRandom, sharedGate: GateTimeline?) throws(StationDataError) {
+        let isGated = parameters.mode == .gated
+        if isGated, let sharedGate {
+            gate = sharedGate
+            ownsGate = false
+        } else {
+            // Started properly when the detector attaches; free-running: always open; gated
+            // without a gate line: never open.
+            gate = GateTimeline(open: !isGated, atPicoseconds: 0, followsALine: isGated && gateLine != nil)
+            ownsGate = true
+        }
         self.channel = channel
         self.clickLine = clickLine
         self.gateLine = gateLine
@@ -83,7 +100,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
         self.cyclePeriodPicoseconds = cyclePeriodPicoseconds
         clickPulseWidthCycles = max(1, (parameters.clickPulseWidthPicoseconds + cyclePeriodPicoseconds - 1)
                                        / cyclePeriodPicoseconds)
-        isGated = parameters.mode == .gated
+        self.isGated = isGated
         self.random = random
     }
 
@@ -99,9 +116,13 @@ public final class PhotonDetectorModel: SimulatedDevice {
     @discardableResult
     func attach(to board: SimulatedBoard, watchingGate: Bool) -> DeviceID {
         id = board.attach(self, watching: isGated && watchingGate ? (gateLine.map { [$0] } ?? []) : [])
-        if isGated, let gateLine, board.value(of: gateLine) == 1 { gateIsHigh = true; gateWasHigh = true }
-        darkCountIntervalLeftPicoseconds = detector.nextDarkCountDelayPicoseconds(rng: &random)
-        if !isGated || gateIsHigh { resumeDarkCounts(atPicoseconds: board.currentCycle * cyclePeriodPicoseconds, on: board) }
+        let now = board.currentCycle * cyclePeriodPicoseconds
+        if ownsGate {
+            let open = !isGated || (gateLine.map { board.value(of: $0) == 1 } ?? false)
+            gate.restart(open: open, atPicoseconds: now)
+        }
+        drawDarkCount(fromOpenTime: gate.isOpen ? gate.openTime(atPicoseconds: now) : gate.openTimeAtChangePicoseconds)
+        setDarkCountTimer(on: board)
         return id
     }
 
@@ -116,32 +137,24 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        gateChanged(to: value, atCycle: cycle, on: board)
+        gate.change(toOpen: value == 1, atPicoseconds: cycle * cyclePeriodPicoseconds)
+        if gate.isOpen { gateOpened(on: board) }
     }
 
-    /// The gate line changed to `value` at `cycle` (the detector watches it, or a ``DetectorGateFanOut`` does).
+    /// The gate (its timeline already updated) has just opened: the dark count waiting for open
+    /// time now has a time, and needs a timer unless one is pending before it. (A closing needs
+    /// nothing: the open-time clock stops, and a dark count before the closing is still due this
+    /// cycle — its timer runs after the edge.)
     @inline(__always)
-    func gateChanged(to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        let isHigh = value == 1
-        guard isHigh != gateIsHigh else { return }
-        gateWasHigh = gateIsHigh
-        gateIsHigh = isHigh
-        gateChangedAtPicoseconds = cycle * cyclePeriodPicoseconds
-        if isHigh {
-            resumeDarkCounts(atPicoseconds: gateChangedAtPicoseconds, on: board)
-        } else if nextDarkCountPicoseconds < Self.never && nextDarkCountPicoseconds >= gateChangedAtPicoseconds {
-            // Pause: the open time since the opening is used up; what is left waits for the next gate.
-            darkCountIntervalLeftPicoseconds -= gateChangedAtPicoseconds - darkCountIntervalFromPicoseconds
-            nextDarkCountPicoseconds = Self.never
-        }
-        // (A dark count before the closing is still due this cycle: its timer runs after this edge.)
+    func gateOpened(on board: SimulatedBoard) {
+        setDarkCountTimer(on: board)
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         let time = tag >> 2
         switch TimerKind(rawValue: tag & 3) {
         case .photon:
-            if let click = detector.photonArrives(atPicoseconds: time, gateOpen: gateOpen(atPicoseconds: time), rng: &random) {
+            if let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
                 photonClicks += 1
                 emitClick(atPicoseconds: click, on: board)
             }
@@ -150,20 +163,20 @@ public final class PhotonDetectorModel: SimulatedDevice {
             guard time == nextDarkCountPicoseconds else {
                 // The gate closed (and maybe reopened) since this timer was set: the dark count
                 // moved later; follow it.
-                if nextDarkCountPicoseconds < darkCountTimerPicoseconds { scheduleDarkCountTimer(on: board) }
+                setDarkCountTimer(on: board)
                 return
             }
-            if let click = detector.darkCountOccurs(atPicoseconds: time, gateOpen: gateOpen(atPicoseconds: time), rng: &random) {
+            if let click = detector.darkCountOccurs(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
                 darkCountClicks += 1
                 emitClick(atPicoseconds: click, on: board)
             }
-            darkCountIntervalLeftPicoseconds = detector.nextDarkCountDelayPicoseconds(rng: &random)
-            nextDarkCountPicoseconds = Self.never
-            if !isGated || gateIsHigh { resumeDarkCounts(atPicoseconds: time, on: board) }
+            // The next interval runs from now while the gate is open, else from its next opening.
+            drawDarkCount(fromOpenTime: gate.isOpen ? gate.openTime(atPicoseconds: time) : gate.openTimeAtChangePicoseconds)
+            setDarkCountTimer(on: board)
         case .afterpulse:
             guard time == scheduledAfterpulsePicoseconds else { return }
             scheduledAfterpulsePicoseconds = Self.never
-            if let click = detector.afterpulseFires(gateOpen: gateOpen(atPicoseconds: time), rng: &random) {
+            if let click = detector.afterpulseFires(gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
                 afterpulseClicks += 1
                 emitClick(atPicoseconds: click, on: board)
             }
@@ -176,26 +189,28 @@ public final class PhotonDetectorModel: SimulatedDevice {
         }
     }
 
-    /// Whether the detector's gate was high at `timePicoseconds` (a time in the current cycle or
-    /// just before it); always true in free-running mode.
+    /// Draws the open time to the next dark count, counted from the gate's open-time reading
+    /// `openTime` (none for a zero dark-count rate).
+    private func drawDarkCount(fromOpenTime openTime: Int64) {
+        let interval = detector.nextDarkCountDelayPicoseconds(rng: &random)
+        darkCountAtOpenTimePicoseconds = interval < Self.never ? openTime + interval : Self.never
+    }
+
+    /// When the next dark count happens as the gate stands now, or `Self.never` while it waits
+    /// for the gate to open (or the rate is zero).
+    private var nextDarkCountPicoseconds: Int64 {
+        darkCountAtOpenTimePicoseconds < Self.never
+            ? gate.time(atOpenTime: darkCountAtOpenTimePicoseconds, never: Self.never) : Self.never
+    }
+
+    /// Sets the dark-count timer for the next dark count, unless one is pending at or before it
+    /// (it follows the dark count when it fires).
     @inline(__always)
-    private func gateOpen(atPicoseconds timePicoseconds: Int64) -> Bool {
-        guard isGated else { return true }
-        return timePicoseconds >= gateChangedAtPicoseconds ? gateIsHigh : gateWasHigh
-    }
-
-    /// The dark-count interval starts (or resumes) being consumed at `start`; the timer is set
-    /// unless one is already pending earlier (it will follow the dark count when it fires).
-    private func resumeDarkCounts(atPicoseconds start: Int64, on board: SimulatedBoard) {
-        guard darkCountIntervalLeftPicoseconds < Self.never - start else { return }   // rate zero
-        darkCountIntervalFromPicoseconds = start
-        nextDarkCountPicoseconds = start + darkCountIntervalLeftPicoseconds
-        if darkCountTimerPicoseconds > nextDarkCountPicoseconds { scheduleDarkCountTimer(on: board) }
-    }
-
-    private func scheduleDarkCountTimer(on board: SimulatedBoard) {
-        darkCountTimerPicoseconds = nextDarkCountPicoseconds
-        schedule(.darkCount, at: nextDarkCountPicoseconds, on: board)
+    private func setDarkCountTimer(on board: SimulatedBoard) {
+        let next = nextDarkCountPicoseconds
+        guard next < darkCountTimerPicoseconds else { return }
+        darkCountTimerPicoseconds = next
+        schedule(.darkCount, at: next, on: board)
     }
 
     /// Drives the click line for a click at `timePicoseconds` and schedules a pending afterpulse.
