@@ -1,11 +1,12 @@
 /// Conversions of sampled delays (Double, ps) to the model's integer timeline.
-enum Picoseconds {
+public enum Picoseconds {
     /// A delay that stands for "never": far beyond any run, yet safe to add to a time without overflow.
-    static let never: Int64 = 1 << 62
+    public static let never: Int64 = 1 << 62
 
     /// `delay` rounded to whole picoseconds, saturating at ``never`` (and at −``never``), so no
     /// sample, however extreme, can trap the conversion.
-    static func rounded(_ delay: Double) -> Int64 {
+    @inlinable
+    public static func rounded(_ delay: Double) -> Int64 {
         if delay >= Double(never) { return never }
         if delay <= -Double(never) { return -never }
         if delay.isNaN { return never }
