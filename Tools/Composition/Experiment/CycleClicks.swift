@@ -30,6 +30,15 @@ struct CycleClicks {
     /// Whether `channel` clicked.
     func clicked(_ channel: Int) -> Bool { clickedChannels & (UInt8(1) << channel) != 0 }
 
+    /// Whether arm-A channel `a` and arm-B channel `b` both clicked with first clicks at most
+    /// `window` nanoseconds apart: a coincidence by the firmware's rule.
+    @inline(__always)
+    func coincide(_ a: Int, _ b: Int, window: Int64) -> Bool {
+        guard clicked(a), clicked(b) else { return false }
+        let separation = firstNanoseconds[a] - firstNanoseconds[b]
+        return separation <= window && separation >= -window
+    }
+
     /// Whether some detector of each arm clicked (the only cycles that can hold a coincidence).
     var bothArmsClicked: Bool { clickedChannels & Self.armAChannels != 0 && clickedChannels & Self.armBChannels != 0 }
 

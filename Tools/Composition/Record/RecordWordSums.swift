@@ -14,9 +14,9 @@
 /// `RunRecordFormatTests` compares the result with the byte-by-byte definition.
 struct RecordWordSums {
     /// Σ x_j, at most 8 · 255.
-    let byteSum: Int
+    let byteSum: UInt
     /// Σ j·x_j, at most 28 · 255.
-    let indexWeightedSum: Int
+    let indexWeightedSum: UInt
 
     private static let lowByteOfEachLane: UInt64 = 0x00FF_00FF_00FF_00FF
     private static let laneSum: UInt64 = 0x0001_0001_0001_0001
@@ -28,8 +28,8 @@ struct RecordWordSums {
         let even = word & Self.lowByteOfEachLane
         let odd = (word >> 8) & Self.lowByteOfEachLane
         let pairs = even &+ odd
-        byteSum = Int((pairs &* Self.laneSum) >> 48)
-        let oddSum = Int((odd &* Self.laneSum) >> 48)
-        indexWeightedSum = 2 * Int((pairs &* Self.laneIndexSum) >> 48) + oddSum
+        byteSum = UInt((pairs &* Self.laneSum) >> 48)
+        let oddSum = UInt((odd &* Self.laneSum) >> 48)
+        indexWeightedSum = 2 * UInt((pairs &* Self.laneIndexSum) >> 48) + oddSum
     }
 }

@@ -46,7 +46,8 @@ public enum RunRecordFormat {
     /// are three little-endian words: bytes 0–5 (kind, channel, codes, setting) at q = 0, the cycle
     /// at q = 6 and the timestamp at q = 14. A word w with bytes x₀ … x₇ starting at q = p adds
     /// S(w) = Σ x_j to sum1 and Σ (22 − p − j)·x_j = (22 − p)·S(w) − J(w) to sum2, with
-    /// J(w) = Σ j·x_j (`RecordWordSums`). Every sum stays below 2¹⁶, so nothing wraps.
+    /// J(w) = Σ j·x_j (`RecordWordSums`). Every sum stays below 2¹⁶ and every term (22 − p − j)·x_j is
+    /// non-negative, so nothing wraps; unsigned sums make the two `% 255` cheaper.
     @inline(__always)
     public static func check(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: UInt16, cycle: Int64,
                              timestamp: Int64) -> UInt16 {
