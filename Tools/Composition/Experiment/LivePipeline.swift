@@ -32,10 +32,26 @@ public final class LivePipeline: CycleObserver, @unchecked Sendable {
     public func drain() {
         lock.lock()
         defer { lock.unlock() }
+        Self.drain(ring, into: &accumulator, writer: writeError == nil ? writer : nil, writeError: &writeError)
+    }
+
+    /// The per-click loop, apart from `self`: the accumulator is mutated in place through one
+    /// `inout` access per drain and the writer is looked up once, so a click costs no reference
+    /// counting and no reload of the pipeline's properties.
+    private static func drain(_ ring: ClickEventRing, into accumulator: inout ExperimentAccumulator,
+                              writer: RunRecordWriter?, writeError: inout (any Error)?) {
+        guard let writer else {
+            ring.drain { accumulator.add($0) }
+            return
+        }
+        var writing = true
         ring.drain { event in
             accumulator.add(event)
-            guard let writer, writeError == nil else { return }
-            do { try writer.write(event) } catch { writeError = error }
+            guard writing else { return }
+            do { try writer.write(event) } catch {
+                writeError = error
+                writing = false
+            }
         }
     }
 

@@ -24,7 +24,8 @@ public enum RunRecordFormat {
     public static let settingTotalKind: UInt8 = 2
     public static let endKind: UInt8 = 3
 
-    /// Fletcher-16 of a record's bytes other than the check field (bytes 6 and 7).
+    /// Fletcher-16 of a record's bytes other than the check field (bytes 6 and 7), read from the
+    /// bytes: the definition, used by the reader (`RunRecord`).
     /// Sums are reduced modulo 255 once at the end (22 bytes cannot overflow 32 bits), which gives
     /// the same value as reducing after every byte.
     @inline(__always)
@@ -37,19 +38,42 @@ public enum RunRecordFormat {
         return UInt16(sum2 % 255) << 8 | UInt16(sum1 % 255)
     }
 
-    /// Encodes one record into `buffer` (24 bytes from its start).
+    /// The same Fletcher-16 as `check(_:)`, computed from the record's field values instead of its
+    /// bytes, for the writer (one record per click; this is about a third of the byte loop's cost).
+    ///
+    /// Fletcher-16 over the checked bytes b₀ … b₂₁ (sum2 += sum1 after each byte) gives
+    /// sum1 = Σ b_q and sum2 = Σ (22 − q)·b_q before the final reduction modulo 255. The 22 bytes
+    /// are three little-endian words: bytes 0–5 (kind, channel, codes, setting) at q = 0, the cycle
+    /// at q = 6 and the timestamp at q = 14. A word w with bytes x₀ … x₇ starting at q = p adds
+    /// S(w) = Σ x_j to sum1 and Σ (22 − p − j)·x_j = (22 − p)·S(w) − J(w) to sum2, with
+    /// J(w) = Σ j·x_j (`RecordWordSums`). Every sum stays below 2¹⁶ and every term (22 − p − j)·x_j is
+    /// non-negative, so nothing wraps; unsigned sums make the two `% 255` cheaper.
+    @inline(__always)
+    public static func check(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: UInt16, cycle: Int64,
+                             timestamp: Int64) -> UInt16 {
+        let head = RecordWordSums(UInt64(kind) | UInt64(channel) << 8 | UInt64(codeA) << 16 | UInt64(codeB) << 24
+                                  | UInt64(setting) << 32)
+        let cycleSums = RecordWordSums(UInt64(bitPattern: cycle))
+        let timestampSums = RecordWordSums(UInt64(bitPattern: timestamp))
+        let sum1 = head.byteSum + cycleSums.byteSum + timestampSums.byteSum
+        let sum2 = (22 * head.byteSum - head.indexWeightedSum) + (16 * cycleSums.byteSum - cycleSums.indexWeightedSum)
+            + (8 * timestampSums.byteSum - timestampSums.indexWeightedSum)
+        return UInt16(sum2 % 255) << 8 | UInt16(sum1 % 255)
+    }
+
+    /// Encodes one record at `address` (24 bytes from there; any alignment).
     @inline(__always)
     public static func encode(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: UInt16, cycle: Int64,
-                              timestamp: Int64, into buffer: UnsafeMutableRawBufferPointer) {
-        buffer[0] = kind
-        buffer[1] = channel
-        buffer[2] = codeA
-        buffer[3] = codeB
-        buffer.storeBytes(of: setting.littleEndian, toByteOffset: 4, as: UInt16.self)
-        buffer.storeBytes(of: 0, toByteOffset: 6, as: UInt16.self)
-        buffer.storeBytes(of: cycle.littleEndian, toByteOffset: 8, as: Int64.self)
-        buffer.storeBytes(of: timestamp.littleEndian, toByteOffset: 16, as: Int64.self)
-        let sum = check(UnsafeRawBufferPointer(rebasing: buffer[0..<recordSize]))
-        buffer.storeBytes(of: sum.littleEndian, toByteOffset: 6, as: UInt16.self)
+                              timestamp: Int64, at address: UnsafeMutableRawPointer) {
+        let sum = check(kind: kind, channel: channel, codeA: codeA, codeB: codeB, setting: setting, cycle: cycle,
+                        timestamp: timestamp)
+        address.storeBytes(of: kind, toByteOffset: 0, as: UInt8.self)
+        address.storeBytes(of: channel, toByteOffset: 1, as: UInt8.self)
+        address.storeBytes(of: codeA, toByteOffset: 2, as: UInt8.self)
+        address.storeBytes(of: codeB, toByteOffset: 3, as: UInt8.self)
+        address.storeBytes(of: setting.littleEndian, toByteOffset: 4, as: UInt16.self)
+        address.storeBytes(of: sum.littleEndian, toByteOffset: 6, as: UInt16.self)
+        address.storeBytes(of: cycle.littleEndian, toByteOffset: 8, as: Int64.self)
+        address.storeBytes(of: timestamp.littleEndian, toByteOffset: 16, as: Int64.self)
     }
 }

@@ -12,10 +12,13 @@ public final class RunRecordWriter {
     /// The file being written.
     public let partialPath: String
     private let handle: FileHandle
-    /// Bytes waiting to be written: `buffer[0..<used]`.
-    private var buffer: [UInt8]
+    /// Bytes waiting to be written: the first `used` bytes. Raw storage the writer owns (allocated
+    /// in `init`, freed in `deinit`, never handed out), so appending a record is a few stores with
+    /// no array uniqueness or bounds checks; `used + recordSize <= capacity` holds before every store.
+    private let buffer: UnsafeMutableRawPointer
     private var used = 0
-    private static let flushBytes = 1 << 20
+    /// About a mebibyte, a whole number of records.
+    private static let capacity = RunRecordFormat.recordSize * ((1 << 20) / RunRecordFormat.recordSize)
 
     /// Creates `PATH.partial` and writes the header.
     public init(path: String, header: RunRecordHeader) throws {
@@ -34,48 +37,46 @@ public final class RunRecordWriter {
         withUnsafeBytes(of: RunRecordFormat.version.littleEndian) { preamble += $0 }
         withUnsafeBytes(of: UInt32(json.count).littleEndian) { preamble += $0 }
         try handle.write(contentsOf: preamble + json)
-        buffer = Array(repeating: 0, count: Self.flushBytes)
+        buffer = .allocate(byteCount: Self.capacity, alignment: MemoryLayout<Int64>.alignment)
     }
 
+    deinit { buffer.deallocate() }
+
+    /// Appends one record, writing the buffer out first when it is full.
+    @inline(__always)
     private func record(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: Int, cycle: Int64,
-                        timestamp: Int64) {
-        let start = used
-        buffer.withUnsafeMutableBytes { bytes in
-            RunRecordFormat.encode(kind: kind, channel: channel, codeA: codeA, codeB: codeB, setting: UInt16(setting),
-                                   cycle: cycle, timestamp: timestamp,
-                                   into: UnsafeMutableRawBufferPointer(rebasing: bytes[start..<start + RunRecordFormat.recordSize]))
-        }
+                        timestamp: Int64) throws {
+        if used == Self.capacity { try flush() }
+        // Sound: `used` is a multiple of recordSize below capacity here, so the 24 bytes stored
+        // lie inside the allocation.
+        RunRecordFormat.encode(kind: kind, channel: channel, codeA: codeA, codeB: codeB, setting: UInt16(setting),
+                               cycle: cycle, timestamp: timestamp, at: buffer + used)
         used += RunRecordFormat.recordSize
     }
 
-    /// Appends one click.
+    /// Appends one click. (Inlined into the live pipeline's per-click loop.)
+    @inline(__always)
     public func write(_ event: ClickEvent) throws {
-        record(kind: RunRecordFormat.clickKind, channel: UInt8(event.channel.rawValue), codeA: event.codes.armA,
-               codeB: event.codes.armB, setting: event.setting, cycle: event.cycle, timestamp: event.timestamp.nanoseconds)
-        if used + RunRecordFormat.recordSize > buffer.count { try flush() }
+        try record(kind: RunRecordFormat.clickKind, channel: UInt8(event.channel.rawValue), codeA: event.codes.armA,
+                   codeB: event.codes.armB, setting: event.setting, cycle: event.cycle,
+                   timestamp: event.timestamp.nanoseconds)
     }
 
     /// Writes what is buffered to the file.
     public func flush() throws {
         guard used > 0 else { return }
-        try buffer.withUnsafeBytes { try handle.write(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
+        try handle.write(contentsOf: UnsafeRawBufferPointer(start: buffer, count: used))
         used = 0
     }
 
     /// Writes the per-setting cycle totals and the end record, closes and renames the file to `path`.
     public func finish(cyclesPerSetting: [Int], complete: Bool, boardNanoseconds: Int64) throws {
-        if used + RunRecordFormat.recordSize * (cyclesPerSetting.count + 1) > buffer.count {
-            try flush()
-            if RunRecordFormat.recordSize * (cyclesPerSetting.count + 1) > buffer.count {
-                buffer = Array(repeating: 0, count: RunRecordFormat.recordSize * (cyclesPerSetting.count + 1))
-            }
-        }
         for (setting, cycles) in cyclesPerSetting.enumerated() {
-            record(kind: RunRecordFormat.settingTotalKind, channel: 0, codeA: 0, codeB: 0, setting: setting,
-                   cycle: Int64(cycles), timestamp: 0)
+            try record(kind: RunRecordFormat.settingTotalKind, channel: 0, codeA: 0, codeB: 0, setting: setting,
+                       cycle: Int64(cycles), timestamp: 0)
         }
-        record(kind: RunRecordFormat.endKind, channel: complete ? 1 : 0, codeA: 0, codeB: 0, setting: 0,
-               cycle: Int64(cyclesPerSetting.reduce(0, +)), timestamp: boardNanoseconds)
+        try record(kind: RunRecordFormat.endKind, channel: complete ? 1 : 0, codeA: 0, codeB: 0, setting: 0,
+                   cycle: Int64(cyclesPerSetting.reduce(0, +)), timestamp: boardNanoseconds)
         try flush()
         try handle.synchronize()
         try handle.close()
