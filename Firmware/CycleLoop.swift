@@ -45,6 +45,9 @@ struct CycleLoop {
     /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
     var firstClick = InlineArray<8, Int64>(repeating: 0)
     var clickCount = InlineArray<8, Int>(repeating: 0)
+    /// Which of those slots have clicks (bit i for slot i), so a cycle without clicks — most of
+    /// them — is closed without touching the counts.
+    var clickedSlots: UInt8 = 0
     /// Where clicks go for analysis, if anywhere.
     let ring: ClickEventRing?
     let droppedAtStart: Int
@@ -252,7 +255,10 @@ struct CycleLoop {
                         clicksOutsideCycle += 1
                         continue
                     }
-                    if clickCount[slot] == 0 { firstClick[slot] = event.timestamp.nanoseconds }
+                    if clickCount[slot] == 0 {
+                        firstClick[slot] = event.timestamp.nanoseconds
+                        clickedSlots |= 1 << UInt8(slot)
+                    }
                     clickCount[slot] += 1
                 }
                 if count < buffer.count { break }
@@ -269,11 +275,15 @@ struct CycleLoop {
     /// Adds the previous cycle's clicks to its setting's tally (none before the first cycle) and
     /// makes the current cycle the previous.
     mutating func closeCycle(into stepIndex: Int) {
-        if stepIndex >= 0 { tally(into: stepIndex) }
-        for channel in 0..<4 {
-            clickCount[channel] = clickCount[channel + 4]
-            firstClick[channel] = firstClick[channel + 4]
-            clickCount[channel + 4] = 0
+        // A cycle without clicks adds nothing to its tally (its cycle was counted when it ran).
+        if stepIndex >= 0, clickedSlots & 0x0F != 0 { tally(into: stepIndex) }
+        if clickedSlots != 0 {
+            for channel in 0..<4 {
+                clickCount[channel] = clickCount[channel + 4]
+                firstClick[channel] = firstClick[channel + 4]
+                clickCount[channel + 4] = 0
+            }
+            clickedSlots >>= 4
         }
     }
 
