@@ -11,7 +11,10 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             With the record's own settings the figures equal the live run's exactly. --window-ns \
             re-analyses with another coincidence window. A truncated or corrupted record is refused \
-            with the byte offset of the problem.
+            with the byte offset of the problem; --salvage analyses what a crashed run left (its \
+            .partial file) up to the last intact record, marked INCOMPLETE and SALVAGED, with each \
+            figure that needs the cycles run or the board time given per trigger cycle or left out, \
+            and says why (docs/record-format.md).
             """)
 
     @Argument(help: "The run record (.qdotrec).")
@@ -23,23 +26,47 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Write the JSON findings here.")
     var output: String?
 
+    @Flag(help: "Analyse a record without an end record (a crashed run's .partial) up to its last intact record.")
+    var salvage = false
+
     func validate() throws {
         if let windowNs, windowNs <= 0 { throw ValidationError("--window-ns must be positive, got \(windowNs)") }
     }
 
     func run() throws {
+        let window = windowNs.map { TimeSpan.nanoseconds(Int64($0)) }
         let recorded: RunRecord
-        do {
-            recorded = try RunRecord.read(contentsOf: record)
-        } catch {
-            printError("qdot analyze: \(error)")
-            throw ExitCode(3)
+        let findings: ExperimentFindings
+        if salvage {
+            let salvaged: SalvagedRunRecord
+            do {
+                salvaged = try SalvagedRunRecord.read(contentsOf: record)
+            } catch {
+                printError("qdot analyze: \(error)")
+                throw ExitCode(3)
+            }
+            recorded = salvaged.record
+            findings = SalvageAnalysis.findings(salvaged, coincidenceWindow: window)
+        } else {
+            do {
+                recorded = try RunRecord.read(contentsOf: record)
+            } catch {
+                printError("qdot analyze: \(error)")
+                if let salvaged = try? SalvagedRunRecord.read(contentsOf: record) {
+                    printError("  qdot analyze --salvage \(record) analyses the \(salvaged.intactClicks) intact clicks "
+                               + "before that point (marked INCOMPLETE and SALVAGED)")
+                }
+                throw ExitCode(3)
+            }
+            findings = ExperimentRun.analyze(recorded, coincidenceWindow: window)
         }
-        let findings = ExperimentRun.analyze(recorded, coincidenceWindow: windowNs.map { .nanoseconds(Int64($0)) })
         let experiment = recorded.header.experiment
+        let cycles = recorded.cyclesPerSetting.reduce(0, +)
+        let status = findings.salvage.map { " — \($0.status)" } ?? (recorded.complete ? "" : " — INCOMPLETE run")
         print("qdot analyze — \(record): \(experiment.name) (\(experiment.kind.rawValue)), seed \(recorded.header.seed), "
-              + "\(recorded.clicks.count) clicks, \(recorded.cyclesPerSetting.reduce(0, +)) cycles"
-              + (recorded.complete ? "" : " — INCOMPLETE run"))
+              + "\(recorded.clicks.count) clicks, \(cycles) \(findings.salvage == nil ? "" : "complete ")cycles\(status)")
+        if salvage, findings.salvage == nil { print("  salvage       the record is whole (it has its end record): nothing to salvage") }
+        if let info = findings.salvage { print(SalvageAnalysis.summaryLines(info).joined(separator: "\n")) }
         if let windowNs { print("  window        \(windowNs) ns (recorded: \(experiment.timing.coincidenceWindow.nanoseconds) ns)") }
         print(ExperimentSummary.text(findings))
         if let output {

@@ -121,7 +121,7 @@ struct RunCommand: ParsableCommand {
             run = try HardwareRun.runExperiment(
                 experiment, request: request, driver: driver,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
-                                               boardName: definition.name))
+                                               boardName: definition.name, recordSyncInterval: .seconds(5)))
         } catch {
             printError("qdot run: \(error)")
             if case .station(.wrongBackend) = error { throw ExitCode(2) }

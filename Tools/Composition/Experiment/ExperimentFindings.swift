@@ -20,6 +20,9 @@ public struct ExperimentFindings: Sendable, Codable {
     public var correlationHistogramRangeNanoseconds: Int64 = 0
     /// Click events the analysis saw.
     public var eventsAnalysed = 0
+    /// Set only by a salvaged analysis of a record without an end record (`SalvageAnalysis`):
+    /// marks the findings INCOMPLETE and SALVAGED and says what each figure is.
+    public var salvage: SalvageInfo?
 
     /// No findings yet.
     public init() {}

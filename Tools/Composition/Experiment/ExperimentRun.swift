@@ -21,11 +21,21 @@ public struct ExperimentRun {
         /// The board's name and timing profile, for the record header.
         public var boardName: String
         public var timingProfile: String?
+        /// The longest a click waits in the record writer's buffer before it is written to the file
+        /// (wall time; checked once per drain), so a crash loses at most this much of the record
+        /// plus one drain interval. Only when bytes reach the disk changes, never the bytes.
+        public var recordFlushAge: Duration
+        /// The shortest wall time between two fsync calls of the record during the run (nil: only
+        /// at the end). Bounds what a power loss takes on a lab board; on an SD card every fsync
+        /// rewrites partly filled flash blocks and can stall for tens of milliseconds, so keep it
+        /// to seconds (`qdot run` uses 5 s); the simulated board needs none.
+        public var recordSyncInterval: Duration?
 
         /// Options.
         public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
                     ringCapacity: Int = 1 << 16, drainOnLoopThread: Bool = true, boardName: String,
-                    timingProfile: String? = nil) {
+                    timingProfile: String? = nil, recordFlushAge: Duration = .seconds(1),
+                    recordSyncInterval: Duration? = nil) {
             self.recordPath = recordPath
             self.stop = stop
             self.progress = progress
@@ -33,6 +43,8 @@ public struct ExperimentRun {
             self.drainOnLoopThread = drainOnLoopThread
             self.boardName = boardName
             self.timingProfile = timingProfile
+            self.recordFlushAge = recordFlushAge
+            self.recordSyncInterval = recordSyncInterval
         }
     }
 
@@ -64,7 +76,8 @@ public struct ExperimentRun {
         let writer = try options.recordPath.map {
             try RunRecordWriter(path: $0, header: RunRecordHeader(
                 software: "qdot \(QdotVersion.current)", experiment: experiment, schedule: schedule,
-                board: options.boardName, timingProfile: options.timingProfile, seed: experiment.seed))
+                board: options.boardName, timingProfile: options.timingProfile, seed: experiment.seed),
+                flushAge: options.recordFlushAge, syncInterval: options.recordSyncInterval)
         }
         let progress = options.progress
             ? ProgressDisplay(plannedCycles: schedule.totalCycles, periodSeconds: experiment.timing.triggerPeriod.seconds,

@@ -5,7 +5,14 @@ import Foundation
 /// end the per-setting totals and the end record.
 ///
 /// The file grows as `PATH.partial`; `finish` renames it to `PATH`, so a complete record appears
-/// at once and a crash leaves only the `.partial` file (readable up to its last whole record).
+/// at once and a crash leaves only the `.partial` file (readable up to its last whole record, and
+/// analysable with `qdot analyze --salvage`).
+///
+/// Bounded loss: records wait in a buffer of about a mebibyte, which is written out when it is
+/// full, and also by `flushIfDue()` once its oldest record has waited `flushAge` (wall time). The
+/// live pipeline calls `flushIfDue()` once per drain, so a crash (SIGKILL, OOM, a trap) loses at
+/// most `flushAge` plus one drain interval of clicks: write(2) puts them in the kernel's page
+/// cache, which outlives the process. Power loss is bounded separately by `syncInterval`.
 public final class RunRecordWriter {
     /// Where the finished record goes.
     public let path: String
@@ -19,10 +26,37 @@ public final class RunRecordWriter {
     private var used = 0
     /// About a mebibyte, a whole number of records.
     private static let capacity = RunRecordFormat.recordSize * ((1 << 20) / RunRecordFormat.recordSize)
+    /// The longest a buffered record waits (wall time) before `flushIfDue()` writes it out.
+    public let flushAge: Duration
+    /// At least this long between two fsync calls that `flushIfDue()` asks for (nil: never asks;
+    /// `finish` always synchronizes).
+    public let syncInterval: Duration?
+    /// Wall time, read once per `flushIfDue()` call while records wait (and when `syncInterval`
+    /// is set), never per click. Injected so tests can move it.
+    private let wallClock: () -> ContinuousClock.Instant
+    /// When the records now buffered were first seen waiting by `flushIfDue()` (nil: none wait, or
+    /// not seen yet).
+    private var oldestWaitingSince: ContinuousClock.Instant?
+    /// The last fsync (or the file's creation), and whether bytes were written since.
+    private var lastSync: ContinuousClock.Instant
+    private var writtenSinceSync = false
+    /// Writes to the file so far (full buffers, age flushes, the end), for tests and benchmarks.
+    public private(set) var flushCount = 0
 
     /// Creates `PATH.partial` and writes the header.
-    public init(path: String, header: RunRecordHeader) throws {
+    ///
+    /// - Parameters:
+    ///   - flushAge: the longest a record waits in the buffer, in wall time (checked by `flushIfDue()`).
+    ///   - syncInterval: the shortest time between fsync calls asked for by `flushIfDue()`; nil: none
+    ///     until `finish`.
+    ///   - wallClock: the wall clock the ages are measured on.
+    public init(path: String, header: RunRecordHeader, flushAge: Duration = .seconds(1), syncInterval: Duration? = nil,
+                wallClock: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) throws {
         self.path = path
+        self.flushAge = flushAge
+        self.syncInterval = syncInterval
+        self.wallClock = wallClock
+        lastSync = wallClock()
         partialPath = path + ".partial"
         let url = URL(fileURLWithPath: partialPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -67,6 +101,39 @@ public final class RunRecordWriter {
         guard used > 0 else { return }
         try handle.write(contentsOf: UnsafeRawBufferPointer(start: buffer, count: used))
         used = 0
+        oldestWaitingSince = nil
+        writtenSinceSync = true
+        flushCount += 1
+    }
+
+    /// Writes the buffer out when its oldest record has waited `flushAge`; call it once per drain.
+    /// Returns whether an fsync is due (`syncInterval` set, bytes written since the last one, and
+    /// the interval passed), which the caller then does with `synchronize()`, outside any lock the
+    /// real-time loop takes.
+    ///
+    /// A record's wait is counted from the first call that finds it buffered, so it waits at most
+    /// `flushAge` plus the time between two calls. The clock is read only while records wait or
+    /// when `syncInterval` is set.
+    public func flushIfDue() throws -> Bool {
+        if used == 0, syncInterval == nil { return false }
+        let now = wallClock()
+        if used > 0 {
+            if let since = oldestWaitingSince {
+                if now - since >= flushAge { try flush() }
+            } else {
+                oldestWaitingSince = now
+            }
+        }
+        guard let syncInterval, writtenSinceSync, now - lastSync >= syncInterval else { return false }
+        lastSync = now
+        writtenSinceSync = false
+        return true
+    }
+
+    /// Asks the kernel to put what was written on the storage device (fsync).
+    /// The corresponding C function is `fsync`.
+    public func synchronize() throws {
+        try handle.synchronize()
     }
 
     /// Writes the per-setting cycle totals and the end record, closes and renames the file to `path`.
