@@ -188,7 +188,7 @@ public final class SimulatedBoard {
     /// against) always queues.
     @inline(__always)
     func landWrite(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
-        if engine == .eventDriven, cycle == worldCycle, !(queue.nextCycle.map { $0 <= cycle } ?? false) {
+        if engine == .eventDriven, cycle == worldCycle, !queue.hasEvent(dueAtOrBefore: cycle) {
             apply(line: line.index, value: value, atCycle: cycle)
         } else {
             scheduleDrive(line, to: value, atCycle: cycle)
@@ -216,7 +216,8 @@ public final class SimulatedBoard {
     func advanceWorld(to target: Int64) {
         switch engine {
         case .eventDriven:
-            while let event = queue.popDue(atOrBefore: target) {
+            while queue.hasEvent(dueAtOrBefore: target) {
+                let event = queue.removeEarliest()
                 worldCycle = event.cycle
                 dispatch(event)
             }
