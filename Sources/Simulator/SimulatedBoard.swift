@@ -213,7 +213,20 @@ public final class SimulatedBoard {
     public func value(of line: LineID) -> UInt8 { lines[line.index].value }
 
     /// Runs every event due at or before `target`.
+    ///
+    /// Most calls (a sleep, an edge read) find nothing due: that answer is inlined into the
+    /// caller, and only a call with events to run enters `runEvents(through:)`.
+    @inline(__always)
     func advanceWorld(to target: Int64) {
+        if engine == .eventDriven, !queue.hasEvent(dueAtOrBefore: target) {
+            if target > worldCycle { worldCycle = target }
+            return
+        }
+        runEvents(through: target)
+    }
+
+    /// Runs every event due at or before `target` and brings the world to `target`.
+    private func runEvents(through target: Int64) {
         switch engine {
         case .eventDriven:
             while queue.hasEvent(dueAtOrBefore: target) {
