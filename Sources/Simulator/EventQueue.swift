@@ -30,6 +30,9 @@ struct EventQueue: ~Copyable {
     private var heapCapacity: Int
     private var heapCount = 0
     private var nextOrder: UInt64 = 0
+    /// The cycle of the earliest pending event, `Int64.max` when there is none: the board asks
+    /// whether anything is due on every HAL call, and this answers with one comparison.
+    private var earliestCycle = Int64.max
 
     /// An empty queue whose far heap starts with room for `capacity` events.
     init(capacity: Int = 64) {
@@ -49,14 +52,12 @@ struct EventQueue: ~Copyable {
     var isEmpty: Bool { nearCount == 0 && heapCount == 0 }
 
     /// The cycle of the earliest pending event.
-    var nextCycle: Int64? {
-        nearCount > 0 ? near[nearCount - 1].cycle : heapCount > 0 ? heap[0].cycle : nil
-    }
+    var nextCycle: Int64? { isEmpty ? nil : earliestCycle }
 
     /// Whether an event is due at or before `cycle`.
     @inline(__always)
     func hasEvent(dueAtOrBefore cycle: Int64) -> Bool {
-        nearCount > 0 ? near[nearCount - 1].cycle <= cycle : heapCount > 0 && heap[0].cycle <= cycle
+        earliestCycle <= cycle && !isEmpty
     }
 
     /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it); it runs after every
@@ -65,6 +66,7 @@ struct EventQueue: ~Copyable {
     mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0) {
         let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event)
         nextOrder &+= 1
+        if cycle < earliestCycle { earliestCycle = cycle }
         if heapCount > 0, !ScheduledEvent.dueBefore(item, heap[0]) {
             pushFar(item)
             return
@@ -87,11 +89,13 @@ struct EventQueue: ~Copyable {
     mutating func removeEarliest() -> ScheduledEvent {
         if nearCount > 0 {
             nearCount -= 1
+            earliestCycle = nearCount > 0 ? near[nearCount - 1].cycle : heapCount > 0 ? heap[0].cycle : .max
             return near[nearCount]
         }
         let first = heap[0]
         heapCount -= 1
         if heapCount > 0 { siftDown(heap[heapCount]) }
+        earliestCycle = heapCount > 0 ? heap[0].cycle : .max
         return first
     }
 
