@@ -178,6 +178,7 @@ public final class SimulatedBoard {
     // MARK: Scheduling (for device models)
 
     /// Drives `line` to `value` (logical) at `cycle` (clamped to now).
+    @inline(__always)
     public func scheduleDrive(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
         queue.schedule(.drive(line: line.index, value: value), at: max(cycle, worldCycle))
     }
@@ -196,6 +197,7 @@ public final class SimulatedBoard {
     }
 
     /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now).
+    @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64) {
         queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle))
     }
@@ -203,6 +205,7 @@ public final class SimulatedBoard {
     /// Calls `device.timerFired(tag:)` at the picosecond time `picoseconds`: at the cycle edge at
     /// or after it (clamped to now), after that cycle's other events and in picosecond order
     /// with other events scheduled this way, so a device's physics events run in time order.
+    @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atPicoseconds picoseconds: Int64) {
         let cycle = max(self.cycle(atOrAfterPicoseconds: picoseconds), worldCycle)
         let withinCycle = min(max(picoseconds - (cycle - 1) * cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds)
