@@ -67,11 +67,13 @@ struct EventQueue: ~Copyable {
         let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event)
         nextOrder &+= 1
         if cycle < earliestCycle { earliestCycle = cycle }
+        // A full near list first hands its latest event to the heap, so that the test below
+        // sees every event `item` must follow once it is in the near list.
+        if nearCount == Self.nearCapacity { moveLatestNearToHeap() }
         if heapCount > 0, !ScheduledEvent.dueBefore(item, heap[0]) {
             pushFar(item)
             return
         }
-        if nearCount == Self.nearCapacity { moveLatestNearToHeap() }
         // Walk back from the earliest past the events due no later than `item` (scheduled
         // earlier, they run first), moving each one slot up.
         var slot = nearCount
