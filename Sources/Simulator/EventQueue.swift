@@ -21,8 +21,9 @@ struct EventQueue: ~Copyable {
     /// How many events the near list holds before it hands its latest to the heap.
     static let nearCapacity = 32
 
-    /// Slots `0 ..< nearCount`: the near list, latest first. `ScheduledEvent` is a trivial type,
-    /// so slots need no deinitialization.
+    /// Slots `0 ..< nearCount`: the near list, latest first. Every slot of both parts is
+    /// initialized when allocated (`ScheduledEvent` is a trivial type: nothing to deinitialize),
+    /// so events are simply assigned.
     private let near: UnsafeMutablePointer<ScheduledEvent>
     private var nearCount = 0
     /// Slots `0 ..< heapCount`: the far heap.
@@ -37,9 +38,15 @@ struct EventQueue: ~Copyable {
     /// An empty queue whose far heap starts with room for `capacity` events.
     init(capacity: Int = 64) {
         near = .allocate(capacity: Self.nearCapacity)
+        near.initialize(repeating: Self.emptySlot, count: Self.nearCapacity)
         heapCapacity = max(1, capacity)
         heap = .allocate(capacity: heapCapacity)
+        heap.initialize(repeating: Self.emptySlot, count: heapCapacity)
     }
+
+    /// What an unused slot holds.
+    private static let emptySlot = ScheduledEvent(cycle: 0, picosecondInCycle: 0, order: 0,
+                                                  event: .timer(device: 0, tag: 0))
 
     deinit {
         near.deallocate()
@@ -49,6 +56,7 @@ struct EventQueue: ~Copyable {
     /// The number of pending events.
     var count: Int { nearCount + heapCount }
 
+    /// Whether no event is pending.
     var isEmpty: Bool { nearCount == 0 && heapCount == 0 }
 
     /// The cycle of the earliest pending event.
@@ -109,7 +117,7 @@ struct EventQueue: ~Copyable {
     /// The near list is full: its latest event, which precedes every far event, joins the heap.
     private mutating func moveLatestNearToHeap() {
         pushFar(near[0])
-        (near).update(from: near + 1, count: nearCount - 1)
+        near.update(from: near + 1, count: nearCount - 1)   // overlapping: copied front to back
         nearCount -= 1
     }
 
@@ -144,6 +152,7 @@ struct EventQueue: ~Copyable {
     private mutating func growHeap() {
         let bigger = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: heapCapacity * 2)
         bigger.moveInitialize(from: heap, count: heapCount)
+        (bigger + heapCount).initialize(repeating: Self.emptySlot, count: heapCapacity * 2 - heapCount)
         heap.deallocate()
         heap = bigger
         heapCapacity *= 2
