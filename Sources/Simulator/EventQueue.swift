@@ -1,87 +1,138 @@
-/// What the simulated board does when a scheduled event comes due.
-public enum SimulationEvent: Sendable, Equatable {
-    /// A line takes a logical value (a firmware write landing, or a device driving its output).
-    case drive(line: Int, value: LineValueRaw)
-    /// A device's timer: the device at `device` is called with `tag`.
-    case timer(device: Int, tag: Int64)
-    /// An input edge reaches the kernel's timestamping (after the profile's interrupt latency).
-    case stamp(line: Int, value: LineValueRaw)
-}
-
-/// A line value as stored in events (0 inactive, 1 active); kept as a byte so an event is small.
-public typealias LineValueRaw = UInt8
-
-/// A scheduled event: due at a board cycle, ordered by (cycle, picosecond within the cycle, order
-/// of scheduling).
-public struct ScheduledEvent: Sendable, Equatable {
-    /// The board cycle at which the event happens.
-    public var cycle: Int64
-    /// For physics events on the picosecond timeline (a photon, a dark count), where in the
-    /// cycle ending at `cycle` they happen, 1…period; 0 for every other event, which therefore
-    /// runs first. Keeps a device's own events in time order inside one board cycle.
-    public var picosecondInCycle: Int64
-    /// Insertion number: events due on the same cycle (and picosecond) run in the order they were scheduled.
-    public var order: UInt64
-    /// What happens.
-    public var event: SimulationEvent
-
-    @inline(__always)
-    static func precedes(_ a: ScheduledEvent, _ b: ScheduledEvent) -> Bool {
-        if a.cycle != b.cycle { return a.cycle < b.cycle }
-        if a.picosecondInCycle != b.picosecondInCycle { return a.picosecondInCycle < b.picosecondInCycle }
-        return a.order < b.order
-    }
-}
-
-/// A binary min-heap of scheduled events, ordered by (cycle, picosecond, insertion order).
+/// The board's pending events, taken out in the total order (cycle, picosecond within the cycle,
+/// order of scheduling), so the simulation is deterministic.
 ///
-/// The order is total, so the simulation is deterministic. The heap lives in storage the queue
-/// owns outright (it is not copyable), so scheduling an event does not ask an array whether its
-/// buffer is shared first, as an `Array` stored in the board would on every mutation. The
-/// storage doubles when full and is reused afterwards: no allocation in steady state.
+/// Two parts share that order:
+/// - the *near* list: up to `nearCapacity` events sorted latest first, so the earliest event is
+///   the last one and is taken out without moving anything. A newly scheduled event comes after
+///   every event already pending with the same (cycle, picosecond), so it finds its place by
+///   walking back from the end past the events due no later than it; the board's events are
+///   mostly scheduled a few cycles ahead and then run, so that walk is short, and the few timers
+///   set far ahead (the detectors' dark counts) stay at the front untouched.
+/// - the *far* heap: a binary min-heap for whatever does not fit in the near list. Every far
+///   event comes after every near event: an event goes to the heap when it is due no earlier than
+///   the heap's earliest, and when the near list is full its latest event moves to the heap.
+///   In the shipped experiments the heap stays empty; it keeps a crowded queue at O(log n).
+///
+/// Both parts live in storage the queue owns outright (it is not copyable), so scheduling does
+/// not ask an array whether its buffer is shared first, as an `Array` stored in the board would
+/// on every mutation. The heap doubles when full and is reused afterwards: no allocation in
+/// steady state.
 struct EventQueue: ~Copyable {
-    /// Slots `0 ..< count` hold the heap; the rest are uninitialized. `ScheduledEvent` is a
-    /// trivial type, so slots need no deinitialization.
-    private var heap: UnsafeMutablePointer<ScheduledEvent>
-    private var capacity: Int
-    private(set) var count = 0
-    private var nextOrder: UInt64 = 0
+    /// How many events the near list holds before it hands its latest to the heap.
+    static let nearCapacity = 32
 
-    init(capacity: Int = 256) {
-        self.capacity = max(1, capacity)
-        heap = .allocate(capacity: self.capacity)
+    /// Slots `0 ..< nearCount`: the near list, latest first. Every slot of both parts is
+    /// initialized when allocated (`ScheduledEvent` is a trivial type: nothing to deinitialize),
+    /// so events are simply assigned.
+    private let near: UnsafeMutablePointer<ScheduledEvent>
+    private var nearCount = 0
+    /// Slots `0 ..< heapCount`: the far heap.
+    private var heap: UnsafeMutablePointer<ScheduledEvent>
+    private var heapCapacity: Int
+    private var heapCount = 0
+    private var nextOrder: UInt64 = 0
+    /// The cycle of the earliest pending event, `Int64.max` when there is none: the board asks
+    /// whether anything is due on every HAL call, and this answers with one comparison.
+    private var earliestCycle = Int64.max
+
+    /// An empty queue whose far heap starts with room for `capacity` events.
+    init(capacity: Int = 64) {
+        near = .allocate(capacity: Self.nearCapacity)
+        near.initialize(repeating: Self.emptySlot, count: Self.nearCapacity)
+        heapCapacity = max(1, capacity)
+        heap = .allocate(capacity: heapCapacity)
+        heap.initialize(repeating: Self.emptySlot, count: heapCapacity)
     }
 
-    deinit { heap.deallocate() }
+    /// What an unused slot holds.
+    private static let emptySlot = ScheduledEvent(cycle: 0, picosecondInCycle: 0, order: 0,
+                                                  event: .timer(device: 0, tag: 0))
 
-    var isEmpty: Bool { count == 0 }
+    deinit {
+        near.deallocate()
+        heap.deallocate()
+    }
+
+    /// The number of pending events.
+    var count: Int { nearCount + heapCount }
+
+    /// Whether no event is pending.
+    var isEmpty: Bool { nearCount == 0 && heapCount == 0 }
 
     /// The cycle of the earliest pending event.
-    var nextCycle: Int64? { count > 0 ? heap[0].cycle : nil }
+    var nextCycle: Int64? { isEmpty ? nil : earliestCycle }
 
+    /// Whether an event is due at or before `cycle`.
+    @inline(__always)
+    func hasEvent(dueAtOrBefore cycle: Int64) -> Bool {
+        earliestCycle <= cycle && !isEmpty
+    }
+
+    /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it); it runs after every
+    /// event already pending for the same cycle and picosecond.
+    @inline(__always)
     mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0) {
-        if count == capacity { grow() }
         let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event)
         nextOrder &+= 1
+        if cycle < earliestCycle { earliestCycle = cycle }
+        // A full near list first hands its latest event to the heap, so that the test below
+        // sees every event `item` must follow once it is in the near list.
+        if nearCount == Self.nearCapacity { moveLatestNearToHeap() }
+        if heapCount > 0, !ScheduledEvent.dueBefore(item, heap[0]) {
+            pushFar(item)
+            return
+        }
+        // Walk back from the earliest past the events due no later than `item` (scheduled
+        // earlier, they run first), moving each one slot up.
+        var slot = nearCount
+        while slot > 0, !ScheduledEvent.dueBefore(item, near[slot - 1]) {
+            near[slot] = near[slot - 1]
+            slot -= 1
+        }
+        near[slot] = item
+        nearCount += 1
+    }
+
+    /// Removes and returns the earliest event. The queue must not be empty (ask
+    /// `hasEvent(dueAtOrBefore:)` first).
+    @inline(__always)
+    mutating func removeEarliest() -> ScheduledEvent {
+        if nearCount > 0 {
+            nearCount -= 1
+            earliestCycle = nearCount > 0 ? near[nearCount - 1].cycle : heapCount > 0 ? heap[0].cycle : .max
+            return near[nearCount]
+        }
+        let first = heap[0]
+        heapCount -= 1
+        if heapCount > 0 { siftDown(heap[heapCount]) }
+        earliestCycle = heapCount > 0 ? heap[0].cycle : .max
+        return first
+    }
+
+    /// Removes and returns the earliest event if it is due at or before `cycle`.
+    mutating func popDue(atOrBefore cycle: Int64) -> ScheduledEvent? {
+        hasEvent(dueAtOrBefore: cycle) ? removeEarliest() : nil
+    }
+
+    /// The near list is full: its latest event, which precedes every far event, joins the heap.
+    private mutating func moveLatestNearToHeap() {
+        pushFar(near[0])
+        near.update(from: near + 1, count: nearCount - 1)   // overlapping: copied front to back
+        nearCount -= 1
+    }
+
+    private mutating func pushFar(_ item: ScheduledEvent) {
+        if heapCount == heapCapacity { growHeap() }
         // Sift up: move parents down until `item`'s place is found.
-        var child = count
-        count += 1
+        var child = heapCount
+        heapCount += 1
         while child > 0 {
             let parent = (child - 1) / 2
             guard ScheduledEvent.precedes(item, heap[parent]) else { break }
             heap[child] = heap[parent]
             child = parent
         }
-        (heap + child).initialize(to: item)
-    }
-
-    /// Removes and returns the earliest event if it is due at or before `cycle`.
-    mutating func popDue(atOrBefore cycle: Int64) -> ScheduledEvent? {
-        guard count > 0, heap[0].cycle <= cycle else { return nil }
-        let first = heap[0]
-        count -= 1
-        if count > 0 { siftDown(heap[count]) }
-        return first
+        heap[child] = item
     }
 
     /// Puts `item` in the hole at the root and moves it down to its place.
@@ -89,8 +140,8 @@ struct EventQueue: ~Copyable {
         var parent = 0
         while true {
             var child = 2 * parent + 1
-            guard child < count else { break }
-            if child + 1 < count, ScheduledEvent.precedes(heap[child + 1], heap[child]) { child += 1 }
+            guard child < heapCount else { break }
+            if child + 1 < heapCount, ScheduledEvent.precedes(heap[child + 1], heap[child]) { child += 1 }
             guard ScheduledEvent.precedes(heap[child], item) else { break }
             heap[parent] = heap[child]
             parent = child
@@ -98,11 +149,12 @@ struct EventQueue: ~Copyable {
         heap[parent] = item
     }
 
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: heap, count: count)
+    private mutating func growHeap() {
+        let bigger = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: heapCapacity * 2)
+        bigger.moveInitialize(from: heap, count: heapCount)
+        (bigger + heapCount).initialize(repeating: Self.emptySlot, count: heapCapacity * 2 - heapCount)
         heap.deallocate()
         heap = bigger
-        capacity *= 2
+        heapCapacity *= 2
     }
 }

@@ -178,6 +178,7 @@ public final class SimulatedBoard {
     // MARK: Scheduling (for device models)
 
     /// Drives `line` to `value` (logical) at `cycle` (clamped to now).
+    @inline(__always)
     public func scheduleDrive(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
         queue.schedule(.drive(line: line.index, value: value), at: max(cycle, worldCycle))
     }
@@ -188,7 +189,7 @@ public final class SimulatedBoard {
     /// against) always queues.
     @inline(__always)
     func landWrite(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
-        if engine == .eventDriven, cycle == worldCycle, !(queue.nextCycle.map { $0 <= cycle } ?? false) {
+        if engine == .eventDriven, cycle == worldCycle, !queue.hasEvent(dueAtOrBefore: cycle) {
             apply(line: line.index, value: value, atCycle: cycle)
         } else {
             scheduleDrive(line, to: value, atCycle: cycle)
@@ -196,6 +197,7 @@ public final class SimulatedBoard {
     }
 
     /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now).
+    @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64) {
         queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle))
     }
@@ -203,6 +205,7 @@ public final class SimulatedBoard {
     /// Calls `device.timerFired(tag:)` at the picosecond time `picoseconds`: at the cycle edge at
     /// or after it (clamped to now), after that cycle's other events and in picosecond order
     /// with other events scheduled this way, so a device's physics events run in time order.
+    @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atPicoseconds picoseconds: Int64) {
         let cycle = max(self.cycle(atOrAfterPicoseconds: picoseconds), worldCycle)
         let withinCycle = min(max(picoseconds - (cycle - 1) * cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds)
@@ -213,10 +216,24 @@ public final class SimulatedBoard {
     public func value(of line: LineID) -> UInt8 { lines[line.index].value }
 
     /// Runs every event due at or before `target`.
+    ///
+    /// Most calls (a sleep, an edge read) find nothing due: that answer is inlined into the
+    /// caller, and only a call with events to run enters `runEvents(through:)`.
+    @inline(__always)
     func advanceWorld(to target: Int64) {
+        if engine == .eventDriven, !queue.hasEvent(dueAtOrBefore: target) {
+            if target > worldCycle { worldCycle = target }
+            return
+        }
+        runEvents(through: target)
+    }
+
+    /// Runs every event due at or before `target` and brings the world to `target`.
+    private func runEvents(through target: Int64) {
         switch engine {
         case .eventDriven:
-            while let event = queue.popDue(atOrBefore: target) {
+            while queue.hasEvent(dueAtOrBefore: target) {
+                let event = queue.removeEarliest()
                 worldCycle = event.cycle
                 dispatch(event)
             }
