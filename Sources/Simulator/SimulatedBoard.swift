@@ -36,7 +36,7 @@ public final class SimulatedBoard {
     let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
     var queue = EventQueue()
     /// Every event due at or before this cycle has run.
-    var worldCycle: Int64 = 0
+    private(set) var worldCycle: Int64 = 0
     /// The firmware's own position in time (the CPU running the loop).
     var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).

@@ -8,7 +8,7 @@ public final class SimulatedClock: HardwareClock {
     init(board: SimulatedBoard) { self.board = board }
 
     public var now: Instant {
-        board.runEventsDue(upTo: board.firmwareCycle)
+        board.advanceWorld(to: board.firmwareCycle)
         let instant = board.instant(atCycle: board.firmwareCycle)
         board.firmwareCycle += board.clockReadCostCycles
         return instant
@@ -20,7 +20,7 @@ public final class SimulatedClock: HardwareClock {
         let wake = target > board.firmwareCycle
             ? target + board.sampleWakeLatencyCycles()
             : board.firmwareCycle + board.clockReadCostCycles
-        board.runEventsDue(upTo: wake)
+        board.advanceWorld(to: wake)
         board.firmwareCycle = wake
         return board.instant(atCycle: wake)
     }

@@ -17,7 +17,7 @@ public final class SimulatedEdgeInput: EdgeInput {
     public var lineCount: Int { lineIDs.count }
 
     public func readEdges(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
-        board.runEventsDue(upTo: board.firmwareCycle)
+        board.advanceWorld(to: board.firmwareCycle)
         let count = board.edgeQueues[queueIndex].pop(into: buffer)
         board.firmwareCycle += board.edgeReadCostCycles + Int64(count) * board.edgeReadPerEventCycles
         return count
@@ -28,7 +28,7 @@ public final class SimulatedEdgeInput: EdgeInput {
             throw HardwareError(.invalidRequest, operation: "get value", line: nil,
                                 detail: "line index \(index) outside a request of \(lineIDs.count) lines")
         }
-        board.runEventsDue(upTo: board.firmwareCycle)
+        board.advanceWorld(to: board.firmwareCycle)
         let value = board.lines[lineIDs[index].index].value
         board.firmwareCycle += board.lineReadCostCycles
         return value == 1 ? .active : .inactive
