@@ -39,6 +39,14 @@ final class BoardTable<Element>: RandomAccessCollection {
         }
     }
 
+    /// The address of element `index`, for several reads and writes after one bounds check;
+    /// valid until the next `append`.
+    @inline(__always)
+    func address(of index: Int) -> UnsafeMutablePointer<Element> {
+        precondition(index >= 0 && index < count, "board table index \(index) out of range 0..<\(count)")
+        return storage + index
+    }
+
     /// Adds `element` at the end, doubling the storage when it is full.
     func append(_ element: Element) {
         if count == capacity {

@@ -23,12 +23,6 @@ final class DeviceTable {
         entries.append(.passUnretained(caller))
     }
 
-    /// Calls `lineChanged` on device `index`.
-    @inline(__always)
-    func lineChanged(device index: Int, line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        entries[index]._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-    }
-
     /// Calls `timerFired` on device `index`.
     @inline(__always)
     func timerFired(device index: Int, tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {

@@ -29,9 +29,9 @@ public final class SimulatedBoard {
     let lines = BoardTable<SimulatedLineState>()
     /// The devices, owned by the board and called without retaining them on the hot path.
     let deviceTable = DeviceTable()
-    /// Watchers of every line, flattened: line i's are `watcherList[watcherStart[i] ..< watcherStart[i + 1]]`.
-    var watcherStart: [Int] = [0]
-    var watcherList: [Int] = []
+    /// The callers of every line's watchers, flattened (line i's are at its `watcherRange`):
+    /// unretained references into `deviceTable`, which keeps them alive (see ``DeviceTable``).
+    var watcherCallers: [Unmanaged<DeviceCaller>] = []
     /// The edge buffers of the input requests, by request.
     let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
     var queue = EventQueue()
@@ -130,11 +130,11 @@ public final class SimulatedBoard {
     }
 
     private func rebuildWatcherTable() {
-        watcherStart = [0]
-        watcherList = []
-        for line in lines {
-            watcherList.append(contentsOf: line.watchers)
-            watcherStart.append(watcherList.count)
+        watcherCallers = []
+        for index in lines.indices {
+            let first = watcherCallers.count
+            watcherCallers.append(contentsOf: lines[index].watchers.map { deviceTable.entries[$0] })
+            lines[index].watcherRange = first..<watcherCallers.count
         }
     }
 
@@ -260,28 +260,32 @@ public final class SimulatedBoard {
     }
 
     func apply(line index: Int, value: UInt8, atCycle cycle: Int64) {
-        guard lines[index].value != value else { return }
-        lines[index].value = value
-        if isTracing {
-            if traceRecords.count < traceLimit {
-                traceRecords.append(TraceRecord(time: instant(atCycle: cycle), line: LineID(index),
-                                                level: lines[index].level))
-            } else {
-                traceDropped += 1
-            }
-        }
-        if lines[index].edgeQueue >= 0 {
+        // The line's state is read through one address (one bounds check); nothing here appends
+        // lines, so it stays valid.
+        let line = lines.address(of: index)
+        guard line.pointee.value != value else { return }
+        line.pointee.value = value
+        if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
+        if line.pointee.edgeQueue >= 0 {
             if stampLatencyCycles == 0 {
                 stampEdge(line: index, value: value, atCycle: cycle)
             } else {
                 queue.schedule(.stamp(line: index, value: value), at: cycle + stampLatencyCycles)
             }
         }
-        var position = watcherStart[index]
-        let end = watcherStart[index + 1]
-        while position < end {
-            deviceTable.lineChanged(device: watcherList[position], line: LineID(index), to: value, atCycle: cycle, on: self)
-            position += 1
+        for position in line.pointee.watcherRange {
+            watcherCallers[position]._withUnsafeGuaranteedRef {
+                $0.lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
+            }
+        }
+    }
+
+    /// Keeps a line change in the trace (or counts it once the trace is full).
+    private func record(line index: Int, level: UInt8, atCycle cycle: Int64) {
+        if traceRecords.count < traceLimit {
+            traceRecords.append(TraceRecord(time: instant(atCycle: cycle), line: LineID(index), level: level))
+        } else {
+            traceDropped += 1
         }
     }
 

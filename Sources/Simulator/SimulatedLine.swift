@@ -33,6 +33,8 @@ struct SimulatedLineState {
     var value: UInt8 = 0
     /// Devices that are called when the line changes, in the order they were attached.
     var watchers: [Int] = []
+    /// Where those devices' callers are in the board's flattened `watcherCallers`.
+    var watcherRange: Range<Int> = 0..<0
     /// The edge queue of the input request holding this line, if any.
     var edgeQueue: Int = -1
     /// The line's index inside that request.

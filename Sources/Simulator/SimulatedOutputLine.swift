@@ -7,12 +7,15 @@ public import HAL
 public final class SimulatedOutputLine: OutputLine {
     private let board: SimulatedBoard
     private let lineIDs: [LineID]
+    /// The bits of this request's lines.
+    private let requestMask: UInt64
     public let lineNames: [String]
     public private(set) var driven: LineBits = .none
 
     init(board: SimulatedBoard, lines: [LineID]) {
         self.board = board
         self.lineIDs = lines
+        self.requestMask = LineBits.all(lines.count).rawValue
         self.lineNames = lines.map { board.lines[$0.index].spec.name }
     }
 
@@ -31,13 +34,13 @@ public final class SimulatedOutputLine: OutputLine {
     public func set(_ values: LineBits, mask: LineBits) throws(HardwareError) {
         let start = board.firmwareCycle
         let landing = start + board.writeLatencyCycles
-        var remaining = mask.rawValue & LineBits.all(lineIDs.count).rawValue
+        let selected = mask.rawValue & requestMask
+        driven = LineBits(rawValue: (driven.rawValue & ~selected) | (values.rawValue & selected))
+        var remaining = selected
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
             remaining &= remaining - 1
-            let value = values[index]
-            driven[index] = value
-            board.landWrite(lineIDs[index], to: value.rawValue, atCycle: landing)
+            board.landWrite(lineIDs[index], to: UInt8(truncatingIfNeeded: values.rawValue >> UInt64(index)) & 1, atCycle: landing)
         }
         board.firmwareCycle = start + board.writeCostCycles
     }
