@@ -8,9 +8,9 @@ import Simulator
 /// firmware loop, the click ring, the live analysis and the record file.
 ///
 /// Each case runs `repetitions` times and prints the median with the slowest and fastest run:
-/// single runs of a few tenths of a second spread ±30 % on a shared machine.
+/// single runs of a tenth of a second spread ±30 % on a shared machine.
 enum ExperimentBenchmark {
-    static let repetitions = 7
+    static let repetitions = 15
 
     static func run() {
         do {

@@ -142,12 +142,14 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     /// The gate (its timeline already updated) has just opened: the dark count waiting for open
-    /// time now has a time, and needs a timer unless one is pending before it. (A closing needs
-    /// nothing: the open-time clock stops, and a dark count before the closing is still due this
-    /// cycle — its timer runs after the edge.)
+    /// time now has a time, and needs a timer unless one is pending. A pending timer is always
+    /// earlier: it was set for a time N at or after the closing c, and the dark count now falls
+    /// at t₀ + (N − c) > N for the opening t₀ > c; it follows the dark count when it fires.
+    /// (A closing needs nothing: the open-time clock stops, and a dark count before the closing
+    /// is still due this cycle — its timer runs after the edge.)
     @inline(__always)
     func gateOpened(on board: SimulatedBoard) {
-        setDarkCountTimer(on: board)
+        if darkCountTimerPicoseconds == Self.never { setDarkCountTimer(on: board) }
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
