@@ -45,7 +45,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// arXiv:1805.10941) — the standard library's `RandomNumberGenerator.next(upperBound:)`
     /// algorithm, so the draws are the same, but inlined: the generic version is a call per
     /// draw, two per BBM92 cycle.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next(upperBound: UInt64) -> UInt64 {
         precondition(upperBound != 0, "upperBound cannot be zero")
         var product = next().multipliedFullWidth(by: upperBound)
