@@ -33,11 +33,16 @@ enum ExperimentReporting {
         for fault in faults { print("  FAULT         \(fault)") }
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
-        let stem = output.hasSuffix(".json") ? String(output.dropLast(5)) : output
-        for figure in SVGFigures.all(outcome.findings, experiment: outcome.experiment) {
-            let path = "\(stem).\(figure.name).svg"
-            try OutputFiles.write(Data(figure.svg.utf8), to: path, what: "figure")
-            print("  figure        \(path)")
+        let figures = SVGFigures.all(outcome.findings, experiment: outcome.experiment)
+        if OutputTarget.of(output).isFile {
+            let stem = output.hasSuffix(".json") ? String(output.dropLast(5)) : output
+            for figure in figures {
+                let path = "\(stem).\(figure.name).svg"
+                try OutputFiles.write(Data(figure.svg.utf8), to: path, what: "figure")
+                print("  figure        \(path)")
+            }
+        } else if !figures.isEmpty {
+            print("  figures       not written: the result goes to \(output), a device or a pipe, with no folder beside it")
         }
         if let path = outcome.recordPath { print("  record        \(path)") }
         if !report.complete { throw ExitCode(4) }

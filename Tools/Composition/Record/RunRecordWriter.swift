@@ -16,8 +16,10 @@ import Foundation
 public final class RunRecordWriter {
     /// Where the finished record goes.
     public let path: String
-    /// The file being written.
+    /// The file being written (the target itself when that is a device or a pipe).
     public let partialPath: String
+    /// Whether `finish` renames `partialPath` to `path` (false for a device or a pipe).
+    private let renamesWhenDone: Bool
     private let handle: FileHandle
     /// Bytes waiting to be written: the first `used` bytes. Raw storage the writer owns (allocated
     /// in `init`, freed in `deinit`, never handed out), so appending a record is a few stores with
@@ -57,13 +59,26 @@ public final class RunRecordWriter {
         self.syncInterval = syncInterval
         self.wallClock = wallClock
         lastSync = wallClock()
-        partialPath = path + ".partial"
-        let url = URL(fileURLWithPath: partialPath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: partialPath, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partialPath])
+        switch OutputTarget.of(path) {
+        case .stream(let stream):
+            // A device or a pipe (`/dev/null`, a FIFO to another program) is written into as the
+            // run goes; there is nothing to rename.
+            partialPath = stream
+            guard let handle = FileHandle(forWritingAtPath: stream) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: stream])
+            }
+            self.handle = handle
+            renamesWhenDone = false
+        case .file(let file):
+            partialPath = file + ".partial"
+            let url = URL(fileURLWithPath: partialPath)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: partialPath, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partialPath])
+            }
+            handle = try FileHandle(forWritingTo: url)
+            renamesWhenDone = true
         }
-        handle = try FileHandle(forWritingTo: url)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = Array(try encoder.encode(header))
@@ -133,6 +148,7 @@ public final class RunRecordWriter {
     /// Asks the kernel to put what was written on the storage device (fsync).
     /// The corresponding C function is `fsync`.
     public func synchronize() throws {
+        guard renamesWhenDone else { return }   // a device or a pipe has nothing to put on storage
         try handle.synchronize()
     }
 
@@ -145,8 +161,9 @@ public final class RunRecordWriter {
         try record(kind: RunRecordFormat.endKind, channel: complete ? 1 : 0, codeA: 0, codeB: 0, setting: 0,
                    cycle: Int64(cyclesPerSetting.reduce(0, +)), timestamp: boardNanoseconds)
         try flush()
-        try handle.synchronize()
+        if renamesWhenDone { try handle.synchronize() }   // (a pipe or a device cannot be synchronized)
         try handle.close()
+        guard renamesWhenDone else { return }
         // rename(2) replaces the target atomically on one filesystem.
         guard rename(partialPath, path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
