@@ -59,7 +59,9 @@ enum SimulatorBenchmark {
             if AllocationCounting.isActive {
                 let short = try measure(source, cycles: 100_000, countAllocations: true)
                 let long = try measure(source, cycles: 1_100_000, countAllocations: true)
-                let perCycle = Double(long.allocations - short.allocations) / 1_000_000
+                // A million more cycles adding no allocation (or the set-up allocating a few fewer
+                // the second time) is zero per cycle, not "-0.0000".
+                let perCycle = Double(max(0, long.allocations - short.allocations)) / 1_000_000
                 print("  heap allocations         \(format(perCycle, 4)) per steady-state cycle "
                     + "(\(short.allocations) for a 100 000-cycle run, \(long.allocations) for 1 100 000 cycles)")
             } else {
