@@ -25,7 +25,7 @@ extension Controller {
         var loop = CycleLoop(controller: self, schedule: schedule, ring: clicks, observerInterval: observerInterval)
         state = .running
         loop.execute(cycleWrites: cycleWrites, basisWrites: basisWrites, randomChoices: randomChoices, stop: stop,
-                     observer: observer, observerInterval: observerInterval)
+                     observer: observer)
         if let fault = loop.fault {
             state = .fault(reason: fault.description)
         } else if loop.interlockOpened {

@@ -14,7 +14,6 @@ struct CycleLoop {
     let interlockRequest: Int
     let interlockIndex: Int
     let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
-    let clock: any HardwareClock
     let period: TimeSpan
     let window: Int64
     var tallies: [SettingTally]
@@ -40,7 +39,9 @@ struct CycleLoop {
     var previousStart = Instant.zero
     /// The basis codes on the lines now (nil before the first write).
     var writtenCodes: BasisCodes?
-    /// Cycles left until the observer is called next.
+    /// The observer is called every `observerInterval` cycles; `observerCountdown` are left until
+    /// the next call (a countdown: no division per cycle).
+    let observerInterval: Int
     var observerCountdown: Int
     /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
     var firstClick = InlineArray<8, Int64>(repeating: 0)
@@ -68,7 +69,6 @@ struct CycleLoop {
     init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?, observerInterval: Int) {
         self.controller = controller
         self.schedule = schedule
-        self.clock = controller.lines.clock
         self.period = schedule.timing.triggerPeriod
         self.window = schedule.timing.coincidenceWindow.nanoseconds
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
@@ -83,6 +83,7 @@ struct CycleLoop {
         self.ring = ring
         self.droppedAtStart = ring?.droppedEvents ?? 0
         self.basisGenerator = Xoshiro256StarStar(seed: schedule.basisSeed)
+        self.observerInterval = observerInterval
         self.observerCountdown = observerInterval
     }
 
@@ -93,9 +94,9 @@ struct CycleLoop {
     /// Runs every step of the schedule, then collects the last cycle's clicks; a hardware error
     /// ends the run and is kept in `fault`.
     mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomChoices: [BasisChoiceTable?],
-                          stop: StopSignal?, observer: (any CycleObserver)?, observerInterval: Int) {
+                          stop: StopSignal?, observer: (any CycleObserver)?) {
         let outputs = UnretainedRequests(outputs: controller.program.requests)
-        let clock = self.clock
+        let clock = controller.lines.clock
         do {
             if let status = controller.lines.status { try status.request.set(line: status.index, to: .active) }
             start = clock.now + period
@@ -105,7 +106,7 @@ struct CycleLoop {
                     ofStep: stepIndex, count: schedule.steps[stepIndex].cycles, codes: schedule.steps[stepIndex].codes,
                     writes: cycleWrites[stepIndex], basisWrites: basisWrites[stepIndex],
                     randomChoice: randomChoices[stepIndex], outputs: outputs, clock: clock, stop: stop,
-                    observer: observer, observerInterval: observerInterval)
+                    observer: observer)
                 if !goOn { break }
             }
             // Collect the last cycle's clicks once its period is over.
@@ -127,8 +128,8 @@ struct CycleLoop {
     /// released on every cycle.
     mutating func runCycles(ofStep stepIndex: Int, count: Int, codes stepCodes: BasisCodes, writes: [TimedWrite],
                             basisWrites: [TimedWrite], randomChoice: BasisChoiceTable?, outputs: UnretainedRequests<OutputCaller>,
-                            clock: any HardwareClock, stop: StopSignal?, observer: (any CycleObserver)?,
-                            observerInterval: Int) throws(HardwareError) -> Bool {
+                            clock: any HardwareClock, stop: StopSignal?,
+                            observer: (any CycleObserver)?) throws(HardwareError) -> Bool {
         var basisPending = true
         // The choice of `randomChoice` whose codes the basis lines hold, -1 when another step set them.
         var writtenChoice = -1
@@ -200,7 +201,7 @@ struct CycleLoop {
             end = deadline + period
             if let observer {
                 observerCountdown -= 1
-                if observerCountdown == 0 {   // every `observerInterval` cycles (a countdown: no division per cycle)
+                if observerCountdown == 0 {
                     observerCountdown = observerInterval
                     observer.cyclesCompleted(cyclesRun)
                 }
@@ -265,8 +266,9 @@ struct CycleLoop {
             }
             // New lost edges on the interlock's request: the level itself decides (read once per
             // new loss, not on every cycle after the first).
-            if requestIndex == interlockRequest, inputs.lostEdgeCount(request: requestIndex) != interlockLossesChecked {
-                interlockLossesChecked = inputs.lostEdgeCount(request: requestIndex)
+            if requestIndex == interlockRequest, case let lost = inputs.lostEdgeCount(request: requestIndex),
+               lost != interlockLossesChecked {
+                interlockLossesChecked = lost
                 if try inputRequests[requestIndex].value(ofLine: interlockIndex) != .active { interlockOpened = true }
             }
         }

@@ -67,14 +67,13 @@ public final class PhysicsStation {
                 channel: channel, clickLine: wiring.clicks[channel.rawValue], gateLine: gateLine,
                 parameters: parameters.detector(channel), cyclePeriodPicoseconds: period,
                 random: Self.physicsRandom(from: board), sharedGate: gates.first { $0.line == gateLine }?.timeline)
-            detector.attach(to: board, watchingGate: false)
+            detector.attach(to: board)
             detectors.append(detector)
         }
         self.detectors = detectors
-        // One watcher per gate line for the gated detectors on it, calling them in channel order.
+        // One watcher per gate line for the detectors on its timeline, calling them in channel order.
         for gate in gates {
-            let onGate = detectors.filter { $0.gateLine == gate.line && parameters.detector($0.channel).mode == .gated }
-            board.attach(DetectorGateFanOut(gate: gate.timeline, detectors: onGate, cyclePeriodPicoseconds: period),
+            board.attach(DetectorGateFanOut(gate: gate.timeline, detectors: detectors.filter { $0.gate === gate.timeline }),
                          watching: [gate.line])
         }
         source = QuantumDotSource(source: pairSource, analyzerA: analyzerA, analyzerB: analyzerB,

@@ -10,18 +10,15 @@ final class DetectorGateFanOut: SimulatedDevice {
     let gate: GateTimeline
     /// The detectors on the gate line, in the order they are told of an opening.
     let detectors: [PhotonDetectorModel]
-    /// The board cycle's length, in picoseconds.
-    let cyclePeriodPicoseconds: Int64
 
     /// A fan-out keeping `gate` for `detectors` (which read it), called in this order.
-    init(gate: GateTimeline, detectors: [PhotonDetectorModel], cyclePeriodPicoseconds: Int64) {
+    init(gate: GateTimeline, detectors: [PhotonDetectorModel]) {
         self.gate = gate
         self.detectors = detectors
-        self.cyclePeriodPicoseconds = cyclePeriodPicoseconds
     }
 
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        gate.change(toOpen: value == 1, atPicoseconds: cycle * cyclePeriodPicoseconds)
+        gate.change(toOpen: value == 1, atPicoseconds: cycle * board.cyclePeriodPicoseconds)
         guard gate.isOpen else { return }
         var index = 0
         while index < detectors.count {

@@ -104,18 +104,14 @@ public final class PhotonDetectorModel: SimulatedDevice {
         self.random = random
     }
 
-    /// Hangs the detector off its gate line (gated mode) and starts its dark-count process
-    /// (free-running mode: from now; gated: from each gate opening).
+    /// Hangs the detector on the board and starts its dark-count process (free-running mode:
+    /// from now; gated: from each gate opening). A gated detector with a timeline of its own
+    /// watches its gate line; one on a shared timeline leaves that to the line's
+    /// ``DetectorGateFanOut``.
     @discardableResult
     public func attach(to board: SimulatedBoard) -> DeviceID {
-        attach(to: board, watchingGate: true)
-    }
-
-    /// Hangs the detector on the board; with `watchingGate` false its gate edges come from a
-    /// ``DetectorGateFanOut`` that watches the gate line for several detectors instead.
-    @discardableResult
-    func attach(to board: SimulatedBoard, watchingGate: Bool) -> DeviceID {
-        id = board.attach(self, watching: isGated && watchingGate ? (gateLine.map { [$0] } ?? []) : [])
+        let watchesGate = ownsGate && gate.followsALine
+        id = board.attach(self, watching: watchesGate ? (gateLine.map { [$0] } ?? []) : [])
         let now = board.currentCycle * cyclePeriodPicoseconds
         if ownsGate {
             let open = !isGated || (gateLine.map { board.value(of: $0) == 1 } ?? false)
