@@ -21,12 +21,7 @@ public enum SalvageAnalysis {
     public static func findings(_ salvaged: SalvagedRunRecord, coincidenceWindow: TimeSpan? = nil) -> ExperimentFindings {
         let record = salvaged.record
         guard !salvaged.hasEndRecord else { return ExperimentRun.analyze(record, coincidenceWindow: coincidenceWindow) }
-        var experiment = record.header.experiment
-        if let coincidenceWindow { experiment.timing.coincidenceWindow = coincidenceWindow }
-        var accumulator = ExperimentAccumulator(definition: experiment, settingCount: record.header.schedule.steps.count)
-        for click in record.clicks { accumulator.add(click) }
-        accumulator.finish()
-        accumulator.setTriggerCycles(record.cyclesPerSetting)
+        let (experiment, accumulator) = ExperimentRun.accumulate(record, coincidenceWindow: coincidenceWindow)
         // Board seconds 0: the per-second figures are not made.
         var findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator, boardSeconds: 0)
         let cyclesAnalysed = salvaged.cyclesAnalysed
