@@ -104,7 +104,7 @@ public struct ExperimentRun {
         consumerDone.raise()
         if !options.drainOnLoopThread { while !consumerExited.isRaised { Thread.sleep(forTimeInterval: 0.0005) } }
         let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.cycles))
-        progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.settings.reduce(0) { $0 + $1.totalCoincidences })
+        progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.totalCoincidences)
         let findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
                                                    boardSeconds: report.runDuration.seconds)
         var recordError = pipeline.writeError.map { "\($0)" }

@@ -46,9 +46,8 @@ public enum SalvageAnalysis {
         }
 
         let board = "needs the board time the run covered, which only the end record holds; cycles × period is a lower bound on it, so a rate from it would only be an upper bound"
-        let totalCoincidences = accumulator.settings.reduce(0) { $0 + $1.totalCoincidences }
         if cyclesAnalysed > 0 {
-            let n = Double(totalCoincidences), cycles = Double(cyclesAnalysed)
+            let n = Double(accumulator.totalCoincidences), cycles = Double(cyclesAnalysed)
             findings.figures.append(Figure(
                 key: "coincidences-per-cycle", name: "coincidences per trigger cycle (all settings)", value: n / cycles,
                 standardError: n.squareRoot() / cycles,
