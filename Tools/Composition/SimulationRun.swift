@@ -47,16 +47,6 @@ public struct SimulationRun {
     /// Wall-clock seconds the run took on this machine.
     public var wallSeconds: Double
 
-    /// Simulated seconds per wall-clock second.
-    public var speedVersusRealTime: Double {
-        wallSeconds > 0 ? report.runDuration.seconds / wallSeconds : 0
-    }
-
-    /// Firmware cycles per wall-clock second.
-    public var cyclesPerWallSecond: Double {
-        wallSeconds > 0 ? Double(report.cyclesRun) / wallSeconds : 0
-    }
-
     /// Builds the station and runs the schedule.
     public static func run(_ request: Request, stop: StopSignal? = nil) throws -> SimulationRun {
         if case .physics(let station) = request.source {

@@ -95,10 +95,7 @@ struct RunCommand: ParsableCommand {
         }
         withExtendedLifetime(signals) {}
 
-        let wall = ResultDocument.WallClock(
-            seconds: outcome.wallSeconds,
-            speedVersusRealTime: outcome.wallSeconds > 0 ? outcome.report.runDuration.seconds / outcome.wallSeconds : 0,
-            cyclesPerSecond: outcome.cyclesPerWallSecond)
+        let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         let document = ResultDocument(
             kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
             seed: plan.seed ?? 1, schedule: request.schedule, report: outcome.report, wallClock: wall, hardware: outcome.record)
@@ -131,7 +128,7 @@ struct RunCommand: ParsableCommand {
         let document = ResultDocument(
             kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
             seed: experiment.seed, schedule: run.outcome.schedule, report: run.outcome.report,
-            wallClock: ExperimentReporting.wallClock(run.outcome), hardware: run.record)
+            wallClock: .init(seconds: run.outcome.wallSeconds, report: run.outcome.report), hardware: run.record)
         try ExperimentReporting.report(
             run.outcome, title: "qdot run — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name) (\(board))",
             document: document, output: output, extraLines: run.record.summaryLines)

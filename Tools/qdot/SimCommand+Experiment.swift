@@ -35,7 +35,7 @@ extension SimCommand {
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
                          timingProfile: profile ?? SimulatedStationBuilder.profile(for: definition.timingProfile).name),
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
-            wallClock: ExperimentReporting.wallClock(outcome))
+            wallClock: .init(seconds: outcome.wallSeconds, report: outcome.report))
         document.station = stationInfo
         if let vcd, let trace { try writeVCD(trace, to: vcd) }
         try ExperimentReporting.report(

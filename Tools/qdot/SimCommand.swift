@@ -104,8 +104,7 @@ struct SimCommand: ParsableCommand {
             if case SimulationRunError.unknownBasisCodes = error { throw ExitCode(2) }
             throw ExitCode(3)
         }
-        let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, speedVersusRealTime: outcome.speedVersusRealTime,
-                                            cyclesPerSecond: outcome.cyclesPerWallSecond)
+        let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         var document = ResultDocument(
             kind: "simulation",
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",

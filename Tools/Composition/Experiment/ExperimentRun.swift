@@ -143,7 +143,4 @@ public struct ExperimentRun {
         accumulator.setTriggerCycles(record.cyclesPerSetting)
         return (experiment, accumulator)
     }
-
-    /// Board seconds per wall second.
-    public var speedVersusRealTime: Double { wallSeconds > 0 ? report.runDuration.seconds / wallSeconds : 0 }
 }
