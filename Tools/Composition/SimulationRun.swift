@@ -67,7 +67,6 @@ public struct SimulationRun {
                              profile: station.board.profile, physics: station.devices.physics.map(PhysicsCounts.init),
                              wallSeconds: seconds)
     }
-
 }
 
 /// Why a simulated run could not start.

@@ -22,7 +22,7 @@ extension SimCommand {
             outcome = try SimulatedExperiment.run(
                 experiment, board: definition, source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named),
                 tracing: vcd != nil,
-                interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) },
+                interlockOpensAt: interlockOpening,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name),
                 trace: { trace = $0 })
