@@ -132,9 +132,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         switch OutputTarget.of(path) {
         case .stream(let path):
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
+            let handle = try OutputTarget.openStream(path)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
         case .file(let path):
