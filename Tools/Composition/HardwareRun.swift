@@ -48,11 +48,6 @@ public struct HardwareRun {
     /// Wall-clock seconds the run took.
     public var wallSeconds: Double
 
-    /// Firmware cycles per wall-clock second.
-    public var cyclesPerWallSecond: Double {
-        wallSeconds > 0 ? Double(report.cyclesRun) / wallSeconds : 0
-    }
-
     /// Requests the board's lines, applies the real-time setup to the calling thread, arms the
     /// controller and runs the schedule until it ends, the interlock opens or `stop` is raised.
     ///

@@ -31,6 +31,14 @@ public enum OutputTarget: Equatable, Sendable {
         }
     }
 
+    /// Opens the device, FIFO or socket at `path` (a `.stream` target) to write straight into it.
+    static func openStream(_ path: String) throws -> FileHandle {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        return handle
+    }
+
     /// Whether companion files (figures) can go beside it.
     public var isFile: Bool {
         if case .file = self { return true }

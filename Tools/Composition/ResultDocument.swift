@@ -65,6 +65,13 @@ public struct ResultDocument: Codable, Sendable {
             self.speedVersusRealTime = speedVersusRealTime
             self.cyclesPerSecond = cyclesPerSecond
         }
+
+        /// The wall-clock figures of a run that took `seconds` on this machine and whose firmware
+        /// report is `report` (speed and rate 0 when no time was measured).
+        public init(seconds: Double, report: RunReport) {
+            self.init(seconds: seconds, speedVersusRealTime: seconds > 0 ? report.runDuration.seconds / seconds : 0,
+                      cyclesPerSecond: seconds > 0 ? Double(report.cyclesRun) / seconds : 0)
+        }
     }
 
     /// What produced the result.
@@ -125,9 +132,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         switch OutputTarget.of(path) {
         case .stream(let path):
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
+            let handle = try OutputTarget.openStream(path)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
         case .file(let path):

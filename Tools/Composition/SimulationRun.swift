@@ -47,16 +47,6 @@ public struct SimulationRun {
     /// Wall-clock seconds the run took on this machine.
     public var wallSeconds: Double
 
-    /// Simulated seconds per wall-clock second.
-    public var speedVersusRealTime: Double {
-        wallSeconds > 0 ? report.runDuration.seconds / wallSeconds : 0
-    }
-
-    /// Firmware cycles per wall-clock second.
-    public var cyclesPerWallSecond: Double {
-        wallSeconds > 0 ? Double(report.cyclesRun) / wallSeconds : 0
-    }
-
     /// Builds the station and runs the schedule.
     public static func run(_ request: Request, stop: StopSignal? = nil) throws -> SimulationRun {
         if case .physics(let station) = request.source {
@@ -77,7 +67,6 @@ public struct SimulationRun {
                              profile: station.board.profile, physics: station.devices.physics.map(PhysicsCounts.init),
                              wallSeconds: seconds)
     }
-
 }
 
 /// Why a simulated run could not start.

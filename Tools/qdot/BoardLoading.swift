@@ -12,9 +12,7 @@ enum BoardLoading {
             if let path { return try BoardDefinition.load(contentsOf: path) }
             return try BoardDefinition.simulatedStation
         } catch {
-            for problem in error.errors { printError("error: \(problem)") }
-            printError("qdot: the board file \(path ?? "(built in)") has \(error.errors.count) mistake(s); nothing was run")
-            throw ExitCode(2)
+            throw nothingRun(error, file: "the board file \(path ?? "(built in)")")
         }
     }
 }
@@ -27,9 +25,7 @@ enum StationLoading {
             if let path { return try StationDefinition.load(contentsOf: path) }
             return try StationDefinition.simulatedStation
         } catch {
-            for problem in error.errors { printError("error: \(problem)") }
-            printError("qdot: the station file \(path ?? "(built in)") has \(error.errors.count) mistake(s); nothing was run")
-            throw ExitCode(2)
+            throw nothingRun(error, file: "the station file \(path ?? "(built in)")")
         }
     }
 }
@@ -44,6 +40,19 @@ enum OutputFiles {
             throw ExitCode(5)
         }
     }
+}
+
+/// Prints every mistake found in a file, one `error: FILE:LINE: …` line each.
+func printMistakes(_ mistakes: ConfigErrors) {
+    for problem in mistakes.errors { printError("error: \(problem)") }
+}
+
+/// Prints every mistake of `file` ("the board file Board/x.board.toml") and that nothing was run;
+/// returns the exit status of a file mistake (2).
+func nothingRun(_ mistakes: ConfigErrors, file: String) -> ExitCode {
+    printMistakes(mistakes)
+    printError("qdot: \(file) has \(mistakes.errors.count) mistake(s); nothing was run")
+    return ExitCode(2)
 }
 
 /// Prints to standard error.

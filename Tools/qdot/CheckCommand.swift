@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
                     print("ok    \(file): board \(definition.name) (\(definition.backend.rawValue))")
                 } catch {
                     failures += 1
-                    for problem in error.errors { printError("error: \(problem)") }
+                    printMistakes(error)
                 }
                 continue
             }
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
                     print("ok    \(file): station \(definition.name)")
                 } catch {
                     failures += 1
-                    for problem in error.errors { printError("error: \(problem)") }
+                    printMistakes(error)
                 }
                 continue
             }
@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch {
                 failures += 1
-                for problem in error.errors { printError("error: \(problem)") }
+                printMistakes(error)
             }
         }
         if failures > 0 {

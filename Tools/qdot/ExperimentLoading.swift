@@ -14,9 +14,7 @@ enum ExperimentLoading {
             }
             return try ExperimentDefinition.load(contentsOf: pathOrName)
         } catch {
-            for problem in error.errors { printError("error: \(problem)") }
-            printError("qdot: the experiment file \(pathOrName) has \(error.errors.count) mistake(s); nothing was run")
-            throw ExitCode(2)
+            throw nothingRun(error, file: "the experiment file \(pathOrName)")
         }
     }
 }

@@ -47,13 +47,4 @@ enum ExperimentReporting {
         if let path = outcome.recordPath { print("  record        \(path)") }
         if !report.complete { throw ExitCode(4) }
     }
-
-    /// Wall-clock figures of an experiment run.
-    static func wallClock(_ outcome: ExperimentRun) -> ResultDocument.WallClock {
-        let seconds = outcome.wallSeconds
-        return ResultDocument.WallClock(
-            seconds: seconds,
-            speedVersusRealTime: seconds > 0 ? outcome.report.runDuration.seconds / seconds : 0,
-            cyclesPerSecond: seconds > 0 ? Double(outcome.report.cyclesRun) / seconds : 0)
-    }
 }

@@ -39,12 +39,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var plan: RunPlanOptions
     var experiment: String? { plan.experiment }
 
-
-
-
-
-
-
     @OptionGroup var realtime: RealtimeOptions
 
     @Option(help: ArgumentHelp("Seconds to hold the lines at their safe levels after the run before releasing them.",
@@ -88,17 +82,11 @@ struct RunCommand: ParsableCommand {
         do {
             outcome = try HardwareRun.run(request, driver: driver, stop: stop)
         } catch {
-            printError("qdot run: \(error)")
-            if case .station(.wrongBackend) = error { throw ExitCode(2) }
-            if let hint = Self.hint(for: error.hardwareError) { printError("  \(hint)") }
-            throw ExitCode(3)
+            throw Self.exit(for: error)
         }
         withExtendedLifetime(signals) {}
 
-        let wall = ResultDocument.WallClock(
-            seconds: outcome.wallSeconds,
-            speedVersusRealTime: outcome.wallSeconds > 0 ? outcome.report.runDuration.seconds / outcome.wallSeconds : 0,
-            cyclesPerSecond: outcome.cyclesPerWallSecond)
+        let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         let document = ResultDocument(
             kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
             seed: plan.seed ?? 1, schedule: request.schedule, report: outcome.report, wallClock: wall, hardware: outcome.record)
@@ -123,18 +111,24 @@ struct RunCommand: ParsableCommand {
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name, recordSyncInterval: .seconds(5)))
         } catch {
-            printError("qdot run: \(error)")
-            if case .station(.wrongBackend) = error { throw ExitCode(2) }
-            if let hint = Self.hint(for: error.hardwareError) { printError("  \(hint)") }
-            throw ExitCode(3)
+            throw Self.exit(for: error)
         }
         let document = ResultDocument(
             kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
             seed: experiment.seed, schedule: run.outcome.schedule, report: run.outcome.report,
-            wallClock: ExperimentReporting.wallClock(run.outcome), hardware: run.record)
+            wallClock: .init(seconds: run.outcome.wallSeconds, report: run.outcome.report), hardware: run.record)
         try ExperimentReporting.report(
             run.outcome, title: "qdot run — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name) (\(board))",
             document: document, output: output, extraLines: run.record.summaryLines)
+    }
+
+    /// Prints why the run could not start, with a hint for a hardware error, and gives the exit
+    /// status: 2 for a board that is not a Linux board (a file mistake), 3 otherwise.
+    static func exit(for error: HardwareRunError) -> ExitCode {
+        printError("qdot run: \(error)")
+        if case .station(.wrongBackend) = error { return ExitCode(2) }
+        if let hint = hint(for: error.hardwareError) { printError("  \(hint)") }
+        return ExitCode(3)
     }
 
     /// What to do about a hardware error, in one line.

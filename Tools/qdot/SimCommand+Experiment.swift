@@ -22,7 +22,7 @@ extension SimCommand {
             outcome = try SimulatedExperiment.run(
                 experiment, board: definition, source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named),
                 tracing: vcd != nil,
-                interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) },
+                interlockOpensAt: interlockOpening,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name),
                 trace: { trace = $0 })
@@ -35,7 +35,7 @@ extension SimCommand {
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
                          timingProfile: profile ?? SimulatedStationBuilder.profile(for: definition.timingProfile).name),
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
-            wallClock: ExperimentReporting.wallClock(outcome))
+            wallClock: .init(seconds: outcome.wallSeconds, report: outcome.report))
         document.station = stationInfo
         if let vcd, let trace { try writeVCD(trace, to: vcd) }
         try ExperimentReporting.report(

@@ -34,17 +34,11 @@ struct SimCommand: ParsableCommand {
     var experiment: String? { plan.experiment }
     var seed: UInt64? { plan.seed }
 
-
-
-
     @Option(help: "Station file: laser, quantum dot, optics, detectors and basis tables (see Board/simulated.station.toml). Default: the built-in one.")
     var station: String?
 
     @Option(help: "What hangs off the lines: physics (the station file's model) or stand-in (fixed click probabilities).")
     var source: String = "physics"
-
-
-
 
     @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
@@ -61,6 +55,9 @@ struct SimCommand: ParsableCommand {
 
     @Option(help: "Write every line change as a VCD file (open it in GTKWave).")
     var vcd: String?
+
+    /// --interlock-opens-at as a board instant.
+    var interlockOpening: Instant? { interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) } }
 
     func validate() throws {
         if !(0...1).contains(clickProbability) {
@@ -93,7 +90,7 @@ struct SimCommand: ParsableCommand {
         let request = SimulationRun.Request(
             board: definition, seed: seed, schedule: CycleSchedule.plainTwoSettings(cycles: cycleCount, timing: timing),
             source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
-            interlockOpensAt: interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) })
+            interlockOpensAt: interlockOpening)
         let outcome: SimulationRun
         do {
             outcome = try SimulationRun.run(request)
@@ -104,8 +101,7 @@ struct SimCommand: ParsableCommand {
             if case SimulationRunError.unknownBasisCodes = error { throw ExitCode(2) }
             throw ExitCode(3)
         }
-        let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, speedVersusRealTime: outcome.speedVersusRealTime,
-                                            cyclesPerSecond: outcome.cyclesPerWallSecond)
+        let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         var document = ResultDocument(
             kind: "simulation",
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",

@@ -28,6 +28,9 @@ public struct ExperimentAccumulator: Sendable {
     /// Events whose setting index is outside the schedule (counted, not used).
     public private(set) var eventsOutsideSchedule = 0
 
+    /// Coincidences counted so far, over every setting (the cycle still open not included).
+    public var totalCoincidences: Int { settings.reduce(0) { $0 + $1.totalCoincidences } }
+
     let window: Int64
     let period: Int64
     let sidePeaks: Int

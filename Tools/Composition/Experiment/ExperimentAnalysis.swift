@@ -22,9 +22,8 @@ public enum ExperimentAnalysis {
                 singles: [setting.singlesAPlus, setting.singlesAMinus, setting.singlesBPlus, setting.singlesBMinus],
                 coincidences: [setting.plusPlus, setting.plusMinus, setting.minusPlus, setting.minusMinus]))
         }
-        let totalCoincidences = counts.reduce(0) { $0 + $1.totalCoincidences }
         if boardSeconds > 0 {
-            let n = Double(totalCoincidences)
+            let n = Double(accumulator.totalCoincidences)
             findings.figures.append(Figure(
                 key: "coincidence-rate", name: "coincidence rate (all settings)", value: n / boardSeconds,
                 standardError: n.squareRoot() / boardSeconds, unit: "1/s",

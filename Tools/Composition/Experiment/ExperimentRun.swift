@@ -104,7 +104,7 @@ public struct ExperimentRun {
         consumerDone.raise()
         if !options.drainOnLoopThread { while !consumerExited.isRaised { Thread.sleep(forTimeInterval: 0.0005) } }
         let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.cycles))
-        progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.settings.reduce(0) { $0 + $1.totalCoincidences })
+        progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.totalCoincidences)
         let findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
                                                    boardSeconds: report.runDuration.seconds)
         var recordError = pipeline.writeError.map { "\($0)" }
@@ -125,16 +125,22 @@ public struct ExperimentRun {
     /// The findings of a recorded run, computed exactly as the live run computed its own; a
     /// different coincidence window (or any other analysis setting of the experiment) may be given.
     public static func analyze(_ record: RunRecord, coincidenceWindow: TimeSpan? = nil) -> ExperimentFindings {
+        let (experiment, accumulator) = accumulate(record, coincidenceWindow: coincidenceWindow)
+        return ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
+                                           boardSeconds: Double(record.boardNanoseconds) * 1e-9)
+    }
+
+    /// The recorded experiment (with `coincidenceWindow` instead of its own, if given) and its
+    /// counts: every click of `record` taken in order, the last cycle closed and each setting's
+    /// cycles set, as the live pipeline does. Shared by `analyze` and `SalvageAnalysis`.
+    static func accumulate(_ record: RunRecord, coincidenceWindow: TimeSpan?)
+        -> (experiment: ExperimentDefinition, accumulator: ExperimentAccumulator) {
         var experiment = record.header.experiment
         if let coincidenceWindow { experiment.timing.coincidenceWindow = coincidenceWindow }
         var accumulator = ExperimentAccumulator(definition: experiment, settingCount: record.header.schedule.steps.count)
         for click in record.clicks { accumulator.add(click) }
         accumulator.finish()
         accumulator.setTriggerCycles(record.cyclesPerSetting)
-        return ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
-                                           boardSeconds: Double(record.boardNanoseconds) * 1e-9)
+        return (experiment, accumulator)
     }
-
-    /// Board seconds per wall second.
-    public var speedVersusRealTime: Double { wallSeconds > 0 ? report.runDuration.seconds / wallSeconds : 0 }
 }

@@ -76,7 +76,7 @@ public final class LivePipeline: CycleObserver, @unchecked Sendable {
     var coincidencesSoFar: Int {
         lock.lock()
         defer { lock.unlock() }
-        return accumulator.settings.reduce(0) { $0 + $1.totalCoincidences }
+        return accumulator.totalCoincidences
     }
 
     /// Closes the accumulator after the last drain.

@@ -65,15 +65,17 @@ public final class ProgressDisplay: @unchecked Sendable {
     public var hasShownLine: Bool { lastLineSeconds != nil }
 
     /// Shows the state after `cycles` cycles with `coincidences` counted so far, if at least a
-    /// second has passed and the last line is at least 0.2 s old.
-    public func update(cycles: Int, coincidences: Int) {
+    /// second has passed and the last line is at least 0.2 s old. `coincidences` is read only when
+    /// a line is shown (at most five times a second): the live pipeline counts them under the lock
+    /// its consumer holds while draining, which the loop's thread should take no more than that.
+    public func update(cycles: Int, coincidences: @autoclosure () -> Int) {
         guard enabled else { return }
         let elapsed = elapsedSeconds()
         guard elapsed >= Self.quietSeconds else { return }
         if let lastLineSeconds, elapsed - lastLineSeconds < Self.secondsBetweenLines { return }
         lastLineSeconds = elapsed
         show(ProgressLine(cycles: cycles, plannedCycles: plannedCycles, elapsedSeconds: elapsed,
-                          coincidences: coincidences, periodSeconds: periodSeconds, final: false))
+                          coincidences: coincidences(), periodSeconds: periodSeconds, final: false))
     }
 
     /// Ends the progress line, if one was shown: the final counts (100 % and "done" for a complete

@@ -21,12 +21,7 @@ public enum SalvageAnalysis {
     public static func findings(_ salvaged: SalvagedRunRecord, coincidenceWindow: TimeSpan? = nil) -> ExperimentFindings {
         let record = salvaged.record
         guard !salvaged.hasEndRecord else { return ExperimentRun.analyze(record, coincidenceWindow: coincidenceWindow) }
-        var experiment = record.header.experiment
-        if let coincidenceWindow { experiment.timing.coincidenceWindow = coincidenceWindow }
-        var accumulator = ExperimentAccumulator(definition: experiment, settingCount: record.header.schedule.steps.count)
-        for click in record.clicks { accumulator.add(click) }
-        accumulator.finish()
-        accumulator.setTriggerCycles(record.cyclesPerSetting)
+        let (experiment, accumulator) = ExperimentRun.accumulate(record, coincidenceWindow: coincidenceWindow)
         // Board seconds 0: the per-second figures are not made.
         var findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator, boardSeconds: 0)
         let cyclesAnalysed = salvaged.cyclesAnalysed
@@ -51,9 +46,8 @@ public enum SalvageAnalysis {
         }
 
         let board = "needs the board time the run covered, which only the end record holds; cycles × period is a lower bound on it, so a rate from it would only be an upper bound"
-        let totalCoincidences = accumulator.settings.reduce(0) { $0 + $1.totalCoincidences }
         if cyclesAnalysed > 0 {
-            let n = Double(totalCoincidences), cycles = Double(cyclesAnalysed)
+            let n = Double(accumulator.totalCoincidences), cycles = Double(cyclesAnalysed)
             findings.figures.append(Figure(
                 key: "coincidences-per-cycle", name: "coincidences per trigger cycle (all settings)", value: n / cycles,
                 standardError: n.squareRoot() / cycles,

@@ -1,5 +1,4 @@
 public import Firmware
-import Foundation
 
 /// A run record read back: its header, every click in order, the cycles of each setting and
 /// whether the run completed.
@@ -19,13 +18,7 @@ public struct RunRecord: Sendable {
     /// kind, channel, setting and cycle order, and the end record. Any mistake is a
     /// `RunRecordError` naming the byte offset; nothing traps.
     public static func read(contentsOf path: String) throws(RunRecordError) -> RunRecord {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw RunRecordError(path: path, offset: 0, message: "cannot read the file (\(error.localizedDescription))")
-        }
-        return try parse(Array(data), path: path)
+        try parse(RunRecordScan.bytes(contentsOf: path), path: path)
     }
 
     /// Parses a record's bytes; `path` only labels errors. The whole file must be intact and end
@@ -33,12 +26,11 @@ public struct RunRecord: Sendable {
     public static func parse(_ bytes: [UInt8], path: String) throws(RunRecordError) -> RunRecord {
         let scan = try RunRecordScan(bytes, path: path)
         if let stop = scan.stop { throw stop }
-        guard let end = scan.end else {
+        guard let record = scan.record else {
             throw RunRecordError(
                 path: path, offset: bytes.count,
                 message: "no end record: the run did not finish writing (a crash?); \(scan.clicks.count) clicks up to cycle \(scan.lastCycle) are intact")
         }
-        return RunRecord(header: scan.header, clicks: scan.clicks, cyclesPerSetting: scan.cyclesPerSetting,
-                         complete: end.complete, boardNanoseconds: end.boardNanoseconds)
+        return record
     }
 }

@@ -28,6 +28,24 @@ struct RunRecordScan {
     /// The byte offset just after the last intact record.
     var intactBytes: Int
 
+    /// The bytes of the record file at `path`; a file that cannot be read is an error at offset 0.
+    static func bytes(contentsOf path: String) throws(RunRecordError) -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw RunRecordError(path: path, offset: 0, message: "cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// The whole record, when the end record was read: every click, the setting totals and what
+    /// the end record says.
+    var record: RunRecord? {
+        end.map {
+            RunRecord(header: header, clicks: clicks, cyclesPerSetting: cyclesPerSetting, complete: $0.complete,
+                      boardNanoseconds: $0.boardNanoseconds)
+        }
+    }
+
     /// Scans `bytes`; `path` only labels errors.
     init(_ bytes: [UInt8], path: String) throws(RunRecordError) {
         func fail(_ offset: Int, _ message: String) -> RunRecordError {

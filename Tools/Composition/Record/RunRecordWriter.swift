@@ -64,10 +64,7 @@ public final class RunRecordWriter {
             // A device or a pipe (`/dev/null`, a FIFO to another program) is written into as the
             // run goes; there is nothing to rename.
             partialPath = stream
-            guard let handle = FileHandle(forWritingAtPath: stream) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: stream])
-            }
-            self.handle = handle
+            handle = try OutputTarget.openStream(stream)
             renamesWhenDone = false
         case .file(let file):
             partialPath = file + ".partial"

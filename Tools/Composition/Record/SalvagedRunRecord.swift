@@ -1,5 +1,4 @@
 public import Firmware
-import Foundation
 
 /// What can be trusted of a run record that a crash (SIGKILL, OOM, power loss, a trap) may have cut
 /// short — the `NAME.qdotrec.partial` such a run leaves: every intact record before the first one
@@ -40,22 +39,14 @@ public struct SalvagedRunRecord: Sendable {
     /// Reads what can be trusted of the record at `path`. Throws only when the file cannot be read or
     /// its preamble or header is damaged (nothing can be analysed without them).
     public static func read(contentsOf path: String) throws(RunRecordError) -> SalvagedRunRecord {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw RunRecordError(path: path, offset: 0, message: "cannot read the file (\(error.localizedDescription))")
-        }
-        return try parse(Array(data), path: path)
+        try parse(RunRecordScan.bytes(contentsOf: path), path: path)
     }
 
     /// Salvages a record's bytes; `path` only labels errors.
     public static func parse(_ bytes: [UInt8], path: String) throws(RunRecordError) -> SalvagedRunRecord {
         let scan = try RunRecordScan(bytes, path: path)
         let cyclesSeen = scan.lastCycle + 1
-        if let end = scan.end {
-            let record = RunRecord(header: scan.header, clicks: scan.clicks, cyclesPerSetting: scan.cyclesPerSetting,
-                                   complete: end.complete, boardNanoseconds: end.boardNanoseconds)
+        if let record = scan.record, let end = scan.end {
             return SalvagedRunRecord(record: record, stop: scan.stop, hasEndRecord: true, intactBytes: scan.intactBytes,
                                      fileBytes: bytes.count, intactClicks: scan.clicks.count, cyclesSeen: cyclesSeen,
                                      cyclesAnalysed: end.cycles, clicksLeftOut: 0)
