@@ -1,4 +1,5 @@
 import RealModule
+public import SeededRandom
 
 /// The tables of the ziggurat method for the standard exponential distribution: 256 layers of
 /// equal area under e^{−x} (Marsaglia and Tsang, "The Ziggurat Method for Generating Random
@@ -50,7 +51,7 @@ struct ExponentialZiggurat: Sendable {
     }
 }
 
-extension PhysicsRandom {
+extension Xoshiro256StarStar {
     /// A standard exponential number (mean 1) by the ziggurat method (``ExponentialZiggurat``).
     @inlinable @inline(__always)
     public mutating func nextStandardExponential() -> Double {

@@ -1,4 +1,5 @@
 import RealModule
+public import SeededRandom
 
 /// The tables of the ziggurat method for the standard normal distribution: 128 layers of equal
 /// area under e^{−x²/2} (Marsaglia and Tsang, "The Ziggurat Method for Generating Random
@@ -51,7 +52,7 @@ struct NormalZiggurat: Sendable {
     }
 }
 
-extension PhysicsRandom {
+extension Xoshiro256StarStar {
     /// A standard normal number (mean 0, standard deviation 1) by the ziggurat method
     /// (``NormalZiggurat``): bits 0–6 of a 64-bit word pick the layer, bit 7 the sign, the top
     /// 53 bits the abscissa.
