@@ -34,13 +34,18 @@ let package = Package(
             resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml")]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Physics"], path: "Tests/BoardsTests"),
 
+        // The one seeded generator (xoshiro256**) every reproducible draw comes from. Imports nothing.
+        .target(name: "SeededRandom", path: "Sources/SeededRandom"),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], path: "Tests/SeededRandomTests"),
+
         // Pure math on counts and time tags: coincidences, g2, visibilities, CHSH, tomography, BBM92.
-        .target(name: "Analysis", dependencies: [numerics, complexNumbers], path: "Sources/Analysis"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", numerics, complexNumbers], path: "Tests/AnalysisTests"),
+        .target(name: "Analysis", dependencies: ["SeededRandom", numerics, complexNumbers], path: "Sources/Analysis"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "SeededRandom", numerics, complexNumbers],
+                    path: "Tests/AnalysisTests"),
 
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
-        .target(name: "Physics", dependencies: [numerics], path: "Sources/Physics"),
-        .testTarget(name: "PhysicsTests", dependencies: ["Physics", numerics], path: "Tests/PhysicsTests"),
+        .target(name: "Physics", dependencies: ["SeededRandom", numerics], path: "Sources/Physics"),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
 
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.
@@ -50,12 +55,12 @@ let package = Package(
         .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
-        .target(name: "Simulator", dependencies: ["HAL", "Physics", numerics], path: "Sources/Simulator"),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL"], path: "Tests/SimulatorTests"),
+        .target(name: "Simulator", dependencies: ["HAL", "Physics", "SeededRandom", numerics], path: "Sources/Simulator"),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL", "SeededRandom"], path: "Tests/SimulatorTests"),
 
         // The real-time cycle, schedules, interlock and safe state, the click hand-off to analysis.
-        // Knows the HAL and Analysis (its DetectorChannel and seeded generator), never a backend.
-        .target(name: "Firmware", dependencies: ["HAL", "Analysis"], path: "Firmware"),
+        // Knows the HAL, Analysis (its DetectorChannel) and the seeded generator, never a backend.
+        .target(name: "Firmware", dependencies: ["HAL", "Analysis", "SeededRandom"], path: "Firmware"),
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Analysis"], path: "Tests/FirmwareTests"),
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
@@ -75,13 +80,13 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
-        .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "Composition", "Boards", "Firmware",
+        .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "ExperimentExamples",
                                                             "Simulator", "LinuxHAL", "HAL",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench"),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "ExperimentExamples", "Boards", "Firmware",
-                                                            "Simulator", "HAL", "Analysis", "ConfigFile"],
+                                                            "Simulator", "HAL", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),
         // The firmware on the simulated board with the physics station: the issue-4 figures.
         .testTarget(name: "PhysicsStationTests",

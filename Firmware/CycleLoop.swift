@@ -1,5 +1,6 @@
 import Analysis
 import HAL
+import SeededRandom
 
 /// The state of one run of the cycle loop, kept together so the loop's hot path touches only
 /// preallocated storage.

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// The figures of merit of a reconstructed two-photon state, each with a Monte Carlo error bar.
 public struct StateCertificate: Sendable {
     /// The maximum-likelihood state from the measured counts.

@@ -1,4 +1,5 @@
 import RealModule
+public import SeededRandom
 
 /// The quantum dot and the two arms' optics: turns one laser pulse into photons at the four
 /// detector inputs.
@@ -27,7 +28,7 @@ public struct EntangledPairSource: Sendable {
     public let armB: ArmParameters
 
     let phaseRadiansPerPicosecond: Double
-    /// Bernoulli thresholds (``PhysicsRandom/bernoulliThreshold(probability:)``) of p_exc, η_A,
+    /// Bernoulli thresholds (``Xoshiro256StarStar/bernoulliThreshold(probability:)``) of p_exc, η_A,
     /// η_B, p₂ and k, computed once.
     let excitationThreshold: UInt64, armAThreshold: UInt64, armBThreshold: UInt64
     let reexcitationThreshold: UInt64, entangledThreshold: UInt64
@@ -45,18 +46,18 @@ public struct EntangledPairSource: Sendable {
         self.armB = armB
         phaseRadiansPerPicosecond = source.fineStructureSplittingMicroelectronvolts
             / PhysicalConstants.reducedPlanckMicroelectronvoltPicoseconds
-        excitationThreshold = PhysicsRandom.bernoulliThreshold(probability: source.excitationProbability)
-        armAThreshold = PhysicsRandom.bernoulliThreshold(probability: armA.efficiency)
-        armBThreshold = PhysicsRandom.bernoulliThreshold(probability: armB.efficiency)
-        reexcitationThreshold = PhysicsRandom.bernoulliThreshold(probability: source.reexcitationProbability)
-        entangledThreshold = PhysicsRandom.bernoulliThreshold(probability: source.entangledFraction)
+        excitationThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.excitationProbability)
+        armAThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: armA.efficiency)
+        armBThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: armB.efficiency)
+        reexcitationThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.reexcitationProbability)
+        entangledThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.entangledFraction)
     }
 
     /// Simulates the pulse that reaches the dot at `pulseAtPicoseconds`, with the analyzers set
     /// to `analyzerA` and `analyzerB`, and writes the photons that reach detector inputs into
     /// `photons` (cleared first), earliest first.
     public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
-                     rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
+                     rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng, into: &photons)
     }
 
@@ -65,7 +66,7 @@ public struct EntangledPairSource: Sendable {
     /// (160 bytes, about 5 % of a pulse), while the inlined body reads only the fields it needs.
     @inline(__always)
     func emitInline(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
-                    rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
+                    rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         photons.removeAll()
         guard rng.nextBernoulli(threshold: excitationThreshold) else { return }
         let reachesA = rng.nextBernoulli(threshold: armAThreshold)
@@ -103,7 +104,7 @@ public struct EntangledPairSource: Sendable {
     /// afresh, uncorrelated with the first pair. Inlined, as ``pairCorrelation(excitonDelayPicoseconds:rng:)``
     /// is: a call would need the source copied to the stack to pass its address.
     @inline(__always)
-    func emitReexcitationPhotons(pulseTime: Int64, rng: inout PhysicsRandom, into photons: inout PulsePhotons) {
+    func emitReexcitationPhotons(pulseTime: Int64, rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         if rng.nextBernoulli(threshold: armAThreshold) {
             let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
             let plus = rng.nextBernoulli(threshold: Self.halfThreshold)
@@ -125,7 +126,7 @@ public struct EntangledPairSource: Sendable {
     /// unpolarized with probability 1 − k or after spin scattering; otherwise
     /// (|HH⟩ + e^{iφ}|VV⟩)/√2 with φ = S·Δt/ħ, its coherence scaled by e^{−Δt/τ_HV}.
     @inline(__always)
-    func pairCorrelation(excitonDelayPicoseconds delay: Double, rng: inout PhysicsRandom) -> CorrelationTensor {
+    func pairCorrelation(excitonDelayPicoseconds delay: Double, rng: inout Xoshiro256StarStar) -> CorrelationTensor {
         guard rng.nextBernoulli(threshold: entangledThreshold) else { return .unpolarized }
         if let spinScatteringTime = source.spinScatteringTimePicoseconds,
            !rng.nextBernoulli(probability: Double.exp(-delay / spinScatteringTime)) {

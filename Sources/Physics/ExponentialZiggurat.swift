@@ -1,4 +1,5 @@
 import RealModule
+public import SeededRandom
 
 /// The tables of the ziggurat method for the standard exponential distribution: 256 layers of
 /// equal area under e^{−x} (Marsaglia and Tsang, "The Ziggurat Method for Generating Random
@@ -12,45 +13,18 @@ import RealModule
 /// This is the derivation; the sampler reads the same numbers as literals from
 /// ``ExponentialZigguratTables`` (checked equal by a test), which cost no lazy initialization.
 @usableFromInline
-struct ExponentialZiggurat: Sendable {
+enum ExponentialZiggurat {
     /// Where the rightmost layer ends and the tail begins.
     @usableFromInline static let tailStart = 7.697117470131487
 
-    /// k[i]: below this 53-bit value the point lies under the curve for sure (x < x_{i−1}).
-    let acceptBelow: [UInt64]
-    /// w[i]: x_i / 2^53, so that a 53-bit value times w[i] is a point of layer i.
-    let widthScale: [Double]
-    /// f[i] = e^{−x_i}: the height of the top of layer i.
-    let heights: [Double]
-
-    init() {
-        let scale = 0x1p53
-        let layerArea = 3.949659822581572e-3
-        var x = Self.tailStart, previous = x
-        var acceptBelow = [UInt64](repeating: 0, count: 256)
-        var widthScale = [Double](repeating: 0, count: 256)
-        var heights = [Double](repeating: 0, count: 256)
-        let baseWidth = layerArea / Double.exp(-x)   // the base strip with its tail, as a rectangle
-        acceptBelow[0] = UInt64(x / baseWidth * scale)
-        acceptBelow[1] = 0
-        widthScale[0] = baseWidth / scale
-        widthScale[255] = x / scale
-        heights[0] = 1
-        heights[255] = Double.exp(-x)
-        for layer in stride(from: 254, through: 1, by: -1) {
-            x = -Double.log(layerArea / x + Double.exp(-x))
-            acceptBelow[layer + 1] = UInt64(x / previous * scale)
-            previous = x
-            heights[layer] = Double.exp(-x)
-            widthScale[layer] = x / scale
-        }
-        self.acceptBelow = acceptBelow
-        self.widthScale = widthScale
-        self.heights = heights
+    /// The tables derived from the construction: f(x) = e^{−x}, f⁻¹(y) = −ln y.
+    static var derivedLayers: ZigguratLayers {
+        ZigguratLayers(layerCount: 256, tailStart: tailStart, layerArea: 3.949659822581572e-3,
+                       density: { x in Double.exp(-x) }, inverseDensity: { y in -Double.log(y) })
     }
 }
 
-extension PhysicsRandom {
+extension Xoshiro256StarStar {
     /// A standard exponential number (mean 1) by the ziggurat method (``ExponentialZiggurat``).
     @inlinable @inline(__always)
     public mutating func nextStandardExponential() -> Double {

@@ -8,7 +8,7 @@
 /// Indexed by `bits & 255`, so the optimizer drops the bounds checks.
 @usableFromInline
 enum ExponentialZigguratTables {
-    /// k[i] (``ExponentialZiggurat/acceptBelow``).
+    /// k[i] (``ZigguratLayers/acceptBelow``).
     @usableFromInline static let acceptBelow: [UInt64] = [
         0x001C521427248BD0, 0x0000000000000000, 0x00137D5BD79C2D3C, 0x00186EF58E3F3A72,
         0x001A9BB7320EAFDC, 0x001BD127F71943FA, 0x001C951D0F8864C5, 0x001D1BFE2D5C393A,
@@ -75,7 +75,7 @@ enum ExponentialZigguratTables {
         0x001F261434503402, 0x001F113E047B0409, 0x001EF6AEFA57CBDA, 0x001ED38CA188150B,
         0x001EA2A61E122D97, 0x001E5961C78B2652, 0x001DDDF62BAC0B64, 0x001CDB4DD9E4E805,
     ]
-    /// w[i] (``ExponentialZiggurat/widthScale``).
+    /// w[i] (``ZigguratLayers/widthScale``).
     @usableFromInline static let widthScale: [Double] = [
         9.655740063213443e-16, 7.089014243952849e-18, 1.1639412496689329e-17,
         1.5243915123530595e-17, 1.8332848857236074e-17, 2.1089651094643646e-17,
@@ -164,7 +164,7 @@ enum ExponentialZigguratTables {
         6.821393079029061e-16, 7.192444966089537e-16, 7.706095350032356e-16,
         8.545517038584513e-16,
     ]
-    /// f[i] (``ExponentialZiggurat/heights``).
+    /// f[i] (``ZigguratLayers/heights``).
     @usableFromInline static let heights: [Double] = [
         1.0, 0.9381436808621963, 0.9004699299257618,
         0.8717043323812159, 0.847785500624, 0.8269932966430594,

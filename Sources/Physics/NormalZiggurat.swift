@@ -1,4 +1,5 @@
 import RealModule
+public import SeededRandom
 
 /// The tables of the ziggurat method for the standard normal distribution: 128 layers of equal
 /// area under e^{−x²/2} (Marsaglia and Tsang, "The Ziggurat Method for Generating Random
@@ -11,47 +12,16 @@ import RealModule
 /// take the fast path: one 64-bit word, one comparison, one multiplication — no logarithm, no
 /// sine or cosine as in the Box–Muller transform this replaces.
 @usableFromInline
-struct NormalZiggurat: Sendable {
+enum NormalZiggurat {
     /// Where the rightmost layer ends and the tail begins.
     @usableFromInline static let tailStart = 3.442619855899
-    /// The tables, built once.
-    @usableFromInline static let shared = NormalZiggurat()
-
-    /// k[i]: below this 53-bit value the point lies under the curve for sure (x < x_{i−1}).
-    @usableFromInline let acceptBelow: [UInt64]
-    /// w[i]: x_i / 2^53, so that a 53-bit value times w[i] is a point of layer i.
-    @usableFromInline let widthScale: [Double]
-    /// f[i] = e^{−x_i²/2}: the height of the top of layer i.
-    @usableFromInline let heights: [Double]
-
-    init() {
-        let scale = 0x1p53
-        let layerArea = 9.91256303526217e-3
-        var x = Self.tailStart, previous = x
-        var acceptBelow = [UInt64](repeating: 0, count: 128)
-        var widthScale = [Double](repeating: 0, count: 128)
-        var heights = [Double](repeating: 0, count: 128)
-        let baseWidth = layerArea / Double.exp(-0.5 * x * x)   // the base strip with its tail, as a rectangle
-        acceptBelow[0] = UInt64(x / baseWidth * scale)
-        acceptBelow[1] = 0
-        widthScale[0] = baseWidth / scale
-        widthScale[127] = x / scale
-        heights[0] = 1
-        heights[127] = Double.exp(-0.5 * x * x)
-        for layer in stride(from: 126, through: 1, by: -1) {
-            x = (-2 * Double.log(layerArea / x + Double.exp(-0.5 * x * x))).squareRoot()
-            acceptBelow[layer + 1] = UInt64(x / previous * scale)
-            previous = x
-            heights[layer] = Double.exp(-0.5 * x * x)
-            widthScale[layer] = x / scale
-        }
-        self.acceptBelow = acceptBelow
-        self.widthScale = widthScale
-        self.heights = heights
-    }
+    /// The tables, built once: f(x) = e^{−x²/2}, f⁻¹(y) = √(−2 ln y).
+    @usableFromInline static let shared = ZigguratLayers(
+        layerCount: 128, tailStart: tailStart, layerArea: 9.91256303526217e-3,
+        density: { x in Double.exp(-0.5 * x * x) }, inverseDensity: { y in (-2 * Double.log(y)).squareRoot() })
 }
 
-extension PhysicsRandom {
+extension Xoshiro256StarStar {
     /// A standard normal number (mean 0, standard deviation 1) by the ziggurat method
     /// (``NormalZiggurat``): bits 0–6 of a 64-bit word pick the layer, bit 7 the sign, the top
     /// 53 bits the abscissa.

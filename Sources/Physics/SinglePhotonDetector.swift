@@ -1,3 +1,5 @@
+public import SeededRandom
+
 /// One single-photon detector as a state machine that the simulator drives in time order.
 ///
 /// - A photon at a live detector clicks with probability η_det; a gated detector with its gate
@@ -25,7 +27,7 @@ public struct SinglePhotonDetector: Sendable {
     public private(set) var clickCount = 0
 
     let meanDarkCountIntervalPicoseconds: Double
-    /// Bernoulli thresholds of η_det and p_ap (``PhysicsRandom/bernoulliThreshold(probability:)``).
+    /// Bernoulli thresholds of η_det and p_ap (``Xoshiro256StarStar/bernoulliThreshold(probability:)``).
     let efficiencyThreshold: UInt64, afterpulseThreshold: UInt64
 
     /// A detector with these parameters, or every problem with them.
@@ -34,8 +36,8 @@ public struct SinglePhotonDetector: Sendable {
         self.parameters = parameters
         meanDarkCountIntervalPicoseconds = parameters.darkCountRatePerSecond > 0
             ? 1e12 / parameters.darkCountRatePerSecond : .infinity
-        efficiencyThreshold = PhysicsRandom.bernoulliThreshold(probability: parameters.efficiency)
-        afterpulseThreshold = PhysicsRandom.bernoulliThreshold(probability: parameters.afterpulseProbability)
+        efficiencyThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: parameters.efficiency)
+        afterpulseThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: parameters.afterpulseProbability)
     }
 
     /// Whether the detector would register something at `timePicoseconds` with the gate in
@@ -48,7 +50,7 @@ public struct SinglePhotonDetector: Sendable {
     /// A photon reaches the detector at `timePicoseconds`: the click time (with jitter), or nil
     /// when the detector is dead, gated off, or misses the photon.
     public mutating func photonArrives(atPicoseconds timePicoseconds: Int64, gateOpen: Bool,
-                                       rng: inout PhysicsRandom) -> Int64? {
+                                       rng: inout Xoshiro256StarStar) -> Int64? {
         guard isLive(atPicoseconds: timePicoseconds, gateOpen: gateOpen),
               rng.nextBernoulli(threshold: efficiencyThreshold) else { return nil }
         return click(atPicoseconds: timePicoseconds, rng: &rng)
@@ -56,7 +58,7 @@ public struct SinglePhotonDetector: Sendable {
 
     /// The delay from now to the next dark count, in picoseconds: exponential with mean
     /// 1/rate; a very long delay (2⁶² ps, about 53 days) when the rate is zero.
-    public func nextDarkCountDelayPicoseconds(rng: inout PhysicsRandom) -> Int64 {
+    public func nextDarkCountDelayPicoseconds(rng: inout Xoshiro256StarStar) -> Int64 {
         guard meanDarkCountIntervalPicoseconds.isFinite else { return Picoseconds.never }
         return Picoseconds.rounded(rng.nextExponential(mean: meanDarkCountIntervalPicoseconds))
     }
@@ -64,14 +66,14 @@ public struct SinglePhotonDetector: Sendable {
     /// A dark count occurs at `timePicoseconds`: the click time (with jitter), or nil when the
     /// detector is dead or gated off.
     public mutating func darkCountOccurs(atPicoseconds timePicoseconds: Int64, gateOpen: Bool,
-                                         rng: inout PhysicsRandom) -> Int64? {
+                                         rng: inout Xoshiro256StarStar) -> Int64? {
         guard isLive(atPicoseconds: timePicoseconds, gateOpen: gateOpen) else { return nil }
         return click(atPicoseconds: timePicoseconds, rng: &rng)
     }
 
     /// The pending afterpulse fires (call at ``pendingAfterpulsePicoseconds``): the click time
     /// (with jitter), or nil when none is pending or the detector is dead or gated off then.
-    public mutating func afterpulseFires(gateOpen: Bool, rng: inout PhysicsRandom) -> Int64? {
+    public mutating func afterpulseFires(gateOpen: Bool, rng: inout Xoshiro256StarStar) -> Int64? {
         guard let timePicoseconds = pendingAfterpulsePicoseconds else { return nil }
         pendingAfterpulsePicoseconds = nil
         guard isLive(atPicoseconds: timePicoseconds, gateOpen: gateOpen) else { return nil }
@@ -80,7 +82,7 @@ public struct SinglePhotonDetector: Sendable {
 
     /// Registers a detection at `timePicoseconds`: starts the dead time, maybe arms an
     /// afterpulse, and returns the jittered click time.
-    mutating func click(atPicoseconds timePicoseconds: Int64, rng: inout PhysicsRandom) -> Int64 {
+    mutating func click(atPicoseconds timePicoseconds: Int64, rng: inout Xoshiro256StarStar) -> Int64 {
         lastDetectionPicoseconds = timePicoseconds
         clickCount += 1
         if afterpulseThreshold > 0 && pendingAfterpulsePicoseconds == nil

@@ -1,3 +1,5 @@
+public import SeededRandom
+
 /// Source, optics and four detectors together, simulated one trigger period at a time.
 ///
 /// This is the whole physics of a station for tests and benchmarks, and a reference for the
@@ -22,7 +24,7 @@ public struct StationModel: Sendable {
     /// A station with `parameters` whose dark-count processes start at `startPicoseconds`, or
     /// every problem with the parameters.
     public init(parameters: StationParameters, startPicoseconds: Int64 = 0,
-                rng: inout PhysicsRandom) throws(StationDataError) {
+                rng: inout Xoshiro256StarStar) throws(StationDataError) {
         try StationDataError.check(parameters.validate())
         source = try EntangledPairSource(source: parameters.source, armA: parameters.armA, armB: parameters.armB)
         var detectors: [SinglePhotonDetector] = []
@@ -43,7 +45,7 @@ public struct StationModel: Sendable {
     /// clicks go into `clicks` (cleared first), in time order.
     public mutating func simulatePeriod(pulseAtPicoseconds pulseTime: Int64, periodEndPicoseconds periodEnd: Int64,
                                         analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting, gate: GateWindow?,
-                                        rng: inout PhysicsRandom, into clicks: inout PulseClicks) {
+                                        rng: inout Xoshiro256StarStar, into clicks: inout PulseClicks) {
         clicks.removeAll()
         // The inlined body, not `emit`, into a local: with a call, or with `self.lastPulsePhotons`
         // written while `self.source` is read, the whole source (160 bytes) is copied first.
@@ -80,7 +82,7 @@ public struct StationModel: Sendable {
     /// Feeds one detector its photons, dark counts and afterpulses before `horizon`, in time order
     /// (on equal times: photon, then dark count, then afterpulse).
     mutating func runDetector(_ channel: DetectorChannel, until horizon: Int64, gate: GateWindow?,
-                              rng: inout PhysicsRandom, into clicks: inout PulseClicks) {
+                              rng: inout Xoshiro256StarStar, into clicks: inout PulseClicks) {
         let index = channel.rawValue
         var photonIndex = nextPhoton(on: channel, from: 0)
         while true {

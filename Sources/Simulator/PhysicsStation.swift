@@ -1,4 +1,5 @@
 public import Physics
+import SeededRandom
 
 /// The simulated optical station with the physics model (DESIGN.md section 5): the laser on the
 /// trigger line (delay and jitter), the two analyzers on their basis-select lines, the quantum
@@ -86,8 +87,8 @@ public final class PhysicsStation {
     }
 
     /// A physics generator seeded from the board's next device stream.
-    private static func physicsRandom(from board: SimulatedBoard) -> PhysicsRandom {
+    private static func physicsRandom(from board: SimulatedBoard) -> Xoshiro256StarStar {
         var stream = board.makeRandomStream()
-        return PhysicsRandom(seed: stream.next())
+        return Xoshiro256StarStar(seed: stream.next())
     }
 }

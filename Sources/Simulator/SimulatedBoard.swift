@@ -1,4 +1,5 @@
 public import HAL
+public import SeededRandom
 
 /// The cycle-accurate simulated board: one board clock, its lines, the device models hanging
 /// off them, and the event scheduler that runs it all.
@@ -40,7 +41,7 @@ public final class SimulatedBoard {
     /// The firmware's own position in time (the CPU running the loop).
     var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).
-    var timingRandom: SimulationRandom
+    var timingRandom: Xoshiro256StarStar
     /// Random stream handed to devices on request, derived from the seed.
     private var deviceStreams: UInt64 = 0
 
@@ -77,7 +78,7 @@ public final class SimulatedBoard {
         self.engine = engine
         self.isTracing = tracing
         self.traceLimit = traceLimit
-        self.timingRandom = SimulationRandom(seed: seed).derived(stream: 0)
+        self.timingRandom = Xoshiro256StarStar(seed: seed).derived(stream: 0)
         func cycles(_ span: TimeSpan) -> Int64 {
             (span.nanoseconds * 1_000 + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
         }
@@ -140,9 +141,9 @@ public final class SimulatedBoard {
 
     /// An independent random stream for a device, fixed by the board's seed and the order in
     /// which devices ask for streams.
-    public func makeRandomStream() -> SimulationRandom {
+    public func makeRandomStream() -> Xoshiro256StarStar {
         deviceStreams += 1
-        return SimulationRandom(seed: seed).derived(stream: deviceStreams)
+        return Xoshiro256StarStar(seed: seed).derived(stream: deviceStreams)
     }
 
     // MARK: Time

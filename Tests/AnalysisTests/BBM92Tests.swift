@@ -1,5 +1,6 @@
 import Analysis
 import RealModule
+import SeededRandom
 import Testing
 
 @Suite struct BBM92Tests {

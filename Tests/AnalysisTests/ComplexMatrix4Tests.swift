@@ -1,6 +1,7 @@
 import Analysis
 import ComplexModule
 import RealModule
+import SeededRandom
 import Testing
 
 @Suite struct ComplexMatrix4Tests {

@@ -1,4 +1,5 @@
 @testable import Analysis
+import SeededRandom
 import Testing
 
 @Suite struct LikelihoodGradientTests {

@@ -1,4 +1,5 @@
 import Analysis
+import SeededRandom
 import Testing
 
 @Suite struct PoissonSamplerTests {

@@ -1,6 +1,7 @@
 import Analysis
 import ComplexModule
 import RealModule
+import SeededRandom
 
 /// Known states and Born-rule counts for the tests.
 enum TestStates {

@@ -3,6 +3,7 @@ import Composition
 import Firmware
 import Foundation
 import HAL
+import SeededRandom
 import Testing
 
 /// The writer's check sum, computed from the field values, against Fletcher-16 as its definition

@@ -1,4 +1,5 @@
 import Physics
+import SeededRandom
 
 /// Coincidence counts of one analyzer setting pair, and the correlation they give.
 struct CoincidenceCounts {
@@ -20,7 +21,7 @@ struct CoincidenceCounts {
     /// click in each arm, by the channels that clicked.
     static func measure(_ parameters: StationParameters, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
                         pulses: Int, seed: UInt64) throws -> CoincidenceCounts {
-        var rng = PhysicsRandom(seed: seed)
+        var rng = Xoshiro256StarStar(seed: seed)
         var station = try StationModel(parameters: parameters, rng: &rng)
         var clicks = PulseClicks()
         var counts = CoincidenceCounts()

@@ -1,4 +1,5 @@
 import Physics
+import SeededRandom
 import Testing
 
 /// The detector state machine: dead-time saturation, gating, afterpulses, jitter.
@@ -12,7 +13,7 @@ import Testing
         let parameters = DetectorParameters(efficiency: 1, darkCountRatePerSecond: incidentRatePerSecond,
                                             deadTimePicoseconds: deadTimePicoseconds, jitterRMSPicoseconds: 0)
         var detector = try SinglePhotonDetector(parameters: parameters)
-        var rng = PhysicsRandom(seed: UInt64(incidentRatePerSecond))
+        var rng = Xoshiro256StarStar(seed: UInt64(incidentRatePerSecond))
         let deadTimeSeconds = Double(deadTimePicoseconds) * 1e-12
         let expectedRate = incidentRatePerSecond / (1 + incidentRatePerSecond * deadTimeSeconds)
         let seconds = 200_000 / expectedRate
@@ -44,7 +45,7 @@ import Testing
             let parameters = DetectorParameters(efficiency: 1, darkCountRatePerSecond: 1e7, deadTimePicoseconds: 1_000,
                                                 jitterRMSPicoseconds: 0, mode: mode)
             var detector = try SinglePhotonDetector(parameters: parameters)
-            var rng = PhysicsRandom(seed: 5)
+            var rng = Xoshiro256StarStar(seed: 5)
             func gateOpen(_ time: Int64) -> Bool { time % 100_000 < 10_000 }
             var inside = 0, outside = 0
             var darkTime = detector.nextDarkCountDelayPicoseconds(rng: &rng)
@@ -76,7 +77,7 @@ import Testing
                                             jitterRMSPicoseconds: 0, afterpulseProbability: probability,
                                             afterpulseDelayPicoseconds: 50_000)
         var detector = try SinglePhotonDetector(parameters: parameters)
-        var rng = PhysicsRandom(seed: 6)
+        var rng = Xoshiro256StarStar(seed: 6)
         let photons = 50_000
         var afterpulses = 0
         for photon in 0..<photons {
@@ -104,7 +105,7 @@ import Testing
         let parameters = DetectorParameters(efficiency: 1, darkCountRatePerSecond: 0, deadTimePicoseconds: 0,
                                             jitterRMSPicoseconds: 40)
         var detector = try SinglePhotonDetector(parameters: parameters)
-        var rng = PhysicsRandom(seed: 8)
+        var rng = Xoshiro256StarStar(seed: 8)
         let count = 100_000
         var sum = 0.0, sumOfSquares = 0.0
         for index in 0..<count {
@@ -122,7 +123,7 @@ import Testing
 
     @Test func missesPhotonsWithOneMinusItsEfficiency() throws {
         var detector = try SinglePhotonDetector(parameters: DetectorParameters(efficiency: 0.85, darkCountRatePerSecond: 0))
-        var rng = PhysicsRandom(seed: 9)
+        var rng = Xoshiro256StarStar(seed: 9)
         let count = 100_000
         var clicks = 0
         for index in 0..<count where detector.photonArrives(atPicoseconds: Int64(index) * 1_000_000, gateOpen: true,

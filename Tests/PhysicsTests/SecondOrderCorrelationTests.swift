@@ -1,4 +1,5 @@
 import Physics
+import SeededRandom
 import Testing
 
 /// g2(0) of arm A from a pulsed HBT histogram (A+ and A− as the two HBT detectors): the
@@ -32,7 +33,7 @@ import Testing
         let q = 0.8 * 1 / 2
         let pulses = 200_000
         let periodPicoseconds: Int64 = 1_000_000
-        var rng = PhysicsRandom(seed: 21)
+        var rng = Xoshiro256StarStar(seed: 21)
         var station = try StationModel(parameters: parameters, rng: &rng)
         var clicks = PulseClicks()
         var centre = 0, side = 0

@@ -1,4 +1,5 @@
 import Physics
+import SeededRandom
 import Testing
 
 /// Bad station data is refused, each problem naming its field by its station-file key, saying
@@ -54,7 +55,7 @@ import Testing
         var station = StationParameters()
         station.source.biexcitonLifetimePicoseconds = 0
         station.detectors[DetectorChannel.bPlus.rawValue].darkCountRatePerSecond = -5
-        var rng = PhysicsRandom(seed: 1)
+        var rng = Xoshiro256StarStar(seed: 1)
         do {
             _ = try StationModel(parameters: station, rng: &rng)
             Issue.record("a station with a zero lifetime was accepted")

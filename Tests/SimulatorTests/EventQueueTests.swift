@@ -1,3 +1,4 @@
+import SeededRandom
 @testable import Simulator
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
     /// them and in the order the reference did, and the most events pending at once.
     static func runSideBySide(seed: UInt64, steps: Int, scheduleShare: Double, scheduleSpan: UInt64, runSpan: UInt64,
                               picosecondChoices: UInt64) -> (queue: [Int64], reference: [Int64], largest: Int) {
-        var random = SimulationRandom(seed: seed)
+        var random = Xoshiro256StarStar(seed: seed)
         var queue = EventQueue(capacity: 1)
         var pending: [Expected] = []
         var ran: [Int64] = [], expected: [Int64] = []

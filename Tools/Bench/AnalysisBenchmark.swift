@@ -1,6 +1,7 @@
 import Analysis
 import Composition
 import RealModule
+import SeededRandom
 
 /// Throughput of two-channel coincidence counting and the time of one 16-setting MLE
 /// reconstruction (targets on one core, release build: ≥ 10⁸ tags/s, ≤ 5 ms per MLE).

@@ -1,4 +1,5 @@
-public import Physics
+import Physics
+public import SeededRandom
 
 /// Something that a laser pulse reaches: the quantum dot (or the stand-in source).
 public protocol LaserPulseListener: AnyObject {
@@ -21,13 +22,13 @@ public final class LaserModel: SimulatedDevice {
     /// When each pulse fired is not kept (runs are long); the last one is.
     public private(set) var lastPulsePicoseconds: Int64?
     private var id: DeviceID?
-    private var random: PhysicsRandom
+    private var random: Xoshiro256StarStar
 
     /// A laser that fires `triggerToPulseDelayPicoseconds` after each trigger edge, give or take a
     /// Gaussian jitter of RMS `timingJitterRMSPicoseconds` drawn from `random` (a stream of its
     /// own, so the jitter shifts no other device's draws), and excites `listener`.
     public init(triggerToPulseDelayPicoseconds: Int64, timingJitterRMSPicoseconds: Double = 0,
-                random: PhysicsRandom = PhysicsRandom(seed: 0), listener: (any LaserPulseListener)?) {
+                random: Xoshiro256StarStar = Xoshiro256StarStar(seed: 0), listener: (any LaserPulseListener)?) {
         self.listener = listener
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0

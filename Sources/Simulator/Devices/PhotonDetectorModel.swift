@@ -1,4 +1,5 @@
 public import Physics
+public import SeededRandom
 
 /// One single-photon detector of the physics station on the simulated board: the
 /// ``SinglePhotonDetector`` state machine fed in time order by photons from the source, its own
@@ -44,7 +45,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// Clicks that fell while the click line was still high and stretched the pulse (no new edge).
     public private(set) var mergedClicks = 0
 
-    private var random: PhysicsRandom
+    private var random: Xoshiro256StarStar
     private let cyclePeriodPicoseconds: Int64
     private let isGated: Bool
     private var id = DeviceID(index: -1)
@@ -74,7 +75,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// A detector on `clickLine` (and `gateLine`), with `parameters`, drawing from `random`.
     public convenience init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?,
                             parameters: DetectorParameters, cyclePeriodPicoseconds: Int64,
-                            random: PhysicsRandom) throws(StationDataError) {
+                            random: Xoshiro256StarStar) throws(StationDataError) {
         try self.init(channel: channel, clickLine: clickLine, gateLine: gateLine, parameters: parameters,
                       cyclePeriodPicoseconds: cyclePeriodPicoseconds, random: random, sharedGate: nil)
     }
@@ -82,7 +83,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// A detector as above; a gated one reads `sharedGate` (its gate line's timeline, kept by a
     /// ``DetectorGateFanOut``) when given, else a timeline of its own.
     init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?, parameters: DetectorParameters,
-         cyclePeriodPicoseconds: Int64, random: PhysicsRandom, sharedGate: GateTimeline?) throws(StationDataError) {
+         cyclePeriodPicoseconds: Int64, random: Xoshiro256StarStar, sharedGate: GateTimeline?) throws(StationDataError) {
         let isGated = parameters.mode == .gated
         if isGated, let sharedGate {
             gate = sharedGate

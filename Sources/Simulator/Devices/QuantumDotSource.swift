@@ -1,4 +1,5 @@
 public import Physics
+public import SeededRandom
 
 /// The quantum dot and the two arms' optics on the simulated board: each laser pulse runs
 /// ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)`` with the
@@ -23,12 +24,12 @@ public final class QuantumDotSource: LaserPulseListener {
     /// photons (see ``PolarizationAnalyzer/unknownCodeProblem``).
     public private(set) var pulsesWithAnalyzerUnset = 0
 
-    private var random: PhysicsRandom
+    private var random: Xoshiro256StarStar
     private var photons = PulsePhotons()
 
     /// A source feeding `detectors` (A+, A−, B+, B−) through the two analyzers, drawing from `random`.
     public init(source: EntangledPairSource, analyzerA: PolarizationAnalyzer, analyzerB: PolarizationAnalyzer,
-                detectors: [PhotonDetectorModel], random: PhysicsRandom) {
+                detectors: [PhotonDetectorModel], random: Xoshiro256StarStar) {
         self.source = source
         self.analyzerA = analyzerA
         self.analyzerB = analyzerB

@@ -1,3 +1,5 @@
+public import SeededRandom
+
 /// The foundation's stand-in for the quantum dot: each laser pulse yields, independently per
 /// channel, a photon at that channel's detector with a set probability and delay.
 ///
@@ -27,11 +29,11 @@ public final class StandInSource: SimulatedDevice, LaserPulseListener {
     public let channels: [Channel]
     /// Photons emitted so far (before the detectors' gating).
     public private(set) var photonsEmitted = 0
-    private var random: SimulationRandom
+    private var random: Xoshiro256StarStar
     private var id: DeviceID?
 
     /// A source feeding `detectors` through `channels`, drawing from `random`.
-    public init(detectors: [DetectorModel], channels: [Channel], random: SimulationRandom) {
+    public init(detectors: [DetectorModel], channels: [Channel], random: Xoshiro256StarStar) {
         self.detectors = detectors
         self.channels = channels
         self.random = random
@@ -47,7 +49,7 @@ public final class StandInSource: SimulatedDevice, LaserPulseListener {
 
     public func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard) {
         guard let id else { return }
-        for (index, channel) in channels.enumerated() where random.bernoulli(channel.probability) {
+        for (index, channel) in channels.enumerated() where random.nextBernoulli(probability: channel.probability) {
             photonsEmitted += 1
             let arrival = board.cycle(atOrAfterPicoseconds: picoseconds + channel.delayPicoseconds)
             board.scheduleTimer(id, tag: Int64(index), atCycle: arrival)

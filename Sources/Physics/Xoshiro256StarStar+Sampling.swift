@@ -1,10 +1,7 @@
-/// The few distributions the model draws from, each in closed form (no time stepping).
-extension PhysicsRandom {
-    /// A uniform number in [0, 1), with the 53 random bits a `Double` can hold.
-    @inlinable @inline(__always) public mutating func nextUnitInterval() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
+public import SeededRandom
 
+/// The few distributions the model draws from, each in closed form (no time stepping).
+extension Xoshiro256StarStar {
     /// `true` with probability `probability` (a Bernoulli trial).
     @inlinable @inline(__always) public mutating func nextBernoulli(probability: Double) -> Bool {
         nextUnitInterval() < probability
