@@ -4,10 +4,6 @@ import Testing
 /// `qdot sim --experiment`, `qdot analyze`, `qdot check`, `qdot experiments`: the real
 /// executable, its files, its exit codes and a real signal.
 @Suite struct ExperimentCommandTests {
-    func json(_ url: URL) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-    }
-
     /// A shipped example with fewer cycles, written into `dir`.
     func shortExample(_ name: String, cycles: Int, in dir: URL) throws -> String {
         let list = try QdotProcess.run(["experiments", "--show", name], in: dir)
@@ -25,7 +21,7 @@ import Testing
         let run = try QdotProcess.run(["sim", "--experiment", file], in: dir)
         #expect(run.exitCode == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("CHSH S"))
-        let result = try json(dir.appendingPathComponent("qdot-result.json"))
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         let findings = try #require(result["findings"] as? [String: Any])
         let figures = try #require(findings["figures"] as? [[String: Any]])
         #expect(figures.contains { $0["key"] as? String == "chsh-s" && $0["method"] != nil && $0["standardError"] != nil })
@@ -35,7 +31,7 @@ import Testing
 
         let analyze = try QdotProcess.run(["analyze", "qdot-run.qdotrec", "--output", "offline.json"], in: dir)
         #expect(analyze.exitCode == 0, "\(analyze.standardError)")
-        let offline = try json(dir.appendingPathComponent("offline.json"))
+        let offline = try JSONObject.read("offline.json", in: dir)
         #expect(NSDictionary(dictionary: offline).isEqual(to: findings))
     }
 
@@ -57,7 +53,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 4)
-        let report = try #require(try json(dir.appendingPathComponent("qdot-result.json"))["report"] as? [String: Any])
+        let report = try #require(try JSONObject.read("qdot-result.json", in: dir)["report"] as? [String: Any])
         #expect(report["complete"] as? Bool == false)
         #expect(report["stopReason"] as? String == "stop requested")
         #expect(report["finalState"] as? String == "idle")   // driveSafe succeeded: outputs at their safe levels

@@ -86,7 +86,7 @@ import Testing
                                       seed: 1, schedule: request.schedule, report: run.report,
                                       wallClock: .init(seconds: run.wallSeconds, speedVersusRealTime: 1, cyclesPerSecond: 1),
                                       hardware: run.record).jsonData()
-        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let object = try JSONObject.decode(json)
         #expect((object["hardware"] as? [String: Any])?["busyWaitTailNanoseconds"] as? Int == 0)
     }
 }

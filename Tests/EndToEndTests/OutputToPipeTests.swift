@@ -22,8 +22,8 @@ import Testing
         let run = try QdotProcess.run(["sim", "--experiment", experiment.path, "--output", resultPipe,
                                        "--record", recordPipe], in: folder)
         #expect(run.exitCode == 0, "\(run.standardError)")
-        let json = try JSONSerialization.jsonObject(with: try #require(result.contents())) as? [String: Any]
-        #expect(json?["findings"] != nil)
+        let json = try JSONObject.decode(try #require(result.contents()))
+        #expect(json["findings"] != nil)
         let recorded = try RunRecord.parse(Array(try #require(record.contents())), path: recordPipe)
         #expect(recorded.complete && recorded.cyclesPerSetting.reduce(0, +) == 20_000)
         #expect(run.standardOutput.contains("figures       not written"))

@@ -24,8 +24,7 @@ import Testing
 
     /// The wall-clock seconds of the firmware run, from the result file.
     func wallSeconds(in dir: URL) throws -> Double {
-        let data = try Data(contentsOf: dir.appendingPathComponent("qdot-result.json"))
-        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         return try #require((result["wallClock"] as? [String: Any])?["seconds"] as? Double)
     }
 

@@ -46,8 +46,7 @@ import Testing
         #expect(salvaged.standardOutput.contains("QBER, H/V basis") && salvaged.standardOutput.contains("QBER, D/A basis"))
         #expect(salvaged.standardOutput.contains("left out: secret-key-rate"))
 
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: dir.appendingPathComponent("salvaged.json"))) as? [String: Any])
+        let json = try JSONObject.read("salvaged.json", in: dir)
         let info = try #require(json["salvage"] as? [String: Any])
         #expect(info["status"] as? String == "INCOMPLETE, SALVAGED")
         #expect(info["complete"] as? Bool == false && info["salvaged"] as? Bool == true)
