@@ -4,20 +4,9 @@ import Testing
 /// `qdot sim --experiment`, `qdot analyze`, `qdot check`, `qdot experiments`: the real
 /// executable, its files, its exit codes and a real signal.
 @Suite struct ExperimentCommandTests {
-    /// A shipped example with fewer cycles, written into `dir`.
-    func shortExample(_ name: String, cycles: Int, in dir: URL) throws -> String {
-        let list = try QdotProcess.run(["experiments", "--show", name], in: dir)
-        #expect(list.exitCode == 0)
-        let text = list.standardOutput.replacingOccurrences(
-            of: #"cycles-per-setting = \d+"#, with: "cycles-per-setting = \(cycles)", options: .regularExpression)
-        let path = dir.appendingPathComponent("\(name).experiment.toml").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func experimentRunWritesResultFiguresAndARecordThatAnalyzeReproduces() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let file = try shortExample("bell-chsh", cycles: 2_000, in: dir)
+        let file = try QdotProcess.writeExample("bell-chsh", cyclesPerSetting: 2_000, in: dir)
         let run = try QdotProcess.run(["sim", "--experiment", file], in: dir)
         #expect(run.exitCode == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("CHSH S"))
@@ -37,22 +26,15 @@ import Testing
 
     @Test func sigtermStopsTheRunSafelyAndWritesEverythingMarkedIncomplete() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let file = try shortExample("bbm92", cycles: 50_000_000, in: dir)
-        let process = Process()
-        process.executableURL = QdotProcess.executable
-        process.arguments = ["sim", "--experiment", file]
-        process.currentDirectoryURL = dir
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
+        let file = try QdotProcess.writeExample("bbm92", cyclesPerSetting: 50_000_000, in: dir)
+        let qdot = try RunningProcess(QdotProcess.executable, ["sim", "--experiment", file], in: dir)
         let partial = dir.appendingPathComponent("qdot-run.qdotrec.partial").path
-        let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: partial) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        _ = qdot.wait(seconds: 30) { FileManager.default.fileExists(atPath: partial) }
         Thread.sleep(forTimeInterval: 0.5)
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 4)
+        kill(qdot.process.processIdentifier, SIGTERM)
+        #expect(qdot.waitForExit(seconds: 60))
+        #expect(qdot.process.terminationReason == .exit)
+        #expect(qdot.process.terminationStatus == 4)
         let report = try #require(try JSONObject.read("qdot-result.json", in: dir)["report"] as? [String: Any])
         #expect(report["complete"] as? Bool == false)
         #expect(report["stopReason"] as? String == "stop requested")
@@ -66,7 +48,7 @@ import Testing
 
     @Test func checkReportsEveryBadFileWithFileLineAndField() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let good = try shortExample("g2", cycles: 10, in: dir)
+        let good = try QdotProcess.writeExample("g2", cyclesPerSetting: 10, in: dir)
         let text = try String(contentsOfFile: good, encoding: .utf8)
             .replacingOccurrences(of: "coincidence-window-ns = 5 ", with: "coincidence-window-ns = 5000 ")
         let bad = dir.appendingPathComponent("bad.experiment.toml").path
