@@ -24,15 +24,8 @@ import Testing
             fixture = try SimulatedStationFixture(settings: settings)
             let outputs = FailingOutputLine(fixture.outputs, failingFromCall: failingOutputWrite ?? .max)
             let inputs = FailingEdgeInput(fixture.inputs, failingFromCall: failingEdgeRead ?? .max)
-            controller = try Controller(lines: StationLines(
-                trigger: OutputBinding(request: outputs, index: 0),
-                gates: [OutputBinding(request: outputs, index: 1)],
-                basisA: [OutputBinding(request: outputs, index: 2)],
-                basisB: [OutputBinding(request: outputs, index: 3)],
-                status: OutputBinding(request: outputs, index: 4),
-                clicks: (0..<4).map { InputBinding(request: inputs, index: $0) },
-                interlock: InputBinding(request: inputs, index: 4),
-                clock: fixture.board.makeClock()))
+            controller = try Controller(lines: SimulatedStationFixture.lines(outputs: outputs, inputs: inputs,
+                                                                             clock: fixture.board.makeClock()))
         }
     }
 
