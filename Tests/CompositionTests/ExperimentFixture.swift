@@ -15,13 +15,16 @@ enum ExperimentFixture {
         return definition
     }
 
+    /// Runs `experiment`, writing its record to `record` if given; a nil `recordFlushAge` keeps
+    /// the writer's default.
     static func run(_ experiment: ExperimentDefinition, clickProbability: Double = 0.1, record: String? = nil,
-                    ringCapacity: Int = 1 << 16) throws -> ExperimentRun {
+                    ringCapacity: Int = 1 << 16, recordFlushAge: Duration? = nil) throws -> ExperimentRun {
         var settings = StandInStation.Settings()
         settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
-        return try SimulatedExperiment.run(
-            experiment, board: try BoardDefinition.simulatedStation, source: .standIn(settings),
-            options: ExperimentRun.Options(recordPath: record, ringCapacity: ringCapacity, boardName: "simulated-station"))
+        var options = ExperimentRun.Options(recordPath: record, ringCapacity: ringCapacity, boardName: "simulated-station")
+        if let recordFlushAge { options.recordFlushAge = recordFlushAge }
+        return try SimulatedExperiment.run(experiment, board: try BoardDefinition.simulatedStation, source: .standIn(settings),
+                                           options: options)
     }
 
     /// The record file of a run of the shipped example `name` in a fresh temporary folder: its
