@@ -77,13 +77,10 @@ import Testing
     }
 
     @Test func aMissingFileIsAnErrorNamingThePath() {
-        #expect {
-            _ = try BoardDefinition.load(contentsOf: "/nonexistent/lab9.board.toml")
-        } throws: { error in
-            guard let errors = error as? ConfigErrors else { return false }
-            return errors.first.fileName == "/nonexistent/lab9.board.toml" && errors.first.line == nil
-                && errors.first.message.hasPrefix("cannot read the board file")
-        }
+        let errors = #expect(throws: ConfigErrors.self) { try BoardDefinition.load(contentsOf: "/nonexistent/lab9.board.toml") }
+        #expect(errors?.first.fileName == "/nonexistent/lab9.board.toml")
+        #expect(errors != nil && errors?.first.line == nil)
+        #expect(errors?.first.message.hasPrefix("cannot read the board file") == true)
     }
 
     @Test func roleHelpersDescribeDirectionGateFormAndBasisBits() {

@@ -15,13 +15,27 @@ enum ExperimentFixture {
         return definition
     }
 
+    /// Runs `experiment`, writing its record to `record` if given; a nil `recordFlushAge` keeps
+    /// the writer's default.
     static func run(_ experiment: ExperimentDefinition, clickProbability: Double = 0.1, record: String? = nil,
-                    ringCapacity: Int = 1 << 16) throws -> ExperimentRun {
+                    ringCapacity: Int = 1 << 16, recordFlushAge: Duration? = nil) throws -> ExperimentRun {
         var settings = StandInStation.Settings()
         settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
-        return try SimulatedExperiment.run(
-            experiment, board: try BoardDefinition.simulatedStation, source: .standIn(settings),
-            options: ExperimentRun.Options(recordPath: record, ringCapacity: ringCapacity, boardName: "simulated-station"))
+        var options = ExperimentRun.Options(recordPath: record, ringCapacity: ringCapacity, boardName: "simulated-station")
+        if let recordFlushAge { options.recordFlushAge = recordFlushAge }
+        return try SimulatedExperiment.run(experiment, board: try BoardDefinition.simulatedStation, source: .standIn(settings),
+                                           options: options)
+    }
+
+    /// The record file of a run of the shipped example `name` in a fresh temporary folder: its
+    /// path, its bytes, and where its header ends (a 16-byte preamble whose bytes 12–15 hold the
+    /// JSON header's length, little-endian, then the header; the 24-byte records follow).
+    static func record(_ name: String, cyclesPerSetting: Int) throws -> (path: String, bytes: [UInt8], headerEnd: Int) {
+        let path = try temporaryPath("run.qdotrec")
+        _ = try run(try example(name, cyclesPerSetting: cyclesPerSetting), record: path)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        return (path, bytes, 16 + headerLength)
     }
 
     static func temporaryPath(_ name: String) throws -> String {

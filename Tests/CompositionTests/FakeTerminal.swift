@@ -13,7 +13,4 @@ final class FakeTerminal {
         ProgressDisplay(plannedCycles: plannedCycles, periodSeconds: periodSeconds, enabled: enabled,
                         elapsedSeconds: { self.elapsedSeconds }, write: { self.writes.append($0) })
     }
-
-    /// Everything written, as one string.
-    var text: String { writes.joined() }
 }

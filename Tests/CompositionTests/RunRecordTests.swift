@@ -5,11 +5,7 @@ import Testing
 /// Run records: a truncated or corrupted file is refused with the byte offset, never a trap.
 @Suite struct RunRecordTests {
     func recorded() throws -> (path: String, bytes: [UInt8], headerEnd: Int) {
-        let path = try ExperimentFixture.temporaryPath("run.qdotrec")
-        _ = try ExperimentFixture.run(try ExperimentFixture.example("bell-chsh", cyclesPerSetting: 200), record: path)
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
-        return (path, bytes, 16 + headerLength)
+        try ExperimentFixture.record("bell-chsh", cyclesPerSetting: 200)
     }
 
     func error(_ bytes: [UInt8]) -> RunRecordError? {

@@ -152,18 +152,13 @@ import Testing
     /// moves when bytes reach the disk.
     @Test func flushingEveryDrainWritesTheSameRecordBytes() throws {
         let experiment = try ExperimentFixture.example("bbm92", cyclesPerSetting: 20_000)
-        var settings = StandInStation.Settings()
-        settings.clickProbabilities = Array(repeating: 0.1, count: 4)
-        func record(flushAge: Duration) throws -> Data {
+        func record(flushAge: Duration?) throws -> Data {
             let path = try ExperimentFixture.temporaryPath("run.qdotrec")
-            _ = try SimulatedExperiment.run(
-                experiment, board: try BoardDefinition.simulatedStation, source: .standIn(settings),
-                options: ExperimentRun.Options(recordPath: path, ringCapacity: 1 << 10, boardName: "simulated-station",
-                                               recordFlushAge: flushAge))
+            _ = try ExperimentFixture.run(experiment, record: path, ringCapacity: 1 << 10, recordFlushAge: flushAge)
             return try Data(contentsOf: URL(fileURLWithPath: path))
         }
         let everyDrain = try record(flushAge: .zero)
-        let byDefault = try record(flushAge: .seconds(1))
+        let byDefault = try record(flushAge: nil)
         #expect(everyDrain.count > 24 * 5_000)
         #expect(everyDrain == byDefault)
     }

@@ -17,11 +17,8 @@ import Testing
     }
 
     func recorded(_ name: String = "bell-chsh", cyclesPerSetting: Int = 100) throws -> Recorded {
-        let path = try ExperimentFixture.temporaryPath("run.qdotrec")
-        _ = try ExperimentFixture.run(try ExperimentFixture.example(name, cyclesPerSetting: cyclesPerSetting), record: path)
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
-        return Recorded(bytes: bytes, headerEnd: 16 + headerLength, record: try RunRecord.parse(bytes, path: path))
+        let (path, bytes, headerEnd) = try ExperimentFixture.record(name, cyclesPerSetting: cyclesPerSetting)
+        return Recorded(bytes: bytes, headerEnd: headerEnd, record: try RunRecord.parse(bytes, path: path))
     }
 
     /// Cut at every byte offset from five records before the last click to the end of the file:

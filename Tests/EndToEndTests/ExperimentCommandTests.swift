@@ -4,28 +4,13 @@ import Testing
 /// `qdot sim --experiment`, `qdot analyze`, `qdot check`, `qdot experiments`: the real
 /// executable, its files, its exit codes and a real signal.
 @Suite struct ExperimentCommandTests {
-    func json(_ url: URL) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-    }
-
-    /// A shipped example with fewer cycles, written into `dir`.
-    func shortExample(_ name: String, cycles: Int, in dir: URL) throws -> String {
-        let list = try QdotProcess.run(["experiments", "--show", name], in: dir)
-        #expect(list.exitCode == 0)
-        let text = list.standardOutput.replacingOccurrences(
-            of: #"cycles-per-setting = \d+"#, with: "cycles-per-setting = \(cycles)", options: .regularExpression)
-        let path = dir.appendingPathComponent("\(name).experiment.toml").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func experimentRunWritesResultFiguresAndARecordThatAnalyzeReproduces() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let file = try shortExample("bell-chsh", cycles: 2_000, in: dir)
+        let file = try QdotProcess.writeExample("bell-chsh", cyclesPerSetting: 2_000, in: dir)
         let run = try QdotProcess.run(["sim", "--experiment", file], in: dir)
         #expect(run.exitCode == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("CHSH S"))
-        let result = try json(dir.appendingPathComponent("qdot-result.json"))
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         let findings = try #require(result["findings"] as? [String: Any])
         let figures = try #require(findings["figures"] as? [[String: Any]])
         #expect(figures.contains { $0["key"] as? String == "chsh-s" && $0["method"] != nil && $0["standardError"] != nil })
@@ -35,29 +20,22 @@ import Testing
 
         let analyze = try QdotProcess.run(["analyze", "qdot-run.qdotrec", "--output", "offline.json"], in: dir)
         #expect(analyze.exitCode == 0, "\(analyze.standardError)")
-        let offline = try json(dir.appendingPathComponent("offline.json"))
+        let offline = try JSONObject.read("offline.json", in: dir)
         #expect(NSDictionary(dictionary: offline).isEqual(to: findings))
     }
 
     @Test func sigtermStopsTheRunSafelyAndWritesEverythingMarkedIncomplete() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let file = try shortExample("bbm92", cycles: 50_000_000, in: dir)
-        let process = Process()
-        process.executableURL = QdotProcess.executable
-        process.arguments = ["sim", "--experiment", file]
-        process.currentDirectoryURL = dir
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
+        let file = try QdotProcess.writeExample("bbm92", cyclesPerSetting: 50_000_000, in: dir)
+        let qdot = try RunningProcess(QdotProcess.executable, ["sim", "--experiment", file], in: dir)
         let partial = dir.appendingPathComponent("qdot-run.qdotrec.partial").path
-        let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: partial) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        _ = qdot.wait(seconds: 30) { FileManager.default.fileExists(atPath: partial) }
         Thread.sleep(forTimeInterval: 0.5)
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 4)
-        let report = try #require(try json(dir.appendingPathComponent("qdot-result.json"))["report"] as? [String: Any])
+        kill(qdot.process.processIdentifier, SIGTERM)
+        #expect(qdot.waitForExit(seconds: 60))
+        #expect(qdot.process.terminationReason == .exit)
+        #expect(qdot.process.terminationStatus == 4)
+        let report = try #require(try JSONObject.read("qdot-result.json", in: dir)["report"] as? [String: Any])
         #expect(report["complete"] as? Bool == false)
         #expect(report["stopReason"] as? String == "stop requested")
         #expect(report["finalState"] as? String == "idle")   // driveSafe succeeded: outputs at their safe levels
@@ -70,7 +48,7 @@ import Testing
 
     @Test func checkReportsEveryBadFileWithFileLineAndField() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let good = try shortExample("g2", cycles: 10, in: dir)
+        let good = try QdotProcess.writeExample("g2", cyclesPerSetting: 10, in: dir)
         let text = try String(contentsOfFile: good, encoding: .utf8)
             .replacingOccurrences(of: "coincidence-window-ns = 5 ", with: "coincidence-window-ns = 5000 ")
         let bad = dir.appendingPathComponent("bad.experiment.toml").path

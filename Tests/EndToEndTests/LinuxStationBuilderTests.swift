@@ -46,11 +46,14 @@ import Testing
         let driver = Self.bcm2711()
         driver.edgeRequestFailure = EBUSY
         driver.consumerOfLines = "pigpiod"
-        #expect {
-            _ = try LinuxStationBuilder(definition: try Self.raspberryPi4(), driver: driver)
-        } throws: { error in
-            guard case let .hardware(failure)? = error as? StationBuildError else { return false }
-            return failure.kind == .lineBusy && failure.detail.contains("GPIO5 is held by \"pigpiod\"")
+        let error = #expect(throws: StationBuildError.self) {
+            try LinuxStationBuilder(definition: try Self.raspberryPi4(), driver: driver)
+        }
+        if case let .hardware(failure)? = error {
+            #expect(failure.kind == .lineBusy)
+            #expect(failure.detail.contains("GPIO5 is held by \"pigpiod\""))
+        } else {
+            Issue.record("not a hardware error: \(String(describing: error))")
         }
         #expect(driver.log == ["outputs #101 [17, 27, 22, 23, 24, 25, 26] initial 0b0 as qdot", "set #101 0b0", "release #101"])
     }
@@ -59,11 +62,11 @@ import Testing
         let driver = Self.bcm2711()
         driver.inputLevel = .inactive
         let request = HardwareRun.Request(board: try Self.raspberryPi4(), schedule: CycleSchedule.plainTwoSettings(cycles: 10))
-        #expect {
-            _ = try HardwareRun.run(request, driver: driver)
-        } throws: { error in
-            guard case let .notArmed(state)? = error as? HardwareRunError else { return false }
-            return state.contains("interlock open")
+        let error = #expect(throws: HardwareRunError.self) { try HardwareRun.run(request, driver: driver) }
+        if case let .notArmed(state)? = error {
+            #expect(state.contains("interlock open"))
+        } else {
+            Issue.record("not a refusal to arm: \(String(describing: error))")
         }
         // Only safe-level writes (all zero) ever reached the chip: the trigger never fired.
         #expect(driver.log.filter { $0.hasPrefix("set") }.allSatisfy { $0 == "set #101 0b0" })
@@ -86,7 +89,7 @@ import Testing
                                       seed: 1, schedule: request.schedule, report: run.report,
                                       wallClock: .init(seconds: run.wallSeconds, speedVersusRealTime: 1, cyclesPerSecond: 1),
                                       hardware: run.record).jsonData()
-        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let object = try JSONObject.decode(json)
         #expect((object["hardware"] as? [String: Any])?["busyWaitTailNanoseconds"] as? Int == 0)
     }
 }

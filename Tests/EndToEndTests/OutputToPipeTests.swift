@@ -9,21 +9,17 @@ import Testing
 @Suite struct OutputToPipeTests {
     @Test func resultAndRecordStreamIntoNamedPipes() throws {
         let folder = try QdotProcess.temporaryDirectory()
-        let experiment = folder.appendingPathComponent("short.experiment.toml")
-        let bbm92 = try QdotProcess.run(["experiments", "--show", "bbm92"], in: folder)
-        #expect(bbm92.exitCode == 0)
-        try bbm92.standardOutput.replacingOccurrences(of: "cycles-per-setting = 300000", with: "cycles-per-setting = 20000")
-            .write(to: experiment, atomically: true, encoding: .utf8)
+        let experiment = try QdotProcess.writeExample("bbm92", cyclesPerSetting: 20_000, in: folder)
         let resultPipe = folder.appendingPathComponent("result.fifo").path
         let recordPipe = folder.appendingPathComponent("record.fifo").path
         #expect(mkfifo(resultPipe, 0o600) == 0 && mkfifo(recordPipe, 0o600) == 0)
         let result = PipeReader(resultPipe), record = PipeReader(recordPipe)
 
-        let run = try QdotProcess.run(["sim", "--experiment", experiment.path, "--output", resultPipe,
+        let run = try QdotProcess.run(["sim", "--experiment", experiment, "--output", resultPipe,
                                        "--record", recordPipe], in: folder)
         #expect(run.exitCode == 0, "\(run.standardError)")
-        let json = try JSONSerialization.jsonObject(with: try #require(result.contents())) as? [String: Any]
-        #expect(json?["findings"] != nil)
+        let json = try JSONObject.decode(try #require(result.contents()))
+        #expect(json["findings"] != nil)
         let recorded = try RunRecord.parse(Array(try #require(record.contents())), path: recordPipe)
         #expect(recorded.complete && recorded.cyclesPerSetting.reduce(0, +) == 20_000)
         #expect(run.standardOutput.contains("figures       not written"))
@@ -32,6 +28,6 @@ import Testing
             #expect(stat(pipe, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "\(pipe) is no longer a pipe")
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(left == ["record.fifo", "result.fifo", "short.experiment.toml"])
+        #expect(left == ["bbm92.experiment.toml", "record.fifo", "result.fifo"])
     }
 }

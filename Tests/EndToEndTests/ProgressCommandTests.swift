@@ -11,27 +11,15 @@ import Testing
     /// `script` from util-linux, which runs a command on a pseudo-terminal.
     static let script: String? = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The shipped bell-chsh experiment with 50 M cycles per setting (7 settings), written into `dir`.
-    func longExperiment(in dir: URL) throws -> String {
-        let shown = try QdotProcess.run(["experiments", "--show", "bell-chsh"], in: dir)
-        #expect(shown.exitCode == 0, "\(shown.standardError)")
-        let text = shown.standardOutput.replacingOccurrences(
-            of: #"cycles-per-setting = \d+"#, with: "cycles-per-setting = 50000000", options: .regularExpression)
-        let path = dir.appendingPathComponent("long.experiment.toml").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     /// The wall-clock seconds of the firmware run, from the result file.
     func wallSeconds(in dir: URL) throws -> Double {
-        let data = try Data(contentsOf: dir.appendingPathComponent("qdot-result.json"))
-        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         return try #require((result["wallClock"] as? [String: Any])?["seconds"] as? Double)
     }
 
     @Test func standardErrorOnAPipeGetsNoProgressLine() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let file = try longExperiment(in: dir)
+        let file = try QdotProcess.writeExample("bell-chsh", cyclesPerSetting: 50_000_000, in: dir)   // 7 settings
         let qdot = try RunningProcess(QdotProcess.executable, ["sim", "--experiment", file], in: dir)
         // The record file is opened just before the progress display is made and the loop starts.
         let partial = dir.appendingPathComponent("qdot-run.qdotrec.partial").path
@@ -49,7 +37,7 @@ import Testing
     @Test(.enabled(if: ProgressCommandTests.script != nil, "needs script(1) from util-linux for a pseudo-terminal"))
     func aTerminalGetsOneRewrittenLineAndCtrlCEndsItWithTheFinalCounts() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let file = try longExperiment(in: dir)
+        let file = try QdotProcess.writeExample("bell-chsh", cyclesPerSetting: 50_000_000, in: dir)   // 7 settings
         let script = try #require(Self.script)
         // script -q (no banner) -e (its exit code is the command's) -c COMMAND, typescript to /dev/null.
         let command = "exec '\(QdotProcess.executable.path)' sim --experiment '\(file)'"

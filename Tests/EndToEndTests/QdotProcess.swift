@@ -35,6 +35,19 @@ struct QdotProcess {
                            standardError: String(decoding: errData, as: UTF8.self))
     }
 
+    /// The shipped experiment `name`, as `qdot experiments --show` prints it, with
+    /// `cyclesPerSetting` cycles per setting, written into `directory` as `NAME.experiment.toml`;
+    /// its path.
+    static func writeExample(_ name: String, cyclesPerSetting: Int, in directory: URL) throws -> String {
+        let shown = try run(["experiments", "--show", name], in: directory)
+        #expect(shown.exitCode == 0, "\(shown.standardError)")
+        let text = shown.standardOutput.replacingOccurrences(
+            of: #"cycles-per-setting = \d+"#, with: "cycles-per-setting = \(cyclesPerSetting)", options: .regularExpression)
+        let path = directory.appendingPathComponent("\(name).experiment.toml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("qdot-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -7,29 +7,18 @@ import Testing
 @Suite struct SalvageCommandTests {
     @Test func aKilledRunsPartialRecordIsSalvagedWithItsQBER() throws {
         let dir = try QdotProcess.temporaryDirectory()
-        let list = try QdotProcess.run(["experiments", "--show", "bbm92"], in: dir)
-        #expect(list.exitCode == 0)
-        let text = list.standardOutput.replacingOccurrences(
-            of: #"cycles-per-setting = \d+"#, with: "cycles-per-setting = 50000000", options: .regularExpression)
-        try text.write(to: dir.appendingPathComponent("bbm92.experiment.toml"), atomically: true, encoding: .utf8)
+        let file = try QdotProcess.writeExample("bbm92", cyclesPerSetting: 50_000_000, in: dir)
 
-        let process = Process()
-        process.executableURL = QdotProcess.executable
-        process.arguments = ["sim", "--experiment", "bbm92.experiment.toml"]
-        process.currentDirectoryURL = dir
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let qdot = try RunningProcess(QdotProcess.executable, ["sim", "--experiment", file], in: dir)
         let partial = dir.appendingPathComponent("qdot-run.qdotrec.partial").path
         func size() -> Int { (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0 }
         // The header is written at once; clicks follow within the flush age (1 s), long before the
         // one-mebibyte buffer fills. Wait for some 2 000 clicks on disk.
-        let deadline = Date().addingTimeInterval(60)
-        while size() < 50_000, process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(process.isRunning)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        _ = qdot.wait(seconds: 60) { size() >= 50_000 || !qdot.process.isRunning }
+        #expect(qdot.process.isRunning)
+        kill(qdot.process.processIdentifier, SIGKILL)
+        #expect(qdot.waitForExit(seconds: 60))
+        #expect(qdot.process.terminationReason == .uncaughtSignal && qdot.process.terminationStatus == SIGKILL)
         #expect(size() >= 50_000)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("qdot-run.qdotrec").path))
 
@@ -46,8 +35,7 @@ import Testing
         #expect(salvaged.standardOutput.contains("QBER, H/V basis") && salvaged.standardOutput.contains("QBER, D/A basis"))
         #expect(salvaged.standardOutput.contains("left out: secret-key-rate"))
 
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: dir.appendingPathComponent("salvaged.json"))) as? [String: Any])
+        let json = try JSONObject.read("salvaged.json", in: dir)
         let info = try #require(json["salvage"] as? [String: Any])
         #expect(info["status"] as? String == "INCOMPLETE, SALVAGED")
         #expect(info["complete"] as? Bool == false && info["salvaged"] as? Bool == true)

@@ -4,18 +4,13 @@ import Testing
 
 /// `qdot sim` end to end: the real executable, its files and its exit codes.
 @Suite struct SimCommandTests {
-    func json(_ url: URL) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-        return try #require(object as? [String: Any])
-    }
-
     @Test func defaultRunWritesItsResultAndSummary() throws {
         let dir = try QdotProcess.temporaryDirectory()
         let run = try QdotProcess.run(["sim", "--cycles", "20000", "--vcd", "trace.vcd"], in: dir)
         #expect(run.exitCode == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("cycles        20000 of 20000"))
         #expect(run.standardOutput.contains("real time"))
-        let result = try json(dir.appendingPathComponent("qdot-result.json"))
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         let report = try #require(result["report"] as? [String: Any])
         #expect(report["cyclesRun"] as? Int == 20000)
         #expect(report["complete"] as? Bool == true)
@@ -31,14 +26,14 @@ import Testing
             let run = try QdotProcess.run(["sim", "--cycles", "5000", "--seed", "99", "--output", name], in: dir)
             #expect(run.exitCode == 0)
         }
-        var a = try json(dir.appendingPathComponent("a.json")), b = try json(dir.appendingPathComponent("b.json"))
+        var a = try JSONObject.read("a.json", in: dir), b = try JSONObject.read("b.json", in: dir)
         #expect(a["wallClock"] != nil)
         a["wallClock"] = nil
         b["wallClock"] = nil
         #expect(NSDictionary(dictionary: a).isEqual(to: b))
         let other = try QdotProcess.run(["sim", "--cycles", "5000", "--seed", "100", "--output", "c.json"], in: dir)
         #expect(other.exitCode == 0)
-        var c = try json(dir.appendingPathComponent("c.json"))
+        var c = try JSONObject.read("c.json", in: dir)
         c["wallClock"] = nil
         #expect(!NSDictionary(dictionary: a).isEqual(to: c))
     }
@@ -48,7 +43,7 @@ import Testing
         let run = try QdotProcess.run(["sim", "--cycles", "100000", "--interlock-opens-at", "0.25"], in: dir)
         #expect(run.exitCode == 4)
         #expect(run.standardOutput.contains("INCOMPLETE: interlock opened"))
-        let report = try #require(try json(dir.appendingPathComponent("qdot-result.json"))["report"] as? [String: Any])
+        let report = try #require(try JSONObject.read("qdot-result.json", in: dir)["report"] as? [String: Any])
         #expect(report["complete"] as? Bool == false)
         #expect(report["stopReason"] as? String == "interlock opened")
         // 10 µs cycles from 10 µs: the opening at 0.25 s falls in cycle 24 999, the last to run.
@@ -64,7 +59,7 @@ import Testing
         #expect(run.standardOutput.contains("INCOMPLETE: interlock opened"))
         let vcd = try String(contentsOf: dir.appendingPathComponent("g2.vcd"), encoding: .utf8)
         #expect(vcd.contains("$enddefinitions") && vcd.contains("TRIGGER"))
-        let report = try #require(try json(dir.appendingPathComponent("qdot-result.json"))["report"] as? [String: Any])
+        let report = try #require(try JSONObject.read("qdot-result.json", in: dir)["report"] as? [String: Any])
         #expect(report["complete"] as? Bool == false)
         // g2 runs 10 µs cycles from 10 µs: the opening at 50 ms falls in cycle 4 999, the last to run.
         #expect(report["cyclesRun"] as? Int == 4_999)

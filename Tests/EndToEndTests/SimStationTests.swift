@@ -4,18 +4,13 @@ import Testing
 
 /// `qdot sim` with the physics station: station files, the stand-in, what the result records.
 @Suite struct SimStationTests {
-    func json(_ url: URL) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-        return try #require(object as? [String: Any])
-    }
-
     @Test func defaultRunUsesTheBuiltInPhysicsStation() throws {
         let dir = try QdotProcess.temporaryDirectory()
         let run = try QdotProcess.run(["sim", "--cycles", "4000"], in: dir)
         #expect(run.exitCode == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("simulated-quantum-dot"))
         #expect(run.standardOutput.contains("click causes"))
-        let result = try json(dir.appendingPathComponent("qdot-result.json"))
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         let station = try #require(result["station"] as? [String: Any])
         #expect(station["source"] as? String == "physics")
         let physics = try #require(result["physics"] as? [String: Any])
@@ -28,7 +23,7 @@ import Testing
         let run = try QdotProcess.run(["sim", "--cycles", "2000", "--source", "stand-in", "--click-probability", "0"], in: dir)
         #expect(run.exitCode == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("singles       A+ 0  A- 0  B+ 0  B- 0"))
-        let result = try json(dir.appendingPathComponent("qdot-result.json"))
+        let result = try JSONObject.read("qdot-result.json", in: dir)
         #expect((result["station"] as? [String: Any])?["source"] as? String == "stand-in")
         #expect(result["physics"] == nil)
     }

@@ -12,8 +12,8 @@ import Testing
         ScheduleStep(label: "A1/B1", codes: BasisCodes(armA: 1, armB: 1), cycles: 10),
     ])
 
-    /// The fixture's station with its outputs (or inputs) behind a request that fails from a
-    /// chosen call on.
+    /// The fixture's station with its outputs (or inputs) behind a request that fails one chosen
+    /// call.
     struct FaultyStation {
         let fixture: SimulatedStationFixture
         let controller: Controller
@@ -22,17 +22,10 @@ import Testing
             var settings = StandInStation.Settings()
             settings.clickProbabilities = [0.5, 0.5, 0.5, 0.5]
             fixture = try SimulatedStationFixture(settings: settings)
-            let outputs = FailingOutputLine(fixture.outputs, failingFromCall: failingOutputWrite ?? .max)
-            let inputs = FailingEdgeInput(fixture.inputs, failingFromCall: failingEdgeRead ?? .max)
-            controller = try Controller(lines: StationLines(
-                trigger: OutputBinding(request: outputs, index: 0),
-                gates: [OutputBinding(request: outputs, index: 1)],
-                basisA: [OutputBinding(request: outputs, index: 2)],
-                basisB: [OutputBinding(request: outputs, index: 3)],
-                status: OutputBinding(request: outputs, index: 4),
-                clicks: (0..<4).map { InputBinding(request: inputs, index: $0) },
-                interlock: InputBinding(request: inputs, index: 4),
-                clock: fixture.board.makeClock()))
+            let outputs = FailingOutputLine(fixture.outputs, failingAtCall: failingOutputWrite ?? .max)
+            let inputs = FailingEdgeInput(fixture.inputs, failingAtCall: failingEdgeRead ?? .max)
+            controller = try Controller(lines: SimulatedStationFixture.lines(outputs: outputs, inputs: inputs,
+                                                                             clock: fixture.board.makeClock()))
         }
     }
 
@@ -72,14 +65,14 @@ import Testing
     }
 }
 
-/// An output request that passes writes on to `base` until call `failingFromCall`, which fails
-/// (once; later calls pass again, so the controller's safe drive goes through).
+/// An output request that passes writes on to `base`, except call number `failingAtCall`, which
+/// fails (later calls pass again, so the controller's safe drive goes through).
 final class FailingOutputLine: OutputLine {
     let base: any OutputLine
     let failingCall: Int
     private(set) var calls = 0
 
-    init(_ base: any OutputLine, failingFromCall call: Int) {
+    init(_ base: any OutputLine, failingAtCall call: Int) {
         self.base = base
         self.failingCall = call
     }
@@ -105,13 +98,14 @@ final class FailingOutputLine: OutputLine {
     }
 }
 
-/// An edge-input request that passes reads on to `base` until read `failingFromCall`, which fails.
+/// An edge-input request that passes reads on to `base`, except read number `failingAtCall`,
+/// which fails.
 final class FailingEdgeInput: EdgeInput {
     let base: any EdgeInput
     let failingCall: Int
     private(set) var reads = 0
 
-    init(_ base: any EdgeInput, failingFromCall call: Int) {
+    init(_ base: any EdgeInput, failingAtCall call: Int) {
         self.base = base
         self.failingCall = call
     }

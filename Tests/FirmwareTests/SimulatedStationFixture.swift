@@ -27,7 +27,13 @@ struct SimulatedStationFixture {
         let inputs = try board.requestEdgeInputs(inIDs)
         self.outputs = outputs
         self.inputs = inputs
-        let lines = StationLines(
+        controller = try Controller(lines: Self.lines(outputs: outputs, inputs: inputs, clock: board.makeClock()))
+    }
+
+    /// The station's roles bound to `outputs` (in `outputNames` order) and `inputs` (in
+    /// `inputNames` order): the fixture's own requests, or requests wrapped around them.
+    static func lines(outputs: any OutputLine, inputs: any EdgeInput, clock: any HardwareClock) -> StationLines {
+        StationLines(
             trigger: OutputBinding(request: outputs, index: 0),
             gates: [OutputBinding(request: outputs, index: 1)],
             basisA: [OutputBinding(request: outputs, index: 2)],
@@ -35,8 +41,7 @@ struct SimulatedStationFixture {
             status: OutputBinding(request: outputs, index: 4),
             clicks: (0..<4).map { InputBinding(request: inputs, index: $0) },
             interlock: InputBinding(request: inputs, index: 4),
-            clock: board.makeClock())
-        controller = try Controller(lines: lines)
+            clock: clock)
     }
 
     /// The trace as "time line ↑/↓" strings, the way a waveform is read off a logic analyser.

@@ -15,23 +15,17 @@ import Testing
     }
 
     @Test func missingLibraryIsBackendUnavailableNamingLibraryAndPackage() {
-        #expect {
-            _ = try LibgpiodDriver.load(soname: "libgpiod-not-installed.so.9")
-        } throws: { error in
-            guard let failure = error as? HardwareError else { return false }
-            return failure.kind == .backendUnavailable && failure.operation.contains("libgpiod-not-installed.so.9")
-                && failure.detail.contains("cannot open shared object file")
-                && (failure.detail.contains("apt install libgpiod2") || failure.detail.contains("apt install libgpiod3"))
-        }
+        let failure = #expect(throws: HardwareError.self) { try LibgpiodDriver.load(soname: "libgpiod-not-installed.so.9") }
+        #expect(failure?.kind == .backendUnavailable)
+        #expect(failure?.operation.contains("libgpiod-not-installed.so.9") == true)
+        #expect(failure?.detail.contains("cannot open shared object file") == true)
+        #expect(failure?.detail.contains("apt install libgpiod2") == true || failure?.detail.contains("apt install libgpiod3") == true)
     }
 
     @Test func aLibraryWithoutLibgpiodsFunctionsIsRefusedByName() {
         // libm loads but has no gpiod_chip_open: the first missing symbol is named.
-        #expect {
-            _ = try LibgpiodDriver.load(soname: "libm.so.6")
-        } throws: { error in
-            guard let failure = error as? HardwareError else { return false }
-            return failure.kind == .backendUnavailable && failure.detail.contains("libm.so.6 has no symbol gpiod_")
-        }
+        let failure = #expect(throws: HardwareError.self) { try LibgpiodDriver.load(soname: "libm.so.6") }
+        #expect(failure?.kind == .backendUnavailable)
+        #expect(failure?.detail.contains("libm.so.6 has no symbol gpiod_") == true)
     }
 }

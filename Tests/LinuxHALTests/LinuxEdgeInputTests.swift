@@ -68,7 +68,7 @@ import Testing
 
     @Test func badLineIndexIsRefused() throws {
         let (input, _) = try Self.clicks(sequenceNumbers: true)
-        #expect { _ = try input.value(ofLine: 2) } throws: { ($0 as? HardwareError)?.kind == .invalidRequest }
+        #expect(#expect(throws: HardwareError.self) { try input.value(ofLine: 2) }?.kind == .invalidRequest)
         #expect(try input.value(ofLine: 1) == .inactive)
     }
 

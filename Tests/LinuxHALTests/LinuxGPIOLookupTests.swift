@@ -30,43 +30,39 @@ import Testing
 
     @Test func missingChipListsTheChipsThatExist() {
         let gpio = LinuxGPIO(consumer: "qdot", driver: Self.station())
-        #expect {
-            _ = try gpio.requestOutputs(chipLabel: "pinctrl-rp1", lines: [.init(name: "GPIO17")])
-        } throws: { error in
-            guard let error = error as? HardwareError else { return false }
-            return error.kind == .noSuchChip && error.line == "pinctrl-rp1"
-                && error.detail.contains(#"/dev/gpiochip0 "pinctrl-bcm2711" (5 lines)"#)
-                && error.detail.contains(#"/dev/gpiochip1 "raspberrypi-exp-gpio" (2 lines)"#)
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestOutputs(chipLabel: "pinctrl-rp1", lines: [.init(name: "GPIO17")])
         }
+        #expect(error?.kind == .noSuchChip && error?.line == "pinctrl-rp1")
+        #expect(error?.detail.contains(#"/dev/gpiochip0 "pinctrl-bcm2711" (5 lines)"#) == true)
+        #expect(error?.detail.contains(#"/dev/gpiochip1 "raspberrypi-exp-gpio" (2 lines)"#) == true)
     }
 
     @Test func machineWithoutGPIOSaysSo() {
         let gpio = LinuxGPIO(consumer: "qdot", driver: RecordingGPIODriver(chips: []))
-        #expect {
-            _ = try gpio.requestEdgeInputs(chipLabel: "qdot-sim", lines: [.init(name: "CLICK_A_PLUS")])
-        } throws: { error in
-            let error = error as? HardwareError
-            return error?.kind == .noSuchChip && error?.detail.contains("no GPIO chips on this machine") == true
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestEdgeInputs(chipLabel: "qdot-sim", lines: [.init(name: "CLICK_A_PLUS")])
         }
+        #expect(error?.kind == .noSuchChip)
+        #expect(error?.detail.contains("no GPIO chips on this machine") == true)
     }
 
     @Test func missingLineListsTheChipsNamedLines() {
         let gpio = LinuxGPIO(consumer: "qdot", driver: Self.station())
-        #expect {
-            _ = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17"), .init(name: "GPIO99")])
-        } throws: { error in
-            let error = error as? HardwareError
-            return error?.kind == .noSuchLine && error?.line == "pinctrl-bcm2711:GPIO99"
-                && error?.detail.hasSuffix("its lines are: ID_SDA, GPIO17, GPIO27, GPIO22") == true
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17"), .init(name: "GPIO99")])
         }
+        #expect(error?.kind == .noSuchLine && error?.line == "pinctrl-bcm2711:GPIO99")
+        #expect(error?.detail.hasSuffix("its lines are: ID_SDA, GPIO17, GPIO27, GPIO22") == true)
     }
 
     @Test func lineNamedTwiceInOneRequestIsRefused() {
         let driver = Self.station()
         let gpio = LinuxGPIO(consumer: "qdot", driver: driver)
-        #expect {
-            _ = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17"), .init(name: "GPIO17")])
-        } throws: { ($0 as? HardwareError)?.kind == .invalidRequest }
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17"), .init(name: "GPIO17")])
+        }
+        #expect(error?.kind == .invalidRequest)
         #expect(driver.log.isEmpty, "nothing was requested")
     }
 
@@ -74,39 +70,34 @@ import Testing
         let driver = Self.station()
         driver.requestFailure = EBUSY
         let gpio = LinuxGPIO(consumer: "qdot", driver: driver)
-        #expect {
-            _ = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17"), .init(name: "GPIO27")])
-        } throws: { error in
-            let error = error as? HardwareError
-            return error?.kind == .lineBusy && error?.errno == EBUSY
-                && error?.detail.contains(#"GPIO27 is held by "spi0 CS0""#) == true
-                && error?.detail.contains("GPIO17 is held") == false
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17"), .init(name: "GPIO27")])
         }
+        #expect(error?.kind == .lineBusy && error?.errno == EBUSY)
+        #expect(error?.detail.contains(#"GPIO27 is held by "spi0 CS0""#) == true)
+        #expect(error?.detail.contains("GPIO17 is held") == false)
     }
 
     @Test func unopenableChipsGivePermissionDeniedNamingTheGroup() {
         let driver = Self.station()
         driver.deniedPaths = ["/dev/gpiochip0", "/dev/gpiochip1"]
         let gpio = LinuxGPIO(consumer: "qdot", driver: driver)
-        #expect {
-            _ = try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17")])
-        } throws: { error in
-            let error = error as? HardwareError
-            return error?.kind == .permissionDenied
-                && error?.detail.contains("/dev/gpiochip0 is owned by root:gpio") == true
-                && error?.detail.contains("usermod -aG gpio") == true
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestOutputs(chipLabel: "pinctrl-bcm2711", lines: [.init(name: "GPIO17")])
         }
+        #expect(error?.kind == .permissionDenied)
+        #expect(error?.detail.contains("/dev/gpiochip0 is owned by root:gpio") == true)
+        #expect(error?.detail.contains("usermod -aG gpio") == true)
     }
 
     @Test func permissionDeniedOnRequestNamesTheDevicesGroup() {
         let driver = Self.station()
         driver.requestFailure = EACCES
         let gpio = LinuxGPIO(consumer: "qdot", driver: driver)
-        #expect {
-            _ = try gpio.requestEdgeInputs(chipLabel: "raspberrypi-exp-gpio", lines: [.init(name: "BT_ON")])
-        } throws: { error in
-            let error = error as? HardwareError
-            return error?.kind == .permissionDenied && error?.detail.contains("/dev/gpiochip1 is owned by root:gpio") == true
+        let error = #expect(throws: HardwareError.self) {
+            try gpio.requestEdgeInputs(chipLabel: "raspberrypi-exp-gpio", lines: [.init(name: "BT_ON")])
         }
+        #expect(error?.kind == .permissionDenied)
+        #expect(error?.detail.contains("/dev/gpiochip1 is owned by root:gpio") == true)
     }
 }

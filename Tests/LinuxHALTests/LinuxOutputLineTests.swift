@@ -45,12 +45,8 @@ import Testing
         let (gpio, driver) = Self.gpio()
         let lines = try gpio.requestOutputs(chipLabel: "qdot-sim", lines: [.init(name: "TRIGGER"), .init(name: "GATE")])
         driver.setFailure = EIO
-        #expect {
-            try lines.set(line: 1, to: .active)
-        } throws: { error in
-            let error = error as? HardwareError
-            return error?.kind == .ioFailure && error?.line == "qdot-sim:GATE" && error?.errno == EIO
-        }
+        let error = #expect(throws: HardwareError.self) { try lines.set(line: 1, to: .active) }
+        #expect(error?.kind == .ioFailure && error?.line == "qdot-sim:GATE" && error?.errno == EIO)
         #expect(lines.driven == .none)
         driver.setFailure = nil
     }
@@ -58,7 +54,7 @@ import Testing
     @Test func badIndexAndMaskAreRefused() throws {
         let (gpio, _) = Self.gpio()
         let lines = try gpio.requestOutputs(chipLabel: "qdot-sim", lines: [.init(name: "TRIGGER")])
-        #expect { try lines.set(line: 1, to: .active) } throws: { ($0 as? HardwareError)?.kind == .invalidRequest }
-        #expect { try lines.set(.none, mask: LineBits(rawValue: 0b10)) } throws: { ($0 as? HardwareError)?.kind == .invalidRequest }
+        #expect(#expect(throws: HardwareError.self) { try lines.set(line: 1, to: .active) }?.kind == .invalidRequest)
+        #expect(#expect(throws: HardwareError.self) { try lines.set(.none, mask: LineBits(rawValue: 0b10)) }?.kind == .invalidRequest)
     }
 }

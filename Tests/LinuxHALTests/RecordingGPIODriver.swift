@@ -69,10 +69,7 @@ final class RecordingGPIODriver: GPIODriver {
 
     func requestOutputs(chipPath: String, offsets: [Int], activeLow: [Bool], initial: LineBits,
                         consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
-        if let errno = requestFailure {
-            requestFailure = nil
-            throw GPIODriverError(operation: "gpiod request of output lines", errno: errno)
-        }
+        try failIfARequestFailureIsQueued(operation: "gpiod request of output lines")
         let handle = newHandle()
         log.append("request outputs \(chipPath) \(offsets) activeLow \(activeLow) initial \(initial) as \(consumer) → #\(handle.rawValue)")
         return handle
@@ -80,13 +77,17 @@ final class RecordingGPIODriver: GPIODriver {
 
     func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
                            consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
-        if let errno = requestFailure {
-            requestFailure = nil
-            throw GPIODriverError(operation: "gpiod request of edge-event lines", errno: errno)
-        }
+        try failIfARequestFailureIsQueued(operation: "gpiod request of edge-event lines")
         let handle = newHandle()
         log.append("request inputs \(chipPath) \(offsets) bias \(bias.map(\.rawValue)) as \(consumer) → #\(handle.rawValue)")
         return handle
+    }
+
+    /// Throws `requestFailure` as a failed `operation`, once.
+    private func failIfARequestFailureIsQueued(operation: String) throws(GPIODriverError) {
+        guard let errno = requestFailure else { return }
+        requestFailure = nil
+        throw GPIODriverError(operation: operation, errno: errno)
     }
 
     func setValues(_ request: GPIODriverHandle, to values: LineBits, lineCount: Int) throws(GPIODriverError) {

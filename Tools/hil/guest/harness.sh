@@ -29,27 +29,17 @@ sim_pull() {
     echo "pull-$2" > $(sim_dir "$1")/pull
 }
 
-# Injects COUNT clicks (rising then falling edge) on input NAME, as fast as the shell writes: a
-# reader that shares the CPU sees them in bursts (one scheduler slice of the shell at a time).
+# Injects COUNT clicks (rising then falling edge) on input NAME: `inject_clicks NAME COUNT` as
+# fast as the shell writes (a reader that shares the CPU sees them in bursts, one scheduler slice
+# of the shell at a time); `inject_clicks NAME COUNT PAUSE` sleeps PAUSE seconds after each click,
+# so a reader (qdot, SCHED_OTHER on the guest's one CPU) drains each edge before the next arrives.
 inject_clicks() {
     local pull i=0
     pull=$(sim_dir "$1")/pull
     while [ "$i" -lt "$2" ]; do
         echo pull-up > $pull
         echo pull-down > $pull
-        i=$((i + 1))
-    done
-}
-
-# Injects COUNT clicks on input NAME, one every ~20 ms: the shell sleeps between clicks, so the
-# reader (qdot, SCHED_OTHER on the guest's one CPU) drains each edge before the next arrives.
-inject_clicks_paced() {
-    local pull i=0
-    pull=$(sim_dir "$1")/pull
-    while [ "$i" -lt "$2" ]; do
-        echo pull-up > $pull
-        echo pull-down > $pull
-        sleep 0.02
+        if [ -n "${3:-}" ]; then sleep "$3"; fi
         i=$((i + 1))
     done
 }

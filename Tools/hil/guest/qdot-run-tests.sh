@@ -41,7 +41,7 @@ check "qdot run starts pulsing the trigger on TRIGGER" wait_for_toggling TRIGGER
 # Step 1 (A0/B0): basis codes 0 on both arms; 20 clicks on A+, paced.
 check "step A0/B0: every basis line is 0" expect_equal \
     "$(sim_value BASIS_A0)$(sim_value BASIS_A1)$(sim_value BASIS_B0)$(sim_value BASIS_B1)" 0000
-inject_clicks_paced CLICK_A_PLUS 20
+inject_clicks CLICK_A_PLUS 20 0.02   # paced: one click every ~20 ms
 check "the 20 A+ clicks went in during step A0/B0 (BASIS_A0 still 0)" expect_equal "$(sim_value BASIS_A0)" 0
 
 set -- $(sample_output TRIGGER 2000); trigger_highs=$1; trigger_transitions=$2
@@ -68,7 +68,7 @@ check "gpiomon on SPARE sees the harness's 6 edges while qdot runs" expect_equal
 check "step A1/B1 comes: BASIS_A0 rises" wait_for_value BASIS_A0 1 300
 check "step A1/B1: basis bits A0 A1 B0 B1 are 1 0 1 0" expect_equal \
     "$(sim_value BASIS_A0)$(sim_value BASIS_A1)$(sim_value BASIS_B0)$(sim_value BASIS_B1)" 1010
-inject_clicks_paced CLICK_B_MINUS 30
+inject_clicks CLICK_B_MINUS 30 0.02   # paced: one click every ~20 ms
 wait "$qdot_pid"
 status=$?
 sed 's/^/    qdot: /' /tmp/run.out
