@@ -20,6 +20,10 @@ let package = Package(
     targets: [
         // The hardware contract. Imports nothing.
         .target(name: "HAL", path: "Sources/HAL"),
+        // The words every layer shares: detector channels and pairs, analyzer bases and their
+        // names, basis codes, a setting's counts and the one coincidence rule. Imports nothing.
+        .target(name: "Vocabulary", path: "Sources/Vocabulary"),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], path: "Tests/VocabularyTests"),
         .testTarget(name: "HALTests", dependencies: ["HAL"], path: "Tests/HALTests"),
 
         // The TOML subset of qdot's human-written files, with line-accurate errors. Imports nothing.
@@ -28,24 +32,24 @@ let package = Package(
 
         // Board definitions: which chip and line plays which role; the simulated station's file.
         .target(
-            name: "Boards", dependencies: ["HAL", "ConfigFile", "Physics"], path: "Board",
+            name: "Boards", dependencies: ["HAL", "ConfigFile", "Vocabulary", "Physics"], path: "Board",
             exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
                       "beaglebone-black.board.toml", "gpio-sim.board.toml"],
             resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml")]),
-        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Physics"], path: "Tests/BoardsTests"),
+        .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Vocabulary", "Physics"], path: "Tests/BoardsTests"),
 
         // The one seeded generator (xoshiro256**) every reproducible draw comes from. Imports nothing.
         .target(name: "SeededRandom", path: "Sources/SeededRandom"),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], path: "Tests/SeededRandomTests"),
 
         // Pure math on counts and time tags: coincidences, g2, visibilities, CHSH, tomography, BBM92.
-        .target(name: "Analysis", dependencies: ["SeededRandom", numerics, complexNumbers], path: "Sources/Analysis"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "SeededRandom", numerics, complexNumbers],
+        .target(name: "Analysis", dependencies: ["Vocabulary", "SeededRandom", numerics, complexNumbers], path: "Sources/Analysis"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Vocabulary", "SeededRandom", numerics, complexNumbers],
                     path: "Tests/AnalysisTests"),
 
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
-        .target(name: "Physics", dependencies: ["SeededRandom", numerics], path: "Sources/Physics"),
-        .testTarget(name: "PhysicsTests", dependencies: ["Physics", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
+        .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
 
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.
@@ -55,17 +59,18 @@ let package = Package(
         .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
-        .target(name: "Simulator", dependencies: ["HAL", "Physics", "SeededRandom", numerics], path: "Sources/Simulator"),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL", "SeededRandom"], path: "Tests/SimulatorTests"),
+        .target(name: "Simulator", dependencies: ["HAL", "Vocabulary", "Physics", "SeededRandom", numerics], path: "Sources/Simulator"),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL", "Vocabulary", "SeededRandom"], path: "Tests/SimulatorTests"),
 
         // The real-time cycle, schedules, interlock and safe state, the click hand-off to analysis.
-        // Knows the HAL, Analysis (its DetectorChannel) and the seeded generator, never a backend.
-        .target(name: "Firmware", dependencies: ["HAL", "Analysis", "SeededRandom"], path: "Firmware"),
-        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Analysis"], path: "Tests/FirmwareTests"),
+        // Knows the HAL, the shared vocabulary and the seeded generator, never a backend.
+        .target(name: "Firmware", dependencies: ["HAL", "Vocabulary", "SeededRandom"], path: "Firmware"),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Vocabulary", "SeededRandom"],
+                    path: "Tests/FirmwareTests"),
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
-        .target(name: "Composition", dependencies: ["HAL", "Boards", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
+        .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
                                                    "Analysis", "Physics", complexNumbers],
                 path: "Tools/Composition"),
         // The shipped example experiment files (Experiments/*.experiment.toml), embedded for `qdot experiments`.
@@ -76,27 +81,27 @@ let package = Package(
         .executableTarget(
             name: "qdot",
             dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "ExperimentExamples",
-                           "ConfigFile", "Physics",
+                           "ConfigFile", "Physics", "Vocabulary",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
-        .executableTarget(name: "qdot-bench", dependencies: ["Analysis", "Physics", "SeededRandom", "Composition", "Boards", "Firmware",
+        .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "ExperimentExamples",
                                                             "Simulator", "LinuxHAL", "HAL",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench"),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "ExperimentExamples", "Boards", "Firmware",
-                                                            "Simulator", "HAL", "Analysis", "ConfigFile", "SeededRandom"],
+                                                            "Simulator", "HAL", "Vocabulary", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),
         // The firmware on the simulated board with the physics station: the issue-4 figures.
         .testTarget(name: "PhysicsStationTests",
-                    dependencies: ["Composition", "Boards", "Firmware", "Simulator", "Physics", "HAL"],
+                    dependencies: ["Composition", "Boards", "Firmware", "Simulator", "Physics", "HAL", "Vocabulary"],
                     path: "Tests/PhysicsStationTests"),
         // Issue 5 end to end: the shipped experiments on the physics station vs the closed forms.
         .testTarget(name: "PhysicsEndToEndTests",
-                    dependencies: ["Composition", "ExperimentExamples", "Boards", "Physics", "Analysis", numerics],
+                    dependencies: ["Composition", "ExperimentExamples", "Boards", "Physics", "Analysis", "Vocabulary", numerics],
                     path: "Tests/PhysicsEndToEndTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "LinuxHAL", "HAL"],
+        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "LinuxHAL", "HAL", "Vocabulary"],
                     path: "Tests/EndToEndTests"),
     ]
 )

@@ -1,3 +1,4 @@
+import Vocabulary
 /// The basis-line writes of every (arm A code, arm B code) pair a random-basis step can draw,
 /// laid out once before the run in flat arrays, so the cycle loop finds a choice's writes by
 /// index without touching nested arrays (each of which it would retain and release).

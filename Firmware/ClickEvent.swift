@@ -1,4 +1,4 @@
-public import Analysis
+public import Vocabulary
 public import HAL
 
 /// One detector click as the cycle loop hands it to analysis: which cycle it belongs to, which

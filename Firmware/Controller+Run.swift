@@ -1,4 +1,3 @@
-import Analysis
 import HAL
 
 extension Controller {

@@ -1,4 +1,5 @@
 public import HAL
+import Vocabulary
 
 /// The station controller: the real-time trigger cycle, the interlock, the safe state.
 ///
@@ -16,10 +17,9 @@ public final class Controller {
     public static let edgeBatchCapacity = 256
 
     var program: CycleProgram
-    /// Distinct input requests, and per request what each line is: 0–3 a detector channel,
-    /// 4 the interlock, -1 unused.
+    /// Distinct input requests, and per request what each line is.
     var inputRequests: [any EdgeInput] = []
-    var inputRoles: [[Int8]] = []
+    var inputRoles: [[InputRole]] = []
     var interlockRequest = 0
     let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
 
@@ -48,12 +48,12 @@ public final class Controller {
         self.lines = lines
         self.program = CycleProgram(lines: lines)
         edgeBuffer = .allocate(capacity: Self.edgeBatchCapacity)
-        for (channel, binding) in lines.clicks.enumerated() {
+        for (channel, binding) in zip(DetectorChannel.allCases, lines.clicks) {
             let request = inputIndex(of: binding.request)
-            inputRoles[request][binding.index] = Int8(channel)
+            inputRoles[request][binding.index] = .click(channel)
         }
         interlockRequest = inputIndex(of: lines.interlock.request)
-        inputRoles[interlockRequest][lines.interlock.index] = 4
+        inputRoles[interlockRequest][lines.interlock.index] = .interlock
     }
 
     deinit { edgeBuffer.deallocate() }
@@ -61,7 +61,7 @@ public final class Controller {
     private func inputIndex(of request: any EdgeInput) -> Int {
         if let index = inputRequests.firstIndex(where: { $0 === request }) { return index }
         inputRequests.append(request)
-        inputRoles.append(Array(repeating: -1, count: request.lineCount))
+        inputRoles.append(Array(repeating: .unused, count: request.lineCount))
         return inputRequests.count - 1
     }
 

@@ -1,6 +1,6 @@
-import Analysis
 import HAL
 import SeededRandom
+import Vocabulary
 
 /// The state of one run of the cycle loop, kept together so the loop's hot path touches only
 /// preallocated storage.
@@ -11,15 +11,20 @@ struct CycleLoop {
     let inputRequests: [any EdgeInput]
     /// The same requests, read on the hot path without retaining them.
     let inputs: UnretainedRequests<EdgeInputCaller>
-    let inputRoles: [[Int8]]
+    let inputRoles: [[InputRole]]
     let interlockRequest: Int
     let interlockIndex: Int
     let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
     let period: TimeSpan
-    let window: Int64
+    /// What makes a cycle's clicks into counts: the same rule as every recount of a click record.
+    let coincidenceRule: CoincidenceRule
     var tallies: [SettingTally]
-    /// The counts of the setting being tallied, added to `tallies` when the setting changes.
-    var runningTally = RunningTally()
+    /// The step whose clicks are being tallied (-1 before the first) and their counts so far,
+    /// added to its entry in `tallies` when the clicks of another step come or the run ends:
+    /// counting into a plain value in place costs no array uniqueness checks per cycle. (Each
+    /// step's cycles are added to its tally when the step ends.)
+    var tallyStep = -1
+    var tallyCounts = SettingCounts()
     var histogram = LatenessHistogram()
     var overruns = 0
     var missedSlots = 0
@@ -44,12 +49,11 @@ struct CycleLoop {
     /// the next call (a countdown: no division per cycle).
     let observerInterval: Int
     var observerCountdown: Int
-    /// First click time (ns) and click count per channel: 0–3 the previous cycle, 4–7 the current.
-    var firstClick = InlineArray<8, Int64>(repeating: 0)
-    var clickCount = InlineArray<8, Int>(repeating: 0)
-    /// Which of those slots have clicks (bit i for slot i), so a cycle without clicks — most of
-    /// them — is closed without touching the counts.
-    var clickedSlots: UInt8 = 0
+    /// The clicks of the previous cycle (being read out) and of the current one (stamped after its
+    /// deadline but read before it ran); a cycle without clicks — most of them — is closed without
+    /// touching the counts.
+    var previousClicks = CycleClicks()
+    var currentClicks = CycleClicks()
     /// Where clicks go for analysis, if anywhere.
     let ring: ClickEventRing?
     let droppedAtStart: Int
@@ -60,7 +64,7 @@ struct CycleLoop {
     /// Clicks stamped after the current cycle's deadline but read before it fired: they are
     /// handed on once the cycle runs (and dropped with it if the run stops first).
     /// (Inline storage: an array here would be checked for sharing on every `readOut`.)
-    var pendingChannels = InlineArray<256, Int8>(repeating: 0)
+    var pendingChannels = InlineArray<256, DetectorChannel>(repeating: .aPlus)
     var pendingTimes = InlineArray<256, Int64>(repeating: 0)
     var pendingCount = 0
     var pendingOverflow = 0
@@ -71,7 +75,7 @@ struct CycleLoop {
         self.controller = controller
         self.schedule = schedule
         self.period = schedule.timing.triggerPeriod
-        self.window = schedule.timing.coincidenceWindow.nanoseconds
+        self.coincidenceRule = CoincidenceRule(windowNanoseconds: schedule.timing.coincidenceWindow.nanoseconds)
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
         self.interlockLossesChecked = controller.inputRequests[controller.interlockRequest].lostEdgeCount
@@ -119,7 +123,7 @@ struct CycleLoop {
         } catch {
             fault = error
         }
-        runningTally.flush(into: &tallies)
+        flushTally()
     }
 
     /// Runs `count` cycles of step `stepIndex`; false when the run must end (interlock, stop).
@@ -131,6 +135,9 @@ struct CycleLoop {
                             basisWrites: [TimedWrite], randomChoice: BasisChoiceTable?, outputs: UnretainedRequests<OutputCaller>,
                             clock: any HardwareClock, stop: StopSignal?,
                             observer: (any CycleObserver)?) throws(HardwareError) -> Bool {
+        // The step's cycles go to its tally once, however the loop is left (interlock, stop, error).
+        let firstCycle = cyclesRun
+        defer { tallies[stepIndex].counts.triggerCycles += cyclesRun - firstCycle }
         var basisPending = true
         // The choice of `randomChoice` whose codes the basis lines hold, -1 when another step set them.
         var writtenChoice = -1
@@ -196,7 +203,6 @@ struct CycleLoop {
             previousSetting = stepIndex
             previousCodes = codes
             cyclesRun += 1
-            runningTally.countRun(of: stepIndex, into: &tallies)
             previousStart = deadline
             slot += 1
             end = deadline + period
@@ -215,8 +221,8 @@ struct CycleLoop {
     mutating func flushPending(cycle: Int64, setting: Int, codes: BasisCodes) {
         guard let ring else { pendingCount = 0; return }
         for i in 0..<pendingCount {
-            ring.push(ClickEvent(cycle: cycle, setting: setting, channel: DetectorChannel(rawValue: Int(pendingChannels[i]))!,
-                                 codes: codes, timestamp: Instant(nanoseconds: pendingTimes[i])))
+            ring.push(ClickEvent(cycle: cycle, setting: setting, channel: pendingChannels[i], codes: codes,
+                                 timestamp: Instant(nanoseconds: pendingTimes[i])))
         }
         pendingCount = 0
     }
@@ -230,18 +236,22 @@ struct CycleLoop {
                 let count = try inputs.readEdges(request: requestIndex, into: buffer)
                 for i in 0..<count {
                     let event = buffer[i]
-                    let role = inputRoles[requestIndex][event.line]
-                    if role == 4 {
+                    let channel: DetectorChannel
+                    switch inputRoles[requestIndex][event.line] {
+                    case .interlock:
                         if event.kind == .falling { interlockOpened = true }
                         continue
+                    case .unused:
+                        continue
+                    case .click(let clicked):
+                        guard event.kind == .rising else { continue }
+                        channel = clicked
                     }
-                    guard role >= 0, event.kind == .rising else { continue }
-                    let slot: Int
                     if event.timestamp >= cycleStart {
-                        slot = 4 + Int(role)
+                        currentClicks.record(channel, nanoseconds: event.timestamp.nanoseconds)
                         if ring != nil {
                             if pendingCount < pendingTimes.count {
-                                pendingChannels[pendingCount] = role
+                                pendingChannels[pendingCount] = channel
                                 pendingTimes[pendingCount] = event.timestamp.nanoseconds
                                 pendingCount += 1
                             } else {
@@ -249,19 +259,12 @@ struct CycleLoop {
                             }
                         }
                     } else if event.timestamp >= previousStart, previousSetting >= 0 {
-                        slot = Int(role)
-                        ring?.push(ClickEvent(cycle: previousCycle, setting: previousSetting,
-                                              channel: DetectorChannel(rawValue: Int(role))!, codes: previousCodes,
-                                              timestamp: event.timestamp))
+                        previousClicks.record(channel, nanoseconds: event.timestamp.nanoseconds)
+                        ring?.push(ClickEvent(cycle: previousCycle, setting: previousSetting, channel: channel,
+                                              codes: previousCodes, timestamp: event.timestamp))
                     } else {
                         clicksOutsideCycle += 1
-                        continue
                     }
-                    if clickCount[slot] == 0 {
-                        firstClick[slot] = event.timestamp.nanoseconds
-                        clickedSlots |= 1 << UInt8(slot)
-                    }
-                    clickCount[slot] += 1
                 }
                 if count < buffer.count { break }
             }
@@ -276,23 +279,37 @@ struct CycleLoop {
     }
 
     /// Adds the previous cycle's clicks to its setting's tally (none before the first cycle) and
-    /// makes the current cycle the previous.
+    /// makes the current cycle the previous. Most cycles have no clicks at all: for them this is
+    /// two tests in the loop, with no call.
+    @inline(__always)
     mutating func closeCycle(into stepIndex: Int) {
-        // A cycle without clicks adds nothing to its tally (its cycle was counted when it ran).
-        if stepIndex >= 0, clickedSlots & 0x0F != 0 { tally(into: stepIndex) }
-        if clickedSlots != 0 {
-            for channel in 0..<4 {
-                clickCount[channel] = clickCount[channel + 4]
-                firstClick[channel] = firstClick[channel + 4]
-                clickCount[channel + 4] = 0
-            }
-            clickedSlots >>= 4
-        }
+        if previousClicks.isEmpty && currentClicks.isEmpty { return }
+        closeCycleWithClicks(into: stepIndex)
     }
 
-    mutating func tally(into stepIndex: Int) {
-        runningTally.countCycle(of: stepIndex, clickCount: clickCount, firstClick: firstClick, window: window,
-                                into: &tallies)
+    /// `closeCycle` when either cycle has clicks.
+    @inline(never)
+    mutating func closeCycleWithClicks(into stepIndex: Int) {
+        // A cycle without clicks adds nothing to its tally (its cycle was counted when it ran).
+        if stepIndex >= 0, !previousClicks.isEmpty {
+            if stepIndex != tallyStep { startTally(of: stepIndex) }
+            coincidenceRule.count(previousClicks, into: &tallyCounts)
+        }
+        previousClicks = currentClicks
+        currentClicks.clear()
+    }
+
+    /// Hands the counts of the step tallied so far to its tally and starts counting `stepIndex`.
+    mutating func startTally(of stepIndex: Int) {
+        flushTally()
+        tallyStep = stepIndex
+    }
+
+    /// Adds the counts so far to their step's tally and starts from zero.
+    mutating func flushTally() {
+        guard tallyStep >= 0 else { return }
+        tallies[tallyStep].counts += tallyCounts
+        tallyCounts = SettingCounts()
     }
 
     func report(finalState: ControllerState) -> RunReport {

@@ -1,4 +1,5 @@
 import HAL
+import Vocabulary
 
 /// One write of a cycle: at `offset` after the cycle deadline, drive the lines of one request
 /// selected by `mask` to `values`. Writes on one request at one offset are merged into one.

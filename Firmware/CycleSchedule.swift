@@ -1,22 +1,5 @@
 public import HAL
-
-/// The analyzer basis codes of both arms for a cycle: the values put on each arm's
-/// basis-select lines (bit i on line basis-x-i). The station data says which analyzer setting
-/// each code selects.
-public struct BasisCodes: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// Arm A's code.
-    public var armA: UInt8
-    /// Arm B's code.
-    public var armB: UInt8
-
-    /// Codes for both arms.
-    public init(armA: UInt8, armB: UInt8) {
-        self.armA = armA
-        self.armB = armB
-    }
-
-    public var description: String { "A\(armA)/B\(armB)" }
-}
+public import Vocabulary
 
 /// One setting of an experiment: basis codes held for a number of cycles.
 public struct ScheduleStep: Sendable, Hashable, Codable {

@@ -1,4 +1,5 @@
 public import HAL
+public import Vocabulary
 
 /// Timing figures of a run: how late the loop woke and how often it overran.
 public struct TimingBudget: Sendable, Hashable, Codable {
@@ -55,17 +56,8 @@ public struct RunReport: Sendable, Codable {
     /// Simulated or real time the run covered.
     public var runDuration: TimeSpan { TimeSpan(nanoseconds: endNanoseconds - startNanoseconds) }
 
-    /// Clicks per detector summed over settings (A+, A−, B+, B−).
-    public var totalSingles: [Int] {
-        settings.reduce(into: [0, 0, 0, 0]) { sum, tally in
-            for i in 0..<4 { sum[i] += tally.singles[i] }
-        }
-    }
-
-    /// Coincidences summed over settings: [A+B+, A+B−, A−B+, A−B−].
-    public var totalCoincidences: [Int] {
-        settings.reduce(into: [0, 0, 0, 0]) { sum, tally in
-            for i in 0..<4 { sum[i] += tally.coincidences[i] }
-        }
+    /// The counts of every setting added together.
+    public var total: SettingCounts {
+        settings.reduce(into: SettingCounts()) { $0 += $1.counts }
     }
 }

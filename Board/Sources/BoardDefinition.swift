@@ -1,3 +1,4 @@
+public import Vocabulary
 /// A board: which backend drives it and which chip line plays each role.
 ///
 /// Load one from a `.board.toml` file with `BoardDefinition.load(contentsOf:)` or

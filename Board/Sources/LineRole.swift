@@ -1,3 +1,4 @@
+public import Vocabulary
 /// A job a GPIO line does in the station; board data binds each role to a chip and a line.
 ///
 /// The firmware knows roles, never chips or line numbers. Raw values are the names board files

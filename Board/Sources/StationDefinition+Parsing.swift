@@ -1,3 +1,4 @@
+import Vocabulary
 public import ConfigFile
 import Physics
 
@@ -106,7 +107,7 @@ extension StationDefinition {
                                    about: entry, in: codes)
                 continue
             }
-            switch AnalyzerSetting.parse(name, field: codes.fieldPath(entry.key)) {
+            switch AnalyzerBasis.parse(name, field: codes.fieldPath(entry.key)) {
             case .success(let setting): table.settingsByCode[code] = setting
             case .failure(let problem):
                 file.reader.report("expected \(problem.expected), found \(problem.found)", about: entry, in: codes)

@@ -1,3 +1,4 @@
+public import Vocabulary
 /// Bell-state certification from per-setting counts: CHSH S and the fidelity to a Bell state
 /// from the H/V, D/A and R/L correlations. Errors are Poisson counting errors of each setting
 /// (see `SettingCounts.correlation`), the settings taken as independent and added in quadrature.

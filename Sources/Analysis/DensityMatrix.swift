@@ -1,3 +1,4 @@
+public import Vocabulary
 import ComplexModule
 import RealModule
 

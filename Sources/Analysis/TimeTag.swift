@@ -1,3 +1,4 @@
+public import Vocabulary
 /// One detector click as a time tagger (or the firmware) reports it.
 public struct TimeTag: Sendable, Hashable {
     /// The detector channel (0 ..< channel count; a station's four are `DetectorChannel`'s raw values).

@@ -1,3 +1,4 @@
+public import Vocabulary
 /// The standard sets of analyzer settings for two-photon tomography, and the helpers that turn
 /// counts into `TomographyMeasurement`s.
 public enum TomographySettings {
@@ -50,37 +51,31 @@ public enum TomographySettings {
     /// in the counts are carried over.
     public static func measurements(
         basisPairs: [(AnalyzerBasis, AnalyzerBasis, SettingCounts)],
-        detectorEfficiencies: (aPlus: Double, aMinus: Double, bPlus: Double, bMinus: Double) = (1, 1, 1, 1)
+        detectorEfficiencies: PerChannel<Double> = PerChannel(repeating: 1)
     ) throws(AnalysisError) -> [TomographyMeasurement] {
         guard !basisPairs.isEmpty else { throw .emptySetting(location: "tomography basis pairs", detail: "none given") }
-        let efficiencies = [detectorEfficiencies.aPlus, detectorEfficiencies.aMinus,
-                            detectorEfficiencies.bPlus, detectorEfficiencies.bMinus]
-        for (i, efficiency) in efficiencies.enumerated() {
-            try AnalysisError.checkFinite(efficiency, "efficiency of \(DetectorChannel(rawValue: i)!)")
+        for channel in DetectorChannel.allCases {
+            let efficiency = detectorEfficiencies[channel]
+            try AnalysisError.checkFinite(efficiency, "efficiency of \(channel)")
             guard efficiency > 0 else {
-                throw .invalidParameter(name: "efficiency of \(DetectorChannel(rawValue: i)!)", value: "\(efficiency)",
-                                        expected: "> 0")
+                throw .invalidParameter(name: "efficiency of \(channel)", value: "\(efficiency)", expected: "> 0")
             }
         }
         let useCycles = basisPairs.contains { $0.2.triggerCycles > 0 }
         var result: [TomographyMeasurement] = []
         for (index, (basisA, basisB, counts)) in basisPairs.enumerated() {
-            let location = "basis pair \(index) (\(basisA) ⊗ \(basisB))"
+            let location = "basis pair \(index) (\(basisA.label) ⊗ \(basisB.label))"
             let (_, _) = try counts.netCoincidences(location)
             if useCycles && counts.triggerCycles <= 0 {
                 throw .emptySetting(location: location, detail: "no trigger cycles recorded while other settings have some")
             }
             let cycles = useCycles ? Double(counts.triggerCycles) : 1
-            let projectionsA = [try basisA.plus(), try basisA.minus()]
-            let projectionsB = [try basisB.plus(), try basisB.minus()]
-            let raw = [counts.plusPlus, counts.plusMinus, counts.minusPlus, counts.minusMinus]
-            let accidentals = counts.accidentals.map { [$0.plusPlus, $0.plusMinus, $0.minusPlus, $0.minusMinus] }
-            for outcome in 0..<4 {
-                let a = outcome >> 1, b = outcome & 1
+            for pair in DetectorPair.allCases {
                 result.append(TomographyMeasurement(
-                    projectionA: projectionsA[a], projectionB: projectionsB[b], counts: Double(raw[outcome]),
-                    accidentals: accidentals?[outcome] ?? 0,
-                    relativeExposure: cycles * efficiencies[a] * efficiencies[2 + b]))
+                    projectionA: try basisA.projection(onto: pair.channelA.output),
+                    projectionB: try basisB.projection(onto: pair.channelB.output),
+                    counts: Double(counts.coincidences[pair]), accidentals: counts.accidentals?[pair] ?? 0,
+                    relativeExposure: cycles * detectorEfficiencies[pair.channelA] * detectorEfficiencies[pair.channelB]))
             }
         }
         return result

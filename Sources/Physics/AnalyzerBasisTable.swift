@@ -1,13 +1,14 @@
+public import Vocabulary
 /// One arm's table from basis code (the value of its basis-select lines, bit i = line i) to
 /// analyzer setting.
 public struct AnalyzerBasisTable: Hashable, Sendable {
     /// How many basis-select lines the arm has; codes run from 0 to 2^count − 1. Key `lines`.
     public var basisSelectLineCount: Int
     /// The setting for each code the station uses. Key `code.N` for code N.
-    public var settingsByCode: [Int: AnalyzerSetting]
+    public var settingsByCode: [Int: AnalyzerBasis]
 
     /// A table for `basisSelectLineCount` lines.
-    public init(basisSelectLineCount: Int, settingsByCode: [Int: AnalyzerSetting]) {
+    public init(basisSelectLineCount: Int, settingsByCode: [Int: AnalyzerBasis]) {
         self.basisSelectLineCount = basisSelectLineCount
         self.settingsByCode = settingsByCode
     }
@@ -16,7 +17,7 @@ public struct AnalyzerBasisTable: Hashable, Sendable {
     public static let standard = AnalyzerBasisTable(
         basisSelectLineCount: 2,
         settingsByCode: [0: .horizontalVertical, 1: .diagonalAntidiagonal, 2: .rightLeft,
-                         3: .linear(angleDegrees: 22.5)])
+                         3: .linear(degrees: 22.5)])
 
     /// The most lines a table may have (256 codes).
     public static let maximumBasisSelectLineCount = 8
@@ -46,7 +47,7 @@ public struct AnalyzerBasisTable: Hashable, Sendable {
 
     /// The setting for `code`, or the problem naming `arm` when the lines show a code the table
     /// does not know.
-    public func setting(forCode code: Int, arm: String) -> Result<AnalyzerSetting, ParameterProblem> {
+    public func setting(forCode code: Int, arm: String) -> Result<AnalyzerBasis, ParameterProblem> {
         guard let setting = settingsByCode[code] else {
             let known = settingsByCode.keys.sorted().map(String.init).joined(separator: ", ")
             return .failure(ParameterProblem(field: "analyzer.\(arm).code.\(code)", found: "unknown basis code \(code)",

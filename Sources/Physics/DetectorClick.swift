@@ -1,3 +1,4 @@
+public import Vocabulary
 /// A click on one detector's output: channel, time (jitter included) and what caused it.
 public struct DetectorClick: Hashable, Sendable {
     /// What made a detector click.

@@ -1,3 +1,4 @@
+public import Vocabulary
 import RealModule
 public import SeededRandom
 
@@ -56,7 +57,7 @@ public struct EntangledPairSource: Sendable {
     /// Simulates the pulse that reaches the dot at `pulseAtPicoseconds`, with the analyzers set
     /// to `analyzerA` and `analyzerB`, and writes the photons that reach detector inputs into
     /// `photons` (cleared first), earliest first.
-    public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
+    public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis,
                      rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng, into: &photons)
     }
@@ -65,7 +66,7 @@ public struct EntangledPairSource: Sendable {
     /// called: a call passes the source by address after copying it out of the caller's storage
     /// (160 bytes, about 5 % of a pulse), while the inlined body reads only the fields it needs.
     @inline(__always)
-    func emitInline(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
+    func emitInline(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis,
                     rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         photons.removeAll()
         guard rng.nextBernoulli(threshold: excitationThreshold) else { return }

@@ -1,3 +1,4 @@
+public import Vocabulary
 /// A photon reaching one detector's input: which detector, and when.
 public struct PhotonArrival: Hashable, Sendable {
     /// The detector whose input the PBS sent the photon to.

@@ -1,3 +1,4 @@
+public import Vocabulary
 public import SeededRandom
 
 /// Source, optics and four detectors together, simulated one trigger period at a time.
@@ -44,7 +45,7 @@ public struct StationModel: Sendable {
     /// photon), with gated detectors open only inside `gate` (never, when `gate` is nil). The
     /// clicks go into `clicks` (cleared first), in time order.
     public mutating func simulatePeriod(pulseAtPicoseconds pulseTime: Int64, periodEndPicoseconds periodEnd: Int64,
-                                        analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting, gate: GateWindow?,
+                                        analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis, gate: GateWindow?,
                                         rng: inout Xoshiro256StarStar, into clicks: inout PulseClicks) {
         clicks.removeAll()
         // The inlined body, not `emit`, into a local: with a call, or with `self.lastPulsePhotons`

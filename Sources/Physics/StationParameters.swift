@@ -1,3 +1,4 @@
+public import Vocabulary
 /// Everything the physics model needs about a station: the dot, two arms, four detectors and
 /// each arm's basis-code table.
 ///

@@ -1,3 +1,4 @@
+import Vocabulary
 public import Physics
 import SeededRandom
 

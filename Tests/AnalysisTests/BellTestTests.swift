@@ -1,3 +1,4 @@
+import Vocabulary
 import Analysis
 import RealModule
 import SeededRandom
@@ -7,18 +8,18 @@ import Testing
     /// Exact (non-integer-rounded) Born-rule counts scaled large so rounding is below 1e-9 relative.
     static func counts(_ rho: DensityMatrix, _ a: AnalyzerBasis, _ b: AnalyzerBasis, pairs: Double) throws -> SettingCounts {
         func n(_ x: PolarizationProjection, _ y: PolarizationProjection) -> Int { Int((pairs * rho.probability(x, y)).rounded()) }
-        return SettingCounts(plusPlus: n(try a.plus(), try b.plus()), plusMinus: n(try a.plus(), try b.minus()),
-                             minusPlus: n(try a.minus(), try b.plus()), minusMinus: n(try a.minus(), try b.minus()))
+        return SettingCounts(coincidences: PerPair(n(try a.plus(), try b.plus()), n(try a.plus(), try b.minus()),
+                                                   n(try a.minus(), try b.plus()), n(try a.minus(), try b.minus())))
     }
 
     @Test func correlationAndItsPoissonError() throws {
-        let counts = SettingCounts(plusPlus: 900, plusMinus: 100, minusPlus: 50, minusMinus: 950)
+        let counts = SettingCounts(coincidences: PerPair(900, 100, 50, 950))
         let e = try counts.correlation()
         #expect(abs(e.value - 0.85) < 1e-15)
         #expect(abs(e.standardError - ((1 - 0.85 * 0.85) / 2_000).squareRoot()) < 1e-15)
         // Accidental subtraction raises the visibility; the error still comes from the raw counts.
         var withAccidentals = counts
-        withAccidentals.accidentals = (25, 25, 25, 25)
+        withAccidentals.accidentals = PerPair(repeating: 25)
         #expect(try withAccidentals.correlation().value > e.value)
     }
 
@@ -54,8 +55,9 @@ import Testing
         func noisy(_ a: Double, _ b: Double) throws -> SettingCounts {
             let exact = try Self.counts(rho, .linear(degrees: a), .linear(degrees: b), pairs: 20_000)
             func draw(_ n: Int) throws -> Int { try PoissonSampler.sample(mean: Double(n), using: &generator) }
-            return SettingCounts(plusPlus: try draw(exact.plusPlus), plusMinus: try draw(exact.plusMinus),
-                                 minusPlus: try draw(exact.minusPlus), minusMinus: try draw(exact.minusMinus))
+            var drawn = PerPair<Int>.zero
+            for pair in DetectorPair.allCases { drawn[pair] = try draw(exact.coincidences[pair]) }
+            return SettingCounts(coincidences: drawn)
         }
         for _ in 0..<20 {
             let s = try BellTest.chsh(ab: noisy(0, 22.5), abPrime: noisy(0, 67.5), aPrimeB: noisy(45, 22.5),
@@ -70,21 +72,13 @@ import Testing
                                                     detail: "no coincidences (after accidental subtraction: 0.0)")) {
             try BellTest.chsh(ab: empty, abPrime: empty, aPrimeB: empty, aPrimeBPrime: empty)
         }
-        let negative = SettingCounts(plusPlus: 5, plusMinus: -2)
+        let negative = SettingCounts(coincidences: PerPair(5, -2, 0, 0))
         #expect(throws: AnalysisError.negativeCount(location: "setting coincidences A+B−", value: -2)) {
             try negative.correlation()
         }
-        var nanAccidentals = SettingCounts(plusPlus: 5)
-        nanAccidentals.accidentals = (.nan, 0, 0, 0)
+        var nanAccidentals = SettingCounts(coincidences: PerPair(5, 0, 0, 0))
+        nanAccidentals.accidentals = PerPair(.nan, 0, 0, 0)
         #expect(throws: AnalysisError.self) { try nanAccidentals.correlation() }
         #expect(throws: AnalysisError.self) { try PolarizationProjection.linear(degrees: .infinity) }
-    }
-
-    @Test func firmwareRecordsClicksWithoutAllocation() {
-        var counts = SettingCounts()
-        counts.recordCoincidence(a: .aPlus, b: .bMinus)
-        counts.recordCoincidence(a: .aMinus, b: .bMinus)
-        counts.recordSingle(.bPlus)
-        #expect(counts.plusMinus == 1 && counts.minusMinus == 1 && counts.singlesBPlus == 1 && counts.totalCoincidences == 2)
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Analysis
 import ComplexModule
 import RealModule
@@ -91,7 +92,7 @@ import Testing
         // 9 basis pairs × 4 outputs = the 36-setting set, with unequal detectors corrected.
         let truth = try TestStates.phaseState(phase: 0.3)
         let bases: [AnalyzerBasis] = [.horizontalVertical, .diagonalAntidiagonal, .rightLeft]
-        let efficiency = (aPlus: 0.9, aMinus: 0.7, bPlus: 0.8, bMinus: 0.6)
+        let efficiency = PerChannel<Double>(0.9, 0.7, 0.8, 0.6)   // A+, A−, B+, B−
         var pairs: [(AnalyzerBasis, AnalyzerBasis, SettingCounts)] = []
         for a in bases {
             for b in bases {
@@ -99,11 +100,11 @@ import Testing
                 func n(_ x: PolarizationProjection, _ y: PolarizationProjection, _ ex: Double, _ ey: Double) -> Int {
                     Int((1e6 * ex * ey * truth.probability(x, y)).rounded())
                 }
-                pairs.append((a, b, SettingCounts(
-                    plusPlus: n(ap, bp, efficiency.aPlus, efficiency.bPlus),
-                    plusMinus: n(ap, bm, efficiency.aPlus, efficiency.bMinus),
-                    minusPlus: n(am, bp, efficiency.aMinus, efficiency.bPlus),
-                    minusMinus: n(am, bm, efficiency.aMinus, efficiency.bMinus), triggerCycles: 1_000)))
+                pairs.append((a, b, SettingCounts(triggerCycles: 1_000, coincidences: PerPair(
+                    n(ap, bp, efficiency[.aPlus], efficiency[.bPlus]),
+                    n(ap, bm, efficiency[.aPlus], efficiency[.bMinus]),
+                    n(am, bp, efficiency[.aMinus], efficiency[.bPlus]),
+                    n(am, bm, efficiency[.aMinus], efficiency[.bMinus])))))
             }
         }
         let measurements = try TomographySettings.measurements(basisPairs: pairs, detectorEfficiencies: efficiency)

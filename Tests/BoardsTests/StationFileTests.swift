@@ -31,8 +31,8 @@ import Testing
         for table in [parameters.analyzerA, parameters.analyzerB] {
             #expect(table.basisSelectLineCount == 3)
             #expect(table.settingsByCode == [0: .horizontalVertical, 1: .diagonalAntidiagonal, 2: .rightLeft,
-                                             3: .linear(angleDegrees: 22.5), 4: .linear(angleDegrees: 67.5),
-                                             5: .linear(angleDegrees: -22.5)])
+                                             3: .linear(degrees: 22.5), 4: .linear(degrees: 67.5),
+                                             5: .linear(degrees: -22.5)])
         }
         #expect(station.fieldLines["detector.b-minus.mode"] != nil)
     }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Analysis
 import Composition
 import Firmware
@@ -48,11 +49,9 @@ import Testing
 
         #expect(accumulator.eventsSeen == 18)
         #expect(accumulator.eventsOutsideSchedule == 1)
-        #expect(accumulator.settings[0] == SettingCounts(plusPlus: 2, plusMinus: 0, minusPlus: 0, minusMinus: 1,
-                                                         singlesAPlus: 4, singlesAMinus: 1, singlesBPlus: 4, singlesBMinus: 1))
-        #expect(accumulator.settings[1] == SettingCounts(plusPlus: 1, plusMinus: 1, minusPlus: 1, minusMinus: 0,
-                                                         singlesAPlus: 2, singlesAMinus: 1, singlesBPlus: 3, singlesBMinus: 1))
-        #expect(accumulator.doubleClickCycles == [0, 1])
+        #expect(accumulator.settings[0] == SettingCounts(singles: PerChannel(4, 1, 4, 1), coincidences: PerPair(2, 0, 0, 1)))
+        #expect(accumulator.settings[1] == SettingCounts(singles: PerChannel(2, 1, 3, 1), coincidences: PerPair(1, 1, 1, 0),
+                                                         doubleClickCycles: 1))
         #expect(accumulator.detections == [
             BBM92.Detection(basisA: .rectilinear, basisB: .rectilinear, bitA: 0, bitB: 0),
             BBM92.Detection(basisA: .diagonal, basisB: .rectilinear, bitA: 1, bitB: 1),
@@ -72,11 +71,10 @@ import Testing
         accumulator.add(Self.clicks[1])
         #expect(accumulator.settings[0] == SettingCounts())
         accumulator.add(Self.clicks[2])
-        #expect(accumulator.settings[0] == SettingCounts(plusPlus: 1, singlesAPlus: 1, singlesBPlus: 1))
+        #expect(accumulator.settings[0] == SettingCounts(singles: PerChannel(1, 0, 1, 0), coincidences: PerPair(1, 0, 0, 0)))
         accumulator.finish()
         accumulator.finish()
-        #expect(accumulator.settings[0] == SettingCounts(plusPlus: 1, singlesAPlus: 1, singlesAMinus: 1,
-                                                         singlesBPlus: 1))
+        #expect(accumulator.settings[0] == SettingCounts(singles: PerChannel(1, 1, 1, 0), coincidences: PerPair(1, 0, 0, 0)))
         #expect(accumulator.detections.count == 1)
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Analysis
 import Composition
 import Firmware
@@ -15,13 +16,13 @@ import Testing
         #expect(run.report.complete)
         #expect(run.report.clickEventsDropped == 0)
         for (tally, summary) in zip(run.report.settings, run.findings.settings) {
-            #expect(tally.singles == summary.singles)
-            #expect(tally.coincidences == summary.coincidences)
-            #expect(tally.cycles == summary.cycles)
+            #expect(tally.counts.singles.values == summary.singles)
+            #expect(tally.counts.coincidences.values == summary.coincidences)
+            #expect(tally.counts.triggerCycles == summary.cycles)
         }
         let record = try RunRecord.read(contentsOf: path)
         #expect(record.complete)
-        #expect(record.cyclesPerSetting == run.report.settings.map(\.cycles))
+        #expect(record.cyclesPerSetting == run.report.settings.map(\.counts.triggerCycles))
         let offline = ExperimentRun.analyze(record)
         #expect(offline.figures == run.findings.figures)
         #expect(offline.settings == run.findings.settings)
@@ -105,7 +106,7 @@ import Testing
                                             clickProbability: 0.9, ringCapacity: 2)
         #expect(run.report.clickEventsDropped > 0)
         let seen = run.findings.eventsAnalysed
-        let tallied = run.report.totalSingles.reduce(0, +)
+        let tallied = run.report.total.totalSingles
         #expect(seen + run.report.clickEventsDropped == tallied)
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Boards
 @testable import Composition
 import Firmware

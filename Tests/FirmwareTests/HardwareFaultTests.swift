@@ -1,3 +1,4 @@
+import Vocabulary
 import Firmware
 import HAL
 import Simulator
@@ -42,7 +43,7 @@ import Testing
         #expect(report.stopReason == "hardware fault: \(expected.description)")
         #expect(!report.complete)
         #expect(report.cyclesRun == 9)
-        #expect(report.settings[0].cycles == 9 && report.settings[1].cycles == 0)
+        #expect(report.settings[0].counts.triggerCycles == 9 && report.settings[1].counts.triggerCycles == 0)
         // The safe drive after the fault goes through (the request only failed once it was told to).
         for name in SimulatedStationFixture.outputNames {
             #expect(station.fixture.board.logicalValue(of: station.fixture.line(name)) == .inactive, "\(name) not safe")
@@ -59,8 +60,8 @@ import Testing
         #expect(report.stopReason == "hardware fault: \(expected.description)")
         // Reads happen once per cycle, before its trigger: the twelfth read is in cycle 12.
         #expect(report.cyclesRun == 11)
-        #expect(report.settings[0].cycles == 10 && report.settings[1].cycles == 1)
-        #expect(report.totalSingles.reduce(0, +) > 0)
+        #expect(report.settings[0].counts.triggerCycles == 10 && report.settings[1].counts.triggerCycles == 1)
+        #expect(report.total.totalSingles > 0)
         #expect(station.fixture.board.logicalValue(of: station.fixture.line("TRIGGER")) == .inactive)
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Firmware
 import HAL
 import Simulator
@@ -37,8 +38,8 @@ import Testing
         #expect(report.stopReason == "interlock opened")
         #expect(report.cyclesRun == triggerRises.count)
         // What was gathered before the stop is kept.
-        #expect(report.settings[0].cycles == report.cyclesRun)
-        #expect(report.totalSingles.reduce(0, +) > 0)
+        #expect(report.settings[0].counts.triggerCycles == report.cyclesRun)
+        #expect(report.total.totalSingles > 0)
     }
 
     @Test func armingWithTheInterlockOpenRefusesToRun() throws {

@@ -1,3 +1,4 @@
+import Vocabulary
 import Firmware
 import HAL
 import Simulator

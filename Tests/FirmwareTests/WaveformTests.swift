@@ -1,3 +1,4 @@
+import Vocabulary
 import Firmware
 import HAL
 import Simulator
@@ -40,8 +41,8 @@ import Testing
             "10800 CLICK_A_PLUS ↑", "10803 CLICK_B_PLUS ↑", "10810 CLICK_A_PLUS ↓", "10813 CLICK_B_PLUS ↓",
             "20800 CLICK_A_PLUS ↑", "20803 CLICK_B_PLUS ↑", "20810 CLICK_A_PLUS ↓", "20813 CLICK_B_PLUS ↓",
         ])
-        #expect(report.settings[0].singles == [2, 0, 2, 0])
-        #expect(report.settings[0].coincidences == [2, 0, 0, 0])   // A+B+ within the 5 ns window
+        #expect(report.settings[0].counts.singles.values == [2, 0, 2, 0])
+        #expect(report.settings[0].counts.coincidences.values == [2, 0, 0, 0])   // A+B+ within the 5 ns window
         #expect(report.clicksOutsideCycle == 0)
     }
 
@@ -52,8 +53,8 @@ import Testing
         let fixture = try SimulatedStationFixture(settings: settings)
         fixture.controller.arm()
         let report = try fixture.controller.run(Self.twoCycles)
-        #expect(report.settings[0].singles == [2, 0, 0, 2])
-        #expect(report.settings[0].totalCoincidences == 0)
+        #expect(report.settings[0].counts.singles.values == [2, 0, 0, 2])
+        #expect(report.settings[0].counts.totalCoincidences == 0)
     }
 
     @Test func gatedDetectorsIgnorePhotonsOutsideTheGate() throws {
@@ -64,7 +65,7 @@ import Testing
         let fixture = try SimulatedStationFixture(settings: settings)
         fixture.controller.arm()
         let report = try fixture.controller.run(Self.twoCycles)
-        #expect(report.settings[0].singles == [2, 0, 0, 0])
+        #expect(report.settings[0].counts.singles.values == [2, 0, 0, 0])
         #expect(fixture.station.detectors[1].photonsOutsideGate == 2)
     }
 

@@ -1,3 +1,4 @@
+import Vocabulary
 import Firmware
 import Physics
 import Testing
@@ -12,7 +13,7 @@ import Testing
 
     /// The five correlations of the X state, measured by the firmware in one run.
     struct MeasuredTensor {
-        var zz, xx, yy, xy, yx: SettingTally
+        var zz, xx, yy, xy, yx: SettingCounts
 
         init(_ parameters: StationParameters, seed: UInt64) throws {
             let n = EntanglementOnTheBoardTests.cyclesPerSetting
@@ -108,7 +109,7 @@ import Testing
         }, steps: [.init(label: "HV", codeA: hv, codeB: hv, cycles: 1_000), .init(label: "DA", codeA: da, codeB: da, cycles: 1_000)])
         for label in ["HV", "DA"] {
             let tally = try pure.tally(label)
-            #expect(tally.coincidences[1] == 0 && tally.coincidences[2] == 0, "\(label): \(tally.coincidences)")
+            #expect(tally.coincidences[.plusMinus] == 0 && tally.coincidences[.minusPlus] == 0, "\(label): \(tally.coincidences)")
             #expect(tally.totalCoincidences == 1_000, "\(label): every cycle gives a pair")
         }
         let mixed = try PhysicsStationRun(TestStation.ideal {
@@ -117,7 +118,7 @@ import Testing
         }, steps: [.init(label: "HV", codeA: hv, codeB: hv, cycles: 4_000)], seed: 9)
         let tally = try mixed.tally("HV")
         // P(HV or VH) = (1 − k)/2 = 0.1; binomial SE √(p(1 − p)/N).
-        let wrong = Double(tally.coincidences[1] + tally.coincidences[2]) / Double(tally.totalCoincidences)
+        let wrong = Double(tally.coincidences[.plusMinus] + tally.coincidences[.minusPlus]) / Double(tally.totalCoincidences)
         let error = (0.1 * 0.9 / Double(tally.totalCoincidences)).squareRoot()
         #expect(abs(wrong - 0.1) <= 4 * error, "HV+VH fraction \(wrong) ± \(error), expected 0.1")
     }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Boards
 import Composition
 import Firmware
@@ -37,8 +38,8 @@ struct PhysicsStationRun {
         board = built.board
     }
 
-    /// The tally of the step labelled `label`.
-    func tally(_ label: String) throws -> SettingTally {
-        try #require(report.settings.first { $0.label == label })
+    /// The counts of the step labelled `label`.
+    func tally(_ label: String) throws -> SettingCounts {
+        try #require(report.settings.first { $0.label == label }).counts
     }
 }

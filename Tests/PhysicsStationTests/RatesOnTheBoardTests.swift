@@ -1,3 +1,4 @@
+import Vocabulary
 import Firmware
 import HAL
 import Physics
@@ -24,14 +25,14 @@ import Testing
         #expect(run.report.complete && run.report.lostEdges == 0)
         let pairProbability = 0.9 * 0.5 * 0.5 * 0.85 * 0.85
         let triggerRate = 1 / CycleTiming.standard.triggerPeriod.seconds
-        let measuredRate = Double(run.report.totalCoincidences.reduce(0, +)) / run.report.runDuration.seconds
+        let measuredRate = Double(run.report.total.totalCoincidences) / run.report.runDuration.seconds
         let expectedRate = triggerRate * pairProbability
         let error = triggerRate * (pairProbability * (1 - pairProbability) / Double(cycles)).squareRoot()
         #expect(abs(measuredRate - expectedRate) <= 4 * error,
                 "pair rate \(measuredRate) /s, expected R·p_exc·η_A·η_B·η_det² = \(expectedRate) ± \(error) /s")
         // Singles of arm A (A+ and A−): p_exc·η_A·η_det per cycle, same binomial error.
         let singlesProbability = 0.9 * 0.5 * 0.85
-        let singlesA = Double(run.report.totalSingles[0] + run.report.totalSingles[1]) / Double(cycles)
+        let singlesA = Double(run.report.total.singles[.aPlus] + run.report.total.singles[.aMinus]) / Double(cycles)
         #expect(abs(singlesA - singlesProbability)
                 <= 4 * (singlesProbability * (1 - singlesProbability) / Double(cycles)).squareRoot())
     }
@@ -56,8 +57,8 @@ import Testing
                 $0.detectors[index].deadTimePicoseconds = 0
                 $0.detectors[index].clickPulseWidthPicoseconds = 1_000
             }
-            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = darkRate
-            $0.detectors[Physics.DetectorChannel.bPlus.rawValue].darkCountRatePerSecond = darkRate
+            $0.detectors[DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = darkRate
+            $0.detectors[DetectorChannel.bPlus.rawValue].darkCountRatePerSecond = darkRate
         }
         let cycles = 20_000
         let run = try PhysicsStationRun(parameters, steps: [.init(label: "dark", codeA: 0, codeB: 0, cycles: cycles)],
@@ -68,15 +69,15 @@ import Testing
         let ratePerBin = darkRate * 1e-9
         let expected = Double(cycles) * Self.firstClickCoincidenceProbability(
             rateAPerBin: ratePerBin, rateBPerBin: ratePerBin, bins: binsPerCycle, windowBins: Int(windowNanoseconds))
-        let measured = Double(run.report.totalCoincidences[0])
+        let measured = Double(run.report.total.coincidences[.plusPlus])
         #expect(abs(measured - expected) <= 4 * expected.squareRoot(),
                 "accidentals \(measured), expected \(expected) ± \(expected.squareRoot())")
-        #expect(run.report.totalCoincidences[1...].allSatisfy { $0 == 0 }, "only A+ and B+ count")
+        #expect(run.report.total.coincidences.values[1...].allSatisfy { $0 == 0 }, "only A+ and B+ count")
 
         // The singles: a·T per cycle (no dead time); Poisson error.
         let expectedSingles = darkRate * timing.triggerPeriod.seconds * Double(cycles)
-        for channel in [0, 2] {
-            let singles = Double(run.report.totalSingles[channel])
+        for channel in [DetectorChannel.aPlus, .bPlus] {
+            let singles = Double(run.report.total.singles[channel])
             #expect(abs(singles - expectedSingles) <= 4 * expectedSingles.squareRoot(), "singles \(singles) vs \(expectedSingles)")
         }
     }
@@ -115,16 +116,16 @@ import Testing
         let parameters = try TestStation.ideal {
             $0.source.excitationProbability = 0
             for index in $0.detectors.indices { $0.detectors[index].mode = .freeRunning }
-            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = incidentRatePerSecond
-            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].deadTimePicoseconds = deadTimePicoseconds
-            $0.detectors[Physics.DetectorChannel.aPlus.rawValue].afterpulseDelayPicoseconds = deadTimePicoseconds
+            $0.detectors[DetectorChannel.aPlus.rawValue].darkCountRatePerSecond = incidentRatePerSecond
+            $0.detectors[DetectorChannel.aPlus.rawValue].deadTimePicoseconds = deadTimePicoseconds
+            $0.detectors[DetectorChannel.aPlus.rawValue].afterpulseDelayPicoseconds = deadTimePicoseconds
         }
         let cycles = 5_000
         let run = try PhysicsStationRun(parameters, steps: [.init(label: "dark", codeA: 0, codeB: 0, cycles: cycles)],
                                         timing: timing, seed: 21)
         #expect(run.report.complete && run.report.lostEdges == 0)
         let seconds = run.report.runDuration.seconds
-        let count = Double(run.report.totalSingles[0])
+        let count = Double(run.report.total.singles[.aPlus])
         let tau = Double(deadTimePicoseconds) * 1e-12
         let expected = incidentRatePerSecond / (1 + incidentRatePerSecond * tau) * seconds
         #expect(abs(count - expected) <= 4 * expected.squareRoot(),

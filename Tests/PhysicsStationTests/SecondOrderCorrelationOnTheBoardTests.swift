@@ -30,7 +30,7 @@ import Testing
         #expect(run.report.complete && run.report.lostEdges == 0)
         let tally = try run.tally("HBT")
         let centre = Double(tally.doubleClickCycles)
-        let plus = Double(tally.singles[0]), minus = Double(tally.singles[1])
+        let plus = Double(tally.singles[.aPlus]), minus = Double(tally.singles[.aMinus])
         let g2 = centre * Double(cycles) / (plus * minus)
         let error = g2 * (1 / centre + 1 / plus + 1 / minus).squareRoot()
         #expect(abs(g2 - expected) <= 4 * error, "g2(0) = \(g2) ± \(error), expected \(expected) (photon-number form \(photonNumberForm))")
@@ -42,6 +42,6 @@ import Testing
         let run = try PhysicsStationRun(parameters, steps: [.init(label: "HBT", codeA: 0, codeB: 0, cycles: 2_000)])
         let tally = try run.tally("HBT")
         #expect(tally.doubleClickCycles == 0)
-        #expect(tally.singles[0] + tally.singles[1] == 2_000)
+        #expect(tally.singles[.aPlus] + tally.singles[.aMinus] == 2_000)
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Boards
 import Composition
 import Firmware

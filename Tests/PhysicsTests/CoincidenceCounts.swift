@@ -1,3 +1,4 @@
+import Vocabulary
 import Physics
 import SeededRandom
 
@@ -19,7 +20,7 @@ struct CoincidenceCounts {
 
     /// Runs `pulses` trigger periods of 1 µs on `parameters` and counts periods with exactly one
     /// click in each arm, by the channels that clicked.
-    static func measure(_ parameters: StationParameters, analyzerA: AnalyzerSetting, analyzerB: AnalyzerSetting,
+    static func measure(_ parameters: StationParameters, analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis,
                         pulses: Int, seed: UInt64) throws -> CoincidenceCounts {
         var rng = Xoshiro256StarStar(seed: seed)
         var station = try StationModel(parameters: parameters, rng: &rng)

@@ -1,3 +1,4 @@
+import Vocabulary
 import Physics
 import RealModule
 import Testing
@@ -43,8 +44,8 @@ import Testing
         // |Φ⁺⟩: E(θ_A, θ_B) = cos 2(θ_A − θ_B).
         let source = SourceParameters(fineStructureSplittingMicroelectronvolts: 0, entangledFraction: 1)
         let counts = try CoincidenceCounts.measure(TestStations.ideal(source: source),
-                                                   analyzerA: .linear(angleDegrees: angleA),
-                                                   analyzerB: .linear(angleDegrees: angleB), pulses: 20_000,
+                                                   analyzerA: .linear(degrees: angleA),
+                                                   analyzerB: .linear(degrees: angleB), pulses: 20_000,
                                                    seed: UInt64(angleA * 10 + angleB))
         let expected = Double.cos(2 * (angleA - angleB) * .pi / 180)
         #expect(abs(counts.correlation - expected) < 4 * max(counts.correlationStandardError, 1e-3),
@@ -53,8 +54,8 @@ import Testing
 
     @Test func bornRuleProbabilitiesSumToOneAndMatchTheTensor() {
         let tensor = SourceParameters(fineStructureSplittingMicroelectronvolts: 1).expectedCorrelationTensor
-        let a = AnalyzerSetting.linear(angleDegrees: 22.5).plusOutputBlochVector
-        let b = AnalyzerSetting.rightLeft.plusOutputBlochVector
+        let a = AnalyzerBasis.linear(degrees: 22.5).plusOutputBlochVector
+        let b = AnalyzerBasis.rightLeft.plusOutputBlochVector
         var sum = 0.0
         for plusA in [true, false] {
             for plusB in [true, false] {

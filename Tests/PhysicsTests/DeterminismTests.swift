@@ -21,7 +21,7 @@ import Testing
         for pulse in 0..<20_000 {
             let pulseTime = Int64(pulse) * 12_500
             station.simulatePeriod(pulseAtPicoseconds: pulseTime, periodEndPicoseconds: pulseTime + 12_500,
-                                   analyzerA: .diagonalAntidiagonal, analyzerB: .linear(angleDegrees: 22.5),
+                                   analyzerA: .diagonalAntidiagonal, analyzerB: .linear(degrees: 22.5),
                                    gate: nil, rng: &rng, into: &clicks)
             #expect(zip(clicks, clicks.dropFirst()).allSatisfy { $0.timePicoseconds <= $1.timePicoseconds })
             trace.append(contentsOf: clicks)

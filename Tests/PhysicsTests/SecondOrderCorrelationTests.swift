@@ -1,3 +1,4 @@
+import Vocabulary
 import Physics
 import SeededRandom
 import Testing

@@ -1,3 +1,4 @@
+import Vocabulary
 import Physics
 import SeededRandom
 import Testing
@@ -36,13 +37,13 @@ import Testing
         let table = AnalyzerBasisTable(basisSelectLineCount: 2, settingsByCode: [0: .horizontalVertical])
         #expect(table.setting(forCode: 2, arm: "a") == .failure(ParameterProblem(
             field: "analyzer.a.code.2", found: "unknown basis code 2", expected: "one of the codes in the table: 0")))
-        guard case .failure(let problem) = AnalyzerSetting.parse("XY", field: "analyzer.a.code.1") else {
+        guard case .failure(let problem) = AnalyzerBasis.parse("XY", field: "analyzer.a.code.1") else {
             Issue.record("basis name XY was accepted")
             return
         }
         #expect(problem.field == "analyzer.a.code.1" && problem.found == "\"XY\"")
-        #expect(AnalyzerSetting.parse("linear:22.5", field: "f") == .success(.linear(angleDegrees: 22.5)))
-        #expect(AnalyzerSetting.parse("RL", field: "f") == .success(.rightLeft))
+        #expect(AnalyzerBasis.parse("linear:22.5", field: "f") == .success(.linear(degrees: 22.5)))
+        #expect(AnalyzerBasis.parse("RL", field: "f") == .success(.rightLeft))
     }
 
     @Test func afterpulseDelayInsideTheDeadTimeIsRejected() {

@@ -1,3 +1,4 @@
+import Vocabulary
 import Composition
 import Physics
 import SeededRandom
@@ -20,7 +21,7 @@ enum PhysicsBenchmark {
             return
         }
         var model = station
-        let settings: [AnalyzerSetting] = [.horizontalVertical, .diagonalAntidiagonal, .rightLeft]
+        let settings: [AnalyzerBasis] = [.horizontalVertical, .diagonalAntidiagonal, .rightLeft]
         var clicks = PulseClicks()
         var clickCount = 0
         let clock = ContinuousClock()

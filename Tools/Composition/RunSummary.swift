@@ -1,5 +1,5 @@
 public import Firmware
-import Analysis
+import Vocabulary
 import Foundation
 
 /// The short human summary of a run, for the terminal.
@@ -15,14 +15,13 @@ public enum RunSummary {
         }
         lines.append(cycles)
         lines.append("  state         \(report.finalState)\(report.complete ? "" : " — INCOMPLETE: \(report.stopReason ?? "")")")
-        let singles = report.totalSingles
-        let labels = DetectorChannel.allCases.map { $0.label }
-        lines.append("  singles       " + zip(labels, singles).map { "\($0) \($1)" }.joined(separator: "  "))
-        let pairs = ["A+B+", "A+B-", "A-B+", "A-B-"]
-        lines.append("  coincidences  " + zip(pairs, report.totalCoincidences).map { "\($0) \($1)" }.joined(separator: "  ")
+        let total = report.total
+        lines.append("  singles       " + DetectorChannel.allCases.map { "\($0.label) \(total.singles[$0])" }.joined(separator: "  "))
+        lines.append("  coincidences  " + DetectorPair.allCases.map { "\($0.label) \(total.coincidences[$0])" }.joined(separator: "  ")
             + "  (window \(report.timing.coincidenceWindow.nanoseconds) ns)")
         for tally in report.settings where report.settings.count > 1 {
-            lines.append("    \(pad(tally.label, 12)) \(tally.cycles) cycles, singles \(tally.singles), coincidences \(tally.coincidences)")
+            lines.append("    \(pad(tally.label, 12)) \(tally.counts.triggerCycles) cycles, singles \(tally.counts.singles), "
+                + "coincidences \(tally.counts.coincidences)")
         }
         let budget = report.timingBudget
         lines.append("  lateness      p50 \(budget.latenessP50Nanoseconds) ns  p99 \(budget.latenessP99Nanoseconds) ns  "

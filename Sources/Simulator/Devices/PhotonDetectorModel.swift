@@ -1,3 +1,4 @@
+public import Vocabulary
 public import Physics
 public import SeededRandom
 
@@ -24,7 +25,7 @@ public import SeededRandom
 ///   the line is still high stretches the pulse (the edges merge, as on a real output stage).
 public final class PhotonDetectorModel: SimulatedDevice {
     /// Which of the four detectors this is.
-    public let channel: Physics.DetectorChannel
+    public let channel: DetectorChannel
     /// The click line it drives.
     public let clickLine: LineID
     /// The gate line it watches in gated mode (nil: no gate wired, a gated detector never counts).
@@ -73,7 +74,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     /// A detector on `clickLine` (and `gateLine`), with `parameters`, drawing from `random`.
-    public convenience init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?,
+    public convenience init(channel: DetectorChannel, clickLine: LineID, gateLine: LineID?,
                             parameters: DetectorParameters, cyclePeriodPicoseconds: Int64,
                             random: Xoshiro256StarStar) throws(StationDataError) {
         try self.init(channel: channel, clickLine: clickLine, gateLine: gateLine, parameters: parameters,
@@ -82,7 +83,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
 
     /// A detector as above; a gated one reads `sharedGate` (its gate line's timeline, kept by a
     /// ``DetectorGateFanOut``) when given, else a timeline of its own.
-    init(channel: Physics.DetectorChannel, clickLine: LineID, gateLine: LineID?, parameters: DetectorParameters,
+    init(channel: DetectorChannel, clickLine: LineID, gateLine: LineID?, parameters: DetectorParameters,
          cyclePeriodPicoseconds: Int64, random: Xoshiro256StarStar, sharedGate: GateTimeline?) throws(StationDataError) {
         let isGated = parameters.mode == .gated
         if isGated, let sharedGate {

@@ -1,3 +1,4 @@
+public import Vocabulary
 public import Physics
 
 /// One arm's polarization analyzer (motorized wave plates before a polarizing beam splitter),
@@ -19,12 +20,12 @@ public final class PolarizationAnalyzer: SimulatedDevice {
     /// The code the lines show now.
     public private(set) var basisCode = 0
     /// The setting the code selects, or nil while the code is not in the table.
-    public private(set) var setting: AnalyzerSetting?
+    public private(set) var setting: AnalyzerBasis?
     /// The first code the lines showed that the table does not know, as a station-data problem.
     public private(set) var unknownCodeProblem: ParameterProblem?
 
     /// The setting of every code the lines can show (nil where the table has none).
-    private let settingsByCode: [AnalyzerSetting?]
+    private let settingsByCode: [AnalyzerBasis?]
 
     /// An analyzer on `basisSelectLines` (bit 0 first) of arm `arm`, resolving codes through
     /// `table`. The table must have as many lines as `basisSelectLines` (``PhysicsStation`` checks).
@@ -54,7 +55,7 @@ public final class PolarizationAnalyzer: SimulatedDevice {
 
     /// The setting a pulse meets now; when the analyzer is unset, records why (once) and returns nil.
     @inline(__always)
-    func settingForPulse() -> AnalyzerSetting? {
+    func settingForPulse() -> AnalyzerBasis? {
         if let setting { return setting }
         if unknownCodeProblem == nil, case .failure(let problem) = table.setting(forCode: basisCode, arm: arm) {
             unknownCodeProblem = problem

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Which basis code (the value put on an arm's basis-select lines) selects which analyzer basis,
 /// as the experiment file's `[analyzer]` section lists them: `a = ["HV", "DA", "RL", …]`, the
 /// position in the list is the code.
@@ -24,18 +26,7 @@ public struct AnalyzerCodeTable: Sendable, Hashable, Codable {
 
     /// The canonical name of a basis: `linear:0` → `HV`, `linear:45` → `DA`, `linear:22.50` → `linear:22.5`.
     public static func canonical(_ name: String) -> String? {
-        switch name {
-        case "HV", "DA", "RL": return name
-        default:
-            guard name.hasPrefix("linear:"), let angle = Double(name.dropFirst("linear:".count)), angle.isFinite else {
-                return nil
-            }
-            var reduced = angle.truncatingRemainder(dividingBy: 180)
-            if reduced < 0 { reduced += 180 }
-            if reduced == 0 { return "HV" }
-            if reduced == 45 { return "DA" }
-            return "linear:\(reduced)"
-        }
+        AnalyzerBasis(name: name)?.canonical.name
     }
 
     /// The code selecting `basis` on `arm` (0 = A, 1 = B), or nil when the table lacks it.

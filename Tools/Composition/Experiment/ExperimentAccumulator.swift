@@ -1,5 +1,6 @@
 public import Analysis
 public import Firmware
+public import Vocabulary
 
 /// Counts an experiment's clicks as they arrive, cycle by cycle, in the form every figure needs:
 /// per-setting singles and coincidences, BBM92 detections, HBT peak areas, the A–B time
@@ -13,8 +14,6 @@ public struct ExperimentAccumulator: Sendable {
     /// Per setting, in schedule order: singles and coincidence counts. A cycle's clicks join them
     /// when the cycle closes (at its successor's first click, or at `finish`).
     public private(set) var settings: [SettingCounts]
-    /// Per setting: cycles in which both detectors of one arm clicked.
-    public private(set) var doubleClickCycles: [Int]
     /// BBM92 detections: cycles with exactly one click in each arm, in coincidence.
     public private(set) var detections: [BBM92.Detection] = []
     /// HBT peak areas of arm A and arm B, by cycle offset −K … K of the − click after the + click.
@@ -31,6 +30,7 @@ public struct ExperimentAccumulator: Sendable {
     /// Coincidences counted so far, over every setting (the cycle still open not included).
     public var totalCoincidences: Int { settings.reduce(0) { $0 + $1.totalCoincidences } }
 
+    let rule: CoincidenceRule
     let window: Int64
     let period: Int64
     let sidePeaks: Int
@@ -49,8 +49,8 @@ public struct ExperimentAccumulator: Sendable {
     /// An empty accumulator for `definition`'s schedule.
     public init(definition: ExperimentDefinition, settingCount: Int) {
         settings = Array(repeating: SettingCounts(), count: settingCount)
-        doubleClickCycles = Array(repeating: 0, count: settingCount)
         window = definition.timing.coincidenceWindow.nanoseconds
+        rule = CoincidenceRule(windowNanoseconds: window)
         period = definition.timing.triggerPeriod.nanoseconds
         sidePeaks = definition.sidePeaks
         countsHanburyBrownTwiss = definition.kind == .g2
@@ -83,10 +83,9 @@ public struct ExperimentAccumulator: Sendable {
             setting = event.setting
             codes = event.codes
         }
-        let channel = event.channel.rawValue
         let time = event.timestamp.nanoseconds
-        open.record(channel: channel, nanoseconds: time)
-        if countsHanburyBrownTwiss { hanburyBrownTwiss(channel: channel, time: time) }
+        open.record(event.channel, nanoseconds: time)
+        if countsHanburyBrownTwiss { hanburyBrownTwiss(channel: event.channel.rawValue, time: time) }
     }
 
     /// Closes the last cycle; call once when no more clicks will come.
@@ -104,40 +103,24 @@ public struct ExperimentAccumulator: Sendable {
     /// to the counts, and empties it.
     mutating func closeCycle() {
         guard cycle >= 0 else { return }
-        if open.armADoubleClick || open.armBDoubleClick { doubleClickCycles[setting] += 1 }
-        Self.add(open, window: window, to: &settings[setting])
+        rule.count(open, into: &settings[setting])
         if open.bothArmsClicked { correlateArms() }
         open.clear()
-    }
-
-    /// Adds one closed cycle's clicks to its setting's `counts`: each channel's clicks as singles,
-    /// and a coincidence for each A detector and B detector that both clicked with first clicks at
-    /// most `window` nanoseconds apart (the firmware's rule). Inlined: it runs once per cycle
-    /// with a click, and a call would copy `clicks` (72 bytes) to the stack.
-    @inline(__always)
-    static func add(_ clicks: CycleClicks, window: Int64, to counts: inout SettingCounts) {
-        counts.singlesAPlus += clicks.count[0]
-        counts.singlesAMinus += clicks.count[1]
-        counts.singlesBPlus += clicks.count[2]
-        counts.singlesBMinus += clicks.count[3]
-        guard clicks.bothArmsClicked else { return }
-        if clicks.coincide(0, 2, window: window) { counts.plusPlus += 1 }
-        if clicks.coincide(0, 3, window: window) { counts.plusMinus += 1 }
-        if clicks.coincide(1, 2, window: window) { counts.minusPlus += 1 }
-        if clicks.coincide(1, 3, window: window) { counts.minusMinus += 1 }
     }
 
     /// For a cycle in which both arms clicked: the A–B delay of each arm's first detector to click
     /// goes into the correlation histogram, and the cycle is a BBM92 detection when each arm had
     /// one detector click, within the window, with both basis codes naming a BBM92 basis.
     mutating func correlateArms() {
-        let a = open.clicked(0) ? 0 : 1, b = open.clicked(2) ? 2 : 3
-        let delay = open.firstNanoseconds[b] - open.firstNanoseconds[a]
+        guard let a = open.firstClickedChannel(in: .a), let b = open.firstClickedChannel(in: .b),
+              let timeA = open.firstClickNanoseconds(of: a), let timeB = open.firstClickNanoseconds(of: b) else { return }
+        let delay = timeB - timeA
         if abs(delay) <= histogramRangeNanoseconds { correlationHistogram[Int(delay + histogramRangeNanoseconds)] += 1 }
-        if !open.armADoubleClick, !open.armBDoubleClick, abs(delay) <= window,
+        if !open.hasDoubleClick, abs(delay) <= window,
            Int(codes.armA) < basisOfCodeA.count, Int(codes.armB) < basisOfCodeB.count,
            let basisA = basisOfCodeA[Int(codes.armA)], let basisB = basisOfCodeB[Int(codes.armB)] {
-            detections.append(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: UInt8(a), bitB: UInt8(b - 2)))
+            detections.append(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: a.output == .plus ? 0 : 1,
+                                              bitB: b.output == .plus ? 0 : 1))
         }
     }
 

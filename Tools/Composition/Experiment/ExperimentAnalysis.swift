@@ -1,6 +1,7 @@
 import Analysis
 import ComplexModule
 import Firmware
+import Vocabulary
 
 /// Turns an experiment's accumulated counts into certified figures, each with its error and method.
 public enum ExperimentAnalysis {
@@ -19,8 +20,7 @@ public enum ExperimentAnalysis {
         for (index, setting) in counts.enumerated() {
             findings.settings.append(SettingSummary(
                 label: index < planned.count ? planned[index].label : "setting \(index)", cycles: setting.triggerCycles,
-                singles: [setting.singlesAPlus, setting.singlesAMinus, setting.singlesBPlus, setting.singlesBMinus],
-                coincidences: [setting.plusPlus, setting.plusMinus, setting.minusPlus, setting.minusMinus]))
+                singles: setting.singles.values, coincidences: setting.coincidences.values))
         }
         if boardSeconds > 0 {
             let n = Double(accumulator.totalCoincidences)
@@ -128,7 +128,7 @@ public enum ExperimentAnalysis {
                 let outA = setting.outputA ?? 0, outB = setting.outputB ?? 0
                 let projectionA = outA == 0 ? try basisA.plus() : try basisA.minus()
                 let projectionB = outB == 0 ? try basisB.plus() : try basisB.minus()
-                let n = [[count.plusPlus, count.plusMinus], [count.minusPlus, count.minusMinus]][outA][outB]
+                let n = count.coincidences[DetectorPair(outA == 0 ? .plus : .minus, outB == 0 ? .plus : .minus)]
                 measurements.append(TomographyMeasurement(projectionA: projectionA, projectionB: projectionB,
                                                           counts: Double(n), accidentals: 0,
                                                           relativeExposure: Double(max(count.triggerCycles, 1))))
@@ -153,12 +153,7 @@ public enum ExperimentAnalysis {
 
     /// The analysis's basis for a canonical basis name.
     static func analyzerBasis(_ name: String) -> AnalyzerBasis {
-        switch AnalyzerCodeTable.canonical(name) ?? name {
-        case "HV": return .horizontalVertical
-        case "DA": return .diagonalAntidiagonal
-        case "RL": return .rightLeft
-        case let other: return .linear(degrees: Double(other.dropFirst("linear:".count)) ?? 0)
-        }
+        (AnalyzerBasis(name: name) ?? .horizontalVertical).canonical
     }
 
     /// Photon arrival from the scan: with gate width w, a photon at t is counted at every delay d
@@ -166,7 +161,7 @@ public enum ExperimentAnalysis {
     /// quantization); arrival = centroid + w/2. Background: the median singles of the steps.
     static func scanFigures(definition: ExperimentDefinition, counts: [SettingCounts], into findings: inout ExperimentFindings) {
         let delays = definition.scan?.delays ?? []
-        let singles = counts.map { $0.singlesAPlus + $0.singlesAMinus + $0.singlesBPlus + $0.singlesBMinus }
+        let singles = counts.map(\.totalSingles)
         findings.scanDelaysNanoseconds = delays.map(\.nanoseconds)
         findings.scanSingles = singles
         guard !singles.isEmpty, singles.count == delays.count else {

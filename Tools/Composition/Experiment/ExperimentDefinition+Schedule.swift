@@ -1,3 +1,4 @@
+import Vocabulary
 public import Firmware
 
 extension ExperimentDefinition {

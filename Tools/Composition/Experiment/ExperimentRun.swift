@@ -103,14 +103,14 @@ public struct ExperimentRun {
         let elapsed = ContinuousClock.now - started
         consumerDone.raise()
         if !options.drainOnLoopThread { while !consumerExited.isRaised { Thread.sleep(forTimeInterval: 0.0005) } }
-        let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.cycles))
+        let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.counts.triggerCycles))
         progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.totalCoincidences)
         let findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
                                                    boardSeconds: report.runDuration.seconds)
         var recordError = pipeline.writeError.map { "\($0)" }
         if let writer, recordError == nil {
             do {
-                try writer.finish(cyclesPerSetting: report.settings.map(\.cycles), complete: report.complete,
+                try writer.finish(cyclesPerSetting: report.settings.map(\.counts.triggerCycles), complete: report.complete,
                                   boardNanoseconds: report.runDuration.nanoseconds)
             } catch {
                 recordError = "\(error)"

@@ -1,3 +1,4 @@
+import Vocabulary
 public import Boards
 import Physics
 public import Simulator
@@ -37,7 +38,7 @@ public enum SimulatedExperiment {
         ]
         for (arm, names, table) in arms {
             for (code, name) in names.enumerated() {
-                let wanted = AnalyzerSetting.parse(name, field: "analyzer.\(arm)")
+                let wanted = AnalyzerBasis.parse(name, field: "analyzer.\(arm)")
                 let built = table.setting(forCode: code, arm: arm)
                 switch (wanted, built) {
                 case let (.success(wanted), .success(built)) where wanted == built:

@@ -1,4 +1,5 @@
-import Analysis
+import Vocabulary
+
 import Firmware
 import Foundation
 import HAL

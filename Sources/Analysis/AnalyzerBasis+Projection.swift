@@ -1,15 +1,6 @@
-/// The basis an arm's analyzer is set to: which polarization goes to the + detector and which to
-/// the − detector.
-public enum AnalyzerBasis: Sendable, CustomStringConvertible {
-    /// + = H, − = V.
-    case horizontalVertical
-    /// + = D, − = A.
-    case diagonalAntidiagonal
-    /// + = R, − = L.
-    case rightLeft
-    /// A linear analyzer at `degrees`: + = cos θ|H> + sin θ|V>, − the orthogonal linear state.
-    case linear(degrees: Double)
+public import Vocabulary
 
+extension AnalyzerBasis {
     /// The projection the + detector sees.
     public func plus() throws(AnalysisError) -> PolarizationProjection {
         switch self {
@@ -30,12 +21,8 @@ public enum AnalyzerBasis: Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        switch self {
-        case .horizontalVertical: "H/V"
-        case .diagonalAntidiagonal: "D/A"
-        case .rightLeft: "R/L"
-        case let .linear(degrees): "\(degrees)°"
-        }
+    /// The projection the detector on `output` sees.
+    public func projection(onto output: DetectorOutput) throws(AnalysisError) -> PolarizationProjection {
+        output == .plus ? try plus() : try minus()
     }
 }

@@ -1,4 +1,4 @@
-public import Firmware
+import Vocabulary
 
 extension CycleSchedule {
     /// The plain run without an experiment file, the same on every backend (`qdot sim --cycles`,
