@@ -61,7 +61,8 @@ let package = Package(
         // The real-time cycle, schedules, interlock and safe state, the click hand-off to analysis.
         // Knows the HAL, Analysis (its DetectorChannel) and the seeded generator, never a backend.
         .target(name: "Firmware", dependencies: ["HAL", "Analysis", "SeededRandom"], path: "Firmware"),
-        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Analysis"], path: "Tests/FirmwareTests"),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Analysis", "SeededRandom"],
+                    path: "Tests/FirmwareTests"),
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
