@@ -68,29 +68,48 @@ let package = Package(
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Vocabulary", "SeededRandom"],
                     path: "Tests/FirmwareTests"),
 
-        // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
-        // station from a board file on a backend, run it, write the results.
-        .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
-                                                   "Analysis", "Physics", complexNumbers],
-                path: "Tools/Composition"),
-        // The shipped example experiment files (Experiments/*.experiment.toml), embedded for `qdot experiments`.
-        .target(name: "ExperimentExamples", path: "Experiments", exclude: ["README.md"],
+        // The experiment domain: each kind (Bell/CHSH, tomography, BBM92, g2, gate-delay scan) as one
+        // type owning its file section, its settings by name, its schedule and its analysis; the
+        // counts of a run and the figures they certify; the shipped example files, embedded.
+        .target(name: "Experiments", dependencies: ["Vocabulary", "HAL", "Firmware", "ConfigFile", "Analysis"],
+                path: "Experiments", exclude: ["README.md"],
                 resources: [.embedInCode("bell-chsh.experiment.toml"), .embedInCode("tomography-16.experiment.toml"),
                             .embedInCode("tomography-36.experiment.toml"), .embedInCode("bbm92.experiment.toml"),
                             .embedInCode("g2.experiment.toml"), .embedInCode("gate-delay-scan.experiment.toml")]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Vocabulary", "HAL", "Firmware", "ConfigFile", "Analysis"],
+                    path: "Tests/ExperimentsTests"),
+
+        // Every file qdot writes and reads back: run records (format, writer, strict and salvage
+        // readers, their analysis) and result documents, each through a versioned schema type
+        // (Schema/*V1) with golden files in Tests/RecordsTests/Golden.
+        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Experiments", "Boards"],
+                path: "Sources/Records"),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Experiments", "Vocabulary", "HAL", "Firmware", "Boards"],
+                    path: "Tests/RecordsTests", resources: [.copy("Golden")]),
+
+        // What people read: the terminal summaries, the live progress line, the SVG figures.
+        .target(name: "Reports", dependencies: ["Vocabulary", "Firmware", "Experiments", "Records"], path: "Sources/Reports"),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Records", "Firmware", "Vocabulary"],
+                    path: "Tests/ReportsTests"),
+
+        // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
+        // station from a board file on a backend, run it, write the results.
+        .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Experiments", "Records", "Reports", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
+                                                   "Analysis", "Physics", complexNumbers],
+                path: "Tools/Composition"),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "ExperimentExamples",
+            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
                            "ConfigFile", "Physics", "Vocabulary",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
-        .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "SeededRandom", "Composition", "Boards", "Firmware",
-                                                            "ExperimentExamples",
+        .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
+                                                            "Experiments",
                                                             "Simulator", "LinuxHAL", "HAL",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench"),
-        .testTarget(name: "CompositionTests", dependencies: ["Composition", "ExperimentExamples", "Boards", "Firmware",
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Vocabulary", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),
         // The firmware on the simulated board with the physics station: the issue-4 figures.
@@ -99,9 +118,10 @@ let package = Package(
                     path: "Tests/PhysicsStationTests"),
         // Issue 5 end to end: the shipped experiments on the physics station vs the closed forms.
         .testTarget(name: "PhysicsEndToEndTests",
-                    dependencies: ["Composition", "ExperimentExamples", "Boards", "Physics", "Analysis", "Vocabulary", numerics],
+                    dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", numerics],
                     path: "Tests/PhysicsEndToEndTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Boards", "Firmware", "Simulator", "LinuxHAL", "HAL", "Vocabulary"],
+        .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Records", "Experiments", "Boards", "Firmware", "Simulator",
+                                                         "LinuxHAL", "HAL", "Vocabulary"],
                     path: "Tests/EndToEndTests"),
     ]
 )
@@ -119,6 +139,7 @@ for target in package.targets where target.type != .system && target.type != .pl
 // exclusivity checks cost about half of their time (and showed in the physics model and the
 // experiment pipeline too). Release builds trust the static checks (and the debug test runs,
 // which keep the dynamic ones).
-for target in package.targets where ["Firmware", "Simulator", "Physics", "Composition"].contains(target.name) {
+for target in package.targets where ["Firmware", "Simulator", "Physics", "Experiments", "Records", "Composition"].contains(target.name) {
     target.swiftSettings?.append(.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)))
 }
+

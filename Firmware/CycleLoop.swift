@@ -313,10 +313,10 @@ struct CycleLoop {
     }
 
     func report(finalState: ControllerState) -> RunReport {
-        var reason: String?
-        if let fault { reason = "hardware fault: \(fault.description)" }
-        else if interlockOpened { reason = "interlock opened" }
-        else if stopRequested { reason = "stop requested" }
+        var reason: StopReason?
+        if let fault { reason = .hardwareFault(fault.description) }
+        else if interlockOpened { reason = .interlockOpened }
+        else if stopRequested { reason = .stopRequested }
         let budget = TimingBudget(
             samples: histogram.count,
             latenessMinimumNanoseconds: histogram.minimumNanoseconds,
@@ -328,7 +328,7 @@ struct CycleLoop {
             overruns: overruns, missedSlots: missedSlots, earlyWakeups: histogram.negativeSamples,
             actionLatenessMaximumNanoseconds: actionLatenessMaximum)
         return RunReport(
-            finalState: finalState.description, complete: reason == nil && cyclesRun == schedule.totalCycles,
+            finalState: finalState, complete: reason == nil && cyclesRun == schedule.totalCycles,
             stopReason: reason, timing: schedule.timing, cyclesPlanned: schedule.totalCycles, cyclesRun: cyclesRun,
             startNanoseconds: start.nanoseconds, endNanoseconds: end.nanoseconds, settings: tallies,
             timingBudget: budget, lostEdges: totalLostEdges, clicksOutsideCycle: clicksOutsideCycle,

@@ -2,7 +2,7 @@ public import HAL
 public import Vocabulary
 
 /// One setting of an experiment: basis codes held for a number of cycles.
-public struct ScheduleStep: Sendable, Hashable, Codable {
+public struct ScheduleStep: Sendable, Hashable {
     /// A name for reports ("HV/HV", "a=0° b=22.5°").
     public var label: String
     /// The basis codes.
@@ -34,7 +34,7 @@ public struct ScheduleStep: Sendable, Hashable, Codable {
 }
 
 /// The codes each arm's basis is drawn from, uniformly and independently, every cycle.
-public struct RandomBasisChoice: Sendable, Hashable, Codable {
+public struct RandomBasisChoice: Sendable, Hashable {
     /// Arm A's candidate codes.
     public var codesA: [UInt8]
     /// Arm B's candidate codes.
@@ -48,7 +48,7 @@ public struct RandomBasisChoice: Sendable, Hashable, Codable {
 }
 
 /// What the firmware runs: the cycle timing and the settings in order.
-public struct CycleSchedule: Sendable, Hashable, Codable {
+public struct CycleSchedule: Sendable, Hashable {
     /// The timing of every cycle.
     public var timing: CycleTiming
     /// The settings, run one after the other.

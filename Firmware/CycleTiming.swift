@@ -5,7 +5,7 @@ public import HAL
 /// All offsets are measured from the cycle's deadline. The trigger rises `triggerLead` after the
 /// deadline (long enough that a gate with a negative `gateDelay` can open before it); the gate
 /// opens `gateDelay` after the trigger's rising edge and stays open `gateWidth`.
-public struct CycleTiming: Sendable, Hashable, Codable {
+public struct CycleTiming: Sendable, Hashable {
     /// Time from one trigger pulse to the next (1/repetition rate).
     public var triggerPeriod: TimeSpan
     /// Width of the trigger pulse on the trigger line.

@@ -72,12 +72,4 @@ public struct TimingProfile: Sendable, Hashable {
         lineReadCost: .nanoseconds(1_000), clockReadCost: .nanoseconds(60),
         wakeLatencyMinimum: .microseconds(8), wakeLatencyTailMean: .microseconds(4),
         wakeLatencyMaximum: .microseconds(100), edgeTimestampLatency: .microseconds(3))
-
-    /// Every profile the simulator knows, by the name board files use.
-    public static let all: [TimingProfile] = [.ideal, .raspberryPi4]
-
-    /// The profile a board file names, or nil.
-    public static func named(_ name: String) -> TimingProfile? {
-        all.first { $0.name == name }
-    }
 }

@@ -1,7 +1,7 @@
 /// The analyzer basis codes of both arms for a cycle: the values put on each arm's basis-select
 /// lines (bit i on line basis-x-i). The station data says which analyzer basis each code selects;
 /// an experiment's analyzer table says which one it expects.
-public struct BasisCodes: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct BasisCodes: Sendable, Hashable, CustomStringConvertible {
     /// Arm A's code.
     public var armA: UInt8
     /// Arm B's code.

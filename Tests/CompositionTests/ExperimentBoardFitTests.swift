@@ -1,5 +1,6 @@
 import Boards
 import Composition
+import Experiments
 import Testing
 
 /// An experiment checked against the board it would run on, before anything runs.
@@ -8,7 +9,8 @@ import Testing
         var experiment = try ExperimentFixture.example("bell-chsh", cyclesPerSetting: 10)
         // The simulated board has three basis lines per arm: codes 0–7. Code 8 on arm B cannot be put on them.
         experiment.analyzer = AnalyzerCodeTable(armA: experiment.analyzer.armA,
-                                                armB: experiment.analyzer.armB + ["HV", "HV", "HV", "DA"])
+                                                armB: experiment.analyzer.armB + [.horizontalVertical, .horizontalVertical,
+                                                                                  .horizontalVertical, .diagonalAntidiagonal])
         let problems = SimulatedExperiment.problems(experiment, board: try BoardDefinition.simulatedStation)
         #expect(problems == ["analyzer.b code 8 (DA) needs more than the board's 3 basis-select lines of arm B"])
     }
@@ -18,5 +20,17 @@ import Testing
             let experiment = try ExperimentFixture.example(name, cyclesPerSetting: 10)
             #expect(SimulatedExperiment.problems(experiment, board: try BoardDefinition.simulatedStation).isEmpty, "\(name)")
         }
+    }
+
+    @Test func periodShorterThanTheRaspberryPiProfileCanServeIsRefused() throws {
+        let definition = try ExperimentFixture.example("bell-chsh", cyclesPerSetting: 50_000)
+        let board = try BoardDefinition.simulatedStation
+        #expect(SimulatedExperiment.problems(definition, board: board).isEmpty)
+        let problems = SimulatedExperiment.problems(definition, board: board, profileOverride: .raspberryPi4)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("trigger period 10000 ns is shorter than") == true, "\(problems)")
+        var slower = definition
+        slower.timing.triggerPeriod = .microseconds(50)
+        #expect(SimulatedExperiment.problems(slower, board: board, profileOverride: .raspberryPi4).isEmpty)
     }
 }

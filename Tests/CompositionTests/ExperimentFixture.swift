@@ -1,6 +1,6 @@
 import Boards
 import Composition
-import ExperimentExamples
+import Experiments
 import Foundation
 import Simulator
 

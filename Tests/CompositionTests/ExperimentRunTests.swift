@@ -1,6 +1,8 @@
 import Vocabulary
 import Analysis
 import Composition
+import Experiments
+import Records
 import Firmware
 import Foundation
 import Testing
@@ -16,30 +18,29 @@ import Testing
         #expect(run.report.complete)
         #expect(run.report.clickEventsDropped == 0)
         for (tally, summary) in zip(run.report.settings, run.findings.settings) {
-            #expect(tally.counts.singles.values == summary.singles)
-            #expect(tally.counts.coincidences.values == summary.coincidences)
-            #expect(tally.counts.triggerCycles == summary.cycles)
+            #expect(tally.label == summary.label)
+            #expect(tally.counts == summary.counts)
         }
         let record = try RunRecord.read(contentsOf: path)
         #expect(record.complete)
         #expect(record.cyclesPerSetting == run.report.settings.map(\.counts.triggerCycles))
-        let offline = ExperimentRun.analyze(record)
+        let offline = RecordAnalysis.findings(record)
         #expect(offline.figures == run.findings.figures)
         #expect(offline.settings == run.findings.settings)
         #expect(offline.correlationHistogram == run.findings.correlationHistogram)
         // Another window: every stand-in photon arrives at the same instant, so a 1 ns window loses none.
-        let narrow = ExperimentRun.analyze(record, coincidenceWindow: .nanoseconds(1))
+        let narrow = RecordAnalysis.findings(record, coincidenceWindow: .nanoseconds(1))
         #expect(narrow.settings == run.findings.settings)
     }
 
     @Test func uncorrelatedClicksGiveNoViolationAndTheChanceFidelity() throws {
         let run = try ExperimentFixture.run(try ExperimentFixture.example("bell-chsh", cyclesPerSetting: 3_000))
-        let s = try #require(run.findings.figure("chsh-s"))
+        let s = try #require(run.findings.figure(FigureKey(rawValue: "chsh-s")))
         #expect(abs(s.value) < 4 * s.standardError, "S = \(s.value) ± \(s.standardError)")
-        let f = try #require(run.findings.figure("fidelity-phi-plus"))
+        let f = try #require(run.findings.figure(FigureKey(rawValue: "fidelity-phi-plus")))
         #expect(abs(f.value - 0.25) < 4 * f.standardError, "F = \(f.value) ± \(f.standardError)")
         // Coincidence rate: p² per pulse per detector pair, four pairs, 100 kHz.
-        let rate = try #require(run.findings.figure("coincidence-rate"))
+        let rate = try #require(run.findings.figure(FigureKey(rawValue: "coincidence-rate")))
         #expect(abs(rate.value - 4 * 0.01 * 1e5) < 4 * rate.standardError, "\(rate.value) ± \(rate.standardError)")
     }
 
@@ -63,10 +64,10 @@ import Testing
             #expect(abs(Double(count) - n / 4) < 4 * (n * 0.25 * 0.75).squareRoot())
         }
         for key in ["qber-hv", "qber-da"] {
-            let qber = try #require(run.findings.figure(key))
+            let qber = try #require(run.findings.figure(FigureKey(rawValue: key)))
             #expect(abs(qber.value - 0.5) < 4 * qber.standardError, "\(key) = \(qber.value) ± \(qber.standardError)")
         }
-        #expect(run.findings.figure("secret-fraction")?.value == 0)
+        #expect(run.findings.figure(FigureKey(rawValue: "secret-fraction"))?.value == 0)
         // The same seed draws the same bases.
         let again = try ExperimentFixture.run(experiment, clickProbability: 0.2)
         #expect(again.findings.figures == run.findings.figures)
@@ -75,7 +76,7 @@ import Testing
     @Test func independentClicksGiveG2OfOne() throws {
         let run = try ExperimentFixture.run(try ExperimentFixture.example("g2", cyclesPerSetting: 20_000), clickProbability: 0.2)
         for key in ["g2-zero-a", "g2-zero-b"] {
-            let g2 = try #require(run.findings.figure(key))
+            let g2 = try #require(run.findings.figure(FigureKey(rawValue: key)))
             #expect(abs(g2.value - 1) < 4 * g2.standardError, "\(key) = \(g2.value) ± \(g2.standardError)")
         }
         #expect(run.findings.hbtPeaks?.count == 2)
@@ -85,17 +86,17 @@ import Testing
         // Stand-in station: the laser fires 100 ns after the trigger edge, photons arrive 200 ns later.
         let experiment = try ExperimentFixture.example("gate-delay-scan", cyclesPerSetting: 200)
         let run = try ExperimentFixture.run(experiment)
-        let arrival = try #require(run.findings.figure("photon-arrival-delay"))
-        let step = Double(experiment.scan!.step.nanoseconds)
+        let arrival = try #require(run.findings.figure(FigureKey(rawValue: "photon-arrival-delay")))
+        let step = Double(try #require(experiment.kind as? GateDelayScanExperiment).scan.step.nanoseconds)
         #expect(abs(arrival.value - 300) <= step, "found \(arrival.value) ns")
         #expect(run.findings.scanSingles?.count == 51)
     }
 
     @Test func tomographyOfUncorrelatedClicksIsCloseToTheMixedState() throws {
         let run = try ExperimentFixture.run(try ExperimentFixture.example("tomography-36", cyclesPerSetting: 2_000))
-        let fidelity = try #require(run.findings.figure("tomography-fidelity-phi-plus"))
+        let fidelity = try #require(run.findings.figure(FigureKey(rawValue: "tomography-fidelity-phi-plus")))
         #expect(abs(fidelity.value - 0.25) < 4 * fidelity.standardError + 0.02, "\(fidelity.value) ± \(fidelity.standardError)")
-        let concurrence = try #require(run.findings.figure("concurrence"))
+        let concurrence = try #require(run.findings.figure(FigureKey(rawValue: "concurrence")))
         #expect(concurrence.value < 0.1 + 4 * concurrence.standardError)
         #expect(run.findings.densityMatrixReal?.count == 4)
     }

@@ -1,5 +1,7 @@
 import Vocabulary
 import Boards
+import Experiments
+import Records
 @testable import Composition
 import Firmware
 import Foundation

@@ -1,4 +1,6 @@
 import Composition
+import Experiments
+import Records
 import Firmware
 import Foundation
 import HAL
@@ -117,11 +119,9 @@ import Testing
         #expect(salvaged.record.cyclesPerSetting == full.record.cyclesPerSetting)
         #expect(salvaged.record.complete == full.record.complete)
         #expect(salvaged.record.boardNanoseconds == full.record.boardNanoseconds)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let findings = SalvageAnalysis.findings(salvaged)
+        let findings = RecordAnalysis.findings(salvaged)
         #expect(findings.salvage == nil)
-        #expect(try encoder.encode(findings) == encoder.encode(ExperimentRun.analyze(full.record)))
+        #expect(findings == RecordAnalysis.findings(full.record))
     }
 
     /// A long BBM92 run cut just after the first click of cycle c gives, salvaged, the same counts
@@ -135,19 +135,19 @@ import Testing
         let salvaged = try SalvagedRunRecord.parse(Array(long.bytes[0..<cut]), path: "cut.qdotrec")
         #expect(salvaged.cyclesAnalysed == c && salvaged.clicksLeftOut == 1)
         let short = try ExperimentFixture.run(try ExperimentFixture.example("bbm92", cyclesPerSetting: Int(c)))
-        let findings = SalvageAnalysis.findings(salvaged)
+        let findings = RecordAnalysis.findings(salvaged)
         #expect(findings.settings == short.findings.settings)
         for key in ["qber-hv", "qber-da", "sifted-bits", "secret-fraction"] {
-            let salvagedFigure = try #require(findings.figure(key)), shortFigure = try #require(short.findings.figure(key))
+            let salvagedFigure = try #require(findings.figure(FigureKey(rawValue: key))), shortFigure = try #require(short.findings.figure(FigureKey(rawValue: key)))
             #expect(salvagedFigure.value == shortFigure.value && salvagedFigure.standardError == shortFigure.standardError, "\(key)")
         }
         // Per cycle instead of per second: the short run's rate times the board time per cycle.
-        let perCycle = try #require(findings.figure("coincidences-per-cycle"))
-        let coincidences = short.findings.settings.reduce(0) { $0 + $1.coincidences.reduce(0, +) }
+        let perCycle = try #require(findings.figure(FigureKey(rawValue: "coincidences-per-cycle")))
+        let coincidences = short.findings.settings.reduce(0) { $0 + $1.counts.totalCoincidences }
         #expect(perCycle.value == Double(coincidences) / Double(c))
-        #expect(findings.figure("coincidence-rate") == nil && findings.figure("secret-key-rate") == nil)
-        let keyPerCycle = try #require(findings.figure("secret-key-bits-per-cycle"))
-        let shortRate = try #require(short.findings.figure("secret-key-rate"))
+        #expect(findings.figure(FigureKey(rawValue: "coincidence-rate")) == nil && findings.figure(FigureKey(rawValue: "secret-key-rate")) == nil)
+        let keyPerCycle = try #require(findings.figure(FigureKey(rawValue: "secret-key-bits-per-cycle")))
+        let shortRate = try #require(short.findings.figure(FigureKey(rawValue: "secret-key-rate")))
         #expect(abs(keyPerCycle.value * Double(c) - shortRate.value * short.report.runDuration.seconds) < 1e-9 * max(1, shortRate.value))
 
         let info = try #require(findings.salvage)
@@ -155,8 +155,8 @@ import Testing
         #expect(info.cyclesRunAtLeast == c + 1 && info.cyclesAnalysed == c)
         #expect(info.boardSecondsAtLeast == Double(c) * long.record.header.experiment.timing.triggerPeriod.seconds)
         let treatment = Dictionary(uniqueKeysWithValues: info.figures.map { ($0.figure, $0.treatment) })
-        #expect(treatment["qber-hv"] == "computed" && treatment["secret-fraction"] == "computed")
-        #expect(treatment["coincidence-rate"] == "left out" && treatment["secret-key-rate"] == "left out")
-        #expect(treatment["coincidences-per-cycle"] == "per trigger cycle instead")
+        #expect(treatment[.qberHV] == .computed && treatment[.secretFraction] == .computed)
+        #expect(treatment[.coincidenceRate] == .leftOut && treatment[.secretKeyRate] == .leftOut)
+        #expect(treatment[.coincidencesPerCycle] == .perCycle)
     }
 }

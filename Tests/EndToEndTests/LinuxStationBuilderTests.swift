@@ -1,3 +1,4 @@
+import Records
 import Boards
 import Composition
 import Firmware
@@ -85,7 +86,7 @@ import Testing
         let sets = driver.log.filter { $0.hasPrefix("set #101") }
         #expect(sets.filter { $0.hasSuffix("1") }.count >= 40)
         #expect(driver.log.suffix(3) == ["set #101 0b0", "release #101", "release #102"])
-        let json = try ResultDocument(kind: "hardware", board: .init(name: "raspberry-pi-4", file: "x", backend: "linux", timingProfile: nil),
+        let json = try ResultDocument(kind: .hardware, board: .init(name: "raspberry-pi-4", file: "x", backend: .linux, timingProfile: nil),
                                       seed: 1, schedule: request.schedule, report: run.report,
                                       wallClock: .init(seconds: run.wallSeconds, speedVersusRealTime: 1, cyclesPerSecond: 1),
                                       hardware: run.record).jsonData()

@@ -1,3 +1,4 @@
+import Records
 import Composition
 import Foundation
 import Testing

@@ -40,7 +40,7 @@ import Testing
 
         let expected = FailingOutputLine.error(call: 40)
         #expect(station.controller.state == .fault(reason: expected.description))
-        #expect(report.stopReason == "hardware fault: \(expected.description)")
+        #expect(report.stopReason == .hardwareFault(expected.description))
         #expect(!report.complete)
         #expect(report.cyclesRun == 9)
         #expect(report.settings[0].counts.triggerCycles == 9 && report.settings[1].counts.triggerCycles == 0)
@@ -57,7 +57,7 @@ import Testing
 
         let expected = FailingEdgeInput.error(call: 12)
         #expect(station.controller.state == .fault(reason: expected.description))
-        #expect(report.stopReason == "hardware fault: \(expected.description)")
+        #expect(report.stopReason == .hardwareFault(expected.description))
         // Reads happen once per cycle, before its trigger: the twelfth read is in cycle 12.
         #expect(report.cyclesRun == 11)
         #expect(report.settings[0].counts.triggerCycles == 10 && report.settings[1].counts.triggerCycles == 1)

@@ -42,8 +42,8 @@ import Testing
             #expect(fixture.board.logicalValue(of: fixture.line(name)) == .inactive, "\(name) not safe")
         }
         #expect(fixture.controller.state == .safe(reason: "interlock opened"))
-        #expect(report.finalState == "safe (interlock opened)")
-        #expect(report.stopReason == "interlock opened")
+        #expect(report.finalState == .safe(reason: "interlock opened"))
+        #expect(report.stopReason == .interlockOpened)
         #expect(!report.complete)
         #expect(report.cyclesPlanned == 10)
         #expect(report.cyclesRun == 3)
@@ -68,7 +68,7 @@ import Testing
         ])
         #expect(fixture.controller.state == .safe(reason: "interlock opened"))
         #expect(report.cyclesRun == 3)
-        #expect(report.stopReason == "interlock opened")
+        #expect(report.stopReason == .interlockOpened)
     }
 
     @Test func theLastCyclesClicksAreCountedAfterTheInterlockOpens() throws {

@@ -35,7 +35,7 @@ import Testing
         }
         #expect(fixture.controller.state == .safe(reason: "interlock opened"))
         #expect(!report.complete)
-        #expect(report.stopReason == "interlock opened")
+        #expect(report.stopReason == .interlockOpened)
         #expect(report.cyclesRun == triggerRises.count)
         // What was gathered before the stop is kept.
         #expect(report.settings[0].counts.triggerCycles == report.cyclesRun)
@@ -58,7 +58,7 @@ import Testing
         fixture.controller.arm()
         let report = try fixture.controller.run(Self.tenCycles, stop: stop)
         #expect(report.cyclesRun == 5)
-        #expect(report.stopReason == "stop requested")
+        #expect(report.stopReason == .stopRequested)
         #expect(!report.complete)
         #expect(fixture.controller.state == .idle)
         #expect(fixture.board.logicalValue(of: fixture.line("TRIGGER")) == .inactive)

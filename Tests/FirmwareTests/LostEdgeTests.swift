@@ -27,7 +27,7 @@ import Testing
         fixture.controller.arm()
         let report = try fixture.controller.run(Self.twentyCycles)
         #expect(report.lostEdges >= 40)
-        #expect(report.stopReason == "interlock opened")
+        #expect(report.stopReason == .interlockOpened)
         // Read out at the 60 µs deadline: cycles at 10…50 µs ran, none after.
         #expect(report.cyclesRun == 5)
         let triggers = fixture.board.trace.changes(ofLine: "TRIGGER").filter { $0.level == 1 }

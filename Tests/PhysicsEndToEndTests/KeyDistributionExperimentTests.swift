@@ -1,3 +1,4 @@
+import Experiments
 import Testing
 
 /// The shipped BBM92 experiment on the physics station: QBER in each basis, sifted bits and the
@@ -21,7 +22,7 @@ import Testing
         try key.expect("sifted-bits", agreesWith: cycles * expected.keyDetectionsPerCycle / 2, largestError: 100)
 
         // Key rate: r × (H/V sifted bits per board second), H/V sifted being a quarter of the detections.
-        let f = key.run.experiment.errorCorrectionInefficiency
+        let f = try #require(key.run.experiment.kind as? BBM92Experiment).errorCorrectionInefficiency
         let boardSeconds = key.run.report.runDuration.seconds
         let rate = expected.secretFraction(errorCorrectionInefficiency: f) * cycles * expected.keyDetectionsPerCycle / 4
             / boardSeconds

@@ -1,6 +1,6 @@
 import Boards
 import Composition
-import ExperimentExamples
+import Experiments
 import Physics
 import Testing
 
@@ -28,13 +28,13 @@ struct PhysicsExperiment {
             station.parameters,
             coincidenceWindowNanoseconds: Double(experiment.timing.coincidenceWindow.nanoseconds),
             gateWidthNanoseconds: Double(experiment.timing.gateWidth.nanoseconds))
-        #expect(run.report.complete, "the run stopped early: \(run.report.stopReason ?? "?")")
+        #expect(run.report.complete, "the run stopped early: \(run.report.stopReason?.description ?? "?")")
         #expect(run.report.clickEventsDropped == 0)
     }
 
     /// The figure `key`, which the run must have certified.
     func figure(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Figure {
-        try #require(run.findings.figure(key), "no \(key) among \(run.findings.figures.map(\.key)); notes: \(run.findings.notes)",
+        try #require(run.findings.figure(FigureKey(rawValue: key)), "no \(key) among \(run.findings.figures.map(\.key)); notes: \(run.findings.notes)",
                      sourceLocation: sourceLocation)
     }
 

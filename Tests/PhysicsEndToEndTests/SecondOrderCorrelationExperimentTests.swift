@@ -1,3 +1,4 @@
+import Experiments
 import Testing
 
 /// The shipped g2 experiment on the physics station: each arm's HBT g2(0) against
@@ -21,7 +22,7 @@ import Testing
     @Test func withoutReexcitationTheCentrePeakIsEmpty() throws {
         let hbt = try PhysicsExperiment("g2", cyclesPerSetting: 50_000) { $0.source.reexcitationProbability = 0 }
         let peaks = try #require(hbt.run.findings.hbtPeaks)
-        let centre = hbt.run.experiment.sidePeaks
+        let centre = try #require(hbt.run.experiment.kind as? G2Experiment).sidePeaks
         // Only dark counts could fill it: R_dark·2w·P(click) ≈ 10⁻⁶ × 0.08 per cycle, < 0.01 in 50 000 cycles.
         #expect(peaks[0][centre] == 0 && peaks[1][centre] == 0, "\(peaks)")
         #expect(peaks[0].enumerated().allSatisfy { $0.offset == centre || $0.element > 100 }, "\(peaks)")

@@ -56,8 +56,8 @@ import Testing
         func elementError(_ first: String, _ second: String) throws -> Double {
             let variances = try [first, second].map { label in
                 let setting = try #require(findings.settings.first { $0.label == label }, "no setting \(label)")
-                let c = setting.coincidences.map(Double.init), n = c.reduce(0, +)
-                let e = (c[0] + c[3] - c[1] - c[2]) / n
+                let c = setting.counts.coincidences, n = Double(setting.counts.totalCoincidences)
+                let e = Double(c[.plusPlus] + c[.minusMinus] - c[.plusMinus] - c[.minusPlus]) / n
                 return (1 - e * e) / n
             }
             return 0.25 * variances.reduce(0, +).squareRoot()

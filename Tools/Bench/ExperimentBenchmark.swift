@@ -1,6 +1,7 @@
 import Boards
 import Composition
-import ExperimentExamples
+import Experiments
+import Reports
 import Foundation
 import Simulator
 

@@ -93,7 +93,7 @@ enum SimulatorBenchmark {
         let elapsed = ContinuousClock.now - start
         if countAllocations { MallocInterposerSwift.unhook() }
         let seconds = elapsed.inSeconds
-        precondition(report.cyclesRun == cycles, "benchmark run incomplete: \(report.stopReason ?? "")")
+        precondition(report.cyclesRun == cycles, "benchmark run incomplete: \(report.stopReason?.description ?? "")")
         return Measurement(cyclesPerSecond: Double(cycles) / seconds, cyclesPerCPUSecond: Double(cycles) / cpuSeconds,
                            allocations: countAllocations ? MallocInterposerSwift.getStatistics().mallocCount : 0)
     }

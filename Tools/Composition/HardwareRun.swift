@@ -1,3 +1,5 @@
+public import Records
+public import Experiments
 public import Boards
 public import Firmware
 public import HAL

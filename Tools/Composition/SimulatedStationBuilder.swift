@@ -17,7 +17,7 @@ public struct SimulatedStationBuilder {
 
     /// Builds the station with the foundation's stand-in source (`settings`).
     public init(definition: BoardDefinition, seed: UInt64, settings: StandInStation.Settings,
-                profileOverride: TimingProfile? = nil, tracing: Bool = true,
+                profileOverride: SimulatedTimingProfile? = nil, tracing: Bool = true,
                 engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
         try self.init(definition: definition, seed: seed, source: .standIn(settings), profileOverride: profileOverride,
                       tracing: tracing, engine: engine)
@@ -32,12 +32,12 @@ public struct SimulatedStationBuilder {
     ///   - profileOverride: a timing profile to use instead of the board file's.
     ///   - tracing: record every line change (for VCD export).
     public init(definition: BoardDefinition, seed: UInt64, source: SimulatedSource,
-                profileOverride: TimingProfile? = nil, tracing: Bool = true,
+                profileOverride: SimulatedTimingProfile? = nil, tracing: Bool = true,
                 engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
         guard definition.backend == .simulated else {
             throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue, expected: .simulated)
         }
-        let profile = profileOverride ?? Self.profile(for: definition.timingProfile)
+        let profile = Self.profile(for: Self.timingProfile(of: definition, override: profileOverride))
         let board = SimulatedBoard(profile: profile, seed: seed, tracing: tracing, engine: engine)
         var ids: [LineRole: LineID] = [:]
         for assignment in definition.outputLines + definition.inputLines {
@@ -71,11 +71,18 @@ public struct SimulatedStationBuilder {
         }
     }
 
+    /// The timing profile a simulated run of `definition` pays: `override` (`qdot sim --profile`),
+    /// else the board file's, else ideal.
+    public static func timingProfile(of definition: BoardDefinition, override: SimulatedTimingProfile?)
+        -> SimulatedTimingProfile {
+        override ?? definition.timingProfile ?? .ideal
+    }
+
     /// The simulator's numbers behind a board file's profile name.
-    public static func profile(for name: SimulatedTimingProfile?) -> TimingProfile {
+    public static func profile(for name: SimulatedTimingProfile) -> TimingProfile {
         switch name {
         case .raspberryPi4: return .raspberryPi4
-        case .ideal, nil: return .ideal
+        case .ideal: return .ideal
         }
     }
 

@@ -1,3 +1,4 @@
+public import Records
 public import Boards
 public import Firmware
 public import HAL
@@ -17,7 +18,7 @@ public struct SimulationRun {
         /// What hangs off the lines: the physics station from station data, or the stand-in.
         public var source: SimulatedSource
         /// A timing profile instead of the board file's.
-        public var profileOverride: TimingProfile?
+        public var profileOverride: SimulatedTimingProfile?
         /// Record the trace (needed for VCD export; costs memory on long runs).
         public var tracing: Bool
         /// Fault injection: the interlock opens at this board instant.
@@ -25,7 +26,7 @@ public struct SimulationRun {
 
         /// A request.
         public init(board: BoardDefinition, seed: UInt64, schedule: CycleSchedule, source: SimulatedSource,
-                    profileOverride: TimingProfile? = nil, tracing: Bool = false, interlockOpensAt: Instant? = nil) {
+                    profileOverride: SimulatedTimingProfile? = nil, tracing: Bool = false, interlockOpensAt: Instant? = nil) {
             self.board = board
             self.seed = seed
             self.schedule = schedule
@@ -40,8 +41,8 @@ public struct SimulationRun {
     public var report: RunReport
     /// The trace, when it was recorded.
     public var trace: Trace?
-    /// The timing profile the board used.
-    public var profile: TimingProfile
+    /// The timing profile the board paid.
+    public var profile: SimulatedTimingProfile
     /// What the physics station's devices counted (nil for the stand-in).
     public var physics: PhysicsCounts?
     /// Wall-clock seconds the run took on this machine.
@@ -64,7 +65,7 @@ public struct SimulationRun {
         let elapsed = ContinuousClock.now - started
         let seconds = elapsed.inSeconds
         return SimulationRun(report: report, trace: request.tracing ? station.board.trace : nil,
-                             profile: station.board.profile, physics: station.devices.physics.map(PhysicsCounts.init),
+                             profile: SimulatedStationBuilder.timingProfile(of: request.board, override: request.profileOverride), physics: station.devices.physics.map(PhysicsCounts.init),
                              wallSeconds: seconds)
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Composition
 import Foundation
+import Experiments
 import HAL
+import Records
+import Reports
 
 /// `qdot analyze RECORD`: the figures of a recorded run, offline.
 struct AnalyzeCommand: ParsableCommand {
@@ -43,10 +46,10 @@ struct AnalyzeCommand: ParsableCommand {
                 salvaged = try SalvagedRunRecord.read(contentsOf: record)
             } catch {
                 printError("qdot analyze: \(error)")
-                throw ExitCode(3)
+                throw QdotExit.unreadableRecord.code
             }
             recorded = salvaged.record
-            findings = SalvageAnalysis.findings(salvaged, coincidenceWindow: window)
+            findings = RecordAnalysis.findings(salvaged, coincidenceWindow: window)
         } else {
             do {
                 recorded = try RunRecord.read(contentsOf: record)
@@ -56,23 +59,23 @@ struct AnalyzeCommand: ParsableCommand {
                     printError("  qdot analyze --salvage \(record) analyses the \(salvaged.intactClicks) intact clicks "
                                + "before that point (marked INCOMPLETE and SALVAGED)")
                 }
-                throw ExitCode(3)
+                throw QdotExit.unreadableRecord.code
             }
-            findings = ExperimentRun.analyze(recorded, coincidenceWindow: window)
+            findings = RecordAnalysis.findings(recorded, coincidenceWindow: window)
         }
         let experiment = recorded.header.experiment
         let cycles = recorded.cyclesPerSetting.reduce(0, +)
         let status = findings.salvage.map { " — \($0.status)" } ?? (recorded.complete ? "" : " — INCOMPLETE run")
-        print("qdot analyze — \(record): \(experiment.name) (\(experiment.kind.rawValue)), seed \(recorded.header.seed), "
+        print("qdot analyze — \(record): \(experiment.name) (\(experiment.kind.name)), seed \(recorded.header.seed), "
               + "\(recorded.clicks.count) clicks, \(cycles) \(findings.salvage == nil ? "" : "complete ")cycles\(status)")
         if salvage, findings.salvage == nil { print("  salvage       the record is whole (it has its end record): nothing to salvage") }
-        if let info = findings.salvage { print(SalvageAnalysis.summaryLines(info).joined(separator: "\n")) }
+        if let info = findings.salvage { print(SalvageSummary.lines(info).joined(separator: "\n")) }
         if let windowNs { print("  window        \(windowNs) ns (recorded: \(experiment.timing.coincidenceWindow.nanoseconds) ns)") }
         print(ExperimentSummary.text(findings))
         if let output {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try OutputFiles.write(try encoder.encode(findings), to: output, what: "findings")
+            try OutputFiles.write(try encoder.encode(FindingsV1(findings)), to: output, what: "findings")
             print("  findings      \(output)")
         }
     }

@@ -3,6 +3,7 @@ import Boards
 import Composition
 import ConfigFile
 import Foundation
+import Records
 
 /// Loading a board file for a command, with every mistake printed and a non-zero exit.
 enum BoardLoading {
@@ -37,7 +38,7 @@ enum OutputFiles {
             try AtomicFile.write(data, to: path)
         } catch {
             printError("qdot: could not write the \(what) to \(path): \(error.localizedDescription)")
-            throw ExitCode(5)
+            throw QdotExit.outputNotWritten.code
         }
     }
 }
@@ -52,7 +53,7 @@ func printMistakes(_ mistakes: ConfigErrors) {
 func nothingRun(_ mistakes: ConfigErrors, file: String) -> ExitCode {
     printMistakes(mistakes)
     printError("qdot: \(file) has \(mistakes.errors.count) mistake(s); nothing was run")
-    return ExitCode(2)
+    return QdotExit.badInputFile.code
 }
 
 /// Prints to standard error.

@@ -2,7 +2,9 @@ import ArgumentParser
 import Boards
 import Composition
 import ConfigFile
+import Experiments
 import Foundation
+import Reports
 
 /// `qdot check FILE…`: validate board, station and experiment files without running anything.
 struct CheckCommand: ParsableCommand {
@@ -58,7 +60,7 @@ struct CheckCommand: ParsableCommand {
                         + (stationDefinition.map { SimulatedExperiment.analyzerMismatches(experiment, station: $0) } ?? [])
                     : ((try? experiment.schedule()) == nil ? ["the analyzer table lacks a basis the experiment needs"] : [])
                 if problems.isEmpty {
-                    print("ok    \(file): \(experiment.kind.rawValue), \(experiment.plannedSettings.count) settings, "
+                    print("ok    \(file): \(experiment.kind.name), \(experiment.plannedSettings.count) settings, "
                           + "\(RunSummary.format(experiment.plannedDurationSeconds, 3)) s board time")
                 } else {
                     failures += 1
@@ -71,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         }
         if failures > 0 {
             printError("qdot check: \(failures) of \(files.count) file(s) have mistakes")
-            throw ExitCode(2)
+            throw QdotExit.badInputFile.code
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Composition
+import Experiments
 import ConfigFile
-import ExperimentExamples
 import Foundation
 
 /// Loading an experiment for a command: a file path, or the name of a built-in example.

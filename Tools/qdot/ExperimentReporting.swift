@@ -2,6 +2,8 @@ import ArgumentParser
 import Composition
 import Firmware
 import Foundation
+import Records
+import Reports
 
 /// Reporting an experiment run the same way on every backend: summary, certified figures, faults,
 /// the JSON result, the SVG figures and the record's path; exit 4 when the run stopped early.
@@ -45,6 +47,6 @@ enum ExperimentReporting {
             print("  figures       not written: the result goes to \(output), a device or a pipe, with no folder beside it")
         }
         if let path = outcome.recordPath { print("  record        \(path)") }
-        if !report.complete { throw ExitCode(4) }
+        if !report.complete { throw QdotExit.stoppedEarly.code }
     }
 }

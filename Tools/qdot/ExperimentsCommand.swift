@@ -1,6 +1,6 @@
 import ArgumentParser
 import Composition
-import ExperimentExamples
+import Experiments
 
 /// `qdot experiments`: the built-in example experiments.
 struct ExperimentsCommand: ParsableCommand {
@@ -16,7 +16,7 @@ struct ExperimentsCommand: ParsableCommand {
         if let show {
             guard let example = ExperimentExamples.named(show) else {
                 printError("qdot experiments: no example named \(show); examples: \(ExperimentExamples.all.map(\.name).joined(separator: ", "))")
-                throw ExitCode(2)
+                throw QdotExit.badInputFile.code
             }
             print(example.text, terminator: "")
             return

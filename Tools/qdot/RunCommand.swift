@@ -5,6 +5,8 @@ import Firmware
 import Foundation
 import HAL
 import LinuxHAL
+import Records
+import Reports
 
 /// `qdot run`: the firmware on a lab board's GPIO, through libgpiod.
 struct RunCommand: ParsableCommand {
@@ -69,7 +71,7 @@ struct RunCommand: ParsableCommand {
             driver = try LibgpiodDriver.load(soname: ProcessInfo.processInfo.environment["QDOT_LIBGPIOD"])
         } catch {
             printError("qdot run: \(error)")
-            throw ExitCode(3)
+            throw QdotExit.stationUnavailable.code
         }
         let stop = StopSignal()
         let signals = StopOnSignals(stop)
@@ -88,13 +90,13 @@ struct RunCommand: ParsableCommand {
 
         let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         let document = ResultDocument(
-            kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
+            kind: .hardware, board: .init(name: definition.name, file: board, backend: .linux, timingProfile: nil),
             seed: plan.seed ?? 1, schedule: request.schedule, report: outcome.report, wallClock: wall, hardware: outcome.record)
         print(RunSummary.text(title: "qdot run — board \(definition.name) (\(board))", report: outcome.report, wall: wall))
         print(outcome.record.summaryLines.joined(separator: "\n"))
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
-        if !outcome.report.complete { throw ExitCode(4) }
+        if !outcome.report.complete { throw QdotExit.stoppedEarly.code }
     }
 
     /// `qdot run --experiment`: the experiment on real GPIO, reported as `qdot sim` reports it.
@@ -114,11 +116,11 @@ struct RunCommand: ParsableCommand {
             throw Self.exit(for: error)
         }
         let document = ResultDocument(
-            kind: "hardware", board: .init(name: definition.name, file: board, backend: "linux", timingProfile: nil),
+            kind: .hardware, board: .init(name: definition.name, file: board, backend: .linux, timingProfile: nil),
             seed: experiment.seed, schedule: run.outcome.schedule, report: run.outcome.report,
             wallClock: .init(seconds: run.outcome.wallSeconds, report: run.outcome.report), hardware: run.record)
         try ExperimentReporting.report(
-            run.outcome, title: "qdot run — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name) (\(board))",
+            run.outcome, title: "qdot run — \(experiment.name) (\(experiment.kind.name)), board \(definition.name) (\(board))",
             document: document, output: output, extraLines: run.record.summaryLines)
     }
 
@@ -126,9 +128,9 @@ struct RunCommand: ParsableCommand {
     /// status: 2 for a board that is not a Linux board (a file mistake), 3 otherwise.
     static func exit(for error: HardwareRunError) -> ExitCode {
         printError("qdot run: \(error)")
-        if case .station(.wrongBackend) = error { return ExitCode(2) }
+        if case .station(.wrongBackend) = error { return QdotExit.badInputFile.code }
         if let hint = hint(for: error.hardwareError) { printError("  \(hint)") }
-        return ExitCode(3)
+        return QdotExit.stationUnavailable.code
     }
 
     /// What to do about a hardware error, in one line.

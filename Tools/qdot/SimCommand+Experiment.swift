@@ -4,6 +4,8 @@ import Composition
 import Firmware
 import Foundation
 import HAL
+import Experiments
+import Records
 import Simulator
 
 extension SimCommand {
@@ -20,26 +22,46 @@ extension SimCommand {
         var trace: Trace?
         do {
             outcome = try SimulatedExperiment.run(
-                experiment, board: definition, source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named),
+                experiment, board: definition, source: simulatedSource, profileOverride: profile,
                 tracing: vcd != nil,
                 interlockOpensAt: interlockOpening,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name),
                 trace: { trace = $0 })
         } catch {
-            printError("qdot sim: \(experiment.fileName): \(error)")
-            throw ExitCode(3)
+            throw Self.failure(error, experiment: experiment)
         }
         var document = ResultDocument(
-            kind: "simulation",
-            board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
-                         timingProfile: profile ?? SimulatedStationBuilder.profile(for: definition.timingProfile).name),
+            kind: .simulation,
+            board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: .simulated,
+                         timingProfile: SimulatedStationBuilder.timingProfile(of: definition, override: profile)),
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
             wallClock: .init(seconds: outcome.wallSeconds, report: outcome.report))
         document.station = stationInfo
         if let vcd, let trace { try writeVCD(trace, to: vcd) }
         try ExperimentReporting.report(
-            outcome, title: "qdot sim — \(experiment.name) (\(experiment.kind.rawValue)), board \(definition.name), seed \(experiment.seed)",
+            outcome, title: "qdot sim — \(experiment.name) (\(experiment.kind.name)), board \(definition.name), seed \(experiment.seed)",
             document: document, output: output)
+    }
+
+    /// Prints why an experiment could not run on the simulated board and gives the exit status:
+    /// an experiment that does not fit the board, its timing profile or the station is a file
+    /// mistake; a record that cannot be created is an output that cannot be written; the rest
+    /// (lines not had, controller not armed) is a station that could not be built or armed.
+    static func failure(_ error: any Error, experiment: ExperimentDefinition) -> ExitCode {
+        switch error {
+        case let error as ExperimentError:
+            printError("qdot sim: \(experiment.fileName) does not fit this board and station: \(error)")
+            return QdotExit.badInputFile.code
+        case let error as ExperimentRunError:
+            printError("qdot sim: \(error)")
+            return QdotExit.outputNotWritten.code
+        case StationBuildError.stationData:
+            printError("qdot sim: \(error)")
+            return QdotExit.badInputFile.code
+        default:
+            printError("qdot sim: \(error)")
+            return QdotExit.stationUnavailable.code
+        }
     }
 }

@@ -4,6 +4,8 @@ import Composition
 import Firmware
 import Foundation
 import HAL
+import Records
+import Reports
 import Simulator
 
 /// `qdot sim`: the firmware on the simulated board.
@@ -38,13 +40,13 @@ struct SimCommand: ParsableCommand {
     var station: String?
 
     @Option(help: "What hangs off the lines: physics (the station file's model) or stand-in (fixed click probabilities).")
-    var source: String = "physics"
+    var source: ResultDocument.Station.Source = .physics
 
     @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
 
-    @Option(help: "Timing profile instead of the board file's: \(TimingProfile.all.map(\.name).joined(separator: ", ")).")
-    var profile: String?
+    @Option(help: "Timing profile instead of the board file's: \(SimulatedTimingProfile.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var profile: SimulatedTimingProfile?
 
     @Option(help: ArgumentHelp("Fault injection: open the interlock at this board time, in seconds.",
                                discussion: "The trigger must stop within that cycle and every output go safe; the result is written and marked incomplete."))
@@ -66,14 +68,8 @@ struct SimCommand: ParsableCommand {
         if let interlockOpensAt, !(interlockOpensAt >= 0) {
             throw ValidationError("--interlock-opens-at must be a time in seconds ≥ 0, got \(interlockOpensAt)")
         }
-        if source != "physics" && source != "stand-in" {
-            throw ValidationError("unknown --source \"\(source)\"; known: physics, stand-in")
-        }
-        if source == "stand-in" && station != nil {
+        if source == .standIn && station != nil {
             throw ValidationError("--station applies to --source physics only")
-        }
-        if let profile, TimingProfile.named(profile) == nil {
-            throw ValidationError("unknown --profile \"\(profile)\"; known: \(TimingProfile.all.map(\.name).joined(separator: ", "))")
         }
     }
 
@@ -89,7 +85,7 @@ struct SimCommand: ParsableCommand {
         let (simulatedSource, stationInfo) = try simulatedSource()
         let request = SimulationRun.Request(
             board: definition, seed: seed, schedule: CycleSchedule.plainTwoSettings(cycles: cycleCount, timing: timing),
-            source: simulatedSource, profileOverride: profile.flatMap(TimingProfile.named), tracing: vcd != nil,
+            source: simulatedSource, profileOverride: profile, tracing: vcd != nil,
             interlockOpensAt: interlockOpening)
         let outcome: SimulationRun
         do {
@@ -97,19 +93,19 @@ struct SimCommand: ParsableCommand {
         } catch {
             printError("qdot sim: \(error)")
             // Station data that does not fit the board or the schedule is a file mistake, like a bad board file.
-            if case StationBuildError.stationData = error { throw ExitCode(2) }
-            if case SimulationRunError.unknownBasisCodes = error { throw ExitCode(2) }
-            throw ExitCode(3)
+            if case StationBuildError.stationData = error { throw QdotExit.badInputFile.code }
+            if case SimulationRunError.unknownBasisCodes = error { throw QdotExit.badInputFile.code }
+            throw QdotExit.stationUnavailable.code
         }
         let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         var document = ResultDocument(
-            kind: "simulation",
-            board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: "simulated",
-                         timingProfile: outcome.profile.name),
+            kind: .simulation,
+            board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: .simulated,
+                         timingProfile: outcome.profile),
             seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall)
         document.station = stationInfo
         document.physics = outcome.physics
-        print(RunSummary.text(title: "qdot sim — board \(definition.name), profile \(outcome.profile.name), seed \(seed)",
+        print(RunSummary.text(title: "qdot sim — board \(definition.name), profile \(outcome.profile.rawValue), seed \(seed)",
                               report: outcome.report, wall: wall))
         if let physics = outcome.physics {
             print("  station       \(stationInfo.name ?? "") (\(stationInfo.file ?? "")): \(physics.laserPulses) laser pulses, "
@@ -120,7 +116,7 @@ struct SimCommand: ParsableCommand {
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
         if let vcd, let trace = outcome.trace { try writeVCD(trace, to: vcd) }
-        if !outcome.report.complete { throw ExitCode(4) }
+        if !outcome.report.complete { throw QdotExit.stoppedEarly.code }
     }
 
     /// Writes the trace as VCD and says where.
@@ -133,7 +129,7 @@ struct SimCommand: ParsableCommand {
     /// What hangs off the simulated lines, from --source, --station and --click-probability.
     func simulatedSource() throws -> (SimulatedSource, ResultDocument.Station) {
         var stationInfo = ResultDocument.Station(source: source, name: nil, file: nil)
-        if source == "stand-in" {
+        if source == .standIn {
             var settings = StandInStation.Settings()
             settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
             return (.standIn(settings), stationInfo)

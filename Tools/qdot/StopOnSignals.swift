@@ -2,6 +2,7 @@ import Composition
 import Dispatch
 import Firmware
 import Foundation
+import Reports
 
 /// Raises a `StopSignal` on SIGINT and SIGTERM for as long as it lives, from a dispatch queue
 /// (not a signal handler), so the loop stops at a cycle boundary and drives the outputs safe.

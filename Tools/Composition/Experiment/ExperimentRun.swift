@@ -1,6 +1,10 @@
+public import Boards
+public import Experiments
 public import Firmware
+import Records
+import Reports
 import Foundation
-public import HAL
+import HAL
 
 /// An experiment run on a station, from any backend: the one function both `qdot sim` and
 /// `qdot run` call with the `StationLines` they built.
@@ -18,9 +22,9 @@ public struct ExperimentRun {
         /// Drain the ring on the loop's thread between cycles (simulated board: deterministic) or
         /// on a thread of its own (a lab board, where the loop must not wait on the disk).
         public var drainOnLoopThread: Bool
-        /// The board's name and timing profile, for the record header.
+        /// The board's name and (simulated board) timing profile, for the record header.
         public var boardName: String
-        public var timingProfile: String?
+        public var timingProfile: SimulatedTimingProfile?
         /// The longest a click waits in the record writer's buffer before it is written to the file
         /// (wall time; checked once per drain), so a crash loses at most this much of the record
         /// plus one drain interval. Only when bytes reach the disk changes, never the bytes.
@@ -34,7 +38,7 @@ public struct ExperimentRun {
         /// Options.
         public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
                     ringCapacity: Int = 1 << 16, drainOnLoopThread: Bool = true, boardName: String,
-                    timingProfile: String? = nil, recordFlushAge: Duration = .seconds(1),
+                    timingProfile: SimulatedTimingProfile? = nil, recordFlushAge: Duration = .seconds(1),
                     recordSyncInterval: Duration? = nil) {
             self.recordPath = recordPath
             self.stop = stop
@@ -73,11 +77,17 @@ public struct ExperimentRun {
         let problems = controller.scheduleProblems(schedule)
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
 
-        let writer = try options.recordPath.map {
-            try RunRecordWriter(path: $0, header: RunRecordHeader(
-                software: "qdot \(QdotVersion.current)", experiment: experiment, schedule: schedule,
-                board: options.boardName, timingProfile: options.timingProfile, seed: experiment.seed),
-                flushAge: options.recordFlushAge, syncInterval: options.recordSyncInterval)
+        var writer: RunRecordWriter?
+        if let path = options.recordPath {
+            do {
+                writer = try RunRecordWriter(
+                    path: path, header: RunRecordHeader(software: "qdot \(QdotVersion.current)", experiment: experiment,
+                                                        schedule: schedule, board: options.boardName,
+                                                        timingProfile: options.timingProfile, seed: experiment.seed),
+                    flushAge: options.recordFlushAge, syncInterval: options.recordSyncInterval)
+            } catch {
+                throw ExperimentRunError.recordNotCreated(path: path, reason: error.localizedDescription)
+            }
         }
         let progress = options.progress
             ? ProgressDisplay(plannedCycles: schedule.totalCycles, periodSeconds: experiment.timing.triggerPeriod.seconds,
@@ -105,7 +115,7 @@ public struct ExperimentRun {
         if !options.drainOnLoopThread { while !consumerExited.isRaised { Thread.sleep(forTimeInterval: 0.0005) } }
         let accumulator = pipeline.finish(triggerCycles: report.settings.map(\.counts.triggerCycles))
         progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.totalCoincidences)
-        let findings = ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
+        let findings = ExperimentAnalysis.findings(experiment: experiment, schedule: schedule, accumulator: accumulator,
                                                    boardSeconds: report.runDuration.seconds)
         var recordError = pipeline.writeError.map { "\($0)" }
         if let writer, recordError == nil {
@@ -121,26 +131,17 @@ public struct ExperimentRun {
             wallSeconds: elapsed.inSeconds,
             recordPath: recordError == nil ? writer?.path : writer?.partialPath, recordError: recordError)
     }
+}
 
-    /// The findings of a recorded run, computed exactly as the live run computed its own; a
-    /// different coincidence window (or any other analysis setting of the experiment) may be given.
-    public static func analyze(_ record: RunRecord, coincidenceWindow: TimeSpan? = nil) -> ExperimentFindings {
-        let (experiment, accumulator) = accumulate(record, coincidenceWindow: coincidenceWindow)
-        return ExperimentAnalysis.findings(definition: experiment, accumulator: accumulator,
-                                           boardSeconds: Double(record.boardNanoseconds) * 1e-9)
-    }
+/// Why an experiment run could not start on a station that was built and armed.
+public enum ExperimentRunError: Error, CustomStringConvertible {
+    /// The click record could not be created (a folder that does not exist or cannot be written,
+    /// a disk that is full).
+    case recordNotCreated(path: String, reason: String)
 
-    /// The recorded experiment (with `coincidenceWindow` instead of its own, if given) and its
-    /// counts: every click of `record` taken in order, the last cycle closed and each setting's
-    /// cycles set, as the live pipeline does. Shared by `analyze` and `SalvageAnalysis`.
-    static func accumulate(_ record: RunRecord, coincidenceWindow: TimeSpan?)
-        -> (experiment: ExperimentDefinition, accumulator: ExperimentAccumulator) {
-        var experiment = record.header.experiment
-        if let coincidenceWindow { experiment.timing.coincidenceWindow = coincidenceWindow }
-        var accumulator = ExperimentAccumulator(definition: experiment, settingCount: record.header.schedule.steps.count)
-        for click in record.clicks { accumulator.add(click) }
-        accumulator.finish()
-        accumulator.setTriggerCycles(record.cyclesPerSetting)
-        return (experiment, accumulator)
+    public var description: String {
+        switch self {
+        case let .recordNotCreated(path, reason): "could not create the click record \(path): \(reason)"
+        }
     }
 }

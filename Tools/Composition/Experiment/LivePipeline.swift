@@ -1,4 +1,7 @@
+public import Experiments
 public import Firmware
+import Records
+import Reports
 import Foundation
 
 /// The consumer side of the click ring during a run: drains it into the accumulator and the

@@ -1,8 +1,9 @@
-import Vocabulary
 public import Boards
+public import Experiments
 import Physics
 public import Simulator
 public import HAL
+import Vocabulary
 
 /// An experiment on the simulated board: builds the station from the board file and runs
 /// `ExperimentRun` on its lines.
@@ -11,15 +12,15 @@ public enum SimulatedExperiment {
     /// overriding) timing profile: the schedule's basis codes, and a trigger period shorter than
     /// the profile can serve.
     public static func problems(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
-                                profileOverride: TimingProfile? = nil) -> [String] {
+                                profileOverride: SimulatedTimingProfile? = nil) -> [String] {
         var problems: [String] = []
-        let profile = profileOverride ?? SimulatedStationBuilder.profile(for: definition.timingProfile)
+        let profile = SimulatedStationBuilder.profile(for: SimulatedStationBuilder.timingProfile(of: definition,
+                                                                                                  override: profileOverride))
         if let problem = experiment.timing.profileProblem(on: profile) { problems.append(problem) }
-        let arms: [(arm: AnalyzerArm, names: [String])] = [(.a, experiment.analyzer.armA), (.b, experiment.analyzer.armB)]
-        for (arm, names) in arms {
+        for arm in AnalyzerArm.allCases {
             let lines = definition.basisLines(of: arm).count
-            for (code, name) in names.enumerated() where code >= 1 << lines {
-                problems.append("analyzer.\(arm.rawValue) code \(code) (\(name)) needs more than the board's \(lines) "
+            for (code, basis) in experiment.analyzer.bases(of: arm).enumerated() where code >= 1 << lines {
+                problems.append("analyzer.\(arm.rawValue) code \(code) (\(basis.name)) needs more than the board's \(lines) "
                     + "basis-select lines of arm \(arm.rawValue.uppercased())")
             }
         }
@@ -28,28 +29,21 @@ public enum SimulatedExperiment {
         return problems
     }
 
-    /// Codes whose analyzer setting the experiment and the station file disagree on: the
-    /// experiment would certify one basis while the simulated analyzer measured another.
+    /// Codes whose analyzer basis the experiment and the station file disagree on: the experiment
+    /// would certify one basis while the simulated analyzer measured another.
     public static func analyzerMismatches(_ experiment: ExperimentDefinition, station: StationDefinition) -> [String] {
         var problems: [String] = []
-        let arms: [(String, [String], AnalyzerBasisTable)] = [
-            ("a", experiment.analyzer.armA, station.parameters.analyzerA),
-            ("b", experiment.analyzer.armB, station.parameters.analyzerB),
-        ]
-        for (arm, names, table) in arms {
-            for (code, name) in names.enumerated() {
-                let wanted = AnalyzerBasis.parse(name, field: "analyzer.\(arm)")
-                let built = table.setting(forCode: code, arm: arm)
-                switch (wanted, built) {
-                case let (.success(wanted), .success(built)) where wanted == built:
+        for arm in AnalyzerArm.allCases {
+            let table = arm == .a ? station.parameters.analyzerA : station.parameters.analyzerB
+            for (code, wanted) in experiment.analyzer.bases(of: arm).enumerated() {
+                switch table.setting(forCode: code, arm: arm.rawValue) {
+                case let .success(built) where built.isSameAnalyzer(as: wanted):
                     continue
-                case let (.success(wanted), .success(built)):
-                    problems.append("analyzer.\(arm) code \(code): the experiment \(experiment.fileName) expects \(wanted), "
-                        + "the station \(station.fileName) sets \(built)")
-                case (.success, .failure):
-                    problems.append("analyzer.\(arm) code \(code) (\(name)) is not in the station \(station.fileName)'s table")
-                case let (.failure(problem), _):
-                    problems.append("\(problem)")
+                case let .success(built):
+                    problems.append("analyzer.\(arm.rawValue) code \(code): the experiment \(experiment.fileName) expects "
+                        + "\(wanted), the station \(station.fileName) sets \(built)")
+                case .failure:
+                    problems.append("analyzer.\(arm.rawValue) code \(code) (\(wanted)) is not in the station \(station.fileName)'s table")
                 }
             }
         }
@@ -63,7 +57,7 @@ public enum SimulatedExperiment {
     ///   - interlockOpensAt: fault injection: the interlock opens at this board instant.
     ///   - trace: receives the recorded trace (only when `tracing`).
     public static func run(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
-                           source: SimulatedSource = .standIn(.init()), profileOverride: TimingProfile? = nil,
+                           source: SimulatedSource = .standIn(.init()), profileOverride: SimulatedTimingProfile? = nil,
                            tracing: Bool = false, interlockOpensAt: Instant? = nil,
                            options: ExperimentRun.Options, trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
         var problems = problems(experiment, board: definition, profileOverride: profileOverride)
@@ -73,7 +67,7 @@ public enum SimulatedExperiment {
                                                   profileOverride: profileOverride, tracing: tracing)
         if let opening = interlockOpensAt { station.openInterlock(at: opening) }
         var options = options
-        options.timingProfile = station.board.profile.name
+        options.timingProfile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride)
         options.drainOnLoopThread = true   // the simulated run stays single-threaded and deterministic
         let outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
         if tracing { trace?(station.board.trace) }

@@ -1,0 +1,168 @@
+public import Analysis
+public import Firmware
+public import Vocabulary
+public import HAL
+
+/// Counts an experiment's clicks as they arrive, cycle by cycle, in the form every figure needs:
+/// per-setting singles and coincidences, the A–B time correlation, and what the kind asks for
+/// (`Gathering`: BBM92 detections, HBT peak areas).
+///
+/// The live pipeline feeds it from the firmware's click ring; `qdot analyze` feeds it from a
+/// record file. Both see the same events in the same order, so both reach the same figures.
+/// Singles and coincidences follow the firmware's own rule (`CoincidenceRule`), so they equal the
+/// firmware's tallies.
+public struct ExperimentAccumulator: Sendable {
+    /// Per setting, in schedule order: singles and coincidence counts. A cycle's clicks join them
+    /// when the cycle closes (at its successor's first click, or at `finish`).
+    public private(set) var settings: [SettingCounts]
+    /// BBM92 detections (when gathered): cycles with exactly one click in each arm, in coincidence.
+    public private(set) var detections: [BBM92.Detection] = []
+    /// HBT peak areas of arm A and arm B, by cycle offset −K … K of the − click after the + click
+    /// (only the zero offset when not gathered).
+    private var hbtPeaks: [[Int]]
+    /// Histogram of t(B) − t(A) of the first clicks of each cycle, 1 ns bins from −range to +range.
+    public private(set) var correlationHistogram: [Int]
+    /// Half width of `correlationHistogram`, in nanoseconds.
+    public let histogramRangeNanoseconds: Int64
+    /// Events consumed.
+    public var eventsSeen: Int { eventCount }
+    /// Events whose setting index is outside the schedule (counted, not used).
+    public var eventsOutsideSchedule: Int { eventsOutsideScheduleCount }
+
+    /// Coincidences counted so far, over every setting (the cycle still open not included).
+    public var totalCoincidences: Int { settings.reduce(0) { $0 + $1.totalCoincidences } }
+
+    let rule: CoincidenceRule
+    let window: Int64
+    let period: Int64
+    let sidePeaks: Int
+    /// Only g2 needs the HBT pairs across cycles, only BBM92 the detections; other kinds skip that work.
+    @usableFromInline let countsHanburyBrownTwiss: Bool
+    let gathersDetections: Bool
+    let basisOfCodeA: [BBM92.Basis?]
+    let basisOfCodeB: [BBM92.Basis?]
+    // What `add` touches is usable from inline code, so the live pipeline's per-click loop (in
+    // another module) inlines it: the call's register saves and restores were about a tenth of a
+    // click's cost.
+    @usableFromInline var eventCount = 0
+    @usableFromInline var eventsOutsideScheduleCount = 0
+    @usableFromInline var cycle: Int64 = -1
+    @usableFromInline var setting = 0
+    @usableFromInline var codes = BasisCodes(armA: 0, armB: 0)
+    /// The clicks of cycle `cycle`, not yet in the counts.
+    @usableFromInline var open = CycleClicks()
+    /// Recent clicks of the four channels (cycle, time), for the HBT peaks.
+    var recent: [[(cycle: Int64, time: Int64)]] = [[], [], [], []]
+
+    /// An empty accumulator for `definition`'s schedule of `settingCount` settings.
+    public init(definition: ExperimentDefinition, settingCount: Int) {
+        settings = Array(repeating: SettingCounts(), count: settingCount)
+        window = definition.timing.coincidenceWindow.nanoseconds
+        rule = CoincidenceRule(windowNanoseconds: window)
+        period = definition.timing.triggerPeriod.nanoseconds
+        let gathering = definition.kind.gathering
+        countsHanburyBrownTwiss = gathering.hanburyBrownTwissSidePeaks != nil
+        sidePeaks = gathering.hanburyBrownTwissSidePeaks ?? 0
+        gathersDetections = gathering.keyDetections
+        hbtPeaks = Array(repeating: Array(repeating: 0, count: 2 * sidePeaks + 1), count: 2)
+        histogramRangeNanoseconds = max(20, min(1_000, 4 * window))
+        correlationHistogram = Array(repeating: 0, count: Int(2 * histogramRangeNanoseconds + 1))
+        func bases(_ arm: AnalyzerArm) -> [BBM92.Basis?] {
+            definition.analyzer.bases(of: arm).map { basis in
+                switch basis.canonical {
+                case .horizontalVertical: .rectilinear
+                case .diagonalAntidiagonal: .diagonal
+                default: nil
+                }
+            }
+        }
+        basisOfCodeA = bases(.a)
+        basisOfCodeB = bases(.b)
+    }
+
+    /// Takes one click; clicks arrive in cycle order. (Inlined, like `RunRecordWriter.write`, into
+    /// the live pipeline's per-click loop.)
+    @inlinable @inline(__always)
+    public mutating func add(_ event: ClickEvent) {
+        eventCount += 1
+        guard event.setting >= 0, event.setting < settings.count else { eventsOutsideScheduleCount += 1; return }
+        if event.cycle != cycle {
+            closeCycle()
+            cycle = event.cycle
+            setting = event.setting
+            codes = event.codes
+        }
+        let time = event.timestamp.nanoseconds
+        open.record(event.channel, nanoseconds: time)
+        if countsHanburyBrownTwiss { hanburyBrownTwiss(channel: event.channel.rawValue, time: time) }
+    }
+
+    /// The HBT peak areas of `arm`'s two detectors, by cycle offset −K … K of the − click after
+    /// the + click.
+    public func hanburyBrownTwissPeaks(of arm: AnalyzerArm) -> [Int] { hbtPeaks[arm == .a ? 0 : 1] }
+
+    /// Closes the last cycle; call once when no more clicks will come.
+    public mutating func finish() {
+        closeCycle()
+        cycle = -1
+    }
+
+    /// Sets each setting's trigger-cycle count (known only from the firmware's tallies).
+    public mutating func setTriggerCycles(_ cycles: [Int]) {
+        for (index, count) in cycles.enumerated() where index < settings.count { settings[index].triggerCycles = count }
+    }
+
+    /// Adds the open cycle's singles, coincidences, correlation-histogram entry and BBM92 detection
+    /// to the counts, and empties it.
+    @usableFromInline
+    mutating func closeCycle() {
+        guard cycle >= 0 else { return }
+        rule.count(open, into: &settings[setting])
+        if open.bothArmsClicked { correlateArms() }
+        open.clear()
+    }
+
+    /// For a cycle in which both arms clicked: the A–B delay of each arm's first detector to click
+    /// goes into the correlation histogram, and the cycle is a BBM92 detection when each arm had
+    /// one detector click, within the window, with both basis codes naming a BBM92 basis.
+    mutating func correlateArms() {
+        guard let a = open.firstClickedChannel(in: .a), let b = open.firstClickedChannel(in: .b),
+              let timeA = open.firstClickNanoseconds(of: a), let timeB = open.firstClickNanoseconds(of: b) else { return }
+        let delay = timeB - timeA
+        if abs(delay) <= histogramRangeNanoseconds { correlationHistogram[Int(delay + histogramRangeNanoseconds)] += 1 }
+        if gathersDetections, !open.hasDoubleClick, abs(delay) <= window,
+           Int(codes.armA) < basisOfCodeA.count, Int(codes.armB) < basisOfCodeB.count,
+           let basisA = basisOfCodeA[Int(codes.armA)], let basisB = basisOfCodeB[Int(codes.armB)] {
+            detections.append(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: a.output == .plus ? 0 : 1,
+                                              bitB: b.output == .plus ? 0 : 1))
+        }
+    }
+
+    /// Pairs a click with the earlier clicks of its arm's other detector within `sidePeaks`
+    /// cycles: offset k = cycle(−) − cycle(+), counted when |t(−) − t(+) − k·T| ≤ window.
+    @usableFromInline
+    mutating func hanburyBrownTwiss(channel: Int, time: Int64) {
+        let other = channel ^ 1
+        let arm = channel >> 1
+        let oldest = cycle - Int64(sidePeaks)
+        prune(channel, keepingFrom: oldest)
+        prune(other, keepingFrom: oldest)
+        for earlier in recent[other] {
+            let plusFirst = channel & 1 == 1   // this click is the − detector's
+            let offset = plusFirst ? cycle - earlier.cycle : earlier.cycle - cycle
+            let delay = plusFirst ? time - earlier.time : earlier.time - time
+            if abs(delay - offset * period) <= window { hbtPeaks[arm][Int(offset) + sidePeaks] += 1 }
+        }
+        recent[channel].append((cycle, time))
+    }
+
+    /// Forgets the clicks of `list` older than cycle `oldest`.
+    mutating func prune(_ list: Int, keepingFrom oldest: Int64) {
+        guard let first = recent[list].first, first.cycle < oldest else { return }
+        if let keep = recent[list].firstIndex(where: { $0.cycle >= oldest }) {
+            recent[list].removeFirst(keep)
+        } else {
+            recent[list].removeAll(keepingCapacity: true)
+        }
+    }
+}

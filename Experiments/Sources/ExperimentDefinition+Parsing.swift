@@ -1,0 +1,116 @@
+public import ConfigFile
+import Firmware
+import Foundation
+import HAL
+import Vocabulary
+
+extension ExperimentDefinition {
+    /// Reads and parses the experiment file at `path`; errors name the file by `path`.
+    public static func load(contentsOf path: String) throws(ConfigErrors) -> ExperimentDefinition {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigErrors(ConfigError(fileName: path, line: nil,
+                                           message: "cannot read the experiment file (\(error.localizedDescription)); expected a readable UTF-8 .experiment.toml file"))
+        }
+        return try parse(text: text, fileName: path)
+    }
+
+    /// Parses an experiment file's text (format: Experiments/README.md). Throws every mistake,
+    /// sorted by line, each with file, line, field and what was expected; impossible timing is
+    /// refused with the numbers that clash.
+    public static func parse(text: String, fileName: String) throws(ConfigErrors) -> ExperimentDefinition {
+        let document = try ConfigDocument.parse(text, fileName: fileName)
+        var reader = ConfigReader(document)
+        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds")
+        let positiveNanoseconds = ConfigType<Int>.positiveInteger("a time in nanoseconds")
+
+        var name = "", description = "", seed: UInt64 = 1
+        var kindType: any ExperimentKind.Type = BellCHSHExperiment.self
+        if let section = reader.requiredSection("experiment") {
+            name = reader.required("name", in: section, as: .nonEmptyString(like: "bell-chsh")) ?? ""
+            description = reader.value("description", in: section, as: .string(like: "what the run is for"), default: "")
+            let kinds = ExperimentKinds.names.map { (name: $0, value: $0) }
+            if let kindName = reader.required("kind", in: section, as: .oneOf(kinds)), let named = ExperimentKinds.named(kindName) {
+                kindType = named
+            }
+            seed = UInt64(reader.value("seed", in: section, as: .integer("a seed ≥ 0", in: 0...Int.max), default: 1))
+        }
+
+        var timing = CycleTiming.standard
+        var timingLines: [String: Int] = [:]
+        var timingSection: ConfigSection?
+        if let section = reader.requiredSection("timing") {
+            timingSection = section
+            func read(_ key: String, _ type: ConfigType<Int>, into value: inout TimeSpan) {
+                if let entry = section.entry(key) { timingLines[key] = entry.line }
+                if let number = reader.required(key, in: section, as: type) { value = .nanoseconds(Int64(number)) }
+            }
+            read("trigger-period-ns", positiveNanoseconds, into: &timing.triggerPeriod)
+            read("trigger-pulse-width-ns", positiveNanoseconds, into: &timing.triggerPulseWidth)
+            read("gate-delay-ns", nanoseconds, into: &timing.gateDelay)
+            read("gate-width-ns", positiveNanoseconds, into: &timing.gateWidth)
+            read("coincidence-window-ns", positiveNanoseconds, into: &timing.coincidenceWindow)
+        }
+
+        var cyclesPerSetting = 1
+        if let section = reader.requiredSection("run") {
+            let cycles = reader.optional("cycles-per-setting", in: section, as: .positiveInteger("a number of trigger cycles"))
+            let seconds = reader.optional("seconds-per-setting", in: section, as: .positiveNumber("board time per setting, in seconds"))
+            switch (cycles, seconds) {
+            case let (cycles?, nil): cyclesPerSetting = cycles
+            case let (nil, seconds?): cyclesPerSetting = max(1, Int((seconds / timing.triggerPeriod.seconds).rounded()))
+            case (_?, _?):
+                reader.report("give cycles-per-setting or seconds-per-setting, not both", field: "run", line: section.line)
+            case (nil, nil):
+                if !section.entries.contains(where: { ["cycles-per-setting", "seconds-per-setting"].contains($0.key) }) {
+                    reader.report("missing cycles-per-setting (or seconds-per-setting); expected a number of trigger cycles",
+                                  field: "run.cycles-per-setting", line: section.line)
+                }
+            }
+        }
+
+        var analyzer = AnalyzerCodeTable.standard
+        if let section = reader.section("analyzer") {
+            let basisNames = ConfigType<[String]>.array(of: .string(like: "HV"))
+            for arm in AnalyzerArm.allCases {
+                let key = arm.rawValue
+                guard let names = reader.optional(key, in: section, as: basisNames) else { continue }
+                let line = section.entry(key)?.line ?? section.line
+                if names.isEmpty { reader.report("an arm needs at least one basis", field: "analyzer.\(key)", line: line) }
+                var bases: [AnalyzerBasis] = []
+                for (code, basisName) in names.enumerated() {
+                    if let basis = AnalyzerBasis(name: basisName) {
+                        bases.append(basis)
+                    } else {
+                        reader.report("code \(code): expected a basis name HV, DA, RL or linear:ANGLE, found \"\(basisName)\"",
+                                      field: "analyzer.\(key)", line: line)
+                    }
+                }
+                if arm == .a { analyzer.armA = bases } else { analyzer.armB = bases }
+            }
+        }
+
+        let kind = kindType.read(from: &reader)
+
+        // Timing that cannot run, with the numbers that clash, on the lines that set them.
+        if let section = timingSection {
+            for (place, checked) in kind.timingsToCheck(timing) {
+                for problem in checked.problems {
+                    if let place {
+                        reader.report("\(place.context): \(problem)", field: place.field, line: section.line)
+                        continue
+                    }
+                    let key = problem.contains("window") ? "coincidence-window-ns"
+                        : problem.contains("gate width") ? "gate-width-ns" : "trigger-period-ns"
+                    reader.report(problem, field: section.fieldPath(key), line: timingLines[key] ?? section.line)
+                }
+            }
+        }
+
+        try reader.finish()
+        return ExperimentDefinition(name: name, description: description, kind: kind, seed: seed, timing: timing,
+                                    cyclesPerSetting: cyclesPerSetting, analyzer: analyzer, fileName: fileName)
+    }
+}

@@ -1,0 +1,48 @@
+/// The part of a hardware result that says how the loop ran on this machine: the libgpiod it
+/// used and the real-time setup its thread got (each step asked for, and why one did not take).
+///
+/// Stored as it is, the result's `hardware` object (format v1): the keys are `CodingKeys`.
+public struct HardwareRunRecord: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case libgpiodVersion, libgpiodAPIMajor, lostEdgesExact, fifoPriority, memoryLocked, pinnedCPU, pinnedCPUIsIsolated,
+             cpuWakeLatencyCapMicroseconds, busyWaitTailNanoseconds, warnings
+    }
+
+    /// The libgpiod loaded at run time (for example `1.6.3`), nil with a test driver.
+    public var libgpiodVersion: String?
+    /// The libgpiod API this build speaks (1 or 2), nil with a test driver.
+    public var libgpiodAPIMajor: Int?
+    /// Whether lost edges are counted exactly (kernel sequence numbers, libgpiod 2.x) or as a
+    /// lower bound (libgpiod 1.6).
+    public var lostEdgesExact: Bool
+    /// The SCHED_FIFO priority the loop ran at, nil for the default scheduler.
+    public var fifoPriority: Int32?
+    /// Whether all memory was locked.
+    public var memoryLocked: Bool
+    /// The CPU the loop was pinned to, nil when not pinned.
+    public var pinnedCPU: Int?
+    /// Whether that CPU is in the kernel's isolated set.
+    public var pinnedCPUIsIsolated: Bool?
+    /// The idle-CPU wake-up latency cap held during the run, µs, nil when none.
+    public var cpuWakeLatencyCapMicroseconds: Int32?
+    /// The clock's busy-wait tail before each deadline, ns (0: plain sleeps).
+    public var busyWaitTailNanoseconds: Int64
+    /// Each real-time step asked for that did not take, and why.
+    public var warnings: [String]
+
+    /// A record from its parts.
+    public init(libgpiodVersion: String?, libgpiodAPIMajor: Int?, lostEdgesExact: Bool, fifoPriority: Int32?,
+                memoryLocked: Bool, pinnedCPU: Int?, pinnedCPUIsIsolated: Bool?, cpuWakeLatencyCapMicroseconds: Int32?,
+                busyWaitTailNanoseconds: Int64, warnings: [String]) {
+        self.libgpiodVersion = libgpiodVersion
+        self.libgpiodAPIMajor = libgpiodAPIMajor
+        self.lostEdgesExact = lostEdgesExact
+        self.fifoPriority = fifoPriority
+        self.memoryLocked = memoryLocked
+        self.pinnedCPU = pinnedCPU
+        self.pinnedCPUIsIsolated = pinnedCPUIsIsolated
+        self.cpuWakeLatencyCapMicroseconds = cpuWakeLatencyCapMicroseconds
+        self.busyWaitTailNanoseconds = busyWaitTailNanoseconds
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,148 @@
+public import Experiments
+import Vocabulary
+
+/// What the analysis of a run found, as results and `qdot analyze --output` store it (format v1).
+public struct FindingsV1: Codable, Sendable, Hashable {
+    /// One certified figure.
+    public struct FigureV1: Codable, Sendable, Hashable {
+        public var key: String
+        public var name: String
+        public var value: Double
+        public var standardError: Double
+        public var unit: String
+        public var method: String
+
+        enum CodingKeys: String, CodingKey { case key, name, value, standardError, unit, method }
+    }
+
+    /// One setting's counts: singles A+, A−, B+, B−; coincidences A+B+, A+B−, A−B+, A−B−.
+    public struct SettingV1: Codable, Sendable, Hashable {
+        public var label: String
+        public var cycles: Int
+        public var singles: [Int]
+        public var coincidences: [Int]
+
+        enum CodingKeys: String, CodingKey { case label, cycles, singles, coincidences }
+    }
+
+    /// How a salvaged analysis came about.
+    public struct SalvageV1: Codable, Sendable, Hashable {
+        /// What one figure is in it.
+        public struct TreatmentV1: Codable, Sendable, Hashable {
+            public var figure: String
+            public var treatment: String
+            public var reason: String
+
+            enum CodingKeys: String, CodingKey { case figure, treatment, reason }
+        }
+
+        public var status: String
+        public var complete: Bool
+        public var salvaged: Bool
+        public var stoppedAtByteOffset: Int
+        public var stopReason: String
+        public var fileBytes: Int
+        public var intactClicks: Int
+        public var cyclesRunAtLeast: Int64
+        public var cyclesAnalysed: Int64
+        public var clicksAnalysed: Int
+        public var clicksLeftOut: Int
+        public var boardSecondsAtLeast: Double
+        public var figures: [TreatmentV1]
+
+        enum CodingKeys: String, CodingKey {
+            case status, complete, salvaged, stoppedAtByteOffset, stopReason, fileBytes, intactClicks, cyclesRunAtLeast,
+                 cyclesAnalysed, clicksAnalysed, clicksLeftOut, boardSecondsAtLeast, figures
+        }
+    }
+
+    public var figures: [FigureV1]
+    public var notes: [String]
+    public var settings: [SettingV1]
+    public var densityMatrixReal: [[Double]]?
+    public var densityMatrixImaginary: [[Double]]?
+    public var scanDelaysNanoseconds: [Int64]?
+    public var scanSingles: [Int]?
+    public var hbtPeaks: [[Int]]?
+    public var correlationHistogram: [Int]
+    public var correlationHistogramRangeNanoseconds: Int64
+    public var eventsAnalysed: Int
+    public var salvage: SalvageV1?
+
+    enum CodingKeys: String, CodingKey {
+        case figures, notes, settings, densityMatrixReal, densityMatrixImaginary, scanDelaysNanoseconds, scanSingles,
+             hbtPeaks, correlationHistogram, correlationHistogramRangeNanoseconds, eventsAnalysed, salvage
+    }
+
+    /// The stored form of `findings`.
+    public init(_ findings: ExperimentFindings) {
+        figures = findings.figures.map {
+            FigureV1(key: $0.key.rawValue, name: $0.name, value: $0.value, standardError: $0.standardError, unit: $0.unit,
+                     method: $0.method)
+        }
+        notes = findings.notes
+        settings = findings.settings.map {
+            SettingV1(label: $0.label, cycles: $0.counts.triggerCycles, singles: $0.counts.singles.values,
+                      coincidences: $0.counts.coincidences.values)
+        }
+        densityMatrixReal = findings.densityMatrixReal
+        densityMatrixImaginary = findings.densityMatrixImaginary
+        scanDelaysNanoseconds = findings.scanDelaysNanoseconds
+        scanSingles = findings.scanSingles
+        hbtPeaks = findings.hbtPeaks
+        correlationHistogram = findings.correlationHistogram
+        correlationHistogramRangeNanoseconds = findings.correlationHistogramRangeNanoseconds
+        eventsAnalysed = findings.eventsAnalysed
+        salvage = findings.salvage.map { info in
+            SalvageV1(status: info.status, complete: info.complete, salvaged: info.salvaged,
+                      stoppedAtByteOffset: info.stoppedAtByteOffset, stopReason: info.stopReason, fileBytes: info.fileBytes,
+                      intactClicks: info.intactClicks, cyclesRunAtLeast: info.cyclesRunAtLeast,
+                      cyclesAnalysed: info.cyclesAnalysed, clicksAnalysed: info.clicksAnalysed,
+                      clicksLeftOut: info.clicksLeftOut, boardSecondsAtLeast: info.boardSecondsAtLeast,
+                      figures: info.figures.map {
+                          SalvageV1.TreatmentV1(figure: $0.figure.rawValue, treatment: $0.treatment.rawValue, reason: $0.reason)
+                      })
+        }
+    }
+
+    /// The findings stored.
+    public func findings() throws(SchemaError) -> ExperimentFindings {
+        var findings = ExperimentFindings()
+        findings.figures = figures.map {
+            Figure(key: FigureKey(rawValue: $0.key), name: $0.name, value: $0.value, standardError: $0.standardError,
+                   unit: $0.unit, method: $0.method)
+        }
+        findings.notes = notes
+        for (index, setting) in settings.enumerated() {
+            guard let singles = PerChannel(setting.singles), let coincidences = PerPair(setting.coincidences) else {
+                throw SchemaError(field: "findings.settings[\(index)]", problem: "expected 4 singles and 4 coincidences, found \(setting.singles.count) and \(setting.coincidences.count)")
+            }
+            findings.settings.append(LabelledCounts(label: setting.label, counts: SettingCounts(
+                triggerCycles: setting.cycles, singles: singles, coincidences: coincidences)))
+        }
+        findings.densityMatrixReal = densityMatrixReal
+        findings.densityMatrixImaginary = densityMatrixImaginary
+        findings.scanDelaysNanoseconds = scanDelaysNanoseconds
+        findings.scanSingles = scanSingles
+        findings.hbtPeaks = hbtPeaks
+        findings.correlationHistogram = correlationHistogram
+        findings.correlationHistogramRangeNanoseconds = correlationHistogramRangeNanoseconds
+        findings.eventsAnalysed = eventsAnalysed
+        if let salvage {
+            var treatments: [SalvageInfo.FigureTreatment] = []
+            for (index, entry) in salvage.figures.enumerated() {
+                guard let treatment = SalvageInfo.Treatment(rawValue: entry.treatment) else {
+                    throw SchemaError(field: "findings.salvage.figures[\(index)].treatment",
+                                      problem: "\"\(entry.treatment)\"; expected computed, per trigger cycle instead or left out")
+                }
+                treatments.append(.init(figure: FigureKey(rawValue: entry.figure), treatment: treatment, reason: entry.reason))
+            }
+            findings.salvage = SalvageInfo(
+                stoppedAtByteOffset: salvage.stoppedAtByteOffset, stopReason: salvage.stopReason, fileBytes: salvage.fileBytes,
+                intactClicks: salvage.intactClicks, cyclesRunAtLeast: salvage.cyclesRunAtLeast,
+                cyclesAnalysed: salvage.cyclesAnalysed, clicksAnalysed: salvage.clicksAnalysed,
+                clicksLeftOut: salvage.clicksLeftOut, boardSecondsAtLeast: salvage.boardSecondsAtLeast, figures: treatments)
+        }
+        return findings
+    }
+}

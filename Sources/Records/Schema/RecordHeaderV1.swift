@@ -1,0 +1,38 @@
+import Boards
+
+/// A run record's header as the file stores it (format v1, docs/record-format.md): UTF-8 JSON with
+/// sorted keys, after the 16-byte preamble.
+public struct RecordHeaderV1: Codable, Sendable, Hashable {
+    public var software: String
+    public var experiment: ExperimentV1
+    public var schedule: ScheduleV1
+    public var board: String
+    public var timingProfile: String?
+    public var seed: UInt64
+
+    enum CodingKeys: String, CodingKey { case software, experiment, schedule, board, timingProfile, seed }
+
+    /// The stored form of `header`.
+    public init(_ header: RunRecordHeader) {
+        software = header.software
+        experiment = ExperimentV1(header.experiment)
+        schedule = ScheduleV1(header.schedule)
+        board = header.board
+        timingProfile = header.timingProfile?.rawValue
+        seed = header.seed
+    }
+
+    /// The header stored.
+    public func header() throws(SchemaError) -> RunRecordHeader {
+        var profile: SimulatedTimingProfile?
+        if let timingProfile {
+            guard let named = SimulatedTimingProfile(rawValue: timingProfile) else {
+                throw SchemaError(field: "timingProfile", problem: "unknown timing profile \"\(timingProfile)\"; known: "
+                                  + SimulatedTimingProfile.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            profile = named
+        }
+        return RunRecordHeader(software: software, experiment: try experiment.experiment(), schedule: schedule.schedule,
+                               board: board, timingProfile: profile, seed: seed)
+    }
+}

@@ -1,0 +1,19 @@
+public import Records
+
+extension HardwareRunRecord {
+    /// Lines for the terminal summary.
+    public var summaryLines: [String] {
+        var lines: [String] = []
+        let library = libgpiodVersion.map { "libgpiod \($0) (API \(libgpiodAPIMajor ?? 0))" } ?? "test driver"
+        lines.append("  backend       \(library), lost edges counted "
+            + (lostEdgesExact ? "exactly (kernel sequence numbers)" : "as a lower bound (no sequence numbers)"))
+        var realtime = [fifoPriority.map { "SCHED_FIFO \($0)" } ?? "SCHED_OTHER",
+                        memoryLocked ? "memory locked" : "memory not locked",
+                        pinnedCPU.map { "CPU \($0)" + (pinnedCPUIsIsolated == true ? " (isolated)" : "") } ?? "not pinned"]
+        if let cpuWakeLatencyCapMicroseconds { realtime.append("CPU wake latency ≤ \(cpuWakeLatencyCapMicroseconds) µs") }
+        if busyWaitTailNanoseconds > 0 { realtime.append("busy-wait \(busyWaitTailNanoseconds / 1000) µs") }
+        lines.append("  real time     " + realtime.joined(separator: ", "))
+        lines += warnings.map { "  warning       \($0)" }
+        return lines
+    }
+}
