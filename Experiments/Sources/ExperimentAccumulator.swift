@@ -61,8 +61,13 @@ public struct ExperimentAccumulator: Sendable {
         rule = CoincidenceRule(windowNanoseconds: window)
         period = definition.timing.triggerPeriod.nanoseconds
         let gathering = definition.kind.gathering
-        countsHanburyBrownTwiss = gathering.hanburyBrownTwissSidePeaks != nil
-        sidePeaks = gathering.hanburyBrownTwissSidePeaks ?? 0
+        if let sidePeaks = gathering.hanburyBrownTwissSidePeaks {
+            countsHanburyBrownTwiss = true
+            self.sidePeaks = sidePeaks
+        } else {
+            countsHanburyBrownTwiss = false
+            sidePeaks = 0   // only the zero-offset bin, never filled
+        }
         gathersDetections = gathering.keyDetections
         hbtPeaks = Array(repeating: Array(repeating: 0, count: 2 * sidePeaks + 1), count: 2)
         histogramRangeNanoseconds = max(20, min(1_000, 4 * window))

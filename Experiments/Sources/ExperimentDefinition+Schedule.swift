@@ -9,11 +9,13 @@ extension ExperimentDefinition {
         var codes = BasisCodeLookup(analyzer)
         var steps: [ScheduleStep] = []
         for setting in plannedSettings {
-            let codeA = setting.basisA.map { codes.code(of: $0, arm: .a) } ?? 0
-            let codeB = setting.basisB.map { codes.code(of: $0, arm: .b) } ?? 0
-            var step = ScheduleStep(label: setting.label, codes: BasisCodes(armA: codeA, armB: codeB), cycles: cyclesPerSetting,
+            var step = ScheduleStep(label: setting.label, codes: BasisCodes(armA: 0, armB: 0), cycles: cyclesPerSetting,
                                     gateDelay: setting.gateDelay)
+            if let basisA = setting.basisA, let basisB = setting.basisB {
+                step.codes = BasisCodes(armA: codes.code(of: basisA, arm: .a), armB: codes.code(of: basisB, arm: .b))
+            }
             if let bases = setting.randomBases {
+                // Drawn every cycle; the step's own codes (0, 0) only name it in reports.
                 step.randomBasis = RandomBasisChoice(codesA: bases.map { codes.code(of: $0, arm: .a) },
                                                      codesB: bases.map { codes.code(of: $0, arm: .b) })
             }

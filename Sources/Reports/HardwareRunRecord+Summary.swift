@@ -4,7 +4,8 @@ extension HardwareRunRecord {
     /// Lines for the terminal summary.
     public var summaryLines: [String] {
         var lines: [String] = []
-        let library = libgpiodVersion.map { "libgpiod \($0) (API \(libgpiodAPIMajor ?? 0))" } ?? "test driver"
+        let api = libgpiodAPIMajor.map { " (API \($0))" } ?? ""
+        let library = libgpiodVersion.map { "libgpiod \($0)\(api)" } ?? "test driver"
         lines.append("  backend       \(library), lost edges counted "
             + (lostEdgesExact ? "exactly (kernel sequence numbers)" : "as a lower bound (no sequence numbers)"))
         var realtime = [fifoPriority.map { "SCHED_FIFO \($0)" } ?? "SCHED_OTHER",
