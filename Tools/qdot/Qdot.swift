@@ -14,6 +14,8 @@ struct Qdot: ParsableCommand {
 
             Board files bind roles (trigger, gate, basis bits, clicks, interlock) to GPIO lines by \
             chip label and line name; see Board/README.md.
+
+            Exit status: \(QdotExit.table).
             """,
         version: "qdot 0.1.0",
         subcommands: [SimCommand.self, RunCommand.self, AnalyzeCommand.self, CheckCommand.self, ExperimentsCommand.self,
