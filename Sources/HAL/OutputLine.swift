@@ -22,6 +22,14 @@ public protocol OutputLine: AnyObject {
 }
 
 extension OutputLine {
+    /// Drives line `index` to `value` through the bulk write: the default for requests that have
+    /// no faster single-line write (test wrappers around a backend's request, say).
+    public func set(line index: Int, to value: LineValue) throws(HardwareError) {
+        var values = LineBits.none
+        values[index] = value
+        try set(values, mask: LineBits(rawValue: 1 << UInt64(index)))
+    }
+
     /// Drives the request's only (or first) line to `value`.
     @inlinable public func set(_ value: LineValue) throws(HardwareError) {
         try set(line: 0, to: value)

@@ -86,12 +86,6 @@ final class FailingOutputLine: OutputLine {
     var lineNames: [String] { base.lineNames }
     var driven: LineBits { base.driven }
 
-    func set(line index: Int, to value: LineValue) throws(HardwareError) {
-        var values = driven
-        values[index] = value
-        try set(values, mask: LineBits(rawValue: 1 << UInt64(index)))
-    }
-
     func set(_ values: LineBits, mask: LineBits) throws(HardwareError) {
         calls += 1
         if calls == failingCall { throw Self.error(call: calls) }

@@ -29,12 +29,6 @@ final class RecordingOutputLine: OutputLine {
     var lineNames: [String] { base.lineNames }
     var driven: LineBits { base.driven }
 
-    func set(line index: Int, to value: LineValue) throws(HardwareError) {
-        var values = driven
-        values[index] = value
-        try set(values, mask: LineBits(rawValue: 1 << UInt64(index)))
-    }
-
     /// Notes the write, then makes it. The time noted is where the simulation stands: the
     /// firmware's own time under the ideal profile (every call free, the world kept up with it).
     func set(_ values: LineBits, mask: LineBits) throws(HardwareError) {

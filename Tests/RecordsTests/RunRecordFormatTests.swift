@@ -77,7 +77,8 @@ import Testing
     /// More clicks than the writer's one-mebibyte buffer holds (43 690 records) come back from
     /// the file in order, with their totals and end record.
     @Test func clicksAcrossTheWritersBufferReadBack() throws {
-        let experiment = try ExampleFixture.example("bbm92", cyclesPerSetting: 100)
+        let example = try #require(ExperimentExamples.named("bbm92"))
+        let experiment = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
         let path = try GoldenFiles.temporaryPath("long.qdotrec")
         let writer = try RunRecordWriter(path: path, header: RunRecordHeader(
             software: "test", experiment: experiment, schedule: try experiment.schedule(), board: "none",
