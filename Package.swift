@@ -84,7 +84,7 @@ let package = Package(
         // (Schema/*V1) with golden files in Tests/RecordsTests/Golden.
         .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Experiments", "Boards"],
                 path: "Sources/Records"),
-        .testTarget(name: "RecordsTests", dependencies: ["Records", "Experiments", "Vocabulary", "HAL", "Firmware", "Boards"],
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Experiments", "Vocabulary", "HAL", "Firmware", "Boards", "SeededRandom"],
                     path: "Tests/RecordsTests", resources: [.copy("Golden")]),
 
         // What people read: the terminal summaries, the live progress line, the SVG figures.

@@ -1,5 +1,4 @@
 import Vocabulary
-import Analysis
 import Dispatch
 import Firmware
 import Foundation

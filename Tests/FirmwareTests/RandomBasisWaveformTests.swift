@@ -1,5 +1,4 @@
 import Vocabulary
-import Analysis
 import Firmware
 import HAL
 import SeededRandom
