@@ -35,7 +35,9 @@ let package = Package(
             name: "Boards", dependencies: ["HAL", "ConfigFile", "Vocabulary", "Physics"], path: "Board",
             exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
                       "beaglebone-black.board.toml", "gpio-sim.board.toml"],
-            resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml")]),
+            resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml"),
+                        .embedInCode("profiles/raspberry-pi-4.profile.toml"), .embedInCode("profiles/raspberry-pi-5.profile.toml"),
+                        .embedInCode("profiles/beaglebone-black.profile.toml")]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Vocabulary", "Physics"], path: "Tests/BoardsTests"),
 
         // The one seeded generator (xoshiro256**) every reproducible draw comes from. Imports nothing.
@@ -60,12 +62,12 @@ let package = Package(
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
         .target(name: "Simulator", dependencies: ["HAL", "Vocabulary", "Physics", "SeededRandom", numerics], path: "Sources/Simulator"),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL", "Vocabulary", "SeededRandom"], path: "Tests/SimulatorTests"),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HAL", "Vocabulary", "SeededRandom", "Boards"], path: "Tests/SimulatorTests"),
 
         // The real-time cycle, schedules, interlock and safe state, the click hand-off to analysis.
         // Knows the HAL, the shared vocabulary and the seeded generator, never a backend.
         .target(name: "Firmware", dependencies: ["HAL", "Vocabulary", "SeededRandom"], path: "Firmware"),
-        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Vocabulary", "SeededRandom"],
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Vocabulary", "SeededRandom", "Boards"],
                     path: "Tests/FirmwareTests"),
 
         // The experiment domain: each kind (Bell/CHSH, tomography, BBM92, g2, gate-delay scan) as one

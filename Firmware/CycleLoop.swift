@@ -18,6 +18,8 @@ struct CycleLoop {
     let period: TimeSpan
     /// What makes a cycle's clicks into counts: the same rule as every recount of a click record.
     let coincidenceRule: CoincidenceRule
+    /// Gate mode: the side-cycle pairs that measure the accidentals (nil in window mode).
+    var sideCycles: SideCycleTally?
     var tallies: [SettingTally]
     /// The step whose clicks are being tallied (-1 before the first) and their counts so far,
     /// added to its entry in `tallies` when the clicks of another step come or the run ends:
@@ -75,7 +77,8 @@ struct CycleLoop {
         self.controller = controller
         self.schedule = schedule
         self.period = schedule.timing.triggerPeriod
-        self.coincidenceRule = CoincidenceRule(windowNanoseconds: schedule.timing.coincidenceWindow.nanoseconds)
+        self.coincidenceRule = schedule.timing.coincidenceRule
+        self.sideCycles = schedule.timing.coincidenceMode.sideCycles.map { SideCycleTally(sideCycles: $0) }
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
         self.interlockLossesChecked = controller.inputRequests[controller.interlockRequest].lostEdgeCount
@@ -294,6 +297,8 @@ struct CycleLoop {
         if stepIndex >= 0, !previousClicks.isEmpty {
             if stepIndex != tallyStep { startTally(of: stepIndex) }
             coincidenceRule.count(previousClicks, into: &tallyCounts)
+            sideCycles?.close(cycle: previousCycle, setting: stepIndex, clicked: previousClicks.clickedChannels,
+                              into: &tallyCounts)
         }
         previousClicks = currentClicks
         currentClicks.clear()

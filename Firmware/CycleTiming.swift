@@ -1,4 +1,5 @@
 public import HAL
+public import Vocabulary
 
 /// The timing of one trigger cycle, as an experiment sets it.
 ///
@@ -14,17 +15,26 @@ public struct CycleTiming: Sendable, Hashable {
     public var gateDelay: TimeSpan
     /// How long the gate stays open.
     public var gateWidth: TimeSpan
-    /// Two clicks in arms A and B of the same cycle closer than this are a coincidence.
+    /// Window mode: two clicks in arms A and B of the same cycle closer than this are a
+    /// coincidence. Not used in gate mode.
     public var coincidenceWindow: TimeSpan
+    /// Window or gate (the cycle is the window; accidentals from side cycles).
+    public var coincidenceMode: CoincidenceMode
 
     /// A cycle timing.
     public init(triggerPeriod: TimeSpan, triggerPulseWidth: TimeSpan, gateDelay: TimeSpan, gateWidth: TimeSpan,
-                coincidenceWindow: TimeSpan) {
+                coincidenceWindow: TimeSpan, coincidenceMode: CoincidenceMode = .window) {
         self.triggerPeriod = triggerPeriod
         self.triggerPulseWidth = triggerPulseWidth
         self.gateDelay = gateDelay
         self.gateWidth = gateWidth
         self.coincidenceWindow = coincidenceWindow
+        self.coincidenceMode = coincidenceMode
+    }
+
+    /// The rule the live tally and every recount count coincidences by.
+    public var coincidenceRule: CoincidenceRule {
+        CoincidenceRule(mode: coincidenceMode, windowNanoseconds: coincidenceWindow.nanoseconds)
     }
 
     /// The default station timing: 100 kHz trigger, 1 µs pulse, a 2 µs gate opened 500 ns before
@@ -49,11 +59,16 @@ public struct CycleTiming: Sendable, Hashable {
         if triggerPeriod <= .zero { found.append("trigger period \(triggerPeriod) must be positive") }
         if triggerPulseWidth <= .zero { found.append("trigger pulse width \(triggerPulseWidth) must be positive") }
         if gateWidth <= .zero { found.append("gate width \(gateWidth) must be positive") }
-        if coincidenceWindow <= .zero { found.append("coincidence window \(coincidenceWindow) must be positive") }
+        if coincidenceMode == .window, coincidenceWindow <= .zero {
+            found.append("coincidence window \(coincidenceWindow) must be positive")
+        }
+        if let sideCycles = coincidenceMode.sideCycles, !(1...CoincidenceMode.maximumSideCycles).contains(sideCycles) {
+            found.append("\(sideCycles) side cycles; gate mode averages 1 to \(CoincidenceMode.maximumSideCycles) on each side")
+        }
         if found.isEmpty, lastActionOffset >= triggerPeriod {
             found.append("the cycle's actions end \(lastActionOffset) after its start, not within the trigger period \(triggerPeriod)")
         }
-        if coincidenceWindow > gateWidth, gateWidth > .zero {
+        if coincidenceMode == .window, coincidenceWindow > gateWidth, gateWidth > .zero {
             found.append("coincidence window \(coincidenceWindow) is wider than the gate \(gateWidth)")
         }
         return found

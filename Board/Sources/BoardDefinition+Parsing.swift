@@ -5,12 +5,14 @@ import HAL
 extension BoardDefinition {
     /// Parses a board file's text, enforcing every rule of the format (Board/README.md).
     ///
-    /// Pure: no file access. `fileName` only labels the errors. Throws every mistake found,
-    /// sorted by line, each with file, line, field and what was expected.
+    /// `fileName` labels the errors; a timing profile the file names by path is read relative to
+    /// `fileName`'s folder (no other file access). Throws every mistake found, sorted by line, each
+    /// with file, line, field and what was expected.
     public static func parse(text: String, fileName: String) throws(ConfigErrors) -> BoardDefinition {
         let document = try ConfigDocument.parse(text, fileName: fileName)
         var reader = ConfigReader(document)
-        let header = BoardHeader.read(from: &reader)
+        let folder = fileName.lastIndex(of: "/").map { String(fileName[..<$0]) }
+        let header = BoardHeader.read(from: &reader, folder: folder)
         var roleLines: [LineRole: Int] = [:]
         let lines = readLines(from: &reader, roleLines: &roleLines)
         checkRoles(roleLines: roleLines, anchorLine: header.sectionLine, reader: &reader)
@@ -22,7 +24,7 @@ extension BoardDefinition {
         }
         return BoardDefinition(
             name: name, description: header.description, backend: backend,
-            timingProfile: backend == .simulated ? header.timingProfile : nil,
+            timingProfile: header.timingProfile ?? (backend == .simulated ? .ideal : nil), clicks: header.clicks,
             consumer: header.consumer, lines: lines, fileName: fileName)
     }
 

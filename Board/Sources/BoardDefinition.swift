@@ -1,3 +1,4 @@
+public import HAL
 public import Vocabulary
 /// A board: which backend drives it and which chip line plays each role.
 ///
@@ -12,8 +13,12 @@ public struct BoardDefinition: Hashable, Sendable {
     public var description: String
     /// Which HAL backend drives it.
     public var backend: BoardBackend
-    /// For simulated boards, the timing profile the simulator imitates; nil for Linux boards.
-    public var timingProfile: SimulatedTimingProfile?
+    /// The board's timing profile (`timing-profile`: a built-in name or a profile file): what a
+    /// simulated board pays, and on any board how good its kernel click stamps are. Nil when the
+    /// file names none (a simulated board is then ideal; a lab board's stamps are of unknown quality).
+    public var timingProfile: TimingProfile?
+    /// How the click edges reach qdot (`[clicks]`): who stamps them, and a pulse stretcher.
+    public var clicks: ClickPath
     /// The consumer name the lines are requested with (what `gpioinfo` shows as their user).
     public var consumer: String
     /// Each role the board has, bound to its line.
@@ -22,12 +27,13 @@ public struct BoardDefinition: Hashable, Sendable {
     public var fileName: String
 
     /// A definition from parts; `load`/`parse` are the checked way to make one.
-    public init(name: String, description: String, backend: BoardBackend, timingProfile: SimulatedTimingProfile?,
-                consumer: String, lines: [LineRole: LineAssignment], fileName: String) {
+    public init(name: String, description: String, backend: BoardBackend, timingProfile: TimingProfile?,
+                clicks: ClickPath = .kernel, consumer: String, lines: [LineRole: LineAssignment], fileName: String) {
         self.name = name
         self.description = description
         self.backend = backend
         self.timingProfile = timingProfile
+        self.clicks = clicks
         self.consumer = consumer
         self.lines = lines
         self.fileName = fileName

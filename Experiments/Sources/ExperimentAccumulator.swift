@@ -33,6 +33,8 @@ public struct ExperimentAccumulator: Sendable {
     public var totalCoincidences: Int { settings.reduce(0) { $0 + $1.totalCoincidences } }
 
     let rule: CoincidenceRule
+    /// Gate mode: the side-cycle pairs that measure the accidentals (nil in window mode).
+    var sideCycles: SideCycleTally?
     let window: Int64
     let period: Int64
     let sidePeaks: Int
@@ -58,7 +60,8 @@ public struct ExperimentAccumulator: Sendable {
     public init(definition: ExperimentDefinition, settingCount: Int) {
         settings = Array(repeating: SettingCounts(), count: settingCount)
         window = definition.timing.coincidenceWindow.nanoseconds
-        rule = CoincidenceRule(windowNanoseconds: window)
+        rule = definition.timing.coincidenceRule
+        sideCycles = definition.timing.coincidenceMode.sideCycles.map { SideCycleTally(sideCycles: $0) }
         period = definition.timing.triggerPeriod.nanoseconds
         let gathering = definition.kind.gathering
         if let sidePeaks = gathering.hanburyBrownTwissSidePeaks {
@@ -123,6 +126,7 @@ public struct ExperimentAccumulator: Sendable {
     mutating func closeCycle() {
         guard cycle >= 0 else { return }
         rule.count(open, into: &settings[setting])
+        sideCycles?.close(cycle: cycle, setting: setting, clicked: open.clickedChannels, into: &settings[setting])
         if open.bothArmsClicked { correlateArms() }
         open.clear()
     }
@@ -135,7 +139,7 @@ public struct ExperimentAccumulator: Sendable {
               let timeA = open.firstClickNanoseconds(of: a), let timeB = open.firstClickNanoseconds(of: b) else { return }
         let delay = timeB - timeA
         if abs(delay) <= histogramRangeNanoseconds { correlationHistogram[Int(delay + histogramRangeNanoseconds)] += 1 }
-        if gathersDetections, !open.hasDoubleClick, abs(delay) <= window,
+        if gathersDetections, !open.hasDoubleClick, rule.coincide(DetectorPair(a.output, b.output), in: open),
            Int(codes.armA) < basisOfCodeA.count, Int(codes.armB) < basisOfCodeB.count,
            let basisA = basisOfCodeA[Int(codes.armA)], let basisB = basisOfCodeB[Int(codes.armB)] {
             detections.append(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: a.output == .plus ? 0 : 1,
@@ -156,7 +160,9 @@ public struct ExperimentAccumulator: Sendable {
             let plusFirst = channel & 1 == 1   // this click is the − detector's
             let offset = plusFirst ? cycle - earlier.cycle : earlier.cycle - cycle
             let delay = plusFirst ? time - earlier.time : earlier.time - time
-            if abs(delay - offset * period) <= window { hbtPeaks[arm][Int(offset) + sidePeaks] += 1 }
+            // Window mode: the − click at k periods after the + click, within the window; gate
+            // mode: cycle k after, wherever in its gate.
+            if rule.mode != .window || abs(delay - offset * period) <= window { hbtPeaks[arm][Int(offset) + sidePeaks] += 1 }
         }
         recent[channel].append((cycle, time))
     }

@@ -23,6 +23,9 @@ public enum ExperimentAnalysis {
         let data = ExperimentData(experiment: experiment, schedule: schedule, accumulator: accumulator,
                                   boardSeconds: boardSeconds)
         experiment.kind.analyze(data, into: &findings)
+        if let sideCycles = experiment.timing.coincidenceMode.sideCycles {
+            GateAccidentals.report(data, sideCycles: sideCycles, into: &findings)
+        }
         return findings
     }
 

@@ -39,6 +39,7 @@ extension ExperimentDefinition {
         }
 
         var timing = CycleTiming.standard
+        timing.coincidenceMode = readCoincidenceMode(from: &reader)
         var timingLines: [String: Int] = [:]
         var timingSection: ConfigSection?
         if let section = reader.requiredSection("timing") {
@@ -51,7 +52,12 @@ extension ExperimentDefinition {
             read("trigger-pulse-width-ns", positiveNanoseconds, into: &timing.triggerPulseWidth)
             read("gate-delay-ns", nanoseconds, into: &timing.gateDelay)
             read("gate-width-ns", positiveNanoseconds, into: &timing.gateWidth)
-            read("coincidence-window-ns", positiveNanoseconds, into: &timing.coincidenceWindow)
+            if timing.coincidenceMode == .window {
+                read("coincidence-window-ns", positiveNanoseconds, into: &timing.coincidenceWindow)
+            } else if let entry = reader.entry("coincidence-window-ns", in: section) {
+                reader.report("not used in gate mode: the detectors' gate is the window; remove it (or set [coincidences] mode = \"window\")",
+                              about: entry, in: section)
+            }
         }
 
         var cyclesPerSetting = 1
@@ -112,5 +118,22 @@ extension ExperimentDefinition {
         try reader.finish()
         return ExperimentDefinition(name: name, description: description, kind: kind, seed: seed, timing: timing,
                                     cyclesPerSetting: cyclesPerSetting, analyzer: analyzer, fileName: fileName)
+    }
+
+    /// The `[coincidences]` section: `mode` "window" (default: first clicks within the
+    /// `[timing]` coincidence window) or "gate" (the same cycle; `side-cycles`, default 3, on each
+    /// side measure the accidentals).
+    static func readCoincidenceMode(from reader: inout ConfigReader) -> CoincidenceMode {
+        guard let section = reader.section("coincidences") else { return .window }
+        let mode = reader.value("mode", in: section, as: .oneOf([("window", "window"), ("gate", "gate")]), default: "window")
+        let maximum = CoincidenceMode.maximumSideCycles
+        if mode == "gate" {
+            return .gate(sideCycles: reader.value("side-cycles", in: section,
+                                                  as: .integer("a number of side cycles", in: 1...maximum), default: 3))
+        }
+        if let entry = reader.entry("side-cycles", in: section) {
+            reader.report("side-cycles applies to mode = \"gate\"", about: entry, in: section)
+        }
+        return .window
     }
 }

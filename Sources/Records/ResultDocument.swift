@@ -35,11 +35,11 @@ public struct ResultDocument: Sendable, Equatable {
         public var file: String
         /// The backend that drove it.
         public var backend: BoardBackend
-        /// The simulated board's timing profile (nil on real hardware).
-        public var timingProfile: SimulatedTimingProfile?
+        /// The name of the simulated board's timing profile (nil on real hardware).
+        public var timingProfile: String?
 
         /// The board part of a result.
-        public init(name: String, file: String, backend: BoardBackend, timingProfile: SimulatedTimingProfile?) {
+        public init(name: String, file: String, backend: BoardBackend, timingProfile: String?) {
             self.name = name
             self.file = file
             self.backend = backend

@@ -2,7 +2,7 @@
 ///
 ///     offset  size  field
 ///     0       8     magic "QDOTRUN\0"
-///     8       4     format version (UInt32) = 1
+///     8       4     format version (UInt32): 1, or 2 for a gate-mode experiment
 ///     12      4     header length H in bytes (UInt32)
 ///     16      H     header: UTF-8 JSON of `RunRecordHeader`
 ///     16+H    24·n  records
@@ -15,8 +15,16 @@
 public enum RunRecordFormat {
     /// The first eight bytes of every record file.
     public static let magic: [UInt8] = Array("QDOTRUN".utf8) + [0]
-    /// The version this build writes and reads.
-    public static let version: UInt32 = 1
+    /// The versions this build reads: 1, and 2, which adds gate-mode coincidences (the header's
+    /// timing gains `coincidenceMode` and `sideCycles`, its settings' tallies `sideCoincidences`).
+    /// A window-mode record is still written as version 1, which every qdot reads; a gate-mode one
+    /// as version 2, which a qdot that does not know gate mode refuses instead of misreading.
+    public static let versions: ClosedRange<UInt32> = 1...2
+
+    /// The version a record with `header` is written in.
+    public static func version(for header: RunRecordHeader) -> UInt32 {
+        header.experiment.timing.coincidenceMode == .window && header.schedule.timing.coincidenceMode == .window ? 1 : 2
+    }
     /// Bytes per record.
     public static let recordSize = 24
     /// Record kinds.

@@ -1,4 +1,4 @@
-public import Boards
+import Boards
 public import Experiments
 public import Firmware
 
@@ -13,14 +13,14 @@ public struct RunRecordHeader: Sendable, Equatable {
     public var schedule: CycleSchedule
     /// The board's name.
     public var board: String
-    /// The simulated board's timing profile (nil on a lab board).
-    public var timingProfile: SimulatedTimingProfile?
+    /// The name of the simulated board's timing profile (nil on a lab board).
+    public var timingProfile: String?
     /// The seed of the run.
     public var seed: UInt64
 
     /// A header.
     public init(software: String, experiment: ExperimentDefinition, schedule: CycleSchedule, board: String,
-                timingProfile: SimulatedTimingProfile?, seed: UInt64) {
+                timingProfile: String?, seed: UInt64) {
         self.software = software
         self.experiment = experiment
         self.schedule = schedule

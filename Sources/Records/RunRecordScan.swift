@@ -65,8 +65,8 @@ struct RunRecordScan {
             throw fail(0, "not a qdot run record (expected the magic \"QDOTRUN\\0\")")
         }
         let version = uint32(at: 8)
-        guard version == RunRecordFormat.version else {
-            throw fail(8, "format version \(version); this qdot reads version \(RunRecordFormat.version)")
+        guard RunRecordFormat.versions.contains(version) else {
+            throw fail(8, "format version \(version); this qdot reads versions \(RunRecordFormat.versions.lowerBound) to \(RunRecordFormat.versions.upperBound)")
         }
         let headerLength = Int(uint32(at: 12))
         guard headerLength <= bytes.count - 16 else {
@@ -80,6 +80,9 @@ struct RunRecordScan {
         }
         do { header = try stored.header() } catch { throw fail(16, "the header's \(error)") }
         if let mismatch = header.scheduleMismatch { throw fail(16, "the header does not fit together: \(mismatch)") }
+        if version < RunRecordFormat.version(for: header) {
+            throw fail(8, "format version \(version) cannot hold a gate-mode experiment; gate mode is version 2")
+        }
         let settingCount = header.schedule.steps.count
         cyclesPerSetting = Array(repeating: 0, count: settingCount)
         var offset = 16 + headerLength

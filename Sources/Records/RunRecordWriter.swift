@@ -82,7 +82,7 @@ public final class RunRecordWriter {
         encoder.outputFormatting = [.sortedKeys]
         let json = Array(try encoder.encode(RecordHeaderV1(header)))
         var preamble = RunRecordFormat.magic
-        withUnsafeBytes(of: RunRecordFormat.version.littleEndian) { preamble += $0 }
+        withUnsafeBytes(of: RunRecordFormat.version(for: header).littleEndian) { preamble += $0 }
         withUnsafeBytes(of: UInt32(json.count).littleEndian) { preamble += $0 }
         try handle.write(contentsOf: preamble + json)
         buffer = .allocate(byteCount: Self.capacity, alignment: MemoryLayout<Int64>.alignment)

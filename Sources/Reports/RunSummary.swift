@@ -19,7 +19,7 @@ public enum RunSummary {
         let total = report.total
         lines.append("  singles       " + DetectorChannel.allCases.map { "\($0.label) \(total.singles[$0])" }.joined(separator: "  "))
         lines.append("  coincidences  " + DetectorPair.allCases.map { "\($0.label) \(total.coincidences[$0])" }.joined(separator: "  ")
-            + "  (window \(report.timing.coincidenceWindow.nanoseconds) ns)")
+            + "  (\(Self.coincidenceRule(report.timing)))")
         for tally in report.settings where report.settings.count > 1 {
             lines.append("    \(pad(tally.label, 12)) \(tally.counts.triggerCycles) cycles, singles \(tally.counts.singles), "
                 + "coincidences \(tally.counts.coincidences)")
@@ -32,6 +32,14 @@ public enum RunSummary {
                 + "\(report.clicksOutsideCycle) clicks outside their cycle")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How coincidences were counted, for the summary: "window 5 ns", "gate: same cycle".
+    public static func coincidenceRule(_ timing: CycleTiming) -> String {
+        switch timing.coincidenceMode {
+        case .window: "window \(timing.coincidenceWindow.nanoseconds) ns"
+        case .gate(let sideCycles): "gate: same cycle, side cycles ±1…±\(sideCycles)"
+        }
     }
 
     /// `value` with `decimals` digits after the point.

@@ -13,16 +13,20 @@ extension SimulatedBoard {
         return SimulatedOutputLine(board: self, lines: ids)
     }
 
-    /// Requests input lines together for both-edge detection; their edges are buffered from now
-    /// on, `eventsPerLine` per line (16, the Linux default) before the oldest is dropped.
-    public func requestEdgeInputs(_ ids: [LineID], eventsPerLine: Int = 16) throws(HardwareError) -> SimulatedEdgeInput {
+    /// Requests input lines together for edge detection, each line for the edges of `edges`
+    /// (the same position; both edges where not given); their edges are buffered from now on,
+    /// `eventsPerLine` per line (the profile's, Linux's default 16, when not given) before the
+    /// oldest is dropped.
+    public func requestEdgeInputs(_ ids: [LineID], edges: [EdgeSelection] = [],
+                                  eventsPerLine: Int? = nil) throws(HardwareError) -> SimulatedEdgeInput {
         for id in ids { try checkRequestable(id, direction: .input) }
         let queueIndex = edgeQueues.count
-        edgeQueues.append(EdgeQueue(capacity: eventsPerLine * max(1, ids.count)))
+        edgeQueues.append(EdgeQueue(capacity: (eventsPerLine ?? profile.edgeEventsPerLine) * max(1, ids.count)))
         for (position, id) in ids.enumerated() {
             lines[id.index].isRequested = true
             lines[id.index].edgeQueue = queueIndex
             lines[id.index].indexInRequest = position
+            lines[id.index].edges = position < edges.count ? edges[position] : .both
         }
         return SimulatedEdgeInput(board: self, lines: ids, queueIndex: queueIndex)
     }

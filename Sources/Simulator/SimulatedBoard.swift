@@ -42,6 +42,9 @@ public final class SimulatedBoard {
     var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).
     var timingRandom: Xoshiro256StarStar
+    /// Random draws of the kernel's edge-stamp latency, one per edge (a stream of its own, so
+    /// that profiles without stamp latency draw exactly what they did before it existed).
+    var stampRandom: Xoshiro256StarStar
     /// Random stream handed to devices on request, derived from the seed.
     private var deviceStreams: UInt64 = 0
 
@@ -55,8 +58,13 @@ public final class SimulatedBoard {
     // Profile figures converted to cycles once.
     let writeCostCycles: Int64, writeLatencyCycles: Int64, edgeReadCostCycles: Int64
     let edgeReadPerEventCycles: Int64, lineReadCostCycles: Int64, clockReadCostCycles: Int64
-    let wakeMinimumCycles: Int64, wakeMaximumCycles: Int64, stampLatencyCycles: Int64
+    let wakeMinimumCycles: Int64, wakeMaximumCycles: Int64
     let wakeTailMeanCycles: Double
+    let stampMinimumCycles: Int64, stampMaximumCycles: Int64, shortestPulseCycles: Int64
+    let stampTailMeanCycles: Double
+    /// Whether every edge is stamped at the cycle it happens and every pulse is seen (the ideal
+    /// profile): then an edge is stamped in place, with no event scheduled.
+    let stampsAtOnce: Bool
 
     /// A board with no lines yet.
     ///
@@ -79,6 +87,7 @@ public final class SimulatedBoard {
         self.isTracing = tracing
         self.traceLimit = traceLimit
         self.timingRandom = Xoshiro256StarStar(seed: seed).derived(stream: 0)
+        self.stampRandom = Xoshiro256StarStar(seed: seed).derived(stream: Self.stampStream)
         func cycles(_ span: TimeSpan) -> Int64 {
             (span.nanoseconds * 1_000 + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
         }
@@ -88,10 +97,14 @@ public final class SimulatedBoard {
         edgeReadPerEventCycles = cycles(profile.edgeReadCostPerEvent)
         lineReadCostCycles = cycles(profile.lineReadCost)
         clockReadCostCycles = cycles(profile.clockReadCost)
-        wakeMinimumCycles = cycles(profile.wakeLatencyMinimum)
-        wakeMaximumCycles = max(cycles(profile.wakeLatencyMaximum), wakeMinimumCycles)
-        wakeTailMeanCycles = Double(profile.wakeLatencyTailMean.nanoseconds) * 1_000 / Double(cyclePeriodPicoseconds)
-        stampLatencyCycles = cycles(profile.edgeTimestampLatency)
+        wakeMinimumCycles = cycles(profile.wakeLatency.minimum)
+        wakeMaximumCycles = max(cycles(profile.wakeLatency.maximum), wakeMinimumCycles)
+        wakeTailMeanCycles = Double(profile.wakeLatency.tailMean.nanoseconds) * 1_000 / Double(cyclePeriodPicoseconds)
+        stampMinimumCycles = cycles(profile.edgeStampLatency.minimum)
+        stampMaximumCycles = max(cycles(profile.edgeStampLatency.maximum), stampMinimumCycles)
+        stampTailMeanCycles = Double(profile.edgeStampLatency.tailMean.nanoseconds) * 1_000 / Double(cyclePeriodPicoseconds)
+        shortestPulseCycles = cycles(profile.shortestPulse)
+        stampsAtOnce = stampMaximumCycles == 0 && shortestPulseCycles == 0
     }
 
     // MARK: Building the board
@@ -256,7 +269,7 @@ public final class SimulatedBoard {
         case let .timer(device, tag):
             deviceTable.timerFired(device: device, tag: tag, atCycle: scheduled.cycle, on: self)
         case let .stamp(line, value):
-            stampEdge(line: line, value: value, atCycle: scheduled.cycle)
+            deliverStamp(line: line, value: value, atCycle: scheduled.cycle)
         }
     }
 
@@ -271,10 +284,10 @@ public final class SimulatedBoard {
         line.pointee.value = value
         if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
         if line.pointee.edgeQueue >= 0 {
-            if stampLatencyCycles == 0 {
+            if stampsAtOnce {
                 stampEdge(line: index, value: value, atCycle: cycle)
             } else {
-                queue.schedule(.stamp(line: index, value: value), at: cycle + stampLatencyCycles)
+                scheduleStamp(line: index, value: value, atCycle: cycle)
             }
         }
         for position in line.pointee.watcherRange {
@@ -293,7 +306,9 @@ public final class SimulatedBoard {
         }
     }
 
-    private func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
+    /// Puts an edge in its request's buffer, stamped at `cycle`, if the request asked for it.
+    func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
+        guard lines[index].edges.reports(risingEdge: value == 1) else { return }
         lines[index].edgeCount += 1
         let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
                               line: lines[index].indexInRequest, lineSequence: lines[index].edgeCount)

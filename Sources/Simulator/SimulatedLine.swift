@@ -1,3 +1,5 @@
+import HAL
+
 /// Which side drives a simulated line.
 public enum LineDirection: Sendable, Hashable {
     /// The firmware drives it through an `OutputLine`; devices listen.
@@ -43,6 +45,19 @@ struct SimulatedLineState {
     var isRequested = false
     /// Edges seen on this line so far (the per-line sequence number).
     var edgeCount: UInt64 = 0
+    /// Which edges the firmware's request asked for.
+    var edges: EdgeSelection = .both
+    /// The latest cycle a stamp of this line is scheduled for: the kernel services one line's
+    /// edges in turn, so their stamps never go backwards.
+    var lastStampCycle: Int64 = .min
+    /// When the line last rose.
+    var lastRiseCycle: Int64 = .min
+    /// Rises whose stamps are pending, oldest in bit 0: a set bit marks a pulse too short to be
+    /// seen (it ended within the profile's shortest pulse).
+    var pendingRiseFlags: UInt64 = 0
+    var pendingRiseCount = 0
+    /// Pulses on this line too short for the input to see.
+    var pulsesTooShort = 0
 
     /// Electrical level: what a scope or the VCD shows.
     var level: UInt8 { spec.activeLow ? value ^ 1 : value }

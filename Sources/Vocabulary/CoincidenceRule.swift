@@ -2,22 +2,33 @@
 /// every recount of a click record, so the two always agree.
 ///
 /// Every click is a single of its detector. A pair (arm-A detector, arm-B detector) counts one
-/// coincidence in a cycle when both clicked and their first clicks of the cycle lie at most
-/// `windowNanoseconds` apart (DESIGN.md section 9, "window" mode). A cycle in which both detectors
-/// of an arm clicked is counted as a double click.
+/// coincidence in a cycle when both clicked and, in window mode, their first clicks of the cycle
+/// lie at most `windowNanoseconds` apart; in gate mode the cycle itself is the window (DESIGN.md
+/// section 9). A cycle in which both detectors of an arm clicked is counted as a double click.
+/// Gate mode's accidentals, from the pairs a cycle makes with its neighbours, are counted by
+/// `SideCycleTally`.
 public struct CoincidenceRule: Sendable, Hashable {
-    /// The largest separation of two first clicks that still coincide, in nanoseconds.
+    /// Window or gate.
+    public var mode: CoincidenceMode
+    /// The largest separation of two first clicks that still coincide, in nanoseconds (window mode).
     public var windowNanoseconds: Int64
+    /// Whether the cycle is the window (gate mode): then only which detectors clicked matters.
+    @usableFromInline let sameCycleSuffices: Bool
 
-    /// The rule with a coincidence window of `windowNanoseconds`.
+    /// The rule of `mode`, with a coincidence window of `windowNanoseconds` in window mode.
     @inlinable
-    public init(windowNanoseconds: Int64) { self.windowNanoseconds = windowNanoseconds }
+    public init(mode: CoincidenceMode = .window, windowNanoseconds: Int64) {
+        self.mode = mode
+        self.windowNanoseconds = windowNanoseconds
+        if case .gate = mode { sameCycleSuffices = true } else { sameCycleSuffices = false }
+    }
 
     /// Whether `pair` coincides among `clicks`.
     @inlinable @inline(__always)
     public func coincide(_ pair: DetectorPair, in clicks: CycleClicks) -> Bool {
         guard let a = clicks.firstClickNanoseconds(of: pair.channelA),
               let b = clicks.firstClickNanoseconds(of: pair.channelB) else { return false }
+        if sameCycleSuffices { return true }
         let separation = a - b
         return separation <= windowNanoseconds && separation >= -windowNanoseconds
     }

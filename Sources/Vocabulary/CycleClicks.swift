@@ -33,6 +33,10 @@ public struct CycleClicks: Sendable {
         counts[index] += 1
     }
 
+    /// Which detectors clicked: bit c for the detector with raw value c.
+    @inlinable
+    public var clickedChannels: UInt8 { clickedMask }
+
     /// Whether any detector clicked.
     @inlinable
     public var isEmpty: Bool { clickedMask == 0 }

@@ -14,6 +14,8 @@ public struct SettingCounts: Sendable, Hashable {
     public var coincidences: PerPair<Int>
     /// Cycles in which both detectors of one arm clicked (multi-photon events or dark counts).
     public var doubleClickCycles: Int
+    /// Gate mode: pairs with the side cycles ±1 … ±K, per pair (`SideCycleTally`); zero in window mode.
+    public var sideCoincidences: PerPair<Int>
     /// Accidental coincidences expected in each pair, subtracted from the coincidences by the
     /// analysis when present and treated there as known constants (their own error is not
     /// propagated); nil when not known.
@@ -22,11 +24,12 @@ public struct SettingCounts: Sendable, Hashable {
     /// Counts; everything zero by default.
     @inlinable
     public init(triggerCycles: Int = 0, singles: PerChannel<Int> = .zero, coincidences: PerPair<Int> = .zero,
-                doubleClickCycles: Int = 0, accidentals: PerPair<Double>? = nil) {
+                doubleClickCycles: Int = 0, sideCoincidences: PerPair<Int> = .zero, accidentals: PerPair<Double>? = nil) {
         self.triggerCycles = triggerCycles
         self.singles = singles
         self.coincidences = coincidences
         self.doubleClickCycles = doubleClickCycles
+        self.sideCoincidences = sideCoincidences
         self.accidentals = accidentals
     }
 
@@ -38,13 +41,14 @@ public struct SettingCounts: Sendable, Hashable {
     @inlinable
     public var totalSingles: Int { singles.sum }
 
-    /// Adds `right`'s cycles, singles, coincidences and double clicks (accidentals are left as
-    /// they are: they belong to one setting's measurement).
+    /// Adds `right`'s cycles, singles, coincidences, double clicks and side pairs (accidentals are
+    /// left as they are: they belong to one setting's measurement).
     @inlinable
     public static func += (left: inout SettingCounts, right: SettingCounts) {
         left.triggerCycles += right.triggerCycles
         left.singles += right.singles
         left.coincidences += right.coincidences
         left.doubleClickCycles += right.doubleClickCycles
+        left.sideCoincidences += right.sideCoincidences
     }
 }

@@ -129,13 +129,32 @@ import Testing
         let profile = try #require(onlyError(BoardFileFixture.replacing(
             "timing-profile = \"ideal\"", with: "timing-profile = \"pi5\"", in: BoardDefinition.simulatedStationText)))
         #expect(profile.field == "board.timing-profile")
-        #expect(profile.message == #"expected one of: ideal, raspberry-pi-4, found "pi5""#)
+        #expect(profile.message.contains("no timing profile named pi5; expected one of ideal, raspberry-pi-4, raspberry-pi-5, "
+                                         + "beaglebone-black or a .profile.toml file"), "\(profile.message)")
     }
 
-    @Test func timingProfileOnALinuxBoardIsRefused() throws {
-        let error = try #require(onlyError(fixture.replacing("consumer = \"qdot-lab2\"", with: "timing-profile = \"ideal\"")))
-        #expect(error.field == "board.timing-profile")
-        #expect(error.message.hasPrefix("timing-profile applies to simulated boards only"))
+    /// A lab board names its timing profile too: it says how good its kernel click stamps are.
+    @Test func aLinuxBoardNamesItsTimingProfileForItsClickStamps() throws {
+        let board = try BoardDefinition.parse(
+            text: fixture.replacing("consumer = \"qdot-lab2\"", with: "timing-profile = \"raspberry-pi-4\""), fileName: "lab2.board.toml")
+        #expect(board.timingProfile?.name == "raspberry-pi-4")
+        // Kernel stamps with a 1 µs exponential tail: |L₁ − L₂| is Laplace, its 99th percentile τ·ln 100 = 4605.2 ns.
+        #expect(board.clickResolution?.picoseconds == 4_605_171)
+        let unknown = try BoardDefinition.parse(text: fixture.lab2, fileName: "lab2.board.toml")
+        #expect(unknown.timingProfile == nil && unknown.clickResolution == nil)
+    }
+
+    @Test func theClicksSectionSaysWhoStampsThem() throws {
+        let hte = try BoardDefinition.parse(text: fixture.lab2 + "\n[clicks]\ntimestamps = \"hte\"\nhte-tick-ns = 32\npulse-stretch-ns = 100\n",
+                                            fileName: "lab2.board.toml")
+        #expect(hte.clicks == ClickPath(timestamps: .hardwareEngine(tick: .nanoseconds(32)), pulseStretch: .nanoseconds(100)))
+        #expect(hte.clickResolution?.picoseconds == 32_000)
+        let tagger = try BoardDefinition.parse(text: fixture.lab2 + "\n[clicks]\ntimestamps = \"tagger\"\ntagger-resolution-ps = 25\n",
+                                               fileName: "lab2.board.toml")
+        #expect(tagger.clickResolution?.picoseconds == 25)
+        let misplaced = try #require(onlyError(fixture.lab2 + "\n[clicks]\ntimestamps = \"kernel\"\nhte-tick-ns = 32\n"))
+        #expect(misplaced.field == "clicks.hte-tick-ns")
+        #expect(misplaced.message.contains("applies to timestamps = \"hte\""))
     }
 
     @Test func anUnterminatedStringPointsAtItsQuote() throws {
@@ -155,7 +174,7 @@ import Testing
     @Test func unknownSectionsAreRefused() throws {
         let error = try #require(onlyError(fixture.lab2 + "\n[wiring]\nnote = \"x\"\n"))
         #expect(error.field == "wiring")
-        #expect(error.message == "unknown section [wiring]; sections are: [board], [line.*]")
+        #expect(error.message == "unknown section [wiring]; sections are: [board], [clicks], [line.*]")
     }
 
     @Test func anEmptyFileReportsTheMissingBoardFirst() {

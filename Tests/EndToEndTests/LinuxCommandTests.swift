@@ -92,7 +92,8 @@ import Testing
         let out = run.standardOutput
         #expect(out.contains("trigger        output  pinctrl-bcm2711    GPIO17      active-high  safe inactive"), "\(out)")
         #expect(out.contains("interlock      input   pinctrl-bcm2711    GPIO16      active-low   bias pull-up"), "\(out)")
-        #expect(out.split(separator: "\n").count == 3 + 12)   // header lines + one line per role
+        #expect(out.contains("clicks stamped by the kernel's interrupt stamp"), "\(out)")
+        #expect(out.split(separator: "\n").count == 4 + 12)   // header lines + one line per role
     }
 
     @Test func boardsShowOfAMissingFileIsAClearError() throws {

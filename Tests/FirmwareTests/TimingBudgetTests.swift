@@ -10,8 +10,7 @@ import Testing
     static let slowWakeups = TimingProfile(
         name: "slow-wakeups", lineWriteCost: .zero, lineWriteLatency: .zero, edgeReadCost: .zero,
         edgeReadCostPerEvent: .zero, lineReadCost: .zero, clockReadCost: .zero,
-        wakeLatencyMinimum: .microseconds(25), wakeLatencyTailMean: .zero, wakeLatencyMaximum: .microseconds(25),
-        edgeTimestampLatency: .zero)
+        wakeLatency: .fixed(.microseconds(25)), edgeStampLatency: .zero)
 
     @Test func lateWakeupsAreReportedInFullAndMissedSlotsAreSkippedNotBurst() throws {
         let fixture = try SimulatedStationFixture(profile: Self.slowWakeups, settings: .dark)

@@ -73,8 +73,7 @@ import Testing
     static let fixedCosts = TimingProfile(
         name: "fixed", lineWriteCost: .nanoseconds(1_200), lineWriteLatency: .nanoseconds(900),
         edgeReadCost: .nanoseconds(2_000), edgeReadCostPerEvent: .nanoseconds(150), lineReadCost: .nanoseconds(1_000),
-        clockReadCost: .nanoseconds(60), wakeLatencyMinimum: .microseconds(8), wakeLatencyTailMean: .zero,
-        wakeLatencyMaximum: .microseconds(8), edgeTimestampLatency: .microseconds(3))
+        clockReadCost: .nanoseconds(60), wakeLatency: .fixed(.microseconds(8)), edgeStampLatency: .fixed(.microseconds(3)))
 
     @Test func realisticCostsDelayEveryEdgeByTheWritesBeforeIt() throws {
         let fixture = try SimulatedStationFixture(profile: Self.fixedCosts, settings: .dark)

@@ -76,6 +76,6 @@ import Testing
         #expect(!document.report.complete)
         #expect(document.report.stopReason == .interlockOpened)
         #expect(document.report.finalState == .safe(reason: "interlock opened"))
-        #expect(document.board.timingProfile == .ideal && document.station?.source == .physics)
+        #expect(document.board.timingProfile == "ideal" && document.station?.source == .physics)
     }
 }

@@ -46,13 +46,9 @@ import Testing
         #expect(found.message.contains("gate-delay-scan"), "\(found)")
     }
 
-    @Test func anUnknownBasisOrTimingProfileIsNamed() throws {
+    @Test func anUnknownBasisIsNamed() throws {
         let basis = try #require(refusal(try Self.record { $0.replacingOccurrences(of: "\"RL\"", with: "\"XY\"") }))
         #expect(basis.message.contains("experiment.analyzer.armA[2]"), "\(basis)")
-        let profile = try #require(refusal(try Self.record {
-            $0.replacingOccurrences(of: "\"timingProfile\":\"ideal\"", with: "\"timingProfile\":\"pi-zero\"")
-        }))
-        #expect(profile.message.contains("unknown timing profile \"pi-zero\""), "\(profile)")
     }
 
     @Test func aResultWithAnUnknownStateIsNamedByField() throws {

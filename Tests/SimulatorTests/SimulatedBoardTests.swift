@@ -87,8 +87,8 @@ import Testing
         var deadline = Instant(nanoseconds: 1_000)
         for _ in 0..<1_000 {
             let wake = clock.sleep(until: deadline)
-            #expect(wake >= deadline + TimingProfile.raspberryPi4.wakeLatencyMinimum)
-            #expect(wake <= deadline + TimingProfile.raspberryPi4.wakeLatencyMaximum)
+            #expect(wake >= deadline + TimingProfile.raspberryPi4.wakeLatency.minimum)
+            #expect(wake <= deadline + TimingProfile.raspberryPi4.wakeLatency.maximum)
             deadline = deadline + .microseconds(200)
         }
     }

@@ -15,6 +15,14 @@ public enum LineGrouping {
         return chips.map { ($0, groups[$0]!) }
     }
 
+    /// The edges an input role is requested for: rising only for a click line (the firmware counts
+    /// clicks by their rising edges, and a both-edge request would make the kernel read the level
+    /// to tell the direction, losing clicks narrower than its interrupt latency), both for the
+    /// interlock (the firmware stops on its falling edge).
+    public static func edges(of role: LineRole) -> EdgeSelection {
+        role == .interlock ? .both : .rising
+    }
+
     /// The firmware's `StationLines` from role bindings (the board loader guarantees every
     /// required role is present).
     public static func stationLines(definition: BoardDefinition, outputs: [LineRole: OutputBinding],

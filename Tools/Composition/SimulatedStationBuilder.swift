@@ -17,7 +17,7 @@ public struct SimulatedStationBuilder {
 
     /// Builds the station with the foundation's stand-in source (`settings`).
     public init(definition: BoardDefinition, seed: UInt64, settings: StandInStation.Settings,
-                profileOverride: SimulatedTimingProfile? = nil, tracing: Bool = true,
+                profileOverride: TimingProfile? = nil, tracing: Bool = true,
                 engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
         try self.init(definition: definition, seed: seed, source: .standIn(settings), profileOverride: profileOverride,
                       tracing: tracing, engine: engine)
@@ -32,12 +32,12 @@ public struct SimulatedStationBuilder {
     ///   - profileOverride: a timing profile to use instead of the board file's.
     ///   - tracing: record every line change (for VCD export).
     public init(definition: BoardDefinition, seed: UInt64, source: SimulatedSource,
-                profileOverride: SimulatedTimingProfile? = nil, tracing: Bool = true,
+                profileOverride: TimingProfile? = nil, tracing: Bool = true,
                 engine: SimulatedBoard.Engine = .eventDriven) throws(StationBuildError) {
         guard definition.backend == .simulated else {
             throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue, expected: .simulated)
         }
-        let profile = Self.profile(for: Self.timingProfile(of: definition, override: profileOverride))
+        let profile = Self.timingProfile(of: definition, override: profileOverride)
         let board = SimulatedBoard(profile: profile, seed: seed, tracing: tracing, engine: engine)
         var ids: [LineRole: LineID] = [:]
         for assignment in definition.outputLines + definition.inputLines {
@@ -49,16 +49,24 @@ public struct SimulatedStationBuilder {
         let clickRoles: [LineRole] = [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus]
         let wiring = StationWiring(trigger: id(.trigger), gates: definition.gateLines.map { id($0.role) },
                                    clicks: clickRoles.map(id), interlock: id(.interlock))
+        // A pulse stretcher on the board drives every click line for at least its time.
+        let stretch = definition.clicks.pulseStretch
         switch source {
-        case .standIn(let settings):
+        case .standIn(var settings):
+            settings.clickPulseWidthNanoseconds = max(settings.clickPulseWidthNanoseconds, stretch.nanoseconds)
             devices = .standIn(StandInStation(board: board, wiring: wiring, settings: settings))
         case .physics(let station):
+            var parameters = station.parameters
+            for index in parameters.detectors.indices {
+                parameters.detectors[index].clickPulseWidthPicoseconds =
+                    max(parameters.detectors[index].clickPulseWidthPicoseconds, stretch.nanoseconds * 1_000)
+            }
             do {
                 devices = .physics(try PhysicsStation(
                     board: board, wiring: wiring,
                     basisLinesA: definition.basisLines(of: .a).map { id($0.role) },
                     basisLinesB: definition.basisLines(of: .b).map { id($0.role) },
-                    parameters: station.parameters))
+                    parameters: parameters))
             } catch {
                 throw .stationData(error.problems.map(station.located))
             }
@@ -73,17 +81,8 @@ public struct SimulatedStationBuilder {
 
     /// The timing profile a simulated run of `definition` pays: `override` (`qdot sim --profile`),
     /// else the board file's, else ideal.
-    public static func timingProfile(of definition: BoardDefinition, override: SimulatedTimingProfile?)
-        -> SimulatedTimingProfile {
+    public static func timingProfile(of definition: BoardDefinition, override: TimingProfile?) -> TimingProfile {
         override ?? definition.timingProfile ?? .ideal
-    }
-
-    /// The simulator's numbers behind a board file's profile name.
-    public static func profile(for name: SimulatedTimingProfile) -> TimingProfile {
-        switch name {
-        case .raspberryPi4: return .raspberryPi4
-        case .ideal: return .ideal
-        }
     }
 
     /// Requests outputs and inputs chip by chip (lines of one chip that change together are one
@@ -100,7 +99,8 @@ public struct SimulatedStationBuilder {
             }
         }
         for (_, assignments) in LineGrouping.byChip(definition.inputLines) {
-            let request = try board.requestEdgeInputs(assignments.map { ids[$0.role]! })
+            let request = try board.requestEdgeInputs(assignments.map { ids[$0.role]! },
+                                                      edges: assignments.map { LineGrouping.edges(of: $0.role) })
             for (index, assignment) in assignments.enumerated() {
                 inputBindings[assignment.role] = InputBinding(request: request, index: index)
             }

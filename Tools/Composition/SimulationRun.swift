@@ -18,7 +18,7 @@ public struct SimulationRun {
         /// What hangs off the lines: the physics station from station data, or the stand-in.
         public var source: SimulatedSource
         /// A timing profile instead of the board file's.
-        public var profileOverride: SimulatedTimingProfile?
+        public var profileOverride: TimingProfile?
         /// Record the trace (needed for VCD export; costs memory on long runs).
         public var tracing: Bool
         /// Fault injection: the interlock opens at this board instant.
@@ -26,7 +26,7 @@ public struct SimulationRun {
 
         /// A request.
         public init(board: BoardDefinition, seed: UInt64, schedule: CycleSchedule, source: SimulatedSource,
-                    profileOverride: SimulatedTimingProfile? = nil, tracing: Bool = false, interlockOpensAt: Instant? = nil) {
+                    profileOverride: TimingProfile? = nil, tracing: Bool = false, interlockOpensAt: Instant? = nil) {
             self.board = board
             self.seed = seed
             self.schedule = schedule
@@ -42,7 +42,7 @@ public struct SimulationRun {
     /// The trace, when it was recorded.
     public var trace: Trace?
     /// The timing profile the board paid.
-    public var profile: SimulatedTimingProfile
+    public var profile: TimingProfile
     /// What the physics station's devices counted (nil for the stand-in).
     public var physics: PhysicsCounts?
     /// Wall-clock seconds the run took on this machine.
@@ -54,6 +54,9 @@ public struct SimulationRun {
             let problems = BasisCodeCheck.problems(schedule: request.schedule, station: station)
             guard problems.isEmpty else { throw SimulationRunError.unknownBasisCodes(problems) }
         }
+        let pulses = SimulatedExperiment.pulseProblems(source: request.source, board: request.board,
+                                                       profileOverride: request.profileOverride)
+        guard pulses.isEmpty else { throw SimulationRunError.clicksTooShort(pulses) }
         let station = try SimulatedStationBuilder(
             definition: request.board, seed: request.seed, source: request.source,
             profileOverride: request.profileOverride, tracing: request.tracing)
@@ -74,10 +77,13 @@ public struct SimulationRun {
 public enum SimulationRunError: Error, CustomStringConvertible {
     /// The schedule puts basis codes on the lines that the station's tables do not know.
     case unknownBasisCodes([String])
+    /// The station's click pulses are narrower than the board's inputs can see.
+    case clicksTooShort([String])
 
     public var description: String {
         switch self {
         case let .unknownBasisCodes(problems): return problems.joined(separator: "\n")
+        case let .clicksTooShort(problems): return problems.joined(separator: "\n")
         }
     }
 }

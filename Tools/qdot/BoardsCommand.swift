@@ -50,10 +50,16 @@ struct BoardsCommand: ParsableCommand {
 
     /// One line per role: role, direction, chip, line, polarity, and bias (inputs) or safe level (outputs).
     static func roleTable(_ board: BoardDefinition, file: String) -> String {
+        let profile: String = board.timingProfile.map { ", timing profile \($0.name)" } ?? ""
+        var clicks = "  clicks stamped by \(board.clicks.timestamps)"
+        if board.clicks.pulseStretch > .zero { clicks += ", stretched to \(board.clicks.pulseStretch.nanoseconds) ns" }
+        if let resolution = board.clickResolution, resolution.picoseconds > 0 {
+            clicks += "; coincidence windows below \(resolution.picoseconds) ps cannot be resolved"
+        }
+        let header: String = "  " + "ROLE".padded(15) + "DIR     " + "CHIP".padded(19) + "LINE".padded(12) + "POLARITY     BIAS/SAFE"
         var lines = ["board \(board.name) — \(board.description)",
-                     "  file \(file), backend \(board.backend.rawValue), consumer \"\(board.consumer)\""
-                         + (board.timingProfile.map { ", timing profile \($0.rawValue)" } ?? ""),
-                     "  " + "ROLE".padded(15) + "DIR     " + "CHIP".padded(19) + "LINE".padded(12) + "POLARITY     BIAS/SAFE"]
+                     "  file \(file), backend \(board.backend.rawValue), consumer \"\(board.consumer)\"" + profile,
+                     clicks, header]
         for assignment in board.outputLines + board.inputLines {
             let extra: String
             if assignment.role.isOutput {
@@ -61,9 +67,11 @@ struct BoardsCommand: ParsableCommand {
             } else {
                 extra = "bias " + (assignment.bias ?? .asIs).rawValue
             }
-            lines.append("  " + assignment.role.rawValue.padded(14) + " " + (assignment.role.isOutput ? "output  " : "input   ")
-                + assignment.chipLabel.padded(18) + " " + assignment.lineName.padded(11) + " "
-                + (assignment.isActiveLow ? "active-low " : "active-high") + "  " + extra)
+            let direction = assignment.role.isOutput ? "output  " : "input   "
+            let polarity = assignment.isActiveLow ? "active-low " : "active-high"
+            let columns: [String] = [assignment.role.rawValue.padded(14), direction + assignment.chipLabel.padded(18),
+                                     assignment.lineName.padded(11), polarity + "  " + extra]
+            lines.append("  " + columns.joined(separator: " "))
         }
         return lines.joined(separator: "\n")
     }

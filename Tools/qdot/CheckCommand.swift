@@ -55,10 +55,17 @@ struct CheckCommand: ParsableCommand {
             }
             do {
                 let experiment = try ExperimentDefinition.load(contentsOf: file)
-                let problems = boardDefinition.backend == .simulated
-                    ? SimulatedExperiment.problems(experiment, board: boardDefinition)
-                        + (stationDefinition.map { SimulatedExperiment.analyzerMismatches(experiment, station: $0) } ?? [])
-                    : ((try? experiment.schedule()) == nil ? ["the analyzer table lacks a basis the experiment needs"] : [])
+                var problems: [String]
+                if boardDefinition.backend == .simulated {
+                    problems = SimulatedExperiment.problems(experiment, board: boardDefinition)
+                    if let stationDefinition {
+                        problems += SimulatedExperiment.pulseProblems(source: .physics(stationDefinition), board: boardDefinition)
+                        problems += SimulatedExperiment.analyzerMismatches(experiment, station: stationDefinition)
+                    }
+                } else {
+                    problems = ExperimentBoardFit.problems(experiment, board: boardDefinition)
+                    do { _ = try experiment.schedule() } catch { problems.append("\(error)") }
+                }
                 if problems.isEmpty {
                     print("ok    \(file): \(experiment.kind.name), \(experiment.plannedSettings.count) settings, "
                           + "\(RunSummary.format(experiment.plannedDurationSeconds, 3)) s board time")

@@ -21,8 +21,8 @@ struct LatencyCommand: ParsableCommand {
             (both hold /dev/cpu_dma_latency at 0 unless --no-wake-latency-hold / --laptop).
 
             The `raspberry-pi-4` ("realistic") timing profile of the simulated board draws wake-up \
-            latencies from wakeLatencyMinimum + an exponential tail of mean wakeLatencyTailMean, cut \
-            at wakeLatencyMaximum (Simulator TimingProfile.raspberryPi4). Its closed-form figures are \
+            latencies from its minimum plus an exponential tail (its [wake-latency] section), cut \
+            at its maximum (Board/profiles/raspberry-pi-4.profile.toml). Its closed-form figures are \
             printed under the measurement: where the measured p99 is far above the profile's, the \
             simulated runs are optimistic for this board.
             """)
@@ -51,7 +51,7 @@ struct LatencyCommand: ParsableCommand {
             maximumCPUWakeLatencyMicroseconds: realtime.wakeLatencyCap)
         print("qdot latency — this machine, \(Self.kernel())")
         print(report)
-        let profile = ProfileWakeLatency(profile: .raspberryPi4)
+        let profile = ProfileWakeLatency(profile: try TimingProfile.builtIn("raspberry-pi-4") ?? .ideal)
         print("simulated \(profile.profile.name) profile (closed form, µs):")
         print("  " + profile.row.map { String(format: "%-8.1f", $0) }.joined())
         let ratio = profile.quantileMicroseconds(0.99) > 0 ? report.p99Microseconds / profile.quantileMicroseconds(0.99) : 0

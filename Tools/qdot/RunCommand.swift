@@ -104,6 +104,12 @@ struct RunCommand: ParsableCommand {
                        driver: LibgpiodDriver, stop: StopSignal) throws {
         var experiment = try ExperimentLoading.load(pathOrName)
         if let seed = plan.seed { experiment.seed = seed }
+        let problems = ExperimentBoardFit.problems(experiment, board: definition)
+        guard problems.isEmpty else {
+            for problem in problems { printError("error: \(experiment.fileName): on board \(definition.name): \(problem)") }
+            printError("qdot run: \(experiment.fileName) does not fit board \(definition.name); nothing was run")
+            throw QdotExit.badInputFile.code
+        }
         var request = request
         request.schedule = try experiment.schedule()
         let run: (outcome: ExperimentRun, record: HardwareRunRecord)

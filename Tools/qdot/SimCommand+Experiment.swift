@@ -15,6 +15,7 @@ extension SimCommand {
         var experiment = try ExperimentLoading.load(self.experiment ?? "bell-chsh")
         if let seed { experiment.seed = seed }
         let (simulatedSource, stationInfo) = try simulatedSource()
+        let profile = try timingProfileOverride()
         let stop = StopSignal()
         let signals = StopOnSignals(stop)
         defer { withExtendedLifetime(signals) {} }
@@ -34,7 +35,7 @@ extension SimCommand {
         var document = ResultDocument(
             kind: .simulation,
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: .simulated,
-                         timingProfile: SimulatedStationBuilder.timingProfile(of: definition, override: profile)),
+                         timingProfile: SimulatedStationBuilder.timingProfile(of: definition, override: profile).name),
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
             wallClock: .init(seconds: outcome.wallSeconds, report: outcome.report))
         document.station = stationInfo
@@ -50,8 +51,9 @@ extension SimCommand {
     /// (lines not had, controller not armed) is a station that could not be built or armed.
     static func failure(_ error: any Error, experiment: ExperimentDefinition) -> ExitCode {
         switch error {
-        case let error as ExperimentError:
-            printError("qdot sim: \(experiment.fileName) does not fit this board and station: \(error)")
+        case let ExperimentError.problems(problems):
+            for problem in problems { printError("error: \(experiment.fileName): \(problem)") }
+            printError("qdot sim: \(experiment.fileName) does not fit this board and station; nothing was run")
             return QdotExit.badInputFile.code
         case let error as ExperimentRunError:
             printError("qdot sim: \(error)")

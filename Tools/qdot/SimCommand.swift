@@ -45,8 +45,17 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
 
-    @Option(help: "Timing profile instead of the board file's: \(SimulatedTimingProfile.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var profile: SimulatedTimingProfile?
+    @Option(help: ArgumentHelp("Timing profile instead of the board file's: \(TimingProfile.builtInNames.joined(separator: ", ")), or a .profile.toml file.",
+                               valueName: "NAME|FILE"))
+    var profile: String?
+
+    /// --profile, read (a built-in profile or a profile file), every mistake printed.
+    func timingProfileOverride() throws -> TimingProfile? {
+        guard let profile else { return nil }
+        do { return try TimingProfile.resolve(profile) } catch {
+            throw nothingRun(error, file: "the timing profile \(profile)")
+        }
+    }
 
     @Option(help: ArgumentHelp("Fault injection: open the interlock at this board time, in seconds.",
                                discussion: "The trigger must stop within that cycle and every output go safe; the result is written and marked incomplete."))
@@ -85,7 +94,7 @@ struct SimCommand: ParsableCommand {
         let (simulatedSource, stationInfo) = try simulatedSource()
         let request = SimulationRun.Request(
             board: definition, seed: seed, schedule: CycleSchedule.plainTwoSettings(cycles: cycleCount, timing: timing),
-            source: simulatedSource, profileOverride: profile, tracing: vcd != nil,
+            source: simulatedSource, profileOverride: try timingProfileOverride(), tracing: vcd != nil,
             interlockOpensAt: interlockOpening)
         let outcome: SimulationRun
         do {
@@ -94,18 +103,18 @@ struct SimCommand: ParsableCommand {
             printError("qdot sim: \(error)")
             // Station data that does not fit the board or the schedule is a file mistake, like a bad board file.
             if case StationBuildError.stationData = error { throw QdotExit.badInputFile.code }
-            if case SimulationRunError.unknownBasisCodes = error { throw QdotExit.badInputFile.code }
+            if error is SimulationRunError { throw QdotExit.badInputFile.code }
             throw QdotExit.stationUnavailable.code
         }
         let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         var document = ResultDocument(
             kind: .simulation,
             board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: .simulated,
-                         timingProfile: outcome.profile),
+                         timingProfile: outcome.profile.name),
             seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall)
         document.station = stationInfo
         document.physics = outcome.physics
-        print(RunSummary.text(title: "qdot sim — board \(definition.name), profile \(outcome.profile.rawValue), seed \(seed)",
+        print(RunSummary.text(title: "qdot sim — board \(definition.name), profile \(outcome.profile.name), seed \(seed)",
                               report: outcome.report, wall: wall))
         if let physics = outcome.physics {
             print("  station       \(stationInfo.name ?? "") (\(stationInfo.file ?? "")): \(physics.laserPulses) laser pulses, "

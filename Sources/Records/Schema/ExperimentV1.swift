@@ -88,7 +88,7 @@ public struct ExperimentV1: Codable, Sendable, Hashable {
             throw SchemaError(field: "experiment", problem: error.description)
         }
         return ExperimentDefinition(
-            name: name, description: description, kind: kindValue, seed: seed, timing: timing.timing,
+            name: name, description: description, kind: kindValue, seed: seed, timing: try timing.timing(),
             cyclesPerSetting: cyclesPerSetting,
             analyzer: AnalyzerCodeTable(armA: try bases(analyzer.armA, arm: "armA"), armB: try bases(analyzer.armB, arm: "armB")),
             fileName: fileName)

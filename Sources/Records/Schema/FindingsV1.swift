@@ -21,8 +21,10 @@ public struct FindingsV1: Codable, Sendable, Hashable {
         public var cycles: Int
         public var singles: [Int]
         public var coincidences: [Int]
+        /// Version 2, gate mode: the pairs with side cycles, per pair (absent when all zero).
+        public var sideCoincidences: [Int]?
 
-        enum CodingKeys: String, CodingKey { case label, cycles, singles, coincidences }
+        enum CodingKeys: String, CodingKey { case label, cycles, singles, coincidences, sideCoincidences }
     }
 
     /// How a salvaged analysis came about.
@@ -83,7 +85,8 @@ public struct FindingsV1: Codable, Sendable, Hashable {
         notes = findings.notes
         settings = findings.settings.map {
             SettingV1(label: $0.label, cycles: $0.counts.triggerCycles, singles: $0.counts.singles.values,
-                      coincidences: $0.counts.coincidences.values)
+                      coincidences: $0.counts.coincidences.values,
+                      sideCoincidences: $0.counts.sideCoincidences == .zero ? nil : $0.counts.sideCoincidences.values)
         }
         densityMatrixReal = findings.densityMatrixReal
         densityMatrixImaginary = findings.densityMatrixImaginary
@@ -114,11 +117,13 @@ public struct FindingsV1: Codable, Sendable, Hashable {
         }
         findings.notes = notes
         for (index, setting) in settings.enumerated() {
-            guard let singles = PerChannel(setting.singles), let coincidences = PerPair(setting.coincidences) else {
-                throw SchemaError(field: "findings.settings[\(index)]", problem: "expected 4 singles and 4 coincidences, found \(setting.singles.count) and \(setting.coincidences.count)")
+            guard let singles = PerChannel(setting.singles), let coincidences = PerPair(setting.coincidences),
+                  let side = PerPair(setting.sideCoincidences ?? [0, 0, 0, 0]) else {
+                throw SchemaError(field: "findings.settings[\(index)]",
+                                  problem: "expected 4 singles, 4 coincidences and 4 side coincidences, found \(setting.singles.count), \(setting.coincidences.count) and \(setting.sideCoincidences?.count ?? 4)")
             }
             findings.settings.append(LabelledCounts(label: setting.label, counts: SettingCounts(
-                triggerCycles: setting.cycles, singles: singles, coincidences: coincidences)))
+                triggerCycles: setting.cycles, singles: singles, coincidences: coincidences, sideCoincidences: side)))
         }
         findings.densityMatrixReal = densityMatrixReal
         findings.densityMatrixImaginary = densityMatrixImaginary

@@ -18,21 +18,13 @@ public struct RecordHeaderV1: Codable, Sendable, Hashable {
         experiment = ExperimentV1(header.experiment)
         schedule = ScheduleV1(header.schedule)
         board = header.board
-        timingProfile = header.timingProfile?.rawValue
+        timingProfile = header.timingProfile
         seed = header.seed
     }
 
     /// The header stored.
     public func header() throws(SchemaError) -> RunRecordHeader {
-        var profile: SimulatedTimingProfile?
-        if let timingProfile {
-            guard let named = SimulatedTimingProfile(rawValue: timingProfile) else {
-                throw SchemaError(field: "timingProfile", problem: "unknown timing profile \"\(timingProfile)\"; known: "
-                                  + SimulatedTimingProfile.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            profile = named
-        }
-        return RunRecordHeader(software: software, experiment: try experiment.experiment(), schedule: schedule.schedule,
-                               board: board, timingProfile: profile, seed: seed)
+        RunRecordHeader(software: software, experiment: try experiment.experiment(), schedule: try schedule.schedule(),
+                        board: board, timingProfile: timingProfile, seed: seed)
     }
 }

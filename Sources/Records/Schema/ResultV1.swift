@@ -1,7 +1,8 @@
 import Boards
 
-/// A run's result as the JSON file stores it (format v1, docs/result-format.md): pretty-printed,
-/// keys sorted. Version 1 has no `format` key; a later version adds one.
+/// A run's result as the JSON file stores it (docs/result-format.md): pretty-printed, keys sorted.
+/// Version 1 has no `format` key; version 2 (gate-mode coincidences: the timing's
+/// `coincidenceMode` and `sideCycles`, settings' `sideCoincidences`) says `"format": 2`.
 public struct ResultV1: Codable, Sendable {
     /// `{"name": "qdot", "version": "0.1.0"}`.
     public struct Software: Codable, Sendable, Hashable {
@@ -39,6 +40,8 @@ public struct ResultV1: Codable, Sendable {
         enum CodingKeys: String, CodingKey { case seconds, speedVersusRealTime, cyclesPerSecond }
     }
 
+    /// 2 from version 2; absent in version 1.
+    public var format: Int?
     public var software: Software
     public var kind: String
     public var board: Board
@@ -55,7 +58,7 @@ public struct ResultV1: Codable, Sendable {
     public var physics: PhysicsCounts?
 
     enum CodingKeys: String, CodingKey {
-        case software, kind, board, seed, schedule, report, wallClock, hardware, experiment, findings, recordFile, faults,
+        case format, software, kind, board, seed, schedule, report, wallClock, hardware, experiment, findings, recordFile, faults,
              station, physics
     }
 
@@ -64,9 +67,10 @@ public struct ResultV1: Codable, Sendable {
         software = Software(name: document.software.name, version: document.software.version)
         kind = document.kind.rawValue
         board = Board(name: document.board.name, file: document.board.file, backend: document.board.backend.rawValue,
-                      timingProfile: document.board.timingProfile?.rawValue)
+                      timingProfile: document.board.timingProfile)
         seed = document.seed
         schedule = ScheduleV1(document.schedule)
+        format = schedule.timing.needsVersion2 ? 2 : nil
         report = RunReportV1(document.report)
         wallClock = WallClock(seconds: document.wallClock.seconds, speedVersusRealTime: document.wallClock.speedVersusRealTime,
                               cyclesPerSecond: document.wallClock.cyclesPerSecond)
@@ -81,22 +85,18 @@ public struct ResultV1: Codable, Sendable {
 
     /// The result stored.
     public func document() throws(SchemaError) -> ResultDocument {
+        if let format, format > 2 {
+            throw SchemaError(field: "format", problem: "version \(format); this qdot reads versions 1 and 2")
+        }
         guard let kind = ResultDocument.Kind(rawValue: kind) else {
             throw SchemaError(field: "kind", problem: "\"\(kind)\"; expected simulation or hardware")
         }
         guard let backend = BoardBackend(rawValue: board.backend) else {
             throw SchemaError(field: "board.backend", problem: "\"\(board.backend)\"; expected simulated or linux")
         }
-        var profile: SimulatedTimingProfile?
-        if let name = board.timingProfile {
-            guard let named = SimulatedTimingProfile(rawValue: name) else {
-                throw SchemaError(field: "board.timingProfile", problem: "unknown timing profile \"\(name)\"")
-            }
-            profile = named
-        }
         var document = ResultDocument(
-            kind: kind, board: .init(name: board.name, file: board.file, backend: backend, timingProfile: profile), seed: seed,
-            schedule: schedule.schedule, report: try report.report(),
+            kind: kind, board: .init(name: board.name, file: board.file, backend: backend, timingProfile: board.timingProfile), seed: seed,
+            schedule: try schedule.schedule(), report: try report.report(),
             wallClock: .init(seconds: wallClock.seconds, speedVersusRealTime: wallClock.speedVersusRealTime,
                              cyclesPerSecond: wallClock.cyclesPerSecond),
             hardware: hardware)

@@ -13,8 +13,12 @@ public struct RunReportV1: Codable, Sendable, Hashable {
         public var singles: [Int]
         public var coincidences: [Int]
         public var doubleClickCycles: Int
+        /// Version 2, gate mode: the pairs with side cycles, per pair (absent when all zero).
+        public var sideCoincidences: [Int]?
 
-        enum CodingKeys: String, CodingKey { case label, codes, cycles, singles, coincidences, doubleClickCycles }
+        enum CodingKeys: String, CodingKey {
+            case label, codes, cycles, singles, coincidences, doubleClickCycles, sideCoincidences
+        }
 
         /// The stored form of `tally`.
         public init(_ tally: SettingTally) {
@@ -24,6 +28,7 @@ public struct RunReportV1: Codable, Sendable, Hashable {
             singles = tally.counts.singles.values
             coincidences = tally.counts.coincidences.values
             doubleClickCycles = tally.counts.doubleClickCycles
+            sideCoincidences = tally.counts.sideCoincidences == .zero ? nil : tally.counts.sideCoincidences.values
         }
 
         /// The tally stored.
@@ -35,9 +40,16 @@ public struct RunReportV1: Codable, Sendable, Hashable {
                 throw SchemaError(field: "\(field).coincidences",
                                   problem: "\(coincidences.count) values; expected 4 (A+B+, A+B−, A−B+, A−B−)")
             }
+            var side = PerPair<Int>.zero
+            if let sideCoincidences {
+                guard let stored = PerPair(sideCoincidences) else {
+                    throw SchemaError(field: "\(field).sideCoincidences", problem: "\(sideCoincidences.count) values; expected 4")
+                }
+                side = stored
+            }
             return SettingTally(label: label, codes: codes.codes,
                                 counts: SettingCounts(triggerCycles: cycles, singles: singles, coincidences: coincidences,
-                                                      doubleClickCycles: doubleClickCycles))
+                                                      doubleClickCycles: doubleClickCycles, sideCoincidences: side))
         }
     }
 
@@ -128,7 +140,7 @@ public struct RunReportV1: Codable, Sendable, Hashable {
         for (index, setting) in settings.enumerated() { tallies.append(try setting.tally(field: "report.settings[\(index)]")) }
         return RunReport(
             finalState: try Self.state(finalState), complete: complete, stopReason: try stopReason.map(Self.reason),
-            timing: timing.timing, cyclesPlanned: cyclesPlanned, cyclesRun: cyclesRun, startNanoseconds: startNanoseconds,
+            timing: try timing.timing(), cyclesPlanned: cyclesPlanned, cyclesRun: cyclesRun, startNanoseconds: startNanoseconds,
             endNanoseconds: endNanoseconds, settings: tallies, timingBudget: timingBudget.budget, lostEdges: lostEdges,
             clicksOutsideCycle: clicksOutsideCycle, clickEventsDropped: clickEventsDropped)
     }

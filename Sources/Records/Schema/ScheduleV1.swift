@@ -3,16 +3,21 @@ import HAL
 public import Vocabulary
 
 /// A cycle timing as record headers and results store it (format v1): every time an integer
-/// number of nanoseconds.
+/// number of nanoseconds. From version 2, gate mode adds `coincidenceMode` "gate" and
+/// `sideCycles`; window mode writes neither, so its timing is version 1's.
 public struct TimingV1: Codable, Sendable, Hashable {
     public var triggerPeriod: Int64
     public var triggerPulseWidth: Int64
     public var gateDelay: Int64
     public var gateWidth: Int64
     public var coincidenceWindow: Int64
+    /// Version 2: "gate", absent in window mode.
+    public var coincidenceMode: String?
+    /// Version 2: gate mode's side cycles on each side.
+    public var sideCycles: Int?
 
     enum CodingKeys: String, CodingKey {
-        case triggerPeriod, triggerPulseWidth, gateDelay, gateWidth, coincidenceWindow
+        case triggerPeriod, triggerPulseWidth, gateDelay, gateWidth, coincidenceWindow, coincidenceMode, sideCycles
     }
 
     /// The stored form of `timing`.
@@ -22,13 +27,29 @@ public struct TimingV1: Codable, Sendable, Hashable {
         gateDelay = timing.gateDelay.nanoseconds
         gateWidth = timing.gateWidth.nanoseconds
         coincidenceWindow = timing.coincidenceWindow.nanoseconds
+        if case .gate(let sideCycles) = timing.coincidenceMode {
+            coincidenceMode = timing.coincidenceMode.name
+            self.sideCycles = sideCycles
+        }
     }
 
+    /// Whether the timing needs format version 2 (gate mode).
+    public var needsVersion2: Bool { coincidenceMode != nil }
+
     /// The timing stored.
-    public var timing: CycleTiming {
-        CycleTiming(triggerPeriod: .nanoseconds(triggerPeriod), triggerPulseWidth: .nanoseconds(triggerPulseWidth),
-                    gateDelay: .nanoseconds(gateDelay), gateWidth: .nanoseconds(gateWidth),
-                    coincidenceWindow: .nanoseconds(coincidenceWindow))
+    public func timing() throws(SchemaError) -> CycleTiming {
+        var mode = CoincidenceMode.window
+        switch coincidenceMode {
+        case nil: break
+        case "gate"?:
+            guard let sideCycles else { throw SchemaError(field: "timing.sideCycles", problem: "missing; gate mode needs it") }
+            mode = .gate(sideCycles: sideCycles)
+        case let other?:
+            throw SchemaError(field: "timing.coincidenceMode", problem: "\"\(other)\"; expected gate (or no key: window)")
+        }
+        return CycleTiming(triggerPeriod: .nanoseconds(triggerPeriod), triggerPulseWidth: .nanoseconds(triggerPulseWidth),
+                           gateDelay: .nanoseconds(gateDelay), gateWidth: .nanoseconds(gateWidth),
+                           coincidenceWindow: .nanoseconds(coincidenceWindow), coincidenceMode: mode)
     }
 }
 
@@ -88,8 +109,8 @@ public struct ScheduleV1: Codable, Sendable, Hashable {
     }
 
     /// The schedule stored.
-    public var schedule: CycleSchedule {
-        CycleSchedule(timing: timing.timing, steps: steps.map { step in
+    public func schedule() throws(SchemaError) -> CycleSchedule {
+        CycleSchedule(timing: try timing.timing(), steps: steps.map { step in
             ScheduleStep(label: step.label, codes: step.codes.codes, cycles: step.cycles,
                          gateDelay: step.gateDelay.map(TimeSpan.nanoseconds),
                          randomBasis: step.randomBasis.map { RandomBasisChoice(codesA: $0.codesA, codesB: $0.codesB) })

@@ -1,6 +1,6 @@
 public import Firmware
 public import HAL
-public import Simulator
+import Simulator
 
 extension CycleTiming {
     /// The shortest trigger period a board with `profile` can serve with this timing — an
@@ -9,7 +9,7 @@ extension CycleTiming {
     /// action at its offset (sleeping for it, and waking a typical latency late, only when the
     /// loop is not already past it), one line write each.
     public func servedMinimumPeriod(on profile: TimingProfile) -> TimeSpan {
-        let wake = profile.wakeLatencyMinimum + profile.wakeLatencyTailMean
+        let wake = profile.wakeLatency.minimum + profile.wakeLatency.tailMean
         var now = wake + profile.edgeReadCost + profile.lineWriteCost
         let trigger = triggerLead
         let gateOpen = trigger + gateDelay
@@ -25,8 +25,8 @@ extension CycleTiming {
         let minimum = servedMinimumPeriod(on: profile)
         guard triggerPeriod < minimum else { return nil }
         return "trigger period \(triggerPeriod.nanoseconds) ns is shorter than the \(minimum.nanoseconds) ns the "
-            + "\(profile.name) timing profile needs for one cycle (wake-up \(profile.wakeLatencyMinimum.nanoseconds) + "
-            + "\(profile.wakeLatencyTailMean.nanoseconds) ns, line write \(profile.lineWriteCost.nanoseconds) ns, "
+            + "\(profile.name) timing profile needs for one cycle (wake-up \(profile.wakeLatency.minimum.nanoseconds) + "
+            + "\(profile.wakeLatency.tailMean.nanoseconds) ns, line write \(profile.lineWriteCost.nanoseconds) ns, "
             + "actions until \(lastActionOffset.nanoseconds) ns)"
     }
 }

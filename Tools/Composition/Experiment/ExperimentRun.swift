@@ -1,4 +1,4 @@
-public import Boards
+import Boards
 public import Experiments
 public import Firmware
 import Records
@@ -24,7 +24,7 @@ public struct ExperimentRun {
         public var drainOnLoopThread: Bool
         /// The board's name and (simulated board) timing profile, for the record header.
         public var boardName: String
-        public var timingProfile: SimulatedTimingProfile?
+        public var timingProfile: String?
         /// The longest a click waits in the record writer's buffer before it is written to the file
         /// (wall time; checked once per drain), so a crash loses at most this much of the record
         /// plus one drain interval. Only when bytes reach the disk changes, never the bytes.
@@ -38,7 +38,7 @@ public struct ExperimentRun {
         /// Options.
         public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
                     ringCapacity: Int = 1 << 16, drainOnLoopThread: Bool = true, boardName: String,
-                    timingProfile: SimulatedTimingProfile? = nil, recordFlushAge: Duration = .seconds(1),
+                    timingProfile: String? = nil, recordFlushAge: Duration = .seconds(1),
                     recordSyncInterval: Duration? = nil) {
             self.recordPath = recordPath
             self.stop = stop

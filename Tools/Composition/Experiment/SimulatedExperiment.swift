@@ -12,11 +12,11 @@ public enum SimulatedExperiment {
     /// overriding) timing profile: the schedule's basis codes, and a trigger period shorter than
     /// the profile can serve.
     public static func problems(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
-                                profileOverride: SimulatedTimingProfile? = nil) -> [String] {
+                                profileOverride: TimingProfile? = nil) -> [String] {
         var problems: [String] = []
-        let profile = SimulatedStationBuilder.profile(for: SimulatedStationBuilder.timingProfile(of: definition,
-                                                                                                  override: profileOverride))
+        let profile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride)
         if let problem = experiment.timing.profileProblem(on: profile) { problems.append(problem) }
+        problems += ExperimentBoardFit.problems(experiment, board: definition, profile: profile)
         for arm in AnalyzerArm.allCases {
             let lines = definition.basisLines(of: arm).count
             for (code, basis) in experiment.analyzer.bases(of: arm).enumerated() where code >= 1 << lines {
@@ -50,6 +50,32 @@ public enum SimulatedExperiment {
         return problems
     }
 
+    /// Detectors whose click pulses (after the board's pulse stretcher) are narrower than the
+    /// shortest pulse the board's inputs see: their clicks would be lost without a trace.
+    public static func pulseProblems(source: SimulatedSource, board definition: BoardDefinition,
+                                     profileOverride: TimingProfile? = nil) -> [String] {
+        let profile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride)
+        let shortest = profile.shortestPulse.nanoseconds * 1_000
+        guard shortest > 0 else { return [] }
+        let stretch = definition.clicks.pulseStretch.nanoseconds * 1_000
+        var narrow: [(name: String, picoseconds: Int64)] = []
+        switch source {
+        case .physics(let station):
+            for channel in DetectorChannel.allCases {
+                let width = station.parameters.detector(channel).clickPulseWidthPicoseconds
+                if max(width, stretch) < shortest { narrow.append(("\(channel.label) (\(station.fileName))", width)) }
+            }
+        case .standIn(let settings):
+            let width = settings.clickPulseWidthNanoseconds * 1_000
+            if max(width, stretch) < shortest { narrow.append(("the stand-in detectors", width)) }
+        }
+        guard let widest = narrow.map(\.picoseconds).max() else { return [] }
+        return ["click pulses of \(ExperimentBoardFit.format(picoseconds: widest)) or less from detector(s) "
+            + narrow.map(\.name).joined(separator: ", ") + " are narrower than the \(ExperimentBoardFit.format(picoseconds: shortest)) "
+            + "the \(profile.name) board's inputs can see, so their clicks would be lost: put a pulse stretcher (a monostable) "
+            + "on the click lines and say so in the board file ([clicks] pulse-stretch-ns = \(profile.shortestPulse.nanoseconds) or more)"]
+    }
+
     /// Builds the simulated station (seeded by the experiment) and runs the experiment on it.
     ///
     /// - Parameters:
@@ -57,17 +83,18 @@ public enum SimulatedExperiment {
     ///   - interlockOpensAt: fault injection: the interlock opens at this board instant.
     ///   - trace: receives the recorded trace (only when `tracing`).
     public static func run(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
-                           source: SimulatedSource = .standIn(.init()), profileOverride: SimulatedTimingProfile? = nil,
+                           source: SimulatedSource = .standIn(.init()), profileOverride: TimingProfile? = nil,
                            tracing: Bool = false, interlockOpensAt: Instant? = nil,
                            options: ExperimentRun.Options, trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
         var problems = problems(experiment, board: definition, profileOverride: profileOverride)
+        problems += pulseProblems(source: source, board: definition, profileOverride: profileOverride)
         if case let .physics(station) = source { problems += analyzerMismatches(experiment, station: station) }
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
         let station = try SimulatedStationBuilder(definition: definition, seed: experiment.seed, source: source,
                                                   profileOverride: profileOverride, tracing: tracing)
         if let opening = interlockOpensAt { station.openInterlock(at: opening) }
         var options = options
-        options.timingProfile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride)
+        options.timingProfile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride).name
         options.drainOnLoopThread = true   // the simulated run stays single-threaded and deterministic
         let outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
         if tracing { trace?(station.board.trace) }

@@ -1,0 +1,68 @@
+public import ConfigFile
+public import HAL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension TimingProfile {
+    /// Reads and parses the profile file at `path` (UTF-8); errors name the file by `path`.
+    public static func load(contentsOf path: String) throws(ConfigErrors) -> TimingProfile {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigErrors(ConfigError(fileName: path, line: nil,
+                                           message: "cannot read the timing profile (\(error)); expected a readable UTF-8 .profile.toml file"))
+        }
+        return try parse(text: text, fileName: path)
+    }
+
+    /// Parses a timing profile file (`Board/profiles/*.profile.toml`, written by hand or by
+    /// `qdot profile --loopback`): every key required, times in nanoseconds ≥ 0, each latency's
+    /// maximum at least its minimum. Throws every mistake, sorted by line, with file, line and field.
+    public static func parse(text: String, fileName: String) throws(ConfigErrors) -> TimingProfile {
+        let document = try ConfigDocument.parse(text, fileName: fileName)
+        var reader = ConfigReader(document)
+        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds ≥ 0", in: 0...Int(Int32.max) * 1_000)
+        var profile = TimingProfile.ideal
+        func time(_ key: String, in section: ConfigSection?, into value: inout TimeSpan) {
+            guard let section, let number = reader.required(key, in: section, as: nanoseconds) else { return }
+            value = .nanoseconds(Int64(number))
+        }
+        func latency(_ prefix: String, in section: ConfigSection?, into value: inout LatencyDistribution) {
+            var minimum = TimeSpan.zero, tailMean = TimeSpan.zero, maximum = TimeSpan.zero
+            time(prefix + "minimum-ns", in: section, into: &minimum)
+            time(prefix + "tail-mean-ns", in: section, into: &tailMean)
+            time(prefix + "maximum-ns", in: section, into: &maximum)
+            if let section, maximum < minimum {
+                reader.report("the maximum \(maximum.nanoseconds) ns is below the minimum \(minimum.nanoseconds) ns; expected maximum ≥ minimum",
+                              field: section.fieldPath(prefix + "maximum-ns"), line: section.entry(prefix + "maximum-ns")?.line)
+            }
+            value = LatencyDistribution(minimum: minimum, tailMean: tailMean, maximum: maximum)
+        }
+        if let section = reader.requiredSection("profile") {
+            profile.name = reader.required("name", in: section, as: .nonEmptyString(like: "my-board")) ?? ""
+            _ = reader.value("description", in: section, as: .string(like: "what the profile is of"), default: "")
+        }
+        let write = reader.requiredSection("line-write")
+        time("cost-ns", in: write, into: &profile.lineWriteCost)
+        time("latency-ns", in: write, into: &profile.lineWriteLatency)
+        let edgeRead = reader.requiredSection("edge-read")
+        time("cost-ns", in: edgeRead, into: &profile.edgeReadCost)
+        time("cost-per-event-ns", in: edgeRead, into: &profile.edgeReadCostPerEvent)
+        time("cost-ns", in: reader.requiredSection("line-read"), into: &profile.lineReadCost)
+        time("cost-ns", in: reader.requiredSection("clock-read"), into: &profile.clockReadCost)
+        latency("", in: reader.requiredSection("wake-latency"), into: &profile.wakeLatency)
+        let stamp = reader.requiredSection("edge-stamp")
+        latency("latency-", in: stamp, into: &profile.edgeStampLatency)
+        if let stamp {
+            profile.edgeEventsPerLine = reader.required("events-per-line", in: stamp,
+                                                        as: .integer("a number of events", in: 1...65_536)) ?? 16
+            time("shortest-pulse-ns", in: stamp, into: &profile.shortestPulse)
+        }
+        try reader.finish()
+        return profile
+    }
+}
