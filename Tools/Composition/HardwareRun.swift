@@ -131,9 +131,10 @@ extension HardwareRun {
         let (station, realtime) = try prepare(request, driver: driver)
         var options = options
         options.drainOnLoopThread = false
-        let outcome: ExperimentRun
+        var outcome: ExperimentRun
         do {
             outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+            outcome.findings.notes += ExperimentBoardFit.warnings(experiment, board: request.board).map { "board: \($0)" }
         } catch let FirmwareError.notArmed(state) {
             throw .notArmed(state.description)
         } catch {

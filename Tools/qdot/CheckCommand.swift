@@ -66,6 +66,9 @@ struct CheckCommand: ParsableCommand {
                     problems = ExperimentBoardFit.problems(experiment, board: boardDefinition)
                     do { _ = try experiment.schedule() } catch { problems.append("\(error)") }
                 }
+                for warning in ExperimentBoardFit.warnings(experiment, board: boardDefinition) {
+                    printError("warning: \(file): on board \(boardDefinition.name): \(warning)")
+                }
                 if problems.isEmpty {
                     print("ok    \(file): \(experiment.kind.name), \(experiment.plannedSettings.count) settings, "
                           + "\(RunSummary.format(experiment.plannedDurationSeconds, 3)) s board time")

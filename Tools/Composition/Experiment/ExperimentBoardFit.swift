@@ -39,7 +39,8 @@ public enum ExperimentBoardFit {
         case .gate:
             guard case .kernelInterrupt = board.clicks.timestamps, let profile = board.timingProfile else { break }
             let lateStamp = Int64(profile.edgeStampLatency.quantileNanoseconds(0.999).rounded(.up))
-            let gateEnds = (timing.triggerLead + timing.gateDelay + timing.gateWidth).nanoseconds
+            // Where the gate really closes: on a slow board later than the timing says.
+            let gateEnds = RealizedCycle(timing, profile: profile).gateCloses.nanoseconds
             let period = timing.triggerPeriod.nanoseconds
             if gateEnds + lateStamp > period {
                 problems.append("trigger period \(period) ns: a click at the gate's end (\(gateEnds) ns into the cycle) is stamped up to "
@@ -50,8 +51,17 @@ public enum ExperimentBoardFit {
         return problems
     }
 
-    /// "4.61 µs", "5 ns", "250 ps".
-    static func format(picoseconds: Int64) -> String {
+    /// What `board` will do differently from what `experiment` asks, without making its figures
+    /// untrue: a gate or trigger pulse that the board's write costs and wake-ups stretch
+    /// (`RealizedCycle`). `qdot check`, `sim` and `run` print these, and the findings keep them.
+    public static func warnings(_ experiment: ExperimentDefinition, board: BoardDefinition,
+                                profile override: TimingProfile? = nil) -> [String] {
+        guard let profile = override ?? board.timingProfile else { return [] }
+        return RealizedCycle(experiment.timing, profile: profile).departures(from: experiment.timing, profile: profile)
+    }
+
+    /// A time for people: "4.6 µs", "5 ns", "250 ps".
+    public static func format(picoseconds: Int64) -> String {
         if picoseconds >= 1_000_000 { return "\(Double(picoseconds / 10_000) / 100) µs" }
         if picoseconds >= 1_000 { return "\(picoseconds / 1_000) ns" }
         return "\(picoseconds) ps"

@@ -96,7 +96,8 @@ public enum SimulatedExperiment {
         var options = options
         options.timingProfile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride).name
         options.drainOnLoopThread = true   // the simulated run stays single-threaded and deterministic
-        let outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        var outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        outcome.findings.notes += ExperimentBoardFit.warnings(experiment, board: definition, profile: profileOverride).map { "board: \($0)" }
         if tracing { trace?(station.board.trace) }
         return outcome
     }
