@@ -35,7 +35,8 @@ let package = Package(
             name: "Boards", dependencies: ["HAL", "ConfigFile", "Vocabulary", "Physics"], path: "Board",
             exclude: ["README.md", "raspberry-pi-4.board.toml", "raspberry-pi-5.board.toml",
                       "beaglebone-black.board.toml", "gpio-sim.board.toml"],
-            resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated.station.toml"),
+            resources: [.embedInCode("simulated.board.toml"), .embedInCode("simulated-raspberry-pi-4.board.toml"),
+                        .embedInCode("simulated.station.toml"),
                         .embedInCode("profiles/raspberry-pi-4.profile.toml"), .embedInCode("profiles/raspberry-pi-5.profile.toml"),
                         .embedInCode("profiles/beaglebone-black.profile.toml")]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards", "HAL", "ConfigFile", "Vocabulary", "Physics"], path: "Tests/BoardsTests"),
@@ -77,8 +78,10 @@ let package = Package(
                 path: "Experiments", exclude: ["README.md"],
                 resources: [.embedInCode("bell-chsh.experiment.toml"), .embedInCode("tomography-16.experiment.toml"),
                             .embedInCode("tomography-36.experiment.toml"), .embedInCode("bbm92.experiment.toml"),
-                            .embedInCode("g2.experiment.toml"), .embedInCode("gate-delay-scan.experiment.toml")]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Vocabulary", "HAL", "Firmware", "ConfigFile", "Analysis"],
+                            .embedInCode("g2.experiment.toml"), .embedInCode("gate-delay-scan.experiment.toml"),
+                            .embedInCode("raspberry-pi-bell-chsh.experiment.toml"),
+                            .embedInCode("raspberry-pi-bbm92.experiment.toml")]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Vocabulary", "HAL", "Firmware", "ConfigFile", "Analysis", "SeededRandom"],
                     path: "Tests/ExperimentsTests"),
 
         // Every file qdot writes and reads back: run records (format, writer, strict and salvage

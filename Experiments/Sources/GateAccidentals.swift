@@ -17,10 +17,11 @@ enum GateAccidentals {
     /// counts are same-cycle coincidences, accidentals included.
     static func report(_ data: ExperimentData, sideCycles: Int, into findings: inout ExperimentFindings) {
         let tally = SideCycleTally(sideCycles: sideCycles)
-        var baseline = 0.0, side = 0, cycles = 0, centre = 0
+        var baseline = 0.0, baselineVariance = 0.0, side = 0, cycles = 0, centre = 0
         for counts in data.accumulator.settings {
             if let expected = tally.expectedAccidentals(side: counts.sideCoincidences, cycles: counts.triggerCycles) {
                 baseline += expected.sum
+                baselineVariance += expected.sum * expected.sum * relativeVariance(of: counts, sideCycles: tally.sideCycles)
             }
             side += counts.sideCoincidences.sum
             cycles += counts.triggerCycles
@@ -37,20 +38,52 @@ enum GateAccidentals {
                 + "\(cycles) cycles can measure")
             return
         }
-        // The baseline is the side pairs times a fixed factor: the side pairs' Poisson error, relative.
-        let relative = 1 / Double(side).squareRoot()
+        let relative = baselineVariance.squareRoot() / baseline
         let perCycle = baseline / Double(cycles)
         findings.figures.append(Figure(
             key: .accidentalsPerCycle, name: "uncorrelated coincidences per trigger cycle (side-cycle baseline)", value: perCycle,
             standardError: perCycle * relative,
-            method: "from " + origin + ", scaled to the centre's cycles; Poisson error of the side pairs. The centre's own "
+            method: "from " + origin + ", scaled to the centre's cycles; its error counts each click in all the 2K side pairs it makes "
+                + "(not Poisson: one click pairs with the other arm in 2K cycles). The centre's own "
                 + "accidentals are at most this (for a source of one pair per pulse, far less)"))
         let ratio = Double(centre) / baseline
         findings.figures.append(Figure(
             key: .coincidenceToAccidentalRatio, name: "centre-to-side ratio g⁽²⁾_AB(0) (coincidence-to-accidental ratio)",
             value: ratio, standardError: ratio * (relative * relative + 1 / Double(max(centre, 1))).squareRoot(),
             method: "same-cycle coincidences over the side-cycle baseline from " + origin
-                + " (the pulsed A–B cross-correlation; > 1 means the arms' clicks are correlated); Poisson errors in quadrature"))
+                + " (the pulsed A–B cross-correlation; > 1 means the arms' clicks are correlated); the baseline's error and the "
+                + "centre's Poisson error in quadrature"))
+    }
+
+    /// The relative variance of one setting's side-pair count S = Σ_k Σ_{0<|d|≤K} a_k·b_{k+d}, with
+    /// a_k, b_k how many detectors of arm A, B clicked in cycle k (cycles independent). S is not
+    /// Poisson: a click of A in cycle k pairs with B in 2K cycles, so those 2K terms share it.
+    /// Over the M = 2K·N terms, a term's variance is E(a²)E(b²) − μ_a²μ_b², and each term shares
+    /// a_k with 2K − 1 others (covariance Var(a)·μ_b²) and b with 2K − 1 others (Var(b)·μ_a²):
+    ///
+    ///     Var(S)/E(S)² = [E(a²)E(b²)/(μ_a μ_b)² − 1]/M + (2K − 1)/M · [Var(a)/μ_a² + Var(b)/μ_b²],
+    ///
+    /// which for rare clicks is 1/E(S)·[1 + (2K − 1)(μ_a + μ_b)], Poisson times a factor. Each
+    /// detector is taken as clicking independently with p_i = singles_i/N (an arm's two detectors
+    /// share its photon, which only lowers Var(a): the error is not underestimated).
+    static func relativeVariance(of counts: SettingCounts, sideCycles: Int) -> Double {
+        let cycles = Double(counts.triggerCycles)
+        func moments(_ channels: [DetectorChannel]) -> (mean: Double, variance: Double) {
+            var mean = 0.0, variance = 0.0
+            for channel in channels {
+                let p = min(1, Double(counts.singles[channel]) / cycles)
+                mean += p
+                variance += p * (1 - p)
+            }
+            return (mean, variance)
+        }
+        let a = moments([.aPlus, .aMinus]), b = moments([.bPlus, .bMinus])
+        let terms = 2 * Double(sideCycles) * cycles
+        guard a.mean > 0, b.mean > 0, terms > 0 else { return 0 }
+        let squaresA = a.variance + a.mean * a.mean, squaresB = b.variance + b.mean * b.mean
+        let own = squaresA * squaresB / (a.mean * a.mean * b.mean * b.mean) - 1
+        let shared = (2 * Double(sideCycles) - 1) * (a.variance / (a.mean * a.mean) + b.variance / (b.mean * b.mean))
+        return (own + shared) / terms
     }
 }
 
