@@ -12,22 +12,30 @@ struct PhysicsExperiment {
     let run: ExperimentRun
     /// What the analysis should find, in closed form.
     let expected: ExpectedFigures
+    /// The trigger and gate the board really produced (nil: a board without a timing profile,
+    /// which keeps the experiment's timing exactly).
+    let realizedCycle: RealizedCycle?
 
     /// Runs the example `name` with `cyclesPerSetting` cycles per setting and the example's own
-    /// seed on the shipped station, after `edit` changed its parameters.
-    init(_ name: String, cyclesPerSetting: Int, edit: (inout StationParameters) -> Void = { _ in }) throws {
+    /// seed on the shipped station, after `edit` changed its parameters, on the built-in board
+    /// `board` (the simulated station by default).
+    init(_ name: String, cyclesPerSetting: Int, board: String = "simulated-station",
+         edit: (inout StationParameters) -> Void = { _ in }) throws {
         let example = try #require(ExperimentExamples.named(name))
         var experiment = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
         experiment.cyclesPerSetting = cyclesPerSetting
         var station = try StationDefinition.simulatedStation
         edit(&station.parameters)
-        run = try SimulatedExperiment.run(experiment, board: try BoardDefinition.simulatedStation,
-                                          source: .physics(station),
-                                          options: ExperimentRun.Options(boardName: "simulated-station"))
-        expected = try ExpectedFigures(
-            station.parameters,
-            coincidenceWindowNanoseconds: Double(experiment.timing.coincidenceWindow.nanoseconds),
-            gateWidthNanoseconds: Double(experiment.timing.gateWidth.nanoseconds))
+        let boardDefinition = try #require(try BoardDefinition.builtIn(named: board))
+        run = try SimulatedExperiment.run(experiment, board: boardDefinition, source: .physics(station),
+                                          options: ExperimentRun.Options(boardName: boardDefinition.name))
+        // The gate the detectors really get: on a slow board the writes stretch it (RealizedCycle).
+        realizedCycle = boardDefinition.timingProfile.map { RealizedCycle(experiment.timing, profile: $0) }
+        let gate = Double((realizedCycle?.gateWidth ?? experiment.timing.gateWidth).nanoseconds)
+        // In gate mode a dark count anywhere in the gate pairs with the other arm's click: the
+        // window of the closed forms' dark-count terms is the gate (2w = gate width).
+        let window = experiment.timing.coincidenceMode == .window ? Double(experiment.timing.coincidenceWindow.nanoseconds) : gate / 2
+        expected = try ExpectedFigures(station.parameters, coincidenceWindowNanoseconds: window, gateWidthNanoseconds: gate)
         #expect(run.report.complete, "the run stopped early: \(run.report.stopReason?.description ?? "?")")
         #expect(run.report.clickEventsDropped == 0)
     }

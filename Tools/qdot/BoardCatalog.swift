@@ -52,11 +52,13 @@ struct BoardCatalog {
         return BoardCatalog(folders: existing)
     }
 
-    /// The built-in station first, then every `*.board.toml` of every folder, sorted by file name.
+    /// The built-in boards first (the simulated station, then the other simulated boards), then
+    /// every `*.board.toml` of every folder, sorted by file name.
     func entries() -> [Entry] {
         var entries: [Entry] = []
-        if let station = try? BoardDefinition.simulatedStation {
-            entries.append(Entry(name: station.name, backend: station.backend, description: station.description,
+        for name in BoardDefinition.builtInNames {
+            guard let board = try? BoardDefinition.builtIn(named: name) else { continue }
+            entries.append(Entry(name: board.name, backend: board.backend, description: board.description,
                                  file: "(built in)", problems: []))
         }
         for folder in folders {

@@ -7,10 +7,16 @@ import Records
 
 /// Loading a board file for a command, with every mistake printed and a non-zero exit.
 enum BoardLoading {
-    /// The board at `path`, or the built-in simulated station when `path` is nil.
+    /// The board at `path` (a file, or the name of a built-in board when no such file exists), or
+    /// the built-in simulated station when `path` is nil.
     static func load(_ path: String?) throws -> BoardDefinition {
         do {
-            if let path { return try BoardDefinition.load(contentsOf: path) }
+            if let path {
+                if !FileManager.default.fileExists(atPath: path), let board = try BoardDefinition.builtIn(named: path) {
+                    return board
+                }
+                return try BoardDefinition.load(contentsOf: path)
+            }
             return try BoardDefinition.simulatedStation
         } catch {
             throw nothingRun(error, file: "the board file \(path ?? "(built in)")")

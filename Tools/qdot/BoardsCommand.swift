@@ -1,5 +1,6 @@
 import ArgumentParser
 import Boards
+import Composition
 import HAL
 
 /// `qdot boards`: the boards qdot knows, and one board's role table.
@@ -24,8 +25,10 @@ struct BoardsCommand: ParsableCommand {
             return
         }
         let path: String?
-        if show == "simulated-station" || show == "(built in)" {
+        if show == "(built in)" {
             path = nil
+        } else if BoardDefinition.builtInNames.contains(show) {
+            path = show   // BoardLoading takes a built-in board's name
         } else if show.contains("/") || show.hasSuffix(".toml") {
             path = show
         } else if let file = catalog.file(named: show) {
@@ -54,7 +57,7 @@ struct BoardsCommand: ParsableCommand {
         var clicks = "  clicks stamped by \(board.clicks.timestamps)"
         if board.clicks.pulseStretch > .zero { clicks += ", stretched to \(board.clicks.pulseStretch.nanoseconds) ns" }
         if let resolution = board.clickResolution, resolution.picoseconds > 0 {
-            clicks += "; coincidence windows below \(resolution.picoseconds) ps cannot be resolved"
+            clicks += "; coincidence windows below \(ExperimentBoardFit.format(picoseconds: resolution.picoseconds)) cannot be resolved"
         }
         let header: String = "  " + "ROLE".padded(15) + "DIR     " + "CHIP".padded(19) + "LINE".padded(12) + "POLARITY     BIAS/SAFE"
         var lines = ["board \(board.name) — \(board.description)",

@@ -34,7 +34,7 @@ extension SimCommand {
         }
         var document = ResultDocument(
             kind: .simulation,
-            board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: .simulated,
+            board: .init(name: definition.name, file: boardFile(definition), backend: .simulated,
                          timingProfile: SimulatedStationBuilder.timingProfile(of: definition, override: profile).name),
             seed: experiment.seed, schedule: outcome.schedule, report: outcome.report,
             wallClock: .init(seconds: outcome.wallSeconds, report: outcome.report))

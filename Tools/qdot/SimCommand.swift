@@ -29,8 +29,15 @@ struct SimCommand: ParsableCommand {
             goes to a JSON file. A seed fixes the run bit for bit.
             """)
 
-    @Option(help: "Board file (TOML subset, see Board/README.md). Default: the built-in simulated station.")
+    @Option(help: ArgumentHelp("Board file (TOML subset, see Board/README.md), or a built-in board: \(BoardDefinition.builtInNames.joined(separator: ", ")). Default: the built-in simulated station.",
+                               valueName: "FILE|NAME"))
     var board: String?
+
+    /// What the result says the board came from: the file, or the built-in board's own name.
+    func boardFile(_ definition: BoardDefinition) -> String {
+        guard let board else { return "(built in) simulated.board.toml" }
+        return FileManager.default.fileExists(atPath: board) ? board : definition.fileName
+    }
 
     @OptionGroup var plan: RunPlanOptions
     var experiment: String? { plan.experiment }
@@ -109,7 +116,7 @@ struct SimCommand: ParsableCommand {
         let wall = ResultDocument.WallClock(seconds: outcome.wallSeconds, report: outcome.report)
         var document = ResultDocument(
             kind: .simulation,
-            board: .init(name: definition.name, file: board ?? "(built in) simulated.board.toml", backend: .simulated,
+            board: .init(name: definition.name, file: boardFile(definition), backend: .simulated,
                          timingProfile: outcome.profile.name),
             seed: seed, schedule: request.schedule, report: outcome.report, wallClock: wall)
         document.station = stationInfo
