@@ -38,7 +38,8 @@ import Testing
     }
 
     /// Read into today's types and written again, a result is the file its version wrote.
-    @Test(arguments: kinds.map { "\($0).result.json" } + ["plain.result.json", "plain-raspberry-pi-4.result.json"])
+    @Test(arguments: kinds.map { "\($0).result.json" } + ["plain.result.json", "plain-raspberry-pi-4.result.json",
+                                                         "hardware.result.json"])
     func aResultReadsAndWritesBackUnchanged(_ file: String) throws {
         let bytes = try GoldenFiles.bytes(file)
         let document = try ResultDocument.read(Data(bytes))
