@@ -79,4 +79,20 @@ import Testing
         #expect(document.report.finalState == .safe(reason: "interlock opened"))
         #expect(document.board.timingProfile == .ideal && document.station?.source == .physics)
     }
+
+    /// A hardware result that records its click clock gains that one key in its `hardware` object
+    /// and nothing else; read back, it keeps it.
+    @Test(arguments: HardwareRunRecord.EventClock.allCases)
+    func theClickEventClockIsOneOptionalKeyOfTheHardwareObject(clock: HardwareRunRecord.EventClock) throws {
+        let bytes = try GoldenFiles.bytes("hardware.result.json")
+        var document = try ResultDocument.read(Data(bytes))
+        #expect(document.hardware?.clickEventClock == nil)
+        document.hardware?.clickEventClock = clock
+        let written = try document.jsonData()
+        let old = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let new = String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(Array(new.filter { !old.contains($0) }) == ["    \"clickEventClock\" : \"\(clock.rawValue)\","])
+        #expect(new.count == old.count + 1)
+        #expect(try ResultDocument.read(written).hardware?.clickEventClock == clock)
+    }
 }
