@@ -26,11 +26,11 @@ public final class LinuxEdgeInput: EdgeInput {
     private var tracker: EdgeSequenceTracker
     /// Whether any line is stamped by a hardware timestamping engine (its stamps are checked).
     private let checksTimebase: Bool
-    /// CLOCK_MONOTONIC when the lines were requested: no edge of theirs can be older.
+    /// CLOCK_MONOTONIC just before the lines were requested: no edge of theirs can be older.
     private let requestedAt: Instant
 
     init(driver: any GPIODriver, request: GPIODriverHandle, chipLabel: String, lineNames: [String],
-         eventClocks: [EdgeEventClock]) {
+         eventClocks: [EdgeEventClock], requestedAt: Instant) {
         self.driver = driver
         self.request = request
         self.chipLabel = chipLabel
@@ -39,7 +39,7 @@ public final class LinuxEdgeInput: EdgeInput {
         self.tracker = EdgeSequenceTracker(lineCount: lineNames.count,
                                            usesKernelSequenceNumbers: driver.providesLineSequenceNumbers)
         checksTimebase = eventClocks.contains(.hardwareTimestampEngine)
-        requestedAt = driver.monotonicNow()
+        self.requestedAt = requestedAt
     }
 
     deinit {

@@ -62,6 +62,8 @@ public final class LinuxGPIO<Driver: GPIODriver> {
     public func requestEdgeInputs(chipLabel: String, lines: [EdgeInputLineSpec]) throws(HardwareError) -> LinuxEdgeInput {
         let chip = try locate(chipLabel: chipLabel, lineNames: lines.map(\.name))
         try checkEventClocks(lines, chipLabel: chipLabel)
+        // Before the request: the kernel stamps edges from the moment it grants the lines.
+        let requestedAt = driver.monotonicNow()
         let request: GPIODriverHandle
         do {
             request = try driver.requestEdgeInputs(chipPath: chip.path, offsets: chip.offsets,
@@ -71,6 +73,6 @@ public final class LinuxGPIO<Driver: GPIODriver> {
             throw eventClockFailure(error, lines: lines, chip: chip) ?? requestFailure(error, chip: chip)
         }
         return LinuxEdgeInput(driver: driver, request: request, chipLabel: chipLabel, lineNames: lines.map(\.name),
-                              eventClocks: lines.map(\.eventClock))
+                              eventClocks: lines.map(\.eventClock), requestedAt: requestedAt)
     }
 }
