@@ -162,9 +162,17 @@ static inline void qdot_gpiod_library_close(qdot_gpiod_library *lib) {
 /* Bias values, shared with Swift (LineBias). */
 enum qdot_gpiod_bias { QDOT_BIAS_AS_IS = 0, QDOT_BIAS_DISABLED = 1, QDOT_BIAS_PULL_UP = 2, QDOT_BIAS_PULL_DOWN = 3 };
 
-/* One edge event as qdot reads it: kind 1 rising / 2 falling (logical), CLOCK_MONOTONIC
- * timestamp, index of the line in its request, and the kernel's per-line sequence number
- * (0 when the API gives none: libgpiod 1.6). */
+/* Event clocks, shared with Swift (EdgeEventClock): what the kernel stamps an input line's edges
+ * with. 2.x maps them to GPIOD_LINE_CLOCK_MONOTONIC / _REALTIME / _HTE per line; 1.6 (uAPI v1) has
+ * no choice (CLOCK_MONOTONIC since Linux 5.7, CLOCK_REALTIME before) and refuses the other two. */
+enum qdot_gpiod_event_clock { QDOT_EVENT_CLOCK_MONOTONIC = 0, QDOT_EVENT_CLOCK_REALTIME = 1, QDOT_EVENT_CLOCK_HTE = 2 };
+
+/* Whether a request can choose its lines' event clock (2.x only). */
+static inline int qdot_gpiod_can_choose_event_clock(void) { return QDOT_GPIOD_API_MAJOR >= 2; }
+
+/* One edge event as qdot reads it: kind 1 rising / 2 falling (logical), timestamp on the line's
+ * event clock (CLOCK_MONOTONIC unless the request chose another), index of the line in its
+ * request, and the kernel's per-line sequence number (0 when the API gives none: libgpiod 1.6). */
 typedef struct qdot_gpiod_edge {
     int kind;
     unsigned int line_index;
@@ -327,11 +335,22 @@ static inline enum gpiod_line_bias qdot_gpiod_v2_bias(int bias) {
     }
 }
 
-/* Requests `request`'s lines with one settings object per line (lines differ in polarity and
- * bias). `configure` fills the settings of line i. */
+static inline enum gpiod_line_clock qdot_gpiod_v2_event_clock(int clock) {
+    switch (clock) {
+    case QDOT_EVENT_CLOCK_REALTIME: return GPIOD_LINE_CLOCK_REALTIME;
+    case QDOT_EVENT_CLOCK_HTE: return GPIOD_LINE_CLOCK_HTE;
+    default: return GPIOD_LINE_CLOCK_MONOTONIC;
+    }
+}
+
+/* Requests `request`'s lines with one settings object per line (lines differ in polarity, bias
+ * and event clock). Outputs take `initial`, inputs `bias` and `event_clock` (enum
+ * qdot_gpiod_event_clock), one per line. The kernel checks the event clock when the lines are
+ * requested (gpiod_chip_request_lines): without an engine for a line, HTE fails there with
+ * EOPNOTSUPP (kernel without CONFIG_HTE), ENODEV (no engine claims the line) or EINVAL. */
 static inline int qdot_gpiod_v2_request(qdot_gpiod_request *request, const char *consumer,
                                         int is_output, const int *active_low, const int *initial,
-                                        const int *bias) {
+                                        const int *bias, const int *event_clock) {
     const qdot_gpiod_library *lib = request->lib;
     struct gpiod_line_config *line_config = lib->gpiod_line_config_new();
     struct gpiod_request_config *request_config = lib->gpiod_request_config_new();
@@ -350,8 +369,9 @@ static inline int qdot_gpiod_v2_request(qdot_gpiod_request *request, const char 
             if (lib->gpiod_line_settings_set_direction(settings, GPIOD_LINE_DIRECTION_INPUT) < 0) goto done;
             if (lib->gpiod_line_settings_set_edge_detection(settings, GPIOD_LINE_EDGE_BOTH) < 0) goto done;
             if (lib->gpiod_line_settings_set_bias(settings, qdot_gpiod_v2_bias(bias[i])) < 0) goto done;
-            /* 2.x lets a request choose its event clock: ask for CLOCK_MONOTONIC explicitly. */
-            if (lib->gpiod_line_settings_set_event_clock(settings, GPIOD_LINE_CLOCK_MONOTONIC) < 0) goto done;
+            /* The corresponding kernel flags: none (monotonic), GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME
+             * or GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE; set explicitly even for monotonic. */
+            if (lib->gpiod_line_settings_set_event_clock(settings, qdot_gpiod_v2_event_clock(event_clock[i])) < 0) goto done;
         }
         if (lib->gpiod_line_config_add_line_settings(line_config, &request->offsets[i], 1, settings) < 0) goto done;
     }
@@ -401,7 +421,7 @@ static inline qdot_gpiod_request *qdot_gpiod_request_outputs(const qdot_gpiod_li
         return NULL;
     }
 #else
-    if (qdot_gpiod_v2_request(request, consumer, 1, active_low, initial, NULL) < 0) {
+    if (qdot_gpiod_v2_request(request, consumer, 1, active_low, initial, NULL, NULL) < 0) {
         int saved = errno;
         qdot_gpiod_release(request);
         errno = saved;
@@ -412,15 +432,23 @@ static inline qdot_gpiod_request *qdot_gpiod_request_outputs(const qdot_gpiod_li
 }
 
 /* Requests `num_lines` input lines for edge events on both edges, each with its own active-low
- * flag and bias (enum qdot_gpiod_bias), timestamps on CLOCK_MONOTONIC, non-blocking reads. */
+ * flag, bias (enum qdot_gpiod_bias) and event clock (enum qdot_gpiod_event_clock), non-blocking
+ * reads. NULL and errno on failure; on 1.6 a clock other than monotonic fails with EOPNOTSUPP
+ * before anything is requested (the Swift layer refuses it first, with a message). */
 static inline qdot_gpiod_request *qdot_gpiod_request_edge_inputs(const qdot_gpiod_library *lib, const char *chip_path, const unsigned int *offsets,
                                                                  size_t num_lines, const int *active_low,
-                                                                 const int *bias, const char *consumer) {
+                                                                 const int *bias, const int *event_clock, const char *consumer) {
+#if QDOT_GPIOD_API_MAJOR == 1
+    for (size_t i = 0; i < num_lines; i++) {
+        if (event_clock[i] != QDOT_EVENT_CLOCK_MONOTONIC) { errno = EOPNOTSUPP; return NULL; }
+    }
+#endif
     qdot_gpiod_request *request = qdot_gpiod_request_new(lib, chip_path, offsets, num_lines, 1);
     if (request == NULL) return NULL;
 #if QDOT_GPIOD_API_MAJOR == 1
     /* The v1 uAPI makes one event request per line (libgpiod 1.6 loops over the bulk the same
-     * way), so each line gets its own flags; kernels >= 5.7 stamp v1 events on CLOCK_MONOTONIC. */
+     * way), so each line gets its own flags. Kernels >= 5.7 stamp v1 events on CLOCK_MONOTONIC, older
+     * ones on CLOCK_REALTIME (LinuxGPIO refuses those kernels on 1.6). */
     if (qdot_gpiod_v1_fill_bulk(request) < 0) goto fail;
     for (unsigned int i = 0; i < request->num_lines; i++) {
         struct gpiod_line *line = request->bulk.lines[i];
@@ -439,7 +467,7 @@ fail:;
     errno = saved;
     return NULL;
 #else
-    if (qdot_gpiod_v2_request(request, consumer, 0, active_low, NULL, bias) < 0) {
+    if (qdot_gpiod_v2_request(request, consumer, 0, active_low, NULL, bias, event_clock) < 0) {
         int saved = errno;
         qdot_gpiod_release(request);
         errno = saved;

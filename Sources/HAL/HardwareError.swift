@@ -17,6 +17,9 @@ public struct HardwareError: Error, Hashable, Sendable, CustomStringConvertible 
         case invalidRequest
         /// The backend's library or driver is missing at run time.
         case backendUnavailable
+        /// The backend, its library or the chip cannot do what the board asks (an edge timestamp
+        /// clock libgpiod 1.6 cannot choose, a chip without a hardware timestamping engine).
+        case unsupported
         /// Any other failure of the I/O call itself.
         case ioFailure
     }

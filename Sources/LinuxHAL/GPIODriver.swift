@@ -15,6 +15,20 @@ public protocol GPIODriver: AnyObject {
     /// `readEdges` leaves `lineSequence` at 0 and the backend infers lost edges from their kinds.
     var providesLineSequenceNumbers: Bool { get }
 
+    /// Whether a request can choose its lines' event clock (libgpiod 2.x, uAPI v2). When not
+    /// (libgpiod 1.6, uAPI v1) the kernel stamps every edge with CLOCK_MONOTONIC (Linux ≥ 5.7;
+    /// CLOCK_REALTIME before), and `requestEdgeInputs` accepts only `.monotonic`.
+    var canChooseEventClock: Bool { get }
+
+    /// The libgpiod version loaded at run time (for example `1.6.3`), for messages and records.
+    var libraryVersion: String { get }
+
+    /// The running kernel's release (`uname -r`, for example `6.1.0-18-arm64`). Has a default.
+    var kernelRelease: String { get }
+
+    /// CLOCK_MONOTONIC now: edge stamps on another timebase are caught against it. Has a default.
+    func monotonicNow() -> Instant
+
     /// The GPIO character devices on this machine (`/dev/gpiochip*`), sorted.
     func chipPaths() throws(GPIODriverError) -> [String]
 
@@ -39,9 +53,13 @@ public protocol GPIODriver: AnyObject {
                         consumer: String) throws(GPIODriverError) -> GPIODriverHandle
 
     /// Requests input lines of the chip at `chipPath` for edge events on both edges, with each
-    /// line's polarity and bias, timestamps on CLOCK_MONOTONIC and non-blocking reads.
+    /// line's polarity, bias and event clock, and non-blocking reads. The corresponding libgpiod
+    /// calls are `gpiod_line_request_both_edges_events_flags` (1.6, which has no event clock:
+    /// anything but `.monotonic` fails with EOPNOTSUPP) and `gpiod_chip_request_lines` with
+    /// `gpiod_line_settings_set_event_clock` per line (2.x; the kernel refuses an HTE clock it
+    /// cannot give with EOPNOTSUPP, ENODEV or EINVAL).
     func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
-                           consumer: String) throws(GPIODriverError) -> GPIODriverHandle
+                           eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle
 
     /// Drives every line of an output request to its bit of `values`, in one call.
     func setValues(_ request: GPIODriverHandle, to values: LineBits, lineCount: Int) throws(GPIODriverError)

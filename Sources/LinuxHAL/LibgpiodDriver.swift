@@ -46,6 +46,8 @@ public final class LibgpiodDriver: GPIODriver {
 
     public var providesLineSequenceNumbers: Bool { qdot_gpiod_has_line_seqno() != 0 }
 
+    public var canChooseEventClock: Bool { qdot_gpiod_can_choose_event_clock() != 0 }
+
     public func chipPaths() throws(GPIODriverError) -> [String] {
         guard let directory = opendir("/dev") else {
             throw GPIODriverError(operation: "opendir(/dev)", errno: Glibc.errno)
@@ -122,7 +124,7 @@ public final class LibgpiodDriver: GPIODriver {
     }
 
     public func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
-                                  consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
+                                  eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
         let rawOffsets = offsets.map { UInt32($0) }
         let rawActiveLow = activeLow.map { Int32($0 ? 1 : 0) }
         let rawBias = bias.map { bias -> Int32 in
@@ -133,8 +135,15 @@ public final class LibgpiodDriver: GPIODriver {
             case .pullDown: Int32(QDOT_BIAS_PULL_DOWN.rawValue)
             }
         }
+        let rawClocks = eventClocks.map { clock -> Int32 in
+            switch clock {
+            case .monotonic: Int32(QDOT_EVENT_CLOCK_MONOTONIC.rawValue)
+            case .realtime: Int32(QDOT_EVENT_CLOCK_REALTIME.rawValue)
+            case .hardwareTimestampEngine: Int32(QDOT_EVENT_CLOCK_HTE.rawValue)
+            }
+        }
         guard let request = qdot_gpiod_request_edge_inputs(library, chipPath, rawOffsets, rawOffsets.count, rawActiveLow,
-                                                           rawBias, consumer) else {
+                                                           rawBias, rawClocks, consumer) else {
             throw GPIODriverError(operation: "gpiod request of edge-event lines", errno: Glibc.errno)
         }
         return Self.handle(request)

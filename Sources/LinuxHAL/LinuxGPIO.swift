@@ -50,20 +50,29 @@ public final class LinuxGPIO<Driver: GPIODriver> {
                                lineNames: lines.map(\.name), initial: initial, safe: safe)
     }
 
-    /// Requests `lines` of the chip labelled `chipLabel` as inputs with edge events on both edges
-    /// (kernel timestamps on CLOCK_MONOTONIC), each with its polarity and bias.
+    /// Requests `lines` of the chip labelled `chipLabel` as inputs with edge events on both edges,
+    /// each with its polarity, bias and event clock (`EdgeInputLineSpec.eventClock`, CLOCK_MONOTONIC
+    /// by default).
     ///
-    /// Throws the same errors as `requestOutputs`.
+    /// Throws the same errors as `requestOutputs`, and `unsupported` for an event clock qdot
+    /// cannot use here: `.realtime` always (its stamps cannot be compared with CLOCK_MONOTONIC
+    /// deadlines), anything but `.monotonic` on libgpiod 1.6, monotonic on libgpiod 1.6 under a
+    /// kernel older than 5.7 (which stamps v1 events with CLOCK_REALTIME), and `.hardwareTimestampEngine`
+    /// when the kernel refuses it (the chip has no engine; the error carries the kernel's errno).
     public func requestEdgeInputs(chipLabel: String, lines: [EdgeInputLineSpec]) throws(HardwareError) -> LinuxEdgeInput {
         let chip = try locate(chipLabel: chipLabel, lineNames: lines.map(\.name))
+        try checkEventClocks(lines, chipLabel: chipLabel)
+        // Before the request: the kernel stamps edges from the moment it grants the lines.
+        let requestedAt = driver.monotonicNow()
         let request: GPIODriverHandle
         do {
             request = try driver.requestEdgeInputs(chipPath: chip.path, offsets: chip.offsets,
                                                    activeLow: lines.map(\.activeLow), bias: lines.map(\.bias),
-                                                   consumer: consumer)
+                                                   eventClocks: lines.map(\.eventClock), consumer: consumer)
         } catch {
-            throw requestFailure(error, chip: chip)
+            throw eventClockFailure(error, lines: lines, chip: chip) ?? requestFailure(error, chip: chip)
         }
-        return LinuxEdgeInput(driver: driver, request: request, chipLabel: chipLabel, lineNames: lines.map(\.name))
+        return LinuxEdgeInput(driver: driver, request: request, chipLabel: chipLabel, lineNames: lines.map(\.name),
+                              eventClocks: lines.map(\.eventClock), requestedAt: requestedAt)
     }
 }

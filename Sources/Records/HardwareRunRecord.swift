@@ -1,11 +1,24 @@
 /// The part of a hardware result that says how the loop ran on this machine: the libgpiod it
 /// used and the real-time setup its thread got (each step asked for, and why one did not take).
 ///
-/// Stored as it is, the result's `hardware` object (format v1): the keys are `CodingKeys`.
+/// Stored as it is, the result's `hardware` object (format v1): the keys are `CodingKeys`. Keys
+/// added after v1's first files are optional and absent when not set (`clickEventClock`), so
+/// older results read and write back unchanged.
 public struct HardwareRunRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case libgpiodVersion, libgpiodAPIMajor, lostEdgesExact, fifoPriority, memoryLocked, pinnedCPU, pinnedCPUIsIsolated,
-             cpuWakeLatencyCapMicroseconds, busyWaitTailNanoseconds, warnings
+             cpuWakeLatencyCapMicroseconds, busyWaitTailNanoseconds, warnings, clickEventClock
+    }
+
+    /// The clock the kernel stamped click edges with; the raw values are the on-disk spelling
+    /// (libgpiod 2.x's names, those of LinuxHAL's `EdgeEventClock`).
+    public enum EventClock: String, Codable, Sendable, Hashable, CaseIterable {
+        /// CLOCK_MONOTONIC, stamped in the GPIO interrupt handler.
+        case monotonic
+        /// CLOCK_REALTIME (qdot refuses it; listed so a file that says it still reads).
+        case realtime
+        /// The chip's hardware timestamping engine.
+        case hte
     }
 
     /// The libgpiod loaded at run time (for example `1.6.3`), nil with a test driver.
@@ -29,11 +42,14 @@ public struct HardwareRunRecord: Codable, Sendable, Equatable {
     public var busyWaitTailNanoseconds: Int64
     /// Each real-time step asked for that did not take, and why.
     public var warnings: [String]
+    /// The clock the kernel stamped the click lines' edges with; nil in results written before
+    /// qdot recorded it (they were CLOCK_MONOTONIC: qdot requested no other).
+    public var clickEventClock: EventClock?
 
     /// A record from its parts.
     public init(libgpiodVersion: String?, libgpiodAPIMajor: Int?, lostEdgesExact: Bool, fifoPriority: Int32?,
                 memoryLocked: Bool, pinnedCPU: Int?, pinnedCPUIsIsolated: Bool?, cpuWakeLatencyCapMicroseconds: Int32?,
-                busyWaitTailNanoseconds: Int64, warnings: [String]) {
+                busyWaitTailNanoseconds: Int64, warnings: [String], clickEventClock: EventClock? = nil) {
         self.libgpiodVersion = libgpiodVersion
         self.libgpiodAPIMajor = libgpiodAPIMajor
         self.lostEdgesExact = lostEdgesExact
@@ -44,5 +60,6 @@ public struct HardwareRunRecord: Codable, Sendable, Equatable {
         self.cpuWakeLatencyCapMicroseconds = cpuWakeLatencyCapMicroseconds
         self.busyWaitTailNanoseconds = busyWaitTailNanoseconds
         self.warnings = warnings
+        self.clickEventClock = clickEventClock
     }
 }

@@ -6,7 +6,8 @@ extension HardwareRunRecord {
         var lines: [String] = []
         let api = libgpiodAPIMajor.map { " (API \($0))" } ?? ""
         let library = libgpiodVersion.map { "libgpiod \($0)\(api)" } ?? "test driver"
-        lines.append("  backend       \(library), lost edges counted "
+        let clicks = clickEventClock.map { ", clicks stamped on \($0.summaryName)" } ?? ""
+        lines.append("  backend       \(library)\(clicks), lost edges counted "
             + (lostEdgesExact ? "exactly (kernel sequence numbers)" : "as a lower bound (no sequence numbers)"))
         var realtime = [fifoPriority.map { "SCHED_FIFO \($0)" } ?? "SCHED_OTHER",
                         memoryLocked ? "memory locked" : "memory not locked",
@@ -16,5 +17,16 @@ extension HardwareRunRecord {
         lines.append("  real time     " + realtime.joined(separator: ", "))
         lines += warnings.map { "  warning       \($0)" }
         return lines
+    }
+}
+
+extension HardwareRunRecord.EventClock {
+    /// The clock's name in the summary.
+    var summaryName: String {
+        switch self {
+        case .monotonic: "CLOCK_MONOTONIC"
+        case .realtime: "CLOCK_REALTIME"
+        case .hte: "the hardware timestamping engine"
+        }
     }
 }

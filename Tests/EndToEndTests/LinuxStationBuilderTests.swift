@@ -36,7 +36,8 @@ import Testing
         // Trigger, gate, basis A0/A1, B0/B1, status; clicks A+ A- B+ B-, interlock (active-low, pull-up).
         #expect(driver.log == [
             "outputs #101 [17, 27, 22, 23, 24, 25, 26] initial 0b0 as qdot",
-            "inputs #102 [5, 6, 12, 13, 16] activeLow [0, 0, 0, 0, 1] bias disabled,disabled,disabled,disabled,pull-up",
+            "inputs #102 [5, 6, 12, 13, 16] activeLow [0, 0, 0, 0, 1] bias disabled,disabled,disabled,disabled,pull-up "
+                + "clock monotonic,monotonic,monotonic,monotonic,monotonic",
             "set #101 0b0",      // released: outputs safe first …
             "release #101",      // … then the lines let go
             "release #102",
@@ -92,5 +93,18 @@ import Testing
                                       hardware: run.record).jsonData()
         let object = try JSONObject.decode(json)
         #expect((object["hardware"] as? [String: Any])?["busyWaitTailNanoseconds"] as? Int == 0)
+        #expect((object["hardware"] as? [String: Any])?["clickEventClock"] as? String == "monotonic")
+    }
+
+    @Test func theClickClockGoesToTheFourClickLinesAndTheInterlockStaysMonotonic() throws {
+        let driver = Self.bcm2711()
+        do {
+            let station = try LinuxStationBuilder(definition: try Self.raspberryPi4(), clickEventClock: .hardwareTimestampEngine,
+                                                  driver: driver)
+            #expect(station.clickEventClock == .hardwareTimestampEngine)
+            #expect(station.inputRequests[0].eventClocks == [.hardwareTimestampEngine, .hardwareTimestampEngine,
+                                                             .hardwareTimestampEngine, .hardwareTimestampEngine, .monotonic])
+        }
+        #expect(driver.log[1].hasSuffix("clock hte,hte,hte,hte,monotonic"))
     }
 }

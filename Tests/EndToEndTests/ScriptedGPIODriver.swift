@@ -19,6 +19,8 @@ final class ScriptedGPIODriver: GPIODriver {
     private(set) var log: [String] = []
     private var nextHandle: UInt = 100
     var providesLineSequenceNumbers: Bool { true }
+    var canChooseEventClock: Bool { true }
+    var libraryVersion: String { "2.1.3" }
 
     init(chipLabel: String, lineNames: [String]) {
         self.chipLabel = chipLabel
@@ -49,11 +51,11 @@ final class ScriptedGPIODriver: GPIODriver {
     }
 
     func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
-                           consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
+                           eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
         if let errno = edgeRequestFailure { throw GPIODriverError(operation: "gpiod request of edge-event lines", errno: errno) }
         let handle = newHandle()
         log.append("inputs #\(handle.rawValue) \(offsets) activeLow \(activeLow.map { $0 ? 1 : 0 }) "
-            + "bias \(bias.map(\.rawValue).joined(separator: ","))")
+            + "bias \(bias.map(\.rawValue).joined(separator: ",")) clock \(eventClocks.map(\.rawValue).joined(separator: ","))")
         return handle
     }
 

@@ -1,3 +1,4 @@
+import CGPIOD
 import HAL
 import LinuxHAL
 import Testing
@@ -10,6 +11,7 @@ import Testing
         #expect([1, 2].contains(driver.apiMajorVersion))
         #expect(driver.libraryVersion.hasPrefix(driver.apiMajorVersion == 1 ? "1." : "2."), "\(driver.libraryVersion)")
         #expect(driver.providesLineSequenceNumbers == (driver.apiMajorVersion == 2))
+        #expect(driver.canChooseEventClock == (driver.apiMajorVersion == 2))
         // chipPaths needs no GPIO: it lists /dev/gpiochip* (none on a CI machine).
         #expect(try driver.chipPaths().allSatisfy { $0.hasPrefix("/dev/gpiochip") })
     }
@@ -27,5 +29,14 @@ import Testing
         let failure = #expect(throws: HardwareError.self) { try LibgpiodDriver.load(soname: "libm.so.6") }
         #expect(failure?.kind == .backendUnavailable)
         #expect(failure?.detail.contains("libm.so.6 has no symbol gpiod_") == true)
+    }
+
+    /// The dlopen table resolves `gpiod_line_settings_set_event_clock` on a 2.x build and has no
+    /// such entry on a 1.6 build (the symbol does not exist there, and loading would fail on it).
+    @Test func theEventClockFunctionIsInTheSymbolTableOnlyForLibgpiod2() throws {
+        let driver = try LibgpiodDriver.load()
+        let fields = Mirror(reflecting: qdot_gpiod_library()).children.compactMap(\.label)
+        #expect(fields.contains("gpiod_chip_open"), "\(fields)")
+        #expect(fields.contains("gpiod_line_settings_set_event_clock") == (driver.apiMajorVersion == 2), "\(fields)")
     }
 }

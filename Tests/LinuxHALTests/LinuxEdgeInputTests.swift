@@ -80,6 +80,7 @@ import Testing
             _ = input.lineCount
         }
         #expect(driver?.log.last == "release #2")
-        #expect(driver?.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"pull-down\", \"as-is\"] as qdot → #2")
+        #expect(driver?.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"pull-down\", \"as-is\"] "
+            + "clock [\"monotonic\", \"monotonic\"] as qdot → #2")
     }
 }

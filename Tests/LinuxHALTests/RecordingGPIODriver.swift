@@ -19,6 +19,16 @@ final class RecordingGPIODriver: GPIODriver {
     /// Errno with which `setValues` fails.
     var setFailure: Int32?
     var providesLineSequenceNumbers: Bool
+    /// Whether requests choose their event clock (libgpiod 2.x); by default as the sequence numbers say.
+    var canChooseEventClock: Bool
+    /// The libgpiod version messages name.
+    var libraryVersion: String
+    /// The kernel release the checks see.
+    var kernelRelease = "6.1.0-18-arm64"
+    /// CLOCK_MONOTONIC as the driver reports it, nanoseconds; it advances by 1 µs per reading.
+    var monotonicNanoseconds: Int64 = 1_000_000_000
+    /// The event clock of every line of every edge request, in request order.
+    private(set) var requestedEventClocks: [[EdgeEventClock]] = []
     /// Most events one `readEdges` call returns, like the shim's batch.
     var batchSize = 4
     /// Every call, in order, in the driver's words.
@@ -29,9 +39,17 @@ final class RecordingGPIODriver: GPIODriver {
     private var openChips: [GPIODriverHandle: String] = [:]
     private(set) var openChipCount = 0
 
-    init(chips: [Chip], providesLineSequenceNumbers: Bool = true) {
+    /// A driver for `chips`, speaking libgpiod 2.x (sequence numbers, event clocks) unless told 1.6.
+    init(chips: [Chip], providesLineSequenceNumbers: Bool = true, canChooseEventClock: Bool? = nil) {
         self.chips = chips
         self.providesLineSequenceNumbers = providesLineSequenceNumbers
+        self.canChooseEventClock = canChooseEventClock ?? providesLineSequenceNumbers
+        libraryVersion = self.canChooseEventClock ? "2.1.3" : "1.6.3"
+    }
+
+    func monotonicNow() -> Instant {
+        defer { monotonicNanoseconds += 1_000 }
+        return Instant(nanoseconds: monotonicNanoseconds)
     }
 
     private func newHandle() -> GPIODriverHandle {
@@ -76,10 +94,12 @@ final class RecordingGPIODriver: GPIODriver {
     }
 
     func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
-                           consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
+                           eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
+        requestedEventClocks.append(eventClocks)
         try failIfARequestFailureIsQueued(operation: "gpiod request of edge-event lines")
         let handle = newHandle()
-        log.append("request inputs \(chipPath) \(offsets) bias \(bias.map(\.rawValue)) as \(consumer) → #\(handle.rawValue)")
+        log.append("request inputs \(chipPath) \(offsets) bias \(bias.map(\.rawValue)) "
+            + "clock \(eventClocks.map(\.rawValue)) as \(consumer) → #\(handle.rawValue)")
         return handle
     }
 

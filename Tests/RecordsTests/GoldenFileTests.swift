@@ -38,7 +38,8 @@ import Testing
     }
 
     /// Read into today's types and written again, a result is the file its version wrote.
-    @Test(arguments: kinds.map { "\($0).result.json" } + ["plain.result.json", "plain-raspberry-pi-4.result.json"])
+    @Test(arguments: kinds.map { "\($0).result.json" } + ["plain.result.json", "plain-raspberry-pi-4.result.json",
+                                                         "hardware.result.json"])
     func aResultReadsAndWritesBackUnchanged(_ file: String) throws {
         let bytes = try GoldenFiles.bytes(file)
         let document = try ResultDocument.read(Data(bytes))
@@ -77,5 +78,21 @@ import Testing
         #expect(document.report.stopReason == .interlockOpened)
         #expect(document.report.finalState == .safe(reason: "interlock opened"))
         #expect(document.board.timingProfile == "ideal" && document.station?.source == .physics)
+    }
+
+    /// A hardware result that records its click clock gains that one key in its `hardware` object
+    /// and nothing else; read back, it keeps it.
+    @Test(arguments: HardwareRunRecord.EventClock.allCases)
+    func theClickEventClockIsOneOptionalKeyOfTheHardwareObject(clock: HardwareRunRecord.EventClock) throws {
+        let bytes = try GoldenFiles.bytes("hardware.result.json")
+        var document = try ResultDocument.read(Data(bytes))
+        #expect(document.hardware?.clickEventClock == nil)
+        document.hardware?.clickEventClock = clock
+        let written = try document.jsonData()
+        let old = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let new = String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(Array(new.filter { !old.contains($0) }) == ["    \"clickEventClock\" : \"\(clock.rawValue)\","])
+        #expect(new.count == old.count + 1)
+        #expect(try ResultDocument.read(written).hardware?.clickEventClock == clock)
     }
 }

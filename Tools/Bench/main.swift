@@ -4,6 +4,7 @@ import Glibc
 //   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
+//   qdot-bench edge-clock --chip LABEL --line NAME --clock CLOCK    (is that event clock granted; the gpio-sim lane)
 //   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator section counts allocations; the others run without the interposer.
@@ -21,7 +22,8 @@ case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
+case "edge-clock": exit(EdgeClockProbe.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]|simulator-once [stand-in|physics] [cycles]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]]")
     exit(2)
 }

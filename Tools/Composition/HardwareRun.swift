@@ -78,7 +78,7 @@ public struct HardwareRun {
         holdSafe(request, clock: station.lines.clock)
         let seconds = elapsed.inSeconds
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
-                                       driver: station.gpio.driver)
+                                       driver: station.gpio.driver, clickEventClock: station.clickEventClock)
         withExtendedLifetime(realtime) {}   // the CPU wake-latency hold lasts the whole run
         return HardwareRun(report: report, record: record, wallSeconds: seconds)
     }
@@ -142,7 +142,7 @@ extension HardwareRun {
         }
         holdSafe(request, clock: station.lines.clock)
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
-                                       driver: station.gpio.driver)
+                                       driver: station.gpio.driver, clickEventClock: station.clickEventClock)
         withExtendedLifetime(realtime) {}
         return (outcome, record)
     }

@@ -3,15 +3,27 @@ public import LinuxHAL
 public import Records
 
 extension HardwareRunRecord {
-    /// The record of a run: `realtime` as `RealtimeSetup.apply` reported it, the clock's tail and
-    /// the driver the lines went through.
-    public init(realtime: RealtimeReport, busyWaitTail: TimeSpan, driver: any GPIODriver) {
+    /// The record of a run: `realtime` as `RealtimeSetup.apply` reported it, the clock's tail, the
+    /// driver the lines went through and the clock the click lines were stamped with.
+    public init(realtime: RealtimeReport, busyWaitTail: TimeSpan, driver: any GPIODriver, clickEventClock: EdgeEventClock) {
         let libgpiod = driver as? LibgpiodDriver
         self.init(libgpiodVersion: libgpiod?.libraryVersion, libgpiodAPIMajor: libgpiod?.apiMajorVersion,
                   lostEdgesExact: driver.providesLineSequenceNumbers, fifoPriority: realtime.fifoPriority,
                   memoryLocked: realtime.memoryLocked, pinnedCPU: realtime.pinnedCPU,
                   pinnedCPUIsIsolated: realtime.pinnedCPUIsIsolated,
                   cpuWakeLatencyCapMicroseconds: realtime.cpuWakeLatencyCapMicroseconds,
-                  busyWaitTailNanoseconds: busyWaitTail.nanoseconds, warnings: realtime.warnings)
+                  busyWaitTailNanoseconds: busyWaitTail.nanoseconds, warnings: realtime.warnings,
+                  clickEventClock: EventClock(clickEventClock))
+    }
+}
+
+extension HardwareRunRecord.EventClock {
+    /// The record's spelling of a LinuxHAL event clock.
+    public init(_ clock: EdgeEventClock) {
+        switch clock {
+        case .monotonic: self = .monotonic
+        case .realtime: self = .realtime
+        case .hardwareTimestampEngine: self = .hte
+        }
     }
 }

@@ -6,7 +6,8 @@ public import LinuxHAL
 /// Builds a station on real GPIO from a board definition: the lines of each chip requested
 /// together through libgpiod (outputs in one request per chip, set in one call; inputs in one
 /// edge-event request per chip), each role bound to its request and index, and the
-/// CLOCK_MONOTONIC clock the kernel stamps edges with.
+/// CLOCK_MONOTONIC clock the loop's deadlines use (and the kernel stamps edges with, unless the
+/// clicks ask for a hardware timestamping engine).
 ///
 /// The requests live as long as the builder: releasing it drives every output to its safe level
 /// and then releases the lines (`LinuxOutputLine.deinit`).
@@ -22,17 +23,24 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
     public let inputRequests: [LinuxEdgeInput]
     /// The firmware's view of the lines.
     public let lines: StationLines
+    /// The clock the kernel stamps the four click lines' edges with (the interlock's is always
+    /// CLOCK_MONOTONIC: only its level matters).
+    public let clickEventClock: EdgeEventClock
 
     /// Requests the board's lines.
     ///
     /// - Parameters:
     ///   - definition: the board file's contents (its backend must be `linux`).
     ///   - busyWaitTail: how long before each deadline the clock stops sleeping and spins (zero: never).
+    ///   - clickEventClock: the clock the kernel stamps click edges with — the board's click
+    ///     timestamp source (`.hardwareTimestampEngine` where the chip has one; libgpiod 2.x only).
+    ///     The board file does not name it yet: its caller passes it once it does.
     ///   - driver: the GPIO driver (`LibgpiodDriver.load()`; tests pass a recording one).
     /// - Throws: `wrongBackend` for a simulated board; `hardware` with the backend's error (no such
     ///   chip or line listing what exists, line busy naming its consumer, permission denied
-    ///   naming the device's group, libgpiod missing).
-    public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero,
+    ///   naming the device's group, libgpiod missing, an event clock this libgpiod, kernel or
+    ///   chip cannot give: `unsupported`).
+    public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero, clickEventClock: EdgeEventClock = .monotonic,
                 driver: Driver) throws(StationBuildError) {
         guard definition.backend == .linux else {
             throw .wrongBackend(board: definition.name, backend: definition.backend.rawValue, expected: .linux)
@@ -58,7 +66,8 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
             for (chip, assignments) in LineGrouping.byChip(definition.inputLines) {
                 let specs = assignments.map { assignment in
                     EdgeInputLineSpec(name: assignment.lineName, activeLow: assignment.isActiveLow,
-                                      bias: assignment.bias ?? .asIs)
+                                      bias: assignment.bias ?? .asIs,
+                                      eventClock: assignment.role == .interlock ? .monotonic : clickEventClock)
                 }
                 let request = try gpio.requestEdgeInputs(chipLabel: chip, lines: specs)
                 inputRequests.append(request)
@@ -73,6 +82,7 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
         self.gpio = gpio
         self.outputRequests = outputRequests
         self.inputRequests = inputRequests
+        self.clickEventClock = clickEventClock
         lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
                                           clock: LinuxClock(busyWaitTail: busyWaitTail))
     }
@@ -82,10 +92,11 @@ extension LinuxStationBuilder where Driver == LibgpiodDriver {
     /// Requests the board's lines through the real libgpiod (loaded here).
     ///
     /// - Throws: `hardware` with `backendUnavailable` when libgpiod cannot be loaded, and
-    ///   everything `init(definition:busyWaitTail:driver:)` throws.
-    public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero) throws(StationBuildError) {
+    ///   everything `init(definition:busyWaitTail:clickEventClock:driver:)` throws.
+    public init(definition: BoardDefinition, busyWaitTail: TimeSpan = .zero,
+                clickEventClock: EdgeEventClock = .monotonic) throws(StationBuildError) {
         let driver: LibgpiodDriver
         do { driver = try LibgpiodDriver.load() } catch { throw .hardware(error) }
-        try self.init(definition: definition, busyWaitTail: busyWaitTail, driver: driver)
+        try self.init(definition: definition, busyWaitTail: busyWaitTail, clickEventClock: clickEventClock, driver: driver)
     }
 }

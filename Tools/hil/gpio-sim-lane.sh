@@ -45,6 +45,8 @@ step=$(lane_now)
 bin=$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)
 gcc -O2 -Wall -Wextra -o "$work/gpio-write-loop" "$HIL_DIR/gpio-write-loop.c" -lgpiod \
     || lane_fail "cannot build the C reference loop (libgpiod-dev 1.6 needed)"
+gcc -O2 -Wall -Wextra -o "$work/gpio-event-clock-probe" "$HIL_DIR/gpio-event-clock-probe.c" \
+    || lane_fail "cannot build the event-clock probe (linux-libc-dev's <linux/gpio.h> with the uAPI v2 needed)"
 strip -o "$work/qdot" "$bin/qdot"
 strip -o "$work/qdot-bench" "$bin/qdot-bench"
 # qdot-bench links the allocation counter's library (found through RUNPATH $ORIGIN); it goes
@@ -55,7 +57,8 @@ programs_seconds=$(lane_elapsed "$step" "$(lane_now)")
 # ---- initramfs -------------------------------------------------------------------------------------
 step=$(lane_now)
 "$HIL_DIR/build-initramfs.sh" "$work/initramfs.cpio.gz" \
-    "$work/qdot" "$work/qdot-bench" "$work/libMallocInterposerSwift.so" "$work/gpio-write-loop"
+    "$work/qdot" "$work/qdot-bench" "$work/libMallocInterposerSwift.so" "$work/gpio-write-loop" \
+    "$work/gpio-event-clock-probe"
 initramfs_seconds=$(lane_elapsed "$step" "$(lane_now)")
 
 # ---- boot ------------------------------------------------------------------------------------------

@@ -99,6 +99,9 @@ if [ "$c_runs" -gt 0 ] && [ "$qdot_runs" -gt 0 ]; then
     echo "QDOT-LANE-PERF: line write under TCG, $PERF_PAIRS interleaved run pairs x 2 rounds of 20 000 writes: qdot backend min $qdot_min / median $qdot_median ns, C loop on libgpiod min $c_min / median $c_median ns; qdot rate / C rate = $min_ratio (min), $median_ratio (median); $verdict (judged on the minimum)"
 fi
 
+# ---- edge event clocks: qdot's refusals on libgpiod 1.6, the kernel's answer to uAPI v2 --------
+. /lane/event-clock-tests.sh
+
 # ---- qdot run on the chip ----------------------------------------------------------------------
 . /lane/qdot-run-tests.sh
 

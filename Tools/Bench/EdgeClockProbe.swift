@@ -1,0 +1,94 @@
+import HAL
+import LinuxHAL
+
+/// `qdot-bench edge-clock`: requests one input line for edge events with a chosen event clock
+/// through qdot's Linux backend (`LinuxGPIO.requestEdgeInputs`, the call a station's click lines
+/// go through), and says whether it was granted or why not; the gpio-sim lane checks both.
+///
+/// Options: `--chip LABEL`, `--line NAME`, `--clock monotonic|realtime|hte` (required);
+/// `--edges N` then waits (at most `--timeout-ms`, default 5000) for N edges and checks that each
+/// stamp lies on CLOCK_MONOTONIC between the request and the read.
+///
+/// Prints a human line, then `edge-clock-result clock=… granted=0|1 …` for scripts: with
+/// `kind=… errno=…` when refused, `edges=… on-monotonic=…` when edges were awaited. Exit status:
+/// 0 granted (and every awaited edge came, on CLOCK_MONOTONIC), 3 refused, 1 otherwise, 2 usage.
+enum EdgeClockProbe {
+    static func run(arguments: [String]) -> Int32 {
+        var chipLabel: String?, lineName: String?, clock: EdgeEventClock?, edges = 0, timeoutMilliseconds: Int64 = 5000
+        var rest = arguments[...]
+        while let option = rest.popFirst() {
+            switch option {
+            case "--chip": chipLabel = rest.popFirst()
+            case "--line": lineName = rest.popFirst()
+            case "--clock":
+                guard let value = rest.popFirst().flatMap(EdgeEventClock.init(rawValue:)) else {
+                    return usage("--clock takes \(EdgeEventClock.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                clock = value
+            case "--edges": guard let value = rest.popFirst().flatMap({ Int($0) }), value >= 0 else {
+                    return usage("--edges needs a count") }
+                edges = value
+            case "--timeout-ms": guard let value = rest.popFirst().flatMap({ Int64($0) }), value > 0 else {
+                    return usage("--timeout-ms needs a positive integer") }
+                timeoutMilliseconds = value
+            default: return usage("unknown option \(option)")
+            }
+        }
+        guard let chipLabel, let lineName, let clock else { return usage("--chip, --line and --clock are required") }
+
+        let driver: LibgpiodDriver
+        do { driver = try LibgpiodDriver.load() } catch {
+            print("qdot-bench edge-clock: \(error)")
+            return 1
+        }
+        let about = "libgpiod \(driver.libraryVersion) (API \(driver.apiMajorVersion)), kernel \(driver.kernelRelease)"
+        let gpio = LinuxGPIO(consumer: "qdot-bench", driver: driver)
+        let monotonic = LinuxClock()
+        let before = monotonic.now
+        let input: LinuxEdgeInput
+        do {
+            input = try gpio.requestEdgeInputs(chipLabel: chipLabel,
+                                               lines: [EdgeInputLineSpec(name: lineName, eventClock: clock)])
+        } catch {
+            print("edge-clock: \(about), \(chipLabel):\(lineName), clock \(clock.rawValue): refused — \(error)")
+            print("edge-clock-result clock=\(clock.rawValue) granted=0 kind=\(error.kind.rawValue) errno=\(error.errno.map { "\($0)" } ?? "-")")
+            return 3
+        }
+        print("edge-clock: \(about), \(chipLabel):\(lineName), clock \(clock.rawValue): granted")
+        print("edge-clock-ready")   // the harness starts its edges after this line
+        guard edges > 0 else {
+            print("edge-clock-result clock=\(clock.rawValue) granted=1")
+            return 0
+        }
+        var buffer = [EdgeEvent](repeating: EdgeEvent(kind: .rising, timestamp: before, line: 0, lineSequence: 0), count: 64)
+        var seen = 0, onMonotonic = 0
+        let deadline = before + .milliseconds(timeoutMilliseconds)
+        do {
+            while seen < edges, monotonic.now < deadline {
+                let count = try buffer.withUnsafeMutableBufferPointer { pointer throws(HardwareError) in
+                    try input.readEdges(into: pointer)
+                }
+                let readAt = monotonic.now
+                for edge in buffer.prefix(count) {
+                    let inWindow = edge.timestamp >= before && edge.timestamp <= readAt
+                    if inWindow { onMonotonic += 1 }
+                    print("edge-clock-edge \(edge.kind) stamp-ns=\(edge.timestamp.nanoseconds) read-ns=\(readAt.nanoseconds) "
+                        + (inWindow ? "on-monotonic" : "OUTSIDE request \(before.nanoseconds) ... read \(readAt.nanoseconds)"))
+                }
+                seen += count
+                if count == 0 { monotonic.sleep(until: monotonic.now + .milliseconds(1)) }
+            }
+        } catch {
+            print("edge-clock: reading edges failed — \(error)")
+            return 1
+        }
+        print("edge-clock-result clock=\(clock.rawValue) granted=1 edges=\(seen) on-monotonic=\(onMonotonic)")
+        return seen >= edges && onMonotonic == seen ? 0 : 1
+    }
+
+    private static func usage(_ problem: String) -> Int32 {
+        print("qdot-bench edge-clock: \(problem)\n"
+            + "usage: qdot-bench edge-clock --chip LABEL --line NAME --clock monotonic|realtime|hte [--edges N] [--timeout-ms T]")
+        return 2
+    }
+}
