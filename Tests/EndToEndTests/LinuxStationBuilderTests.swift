@@ -107,4 +107,20 @@ import Testing
         }
         #expect(driver.log[1].hasSuffix("clock hte,hte,hte,hte,monotonic"))
     }
+
+    /// A board file with `[clicks] timestamps = "hte"` runs with its click lines on the hardware
+    /// engine's clock, and the record says so; the kernel's stamps stay on CLOCK_MONOTONIC.
+    @Test func theBoardFilesClickTimestampsChooseTheEventClock() throws {
+        var board = try Self.raspberryPi4()
+        board.clicks.timestamps = .hardwareEngine(tick: .nanoseconds(32))
+        let driver = Self.bcm2711()
+        let run = try HardwareRun.run(HardwareRun.Request(board: board, schedule: CycleSchedule.plainTwoSettings(cycles: 4)),
+                                      driver: driver)
+        #expect(run.record.clickEventClock == .hte)
+        #expect(driver.log.contains { $0.hasSuffix("clock hte,hte,hte,hte,monotonic") }, "\(driver.log)")
+        board.clicks.timestamps = .kernelInterrupt
+        let kernel = try HardwareRun.run(HardwareRun.Request(board: board, schedule: CycleSchedule.plainTwoSettings(cycles: 4)),
+                                         driver: Self.bcm2711())
+        #expect(kernel.record.clickEventClock == .monotonic)
+    }
 }

@@ -93,6 +93,7 @@ extension HardwareRun {
         let station: LinuxStationBuilder<D>
         do {
             station = try LinuxStationBuilder(definition: request.board, busyWaitTail: request.busyWaitTail,
+                                              clickEventClock: Self.eventClock(for: request.board.clicks.timestamps),
                                               driver: driver)
         } catch {
             throw .station(error)
@@ -145,6 +146,19 @@ extension HardwareRun {
                                        driver: station.gpio.driver, clickEventClock: station.clickEventClock)
         withExtendedLifetime(realtime) {}
         return (outcome, record)
+    }
+}
+
+extension HardwareRun {
+    /// The event clock the click lines are requested with for the board's `[clicks] timestamps`:
+    /// the hardware timestamping engine when the board has one, CLOCK_MONOTONIC otherwise (the
+    /// kernel's interrupt stamps; with an external tagger the GPIO click lines, if wired, are only
+    /// a cross-check and the tagger's stamps are what is certified).
+    static func eventClock(for source: EdgeTimestampSource) -> EdgeEventClock {
+        switch source {
+        case .hardwareEngine: .hardwareTimestampEngine
+        case .kernelInterrupt, .externalTagger: .monotonic
+        }
     }
 }
 
