@@ -120,6 +120,12 @@ import Vocabulary
             let p = Double(run.report.total.singles[channel]) / Double(cycles)
             #expect(abs(p - 0.2) < 4 * sigma, "\(channel): \(p) clicks per cycle")
         }
+        // Clicks stamped microseconds late still fall in their own cycle (the fit's 99.9 % bound):
+        // the independent arms' centre-to-side ratio is 1 within 4σ_R, σ_R = σ_Aσ_B√(1 + 1/2K)/(μ_Aμ_B√N)
+        // with μ = 0.4, σ² = 0.32 per arm (GateModeExperimentTests): 0.018.
+        let ratio = try #require(run.findings.figure(.coincidenceToAccidentalRatio))
+        let sigmaRatio = 0.32 * (1 + 1.0 / 6).squareRoot() / (0.16 * Double(cycles).squareRoot())
+        #expect(abs(ratio.value - 1) < 4 * sigmaRatio, "centre-to-side ratio \(ratio.value) ± \(sigmaRatio)")
     }
 
     /// The interlock line is active before the firmware requests it; on the Pi's profile its
