@@ -27,16 +27,20 @@ extension TimingProfile {
         var reader = ConfigReader(document)
         let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds ≥ 0", in: 0...Int(Int32.max) * 1_000)
         var profile = TimingProfile.ideal
-        func time(_ key: String, in section: ConfigSection?, into value: inout TimeSpan) {
-            guard let section, let number = reader.required(key, in: section, as: nanoseconds) else { return }
+        /// Whether `key` was read (a missing or bad value is reported here, and `value` kept).
+        @discardableResult
+        func time(_ key: String, in section: ConfigSection?, into value: inout TimeSpan) -> Bool {
+            guard let section, let number = reader.required(key, in: section, as: nanoseconds) else { return false }
             value = .nanoseconds(Int64(number))
+            return true
         }
         func latency(_ prefix: String, in section: ConfigSection?, into value: inout LatencyDistribution) {
             var minimum = TimeSpan.zero, tailMean = TimeSpan.zero, maximum = TimeSpan.zero
-            time(prefix + "minimum-ns", in: section, into: &minimum)
+            let readMinimum = time(prefix + "minimum-ns", in: section, into: &minimum)
             time(prefix + "tail-mean-ns", in: section, into: &tailMean)
-            time(prefix + "maximum-ns", in: section, into: &maximum)
-            if let section, maximum < minimum {
+            let readMaximum = time(prefix + "maximum-ns", in: section, into: &maximum)
+            // Only two figures the file gave are compared: a missing or bad one is its own mistake.
+            if let section, readMinimum, readMaximum, maximum < minimum {
                 reader.report("the maximum \(maximum.nanoseconds) ns is below the minimum \(minimum.nanoseconds) ns; expected maximum ≥ minimum",
                               field: section.fieldPath(prefix + "maximum-ns"), line: section.entry(prefix + "maximum-ns")?.line)
             }

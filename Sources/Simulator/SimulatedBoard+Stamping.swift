@@ -19,8 +19,9 @@ extension SimulatedBoard {
         if value == 1 {
             line.pointee.lastRiseCycle = cycle
             if line.pointee.pendingRiseCount < UInt64.bitWidth { line.pointee.pendingRiseCount += 1 }
-        } else if shortestPulseCycles > 0, cycle - line.pointee.lastRiseCycle < shortestPulseCycles,
-                  line.pointee.pendingRiseCount > 0 {
+        } else if shortestPulseCycles > 0, line.pointee.pendingRiseCount > 0,
+                  cycle - line.pointee.lastRiseCycle < shortestPulseCycles {
+            // (Pending rises first: a line active before its request falls with no rise seen.)
             // The pulse that ends here is the newest pending rise's.
             line.pointee.pendingRiseFlags |= 1 << UInt64(line.pointee.pendingRiseCount - 1)
             line.pointee.pulsesTooShort += 1

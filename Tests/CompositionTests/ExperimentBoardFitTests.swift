@@ -32,7 +32,7 @@ import Testing
         let problems = SimulatedExperiment.problems(definition, board: board, profileOverride: .raspberryPi4)
         #expect(problems.count == 2, "\(problems)")
         #expect(problems.contains { $0.contains("trigger period 10000 ns is shorter than the 20000 ns") }, "\(problems)")
-        #expect(problems.contains { $0.contains("coincidence window 5 ns is narrower than the 4.6 µs") && $0.contains("gate mode") },
+        #expect(problems.contains { $0.contains("coincidence window 5 ns is narrower than the 4.61 µs") && $0.contains("gate mode") },
                 "\(problems)")
         var slower = definition
         slower.timing.triggerPeriod = .microseconds(50)

@@ -43,6 +43,10 @@ public struct TimingV1: Codable, Sendable, Hashable {
         case nil: break
         case "gate"?:
             guard let sideCycles else { throw SchemaError(field: "timing.sideCycles", problem: "missing; gate mode needs it") }
+            guard (1...CoincidenceMode.maximumSideCycles).contains(sideCycles) else {
+                throw SchemaError(field: "timing.sideCycles",
+                                  problem: "\(sideCycles); expected 1 to \(CoincidenceMode.maximumSideCycles)")
+            }
             mode = .gate(sideCycles: sideCycles)
         case let other?:
             throw SchemaError(field: "timing.coincidenceMode", problem: "\"\(other)\"; expected gate (or no key: window)")

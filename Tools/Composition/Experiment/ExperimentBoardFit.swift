@@ -60,10 +60,11 @@ public enum ExperimentBoardFit {
         return RealizedCycle(experiment.timing, profile: profile).departures(from: experiment.timing, profile: profile)
     }
 
-    /// A time for people: "4.6 µs", "5 ns", "250 ps".
+    /// "4.61 µs", "5 ns", "250 ps", "1500 ps": never below the figure (µs rounded up to 10 ns, ns only
+    /// when whole), so a window refused as narrower than it never reads as wider.
     public static func format(picoseconds: Int64) -> String {
-        if picoseconds >= 1_000_000 { return "\(Double(picoseconds / 10_000) / 100) µs" }
-        if picoseconds >= 1_000 { return "\(picoseconds / 1_000) ns" }
+        if picoseconds >= 1_000_000 { return "\(Double((picoseconds + 9_999) / 10_000) / 100) µs" }
+        if picoseconds >= 1_000, picoseconds % 1_000 == 0 { return "\(picoseconds / 1_000) ns" }
         return "\(picoseconds) ps"
     }
 }
