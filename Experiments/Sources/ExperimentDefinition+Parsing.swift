@@ -39,7 +39,9 @@ extension ExperimentDefinition {
         }
 
         var timing = CycleTiming.standard
-        timing.coincidenceMode = readCoincidenceMode(from: &reader)
+        // nil: the mode was misspelt (reported); then no window is asked for either.
+        let mode = readCoincidenceMode(from: &reader)
+        timing.coincidenceMode = mode ?? .window
         var timingLines: [String: Int] = [:]
         var timingSection: ConfigSection?
         if let section = reader.requiredSection("timing") {
@@ -52,7 +54,11 @@ extension ExperimentDefinition {
             read("trigger-pulse-width-ns", positiveNanoseconds, into: &timing.triggerPulseWidth)
             read("gate-delay-ns", nanoseconds, into: &timing.gateDelay)
             read("gate-width-ns", positiveNanoseconds, into: &timing.gateWidth)
-            if timing.coincidenceMode == .window {
+            if mode == nil {
+                if let number = reader.optional("coincidence-window-ns", in: section, as: positiveNanoseconds) {
+                    timing.coincidenceWindow = .nanoseconds(Int64(number))
+                }
+            } else if timing.coincidenceMode == .window {
                 read("coincidence-window-ns", positiveNanoseconds, into: &timing.coincidenceWindow)
             } else if let entry = reader.entry("coincidence-window-ns", in: section) {
                 reader.report("not used in gate mode: the detectors' gate is the window; remove it (or set [coincidences] mode = \"window\")",
@@ -122,10 +128,15 @@ extension ExperimentDefinition {
 
     /// The `[coincidences]` section: `mode` "window" (default: first clicks within the
     /// `[timing]` coincidence window) or "gate" (the same cycle; `side-cycles`, default 3, on each
-    /// side measure the accidentals).
-    static func readCoincidenceMode(from reader: inout ConfigReader) -> CoincidenceMode {
+    /// side measure the accidentals). Nil when `mode` is none of these (the mistake is reported).
+    static func readCoincidenceMode(from reader: inout ConfigReader) -> CoincidenceMode? {
         guard let section = reader.section("coincidences") else { return .window }
-        let mode = reader.value("mode", in: section, as: .oneOf([("window", "window"), ("gate", "gate")]), default: "window")
+        let given = reader.entry("mode", in: section) != nil
+        let mode = reader.optional("mode", in: section, as: .oneOf([("window", "window"), ("gate", "gate")]))
+        if given && mode == nil {
+            _ = reader.optional("side-cycles", in: section, as: .integer("a number of side cycles", in: 1...CoincidenceMode.maximumSideCycles))
+            return nil
+        }
         let maximum = CoincidenceMode.maximumSideCycles
         if mode == "gate" {
             return .gate(sideCycles: reader.value("side-cycles", in: section,

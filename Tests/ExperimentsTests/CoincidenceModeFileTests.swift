@@ -70,13 +70,18 @@ import Vocabulary
         #expect(window.count == 1)
         #expect(window.first?.field == "coincidences.side-cycles")
         #expect(window.first?.message.contains("applies to mode = \"gate\"") == true)
-        // (A file that still has its window: an unknown mode falls back to window mode, so one
-        // without a window would also be told its window is missing.)
         let unknownText = bell + "\n[coincidences]\nmode = \"cycle\"\n"
         let unknown = errors(unknownText)
         #expect(unknown.count == 1)
         #expect(unknown.first?.field == "coincidences.mode")
         #expect(unknown.first?.line == line(startingWith: "mode = \"cycle\"", in: unknownText))
         #expect(unknown.first?.message.contains("window") == true && unknown.first?.message.contains("gate") == true)
+        // A misspelt mode is the one mistake: a file meant for gate mode (no window) is not also
+        // told that its window is missing.
+        let gate = try #require(ExperimentExamples.named("raspberry-pi-bbm92")).text
+        let misspelt = gate.replacingOccurrences(of: "mode = \"gate\"", with: "mode = \"gated\"")
+        #expect(misspelt != gate)
+        let found = errors(misspelt)
+        #expect(found.map(\.field) == ["coincidences.mode"], "\(found)")
     }
 }
