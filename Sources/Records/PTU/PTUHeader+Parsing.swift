@@ -23,6 +23,12 @@ extension PTUHeader {
         return header
     }
 
+    /// The header at the start of `bytes`, or nil when `bytes` ends inside it: for bytes of a file
+    /// or stream that is still growing. Mistakes that more bytes cannot mend throw.
+    public static func parseIfComplete(_ bytes: UnsafeRawBufferPointer) throws(PTUError) -> PTUHeader? {
+        try scan(bytes, endOfFile: false)
+    }
+
     /// The header at the start of `bytes`, or nil when `bytes` ends inside it and more may come
     /// (`endOfFile` false: a prefix of a longer file, or a file a tagger is still writing).
     /// Mistakes that more bytes cannot mend (a wrong magic, an unknown tag type) throw either way.
