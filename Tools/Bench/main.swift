@@ -1,7 +1,7 @@
 import Glibc
 
 // qdot-bench: speed and memory figures, printed with units. Run in release:
-//   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
+//   swift run -c release qdot-bench [simulator|physics|analysis|experiments|ptu]   (no argument: all five)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
 //   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
@@ -14,14 +14,16 @@ case nil:
     PhysicsBenchmark.run()
     AnalysisBenchmark.run()
     ExperimentBenchmark.run()
+    PTUBenchmark.run()
 case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
 case "simulator-once": exit(SimulatorBenchmark.runOnce(arguments: Array(arguments.dropFirst())))
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
+case "ptu": PTUBenchmark.run()
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]|simulator-once [stand-in|physics] [cycles]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|simulator-once [stand-in|physics] [cycles]]")
     exit(2)
 }

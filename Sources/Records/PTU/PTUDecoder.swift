@@ -68,12 +68,19 @@ public struct PTUDecoder: Sendable {
     private mutating func decodeHydraHarp(_ source: UnsafeRawPointer, count: Int, into destination: UnsafeMutablePointer<PTUEvent>,
                                           written: inout Int, consumed: inout Int) throws(PTUError) {
         let resolution = format.globalResolutionPicoseconds
+        let period = format.overflowPeriodPicoseconds
+        let limit = periodStartLimit
         let countsOverflows = format.recordType.overflowRecordsCarryCount
+        // The loop's state in locals (registers), stored back however the loop ends.
         var start = periodStartPicoseconds
-        defer { periodStartPicoseconds = start }
+        var overflows = 0, periodsAdded: Int64 = 0, ignored = 0
         var index = 0
         var out = 0
         defer {
+            periodStartPicoseconds = start
+            overflowRecords += overflows
+            overflowPeriods += periodsAdded
+            ignoredRecords += ignored
             written = out
             consumed = index
         }
@@ -92,12 +99,17 @@ public struct PTUDecoder: Sendable {
                 out &+= 1
             } else if channel == 0x3F {
                 let periods = countsOverflows && timeTag != 0 ? Int64(timeTag) : 1
-                try addOverflow(periods, to: &start, recordOffset: nextRecordOffset + 4 * index)
+                guard let next = Self.periodStart(start, advancedBy: periods, of: period, limit: limit) else {
+                    throw timeOutOfRange(periods: periods, before: overflowPeriods + periodsAdded, recordIndex: index)
+                }
+                start = next
+                overflows &+= 1
+                periodsAdded &+= periods   // the periods so far ≤ start / period ≤ 2⁶³ / 2²⁵: no overflow
             } else if channel <= 15 {
                 destination[out] = PTUEvent(timePicoseconds: time, kind: .marker, channel: 0, markerBits: channel)
                 out &+= 1
             } else {
-                ignoredRecords += 1
+                ignored &+= 1
             }
             index &+= 1
         }
@@ -108,11 +120,17 @@ public struct PTUDecoder: Sendable {
     private mutating func decodePicoHarp(_ source: UnsafeRawPointer, count: Int, into destination: UnsafeMutablePointer<PTUEvent>,
                                          written: inout Int, consumed: inout Int) throws(PTUError) {
         let resolution = format.globalResolutionPicoseconds
+        let period = format.overflowPeriodPicoseconds
+        let limit = periodStartLimit
         var start = periodStartPicoseconds
-        defer { periodStartPicoseconds = start }
+        var overflows = 0, periodsAdded: Int64 = 0, ignored = 0
         var index = 0
         var out = 0
         defer {
+            periodStartPicoseconds = start
+            overflowRecords += overflows
+            overflowPeriods += periodsAdded
+            ignoredRecords += ignored
             written = out
             consumed = index
         }
@@ -125,7 +143,12 @@ public struct PTUDecoder: Sendable {
             if channel == 0xF {
                 let markers = UInt8(truncatingIfNeeded: timeTag & 0xF)
                 if markers == 0 {
-                    try addOverflow(1, to: &start, recordOffset: nextRecordOffset + 4 * index)
+                    guard let next = Self.periodStart(start, advancedBy: 1, of: period, limit: limit) else {
+                        throw timeOutOfRange(periods: 1, before: overflowPeriods + periodsAdded, recordIndex: index)
+                    }
+                    start = next
+                    overflows &+= 1
+                    periodsAdded &+= 1
                 } else {
                     // A marker's low four time-tag bits carry the marker bits, not time.
                     let markerTime = start &+ Int64(timeTag & ~0xF) &* resolution
@@ -139,24 +162,26 @@ public struct PTUDecoder: Sendable {
                 destination[out] = PTUEvent(timePicoseconds: time, kind: .photon, channel: channel, markerBits: 0)
                 out &+= 1
             } else {
-                ignoredRecords += 1
+                ignored &+= 1
             }
             index &+= 1
         }
     }
 
-    /// Moves the period start on by `periods` overflow periods, refusing a start past
-    /// `periodStartLimit` (the time could no longer be held in Int64 picoseconds).
-    private mutating func addOverflow(_ periods: Int64, to start: inout Int64, recordOffset: Int) throws(PTUError) {
-        let (step, stepOverflow) = periods.multipliedReportingOverflow(by: format.overflowPeriodPicoseconds)
+    /// The period start `periods` overflow periods of `period` ps after `start`, or nil past
+    /// `limit` (or past Int64): checked arithmetic, inlined into the loops.
+    @inline(__always)
+    private static func periodStart(_ start: Int64, advancedBy periods: Int64, of period: Int64, limit: Int64) -> Int64? {
+        let (step, stepOverflow) = periods.multipliedReportingOverflow(by: period)
         let (next, sumOverflow) = start.addingReportingOverflow(step)
-        guard !stepOverflow, !sumOverflow, next <= periodStartLimit else {
-            throw PTUError(.timeOutOfRange, offset: recordOffset,
-                           "this overflow record (\(periods) period\(periods == 1 ? "" : "s") after \(overflowPeriods)) takes the time past "
-                           + "\(Int64.max) ps (about 106 days); expected a measurement shorter than that")
-        }
-        start = next
-        overflowRecords += 1
-        overflowPeriods += periods   // ≤ start / period ≤ 2⁶³ / 2²⁵: cannot overflow
+        return stepOverflow || sumOverflow || next > limit ? nil : next
+    }
+
+    /// The error for an overflow record that takes the time past Int64 picoseconds, naming the
+    /// record (`recordIndex` records into this batch).
+    private func timeOutOfRange(periods: Int64, before: Int64, recordIndex: Int) -> PTUError {
+        PTUError(.timeOutOfRange, offset: nextRecordOffset + 4 * recordIndex,
+                 "this overflow record (\(periods) period\(periods == 1 ? "" : "s") after \(before)) takes the time past "
+                 + "\(Int64.max) ps (about 106 days); expected a measurement shorter than that")
     }
 }
