@@ -5,6 +5,7 @@ import Glibc
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
 //   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
+//   qdot-bench ptu-files DIR                                        (PTU files for Tools/ci/ptu-interop.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator section counts allocations; the others run without the interposer.
 if arguments.first == nil || arguments.first == "simulator" { AllocationCounting.preloadIfPossible() }
@@ -21,9 +22,10 @@ case "simulator-once": exit(SimulatorBenchmark.runOnce(arguments: Array(argument
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
 case "ptu": PTUBenchmark.run()
+case "ptu-files": exit(PTUInteropFiles.run(arguments: Array(arguments.dropFirst())))
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|simulator-once [stand-in|physics] [cycles]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|simulator-once [stand-in|physics] [cycles]|ptu-files DIR]")
     exit(2)
 }
