@@ -3,7 +3,8 @@
 ///
 /// Built from a header (`init(header:)`), which refuses T3 files, unknown record types and
 /// resolutions qdot cannot represent exactly; or from values (`init(recordType:globalResolutionPicoseconds:)`)
-/// for writing.
+/// for writing. Immutable, so what the initializers checked still holds when the decoder relies
+/// on it (the bounds that keep its arithmetic inside Int64).
 public struct PTUT2Format: Equatable, Sendable {
     /// The smallest and largest time-tag units accepted, in picoseconds. Every PicoQuant T2 unit
     /// lies between (1 ps HydraHarp, PicoHarp 330; 4 ps PicoHarp 300; 5 or 80 ps MultiHarp;
@@ -12,9 +13,9 @@ public struct PTUT2Format: Equatable, Sendable {
     public static let resolutionRangePicoseconds: ClosedRange<Int64> = 1...1_000_000
 
     /// The record format.
-    public var recordType: PTURecordType
+    public let recordType: PTURecordType
     /// The unit of a time tag (`MeasDesc_GlobalResolution`), in picoseconds.
-    public var globalResolutionPicoseconds: Int64
+    public let globalResolutionPicoseconds: Int64
 
     /// A format from values; throws `unsupportedResolution` outside `resolutionRangePicoseconds`.
     public init(recordType: PTURecordType, globalResolutionPicoseconds: Int64) throws(PTUError) {
