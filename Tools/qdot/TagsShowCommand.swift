@@ -48,7 +48,7 @@ struct TagsShowCommand: ParsableCommand {
         if let seconds = header.creatingTimeSecondsSince1970 { creator += " on " + Self.iso8601(seconds) }
         var lines = [
             "qdot tags show — \(file)",
-            "  format        PTU \(header.formatVersion), \(format.recordType.name) (\(hex(format.recordType.rawValue))), T2 mode\(creator)",
+            "  format        PTU \(header.formatVersion), \(format.recordType.name) (\(format.recordType.hexCode)), T2 mode\(creator)",
         ]
         if let guid = header.fileGUID { lines.append("  file GUID     \(guid)") }
         lines.append("  resolution    \(format.globalResolutionPicoseconds) ps per time tag (MeasDesc_GlobalResolution"
@@ -74,11 +74,6 @@ struct TagsShowCommand: ParsableCommand {
         }
         lines.append(rate)
         return lines.joined(separator: "\n")
-    }
-
-    static func hex(_ code: UInt32) -> String {
-        let digits = String(code, radix: 16, uppercase: true)
-        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     static func picoseconds(_ seconds: Double) -> String { String(format: "%g", seconds * 1e12) }

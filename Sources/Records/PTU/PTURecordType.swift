@@ -31,6 +31,9 @@ public enum PTURecordType: UInt32, CaseIterable, Sendable {
         }
     }
 
+    /// The code as PicoQuant's documents write it, e.g. "0x01010204".
+    public var hexCode: String { PTUError.hex(rawValue) }
+
     /// The instrument's name as the `HW_Type` tag spells it.
     public var hardwareType: String {
         switch self {

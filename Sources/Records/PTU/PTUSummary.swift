@@ -29,7 +29,8 @@ public struct PTUSummary: Equatable, Sendable {
     /// An empty summary.
     public init() {}
 
-    /// Counts every event of `reader` from where it stands to the end.
+    /// Counts every event of `reader` from where it stands to the end (a fresh reader: the whole
+    /// file); the record, overflow and ignored counts are the reader's decoder's totals.
     public init(reading reader: PTUReader) throws(PTUError) {
         var batch = [PTUEvent](repeating: .sync(timePicoseconds: 0), count: 65_536)
         while case let count = try reader.read(into: &batch), count > 0 {
