@@ -91,11 +91,13 @@ public struct PTUDecoder: Sendable {
             // start ≤ Int64.max − 2²⁵·resolution (`periodStartLimit`) and timeTag < 2²⁵, so
             // neither operation overflows.
             let time = start &+ Int64(timeTag) &* resolution
-            if word & 0x8000_0000 == 0 {
-                destination[out] = PTUEvent(timePicoseconds: time, kind: .photon, channel: channel &+ 1, markerBits: 0)
-                out &+= 1
-            } else if channel == 0 {
-                destination[out] = PTUEvent(timePicoseconds: time, kind: .sync, channel: 0, markerBits: 0)
+            // Photons, syncs and markers are written without a branch (a slot is written for
+            // every record and kept only for events), so the unpredictable photon/sync mix costs
+            // no mispredictions; only overflow and undefined records branch.
+            let special = word & 0x8000_0000 != 0
+            destination[out] = PTUEvent(timePicoseconds: time, kind: special ? (channel == 0 ? .sync : .marker) : .photon,
+                                        channel: special ? 0 : channel &+ 1, markerBits: special ? channel : 0)
+            if !special || channel <= 15 {
                 out &+= 1
             } else if channel == 0x3F {
                 let periods = countsOverflows && timeTag != 0 ? Int64(timeTag) : 1
@@ -105,9 +107,6 @@ public struct PTUDecoder: Sendable {
                 start = next
                 overflows &+= 1
                 periodsAdded &+= periods   // the periods so far ≤ start / period ≤ 2⁶³ / 2²⁵: no overflow
-            } else if channel <= 15 {
-                destination[out] = PTUEvent(timePicoseconds: time, kind: .marker, channel: 0, markerBits: channel)
-                out &+= 1
             } else {
                 ignored &+= 1
             }
