@@ -111,9 +111,11 @@ let package = Package(
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "Experiments",
-                                                            "Simulator", "LinuxHAL", "HAL",
+                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
-                          path: "Tools/Bench"),
+                          path: "Tools/Bench", exclude: ["CBaseline"]),
+        // The plain C loop `qdot-bench ptu` measures the PTU decoder against.
+        .target(name: "CPTUBaseline", path: "Tools/Bench/CBaseline"),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Vocabulary", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),

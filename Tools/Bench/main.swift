@@ -1,11 +1,12 @@
 import Glibc
 
 // qdot-bench: speed and memory figures, printed with units. Run in release:
-//   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
+//   swift run -c release qdot-bench [simulator|physics|analysis|experiments|ptu]   (no argument: all five)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
 //   qdot-bench edge-clock --chip LABEL --line NAME --clock CLOCK    (is that event clock granted; the gpio-sim lane)
 //   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
+//   qdot-bench ptu-files DIR                                        (PTU files for Tools/ci/ptu-interop.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator section counts allocations; the others run without the interposer.
 if arguments.first == nil || arguments.first == "simulator" { AllocationCounting.preloadIfPossible() }
@@ -15,15 +16,18 @@ case nil:
     PhysicsBenchmark.run()
     AnalysisBenchmark.run()
     ExperimentBenchmark.run()
+    PTUBenchmark.run()
 case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
 case "simulator-once": exit(SimulatorBenchmark.runOnce(arguments: Array(arguments.dropFirst())))
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
+case "ptu": PTUBenchmark.run()
+case "ptu-files": exit(PTUInteropFiles.run(arguments: Array(arguments.dropFirst())))
 case "latency": exit(LatencyBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "gpio-write": exit(GPIOWriteBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "edge-clock": exit(EdgeClockProbe.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]|ptu-files DIR]")
     exit(2)
 }

@@ -18,7 +18,8 @@ enum QdotExit: Int32, CaseIterable {
     case stoppedEarly = 4
     /// An output file (result, figure, record, trace) could not be written.
     case outputNotWritten = 5
-    /// A run record could not be read, or is corrupted (with the byte offset of the problem).
+    /// A run record or a time tagger's PTU file could not be read, or is corrupted (with the
+    /// byte offset of the problem); a PTU file in T3 mode is refused the same way.
     case unreadableRecord = 6
     /// The command line is wrong (an unknown option, a value out of range); from the argument parser.
     case badCommandLine = 64
@@ -40,7 +41,7 @@ enum QdotExit: Int32, CaseIterable {
         case .stationUnavailable: "the station could not be built or armed"
         case .stoppedEarly: "the run stopped early (result written, marked incomplete)"
         case .outputNotWritten: "an output file could not be written"
-        case .unreadableRecord: "a run record could not be read or is corrupted"
+        case .unreadableRecord: "a run record or PTU file could not be read or is corrupted"
         case .badCommandLine: "the command line is wrong"
         }
     }
