@@ -99,7 +99,7 @@ let package = Package(
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
-        .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Experiments", "Records", "Reports", "Firmware", "Simulator", "LinuxHAL", "ConfigFile",
+        .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Experiments", "Records", "Reports", "Firmware", "Simulator", "LinuxHAL", "ConfigFile", "SeededRandom",
                                                    "Analysis", "Physics", complexNumbers],
                 path: "Tools/Composition"),
         .executableTarget(

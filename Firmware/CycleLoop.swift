@@ -71,7 +71,7 @@ struct CycleLoop {
     var pendingCount = 0
     var pendingOverflow = 0
     /// Per-cycle basis draws of random-basis steps.
-    var basisGenerator: Xoshiro256StarStar
+    var basisDraws: RandomBasisDraws
 
     init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?, observerInterval: Int) {
         self.controller = controller
@@ -90,7 +90,7 @@ struct CycleLoop {
         self.edgeBuffer = controller.edgeBuffer
         self.ring = ring
         self.droppedAtStart = ring?.droppedEvents ?? 0
-        self.basisGenerator = Xoshiro256StarStar(seed: schedule.basisSeed)
+        self.basisDraws = RandomBasisDraws(basisSeed: schedule.basisSeed)
         self.observerInterval = observerInterval
         self.observerCountdown = observerInterval
     }
@@ -164,8 +164,7 @@ struct CycleLoop {
 
             var codes = stepCodes
             if let table = randomChoice {
-                let a = Int(basisGenerator.next(upperBound: UInt64(table.codesA.count)))
-                let b = Int(basisGenerator.next(upperBound: UInt64(table.codesB.count)))
+                let (a, b) = basisDraws.next(countA: table.codesA.count, countB: table.codesB.count)
                 codes = BasisCodes(armA: table.codesA[a], armB: table.codesB[b])
                 if codes != writtenCodes {
                     let choice = table.choice(a: a, b: b)

@@ -87,6 +87,13 @@ public final class PhysicsStation {
         interlock = InterlockSwitch(line: wiring.interlock, on: board)
     }
 
+    /// Wires an external time tagger: its sync input to `trigger`, its inputs to the four
+    /// detectors' outputs. It draws nothing, so the run is the same with it or without it.
+    public func attach(_ tagger: SimulatedTimeTagger, trigger: LineID, on board: SimulatedBoard) {
+        tagger.attach(to: board, trigger: trigger)
+        for detector in detectors { detector.tagger = tagger }
+    }
+
     /// A physics generator seeded from the board's next device stream.
     private static func physicsRandom(from board: SimulatedBoard) -> Xoshiro256StarStar {
         var stream = board.makeRandomStream()

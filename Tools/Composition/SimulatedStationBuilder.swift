@@ -109,6 +109,20 @@ public struct SimulatedStationBuilder {
                                          clock: board.makeClock())
     }
 
+    /// Wires an external time tagger to the physics station: sync on the trigger line, inputs on
+    /// the detectors' outputs. It draws nothing: the run is the same with it or without it.
+    ///
+    /// - Throws: `.stationData` for the stand-in source, which has no detectors to wire.
+    public func attach(_ tagger: SimulatedTimeTagger, definition: BoardDefinition) throws(StationBuildError) {
+        guard case let .physics(station) = devices else {
+            throw .stationData([ParameterProblem(field: "source", found: "the stand-in source",
+                                                 expected: "the physics station: a time tagger needs its detectors")])
+        }
+        guard let trigger = definition.outputLines.first(where: { $0.role == .trigger }),
+              let line = board.line(chip: trigger.chipLabel, name: trigger.lineName) else { return }
+        station.attach(tagger, trigger: line, on: board)
+    }
+
     /// Fault injection: the interlock loop opens at `instant` (board time).
     public func openInterlock(at instant: Instant) {
         let interlock = devices.interlock

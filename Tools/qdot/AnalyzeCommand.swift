@@ -32,12 +32,21 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Analyse a record without an end record (a crashed run's .partial) up to its last intact record.")
     var salvage = false
 
+    @OptionGroup(title: "Clicks from a time tagger")
+    var tagging: TaggingOptions
+
     func validate() throws {
         if let windowNs, windowNs <= 0 { throw ValidationError("--window-ns must be positive, got \(windowNs)") }
+        if salvage && tagging.tags != nil { throw ValidationError("--salvage and --tags cannot be combined: the tags need the record's cycles, which only its end record gives") }
+        try tagging.validate()
     }
 
     func run() throws {
         let window = windowNs.map { TimeSpan.nanoseconds(Int64($0)) }
+        if let tags = tagging.tags {
+            try TaggedAnalysis(record: record, tags: tags, options: tagging, window: window, output: output).run()
+            return
+        }
         let recorded: RunRecord
         let findings: ExperimentFindings
         if salvage {

@@ -21,6 +21,7 @@ extension SimCommand {
         defer { withExtendedLifetime(signals) {} }
         let outcome: ExperimentRun
         var trace: Trace?
+        let recorder = try tagRecorder(definition: definition, experiment: experiment)
         do {
             outcome = try SimulatedExperiment.run(
                 experiment, board: definition, source: simulatedSource, profileOverride: profile,
@@ -28,6 +29,7 @@ extension SimCommand {
                 interlockOpensAt: interlockOpening,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
                                                boardName: definition.name),
+                tagger: recorder.map { SimulatedTimeTagger(resolutionPicoseconds: $0.writer.format.globalResolutionPicoseconds, sink: $0) },
                 trace: { trace = $0 })
         } catch {
             throw Self.failure(error, experiment: experiment)
@@ -43,6 +45,33 @@ extension SimCommand {
         try ExperimentReporting.report(
             outcome, title: "qdot sim — \(experiment.name) (\(experiment.kind.name)), board \(definition.name), seed \(experiment.seed)",
             document: document, output: output)
+        if let recorder, let tags {
+            if let failure = recorder.failure {
+                printError("qdot sim: the tags file \(tags) could not be written: \(failure)")
+                throw QdotExit.outputNotWritten.code
+            }
+            print("  tags          \(tags) (\(recorder.writer.recordCount) records, \(recorder.writer.settings.recordType.name), "
+                  + "\(recorder.writer.format.globalResolutionPicoseconds) ps)")
+        }
+    }
+
+    /// The PTU writer for `--tags`, nil without it: bins from `--tag-resolution-ps`, else the
+    /// board's tagger, else 1 ps; its GUID follows from the seed and the experiment, so a seed
+    /// reproduces the file but for its creating time.
+    func tagRecorder(definition: BoardDefinition, experiment: ExperimentDefinition) throws -> PTUTagRecorder? {
+        guard let tags else { return nil }
+        var resolution: Int64 = 1
+        if case let .externalTagger(bin) = definition.clicks.timestamps { resolution = bin }
+        if let tagResolutionPs { resolution = tagResolutionPs }
+        let rate = Int64((1 / experiment.timing.triggerPeriod.seconds).rounded())
+        do {
+            return try PTUTagRecorder(path: tags, resolutionPicoseconds: resolution, syncRatePerSecond: rate,
+                                      fileGUID: PTUTagRecorder.guid(seed: experiment.seed),
+                                      comment: "qdot sim \(experiment.name), board \(definition.name), seed \(experiment.seed)")
+        } catch {
+            printError("qdot sim: \(error)")
+            throw QdotExit.outputNotWritten.code
+        }
     }
 
     /// Prints why an experiment could not run on the simulated board and gives the exit status:

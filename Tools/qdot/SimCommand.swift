@@ -74,6 +74,14 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Write every line change as a VCD file (open it in GTKWave).")
     var vcd: String?
 
+    @Option(help: ArgumentHelp("Write what a time tagger wired to the station would record, as a PicoQuant PTU T2 file (experiments only).",
+                               discussion: "Sync input on the trigger, detectors A+, A−, B+, B− on inputs 1–4, every click at its picosecond time. Re-analyse it with `qdot analyze RECORD --tags FILE.ptu`."))
+    var tags: String?
+
+    @Option(help: ArgumentHelp("The simulated tagger's bin, in picoseconds (with --tags).",
+                               discussion: "Default: the board's [clicks] tagger-resolution-ps when it names a tagger, else 1 (a HydraHarp 400)."))
+    var tagResolutionPs: Int64?
+
     /// --interlock-opens-at as a board instant.
     var interlockOpening: Instant? { interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) } }
 
@@ -84,6 +92,11 @@ struct SimCommand: ParsableCommand {
         if let interlockOpensAt, !(interlockOpensAt >= 0) {
             throw ValidationError("--interlock-opens-at must be a time in seconds ≥ 0, got \(interlockOpensAt)")
         }
+        if let tagResolutionPs, !(1...1_000_000).contains(tagResolutionPs) {
+            throw ValidationError("--tag-resolution-ps must be 1 to 1000000 ps, got \(tagResolutionPs)")
+        }
+        if tagResolutionPs != nil && tags == nil { throw ValidationError("--tag-resolution-ps applies to --tags only") }
+        if tags != nil && source == .standIn { throw ValidationError("--tags needs the physics station (--source physics): the stand-in has no detectors to wire") }
         if source == .standIn && station != nil {
             throw ValidationError("--station applies to --source physics only")
         }

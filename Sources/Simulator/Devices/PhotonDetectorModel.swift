@@ -45,6 +45,8 @@ public final class PhotonDetectorModel: SimulatedDevice {
     public private(set) var afterpulseClicks = 0
     /// Clicks that fell while the click line was still high and stretched the pulse (no new edge).
     public private(set) var mergedClicks = 0
+    /// The external time tagger wired to this detector's output, if any: it sees every click.
+    public internal(set) var tagger: SimulatedTimeTagger?
 
     private var random: Xoshiro256StarStar
     private let cyclePeriodPicoseconds: Int64
@@ -216,6 +218,11 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// Drives the click line for a click at `timePicoseconds` and schedules a pending afterpulse.
     private func emitClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) {
         let rise = max(board.cycle(atOrAfterPicoseconds: timePicoseconds), board.currentCycle)
+        if let tagger {
+            // Where the simulator put the click: at its own time, or at the cycle it had reached.
+            let placed = rise > board.cycle(atOrAfterPicoseconds: timePicoseconds) ? rise * cyclePeriodPicoseconds : timePicoseconds
+            tagger.click(channel, atPicoseconds: placed)
+        }
         if !clickLineFallDriven && rise <= clickLineFallsAtCycle {
             mergedClicks += 1
         } else {

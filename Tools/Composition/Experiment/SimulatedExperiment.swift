@@ -85,7 +85,8 @@ public enum SimulatedExperiment {
     public static func run(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
                            source: SimulatedSource = .standIn(.init()), profileOverride: TimingProfile? = nil,
                            tracing: Bool = false, interlockOpensAt: Instant? = nil,
-                           options: ExperimentRun.Options, trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
+                           options: ExperimentRun.Options, tagger: SimulatedTimeTagger? = nil,
+                           trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
         var problems = problems(experiment, board: definition, profileOverride: profileOverride)
         problems += pulseProblems(source: source, board: definition, profileOverride: profileOverride)
         if case let .physics(station) = source { problems += analyzerMismatches(experiment, station: station) }
@@ -93,10 +94,12 @@ public enum SimulatedExperiment {
         let station = try SimulatedStationBuilder(definition: definition, seed: experiment.seed, source: source,
                                                   profileOverride: profileOverride, tracing: tracing)
         if let opening = interlockOpensAt { station.openInterlock(at: opening) }
+        if let tagger { try station.attach(tagger, definition: definition) }
         var options = options
         options.timingProfile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride).name
         options.drainOnLoopThread = true   // the simulated run stays single-threaded and deterministic
         var outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        tagger?.finish()
         outcome.findings.notes += ExperimentBoardFit.warnings(experiment, board: definition, profile: profileOverride).map { "board: \($0)" }
         if tracing { trace?(station.board.trace) }
         return outcome
