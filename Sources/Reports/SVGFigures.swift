@@ -12,7 +12,8 @@ public enum SVGFigures {
             let range = findings.correlationHistogramRangeNanoseconds
             result.append(("correlation", bars(
                 title: "\(experiment.name): t(B) − t(A) of each cycle's first clicks",
-                xLabel: "delay (ns), " + RunSummary.coincidenceRule(experiment.timing), yLabel: "cycles",
+                xLabel: "delay (ns), " + (experiment.timing.coincidenceMode == .window
+                    ? "window ±\(experiment.timing.coincidenceWindow.nanoseconds) ns" : RunSummary.coincidenceRule(experiment.timing)), yLabel: "cycles",
                 values: findings.correlationHistogram.map(Double.init), firstX: Double(-range), stepX: 1)))
         }
         if let real = findings.densityMatrixReal, let imaginary = findings.densityMatrixImaginary {
