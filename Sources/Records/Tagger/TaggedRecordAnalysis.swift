@@ -54,7 +54,8 @@ public struct TaggedRecordAnalysis {
         let matchedCycles = tally.cyclesPerSetting.reduce(0, +)
         sink.finish(upTo: Int64(matchedCycles))
         // Board time: the record's, scaled to the cycles matched when the tags cover fewer.
-        let boardSeconds = Double(record.boardNanoseconds) * 1e-9 * Double(matchedCycles) / Double(max(matcher.recordCycles, 1))
+        var boardSeconds = Double(record.boardNanoseconds) * 1e-9
+        if matchedCycles < matcher.recordCycles { boardSeconds *= Double(matchedCycles) / Double(max(matcher.recordCycles, 1)) }
         var findings = ExperimentAnalysis.findings(experiment: experiment, schedule: schedule, accumulator: sink.accumulator,
                                                    boardSeconds: boardSeconds)
         let crossCheck = record.clicks.isEmpty ? nil : CrossCheck(recordClicks: sink.checked, foundInTags: sink.found)
