@@ -10,8 +10,12 @@ import Testing
 struct PhysicsExperiment {
     /// The run: firmware report and certified figures.
     let run: ExperimentRun
-    /// What the analysis should find, in closed form.
+    /// What the analysis should find, in closed form (Physics' `ExpectedFigures`).
     let expected: ExpectedFigures
+    /// The experiment's coincidence window, in nanoseconds (for the dark-count bound).
+    let coincidenceWindowNanoseconds: Double
+    /// How long each cycle's gate is open, in nanoseconds (for the dark-count bound).
+    let gateWidthNanoseconds: Double
 
     /// Runs the example `name` with `cyclesPerSetting` cycles per setting and the example's own
     /// seed on the shipped station, after `edit` changed its parameters.
@@ -24,12 +28,18 @@ struct PhysicsExperiment {
         run = try SimulatedExperiment.run(experiment, board: try BoardDefinition.simulatedStation,
                                           source: .physics(station),
                                           options: ExperimentRun.Options(boardName: "simulated-station"))
-        expected = try ExpectedFigures(
-            station.parameters,
-            coincidenceWindowNanoseconds: Double(experiment.timing.coincidenceWindow.nanoseconds),
-            gateWidthNanoseconds: Double(experiment.timing.gateWidth.nanoseconds))
+        expected = try ExpectedFigures(station.parameters)
+        coincidenceWindowNanoseconds = Double(experiment.timing.coincidenceWindow.nanoseconds)
+        gateWidthNanoseconds = Double(experiment.timing.gateWidth.nanoseconds)
         #expect(run.report.complete, "the run stopped early: \(run.report.stopReason?.description ?? "?")")
         #expect(run.report.clickEventsDropped == 0)
+    }
+
+    /// The bound on the fraction of coincidences a dark count is in
+    /// (`ExpectedFigures.darkCoincidenceFraction`), for this experiment's window and gate.
+    var darkCoincidenceFraction: Double {
+        expected.darkCoincidenceFraction(coincidenceWindowNanoseconds: coincidenceWindowNanoseconds,
+                                         gateWidthNanoseconds: gateWidthNanoseconds)
     }
 
     /// The figure `key`, which the run must have certified.
