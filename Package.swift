@@ -82,7 +82,7 @@ let package = Package(
         // Every file qdot writes and reads back: run records (format, writer, strict and salvage
         // readers, their analysis) and result documents, each through a versioned schema type
         // (Schema/*V1) with golden files in Tests/RecordsTests/Golden.
-        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Experiments", "Boards"],
+        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Analysis", "Experiments", "Boards"],
                 path: "Sources/Records"),
         .testTarget(name: "RecordsTests", dependencies: ["Records", "Experiments", "Vocabulary", "HAL", "Firmware", "Boards", "SeededRandom"],
                     path: "Tests/RecordsTests", resources: [.copy("Golden")]),

@@ -2,7 +2,7 @@ import Analysis
 
 /// The figures both tomography kinds certify from their measurements: the maximum-likelihood state
 /// and what it says (fidelity to |Φ+>, concurrence, purity, largest CHSH S), with Monte Carlo
-/// errors, and the density matrix for the plot.
+/// errors and intervals clipped to each figure's range, and the density matrix for the plot.
 enum TomographyFigures {
     /// Poisson-resampled reconstructions behind the error bars.
     static let samples = 100
@@ -13,16 +13,13 @@ enum TomographyFigures {
                         into findings: inout ExperimentFindings) throws(AnalysisError) {
         let certificate = try StateTomography.certify(measurements, samples: samples, seed: seed)
         let method = "maximum-likelihood state (James et al., PRA 64, 052312 (2001)); error: std. dev. over \(samples) Poisson-resampled reconstructions"
-        let fidelity = certificate.fidelity(to: .phiPlus)
         findings.figures.append(Figure(key: .tomographyFidelityPhiPlus, name: "fidelity to |Φ+> (tomography)",
-                                       value: fidelity.value, standardError: fidelity.standardError, method: method))
-        findings.figures.append(Figure(key: .concurrence, name: "concurrence (Wootters)", value: certificate.concurrence.value,
-                                       standardError: certificate.concurrence.standardError, method: method))
-        findings.figures.append(Figure(key: .purity, name: "purity Tr ρ²", value: certificate.purity.value,
-                                       standardError: certificate.purity.standardError, method: method))
+                                       estimate: certificate.fidelity(to: .phiPlus), method: method))
+        findings.figures.append(Figure(key: .concurrence, name: "concurrence (Wootters)", estimate: certificate.concurrence,
+                                       method: method))
+        findings.figures.append(Figure(key: .purity, name: "purity Tr ρ²", estimate: certificate.purity, method: method))
         findings.figures.append(Figure(key: .maximalCHSH, name: "largest CHSH S of the state (Horodecki)",
-                                       value: certificate.maximalCHSH.value,
-                                       standardError: certificate.maximalCHSH.standardError, method: method))
+                                       estimate: certificate.maximalCHSH, method: method))
         let matrix = certificate.state.matrix
         findings.densityMatrixReal = (0..<4).map { r in (0..<4).map { c in matrix.entries[r * 4 + c].real } }
         findings.densityMatrixImaginary = (0..<4).map { r in (0..<4).map { c in matrix.entries[r * 4 + c].imaginary } }
