@@ -17,12 +17,13 @@ struct PhysicsExperiment {
     /// How long each cycle's gate is open, in nanoseconds (for the dark-count bound).
     let gateWidthNanoseconds: Double
 
-    /// Runs the example `name` with `cyclesPerSetting` cycles per setting and the example's own
-    /// seed on the shipped station, after `edit` changed its parameters.
-    init(_ name: String, cyclesPerSetting: Int, edit: (inout StationParameters) -> Void = { _ in }) throws {
+    /// Runs the example `name` with `cyclesPerSetting` cycles per setting and `seed` (the
+    /// example's own when nil) on the shipped station, after `edit` changed its parameters.
+    init(_ name: String, cyclesPerSetting: Int, seed: UInt64? = nil, edit: (inout StationParameters) -> Void = { _ in }) throws {
         let example = try #require(ExperimentExamples.named(name))
         var experiment = try ExperimentDefinition.parse(text: example.text, fileName: example.fileName)
         experiment.cyclesPerSetting = cyclesPerSetting
+        if let seed { experiment.seed = seed }
         var station = try StationDefinition.simulatedStation
         edit(&station.parameters)
         run = try SimulatedExperiment.run(experiment, board: try BoardDefinition.simulatedStation,

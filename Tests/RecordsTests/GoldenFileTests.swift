@@ -10,8 +10,9 @@ import Testing
 @Suite struct GoldenFileTests {
     static let kinds = ["bell-chsh", "tomography-16", "tomography-36", "bbm92", "g2", "gate-delay-scan", "interlock"]
 
-    /// Figures whose value, error, name or method changed on purpose since 0.1.0.
-    static let changedSince010: Set<String> = []
+    /// Figures whose value, error, name or method changed on purpose since 0.1.0: `maximal-chsh` is
+    /// held out (docs/result-format.md) instead of the plug-in value, which is biased high.
+    static let changedSince010: Set<String> = ["maximal-chsh"]
 
     /// Figures without an interval (docs/result-format.md); every other figure has one since 0.1.0.
     static let withoutInterval: Set<String> = ["chsh-violation-sigma", "photon-arrival-delay", "best-gate-delay"]
