@@ -89,7 +89,7 @@ let package = Package(
 
         // What people read: the terminal summaries, the live progress line, the SVG figures.
         .target(name: "Reports", dependencies: ["Vocabulary", "Firmware", "Experiments", "Records"], path: "Sources/Reports"),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Records", "Firmware", "Vocabulary"],
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Analysis", "Records", "Firmware", "Vocabulary"],
                     path: "Tests/ReportsTests"),
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
