@@ -5,8 +5,8 @@ public import Vocabulary
 public enum BellTest {
     /// CHSH S = E(a,b) − E(a,b′) + E(a′,b) + E(a′,b′) (Clauser, Horne, Shimony & Holt, PRL 23,
     /// 880 (1969)); with a = 0°, a′ = 45°, b = 22.5°, b′ = 67.5° it is 2√2 for |Φ+>.
-    /// σ_S = √(Σ σ_E²). Interval: MOVER (`ConfidenceInterval.mover`) from the four E's Wilson
-    /// score intervals, inside the algebraic range [−4, 4] and not clipped to Tsirelson's 2√2.
+    /// σ_S = √(Σ σ_E²). Interval: MOVER (`ConfidenceInterval.mover`) from the four E's
+    /// Clopper–Pearson intervals, inside the algebraic range [−4, 4] and not clipped to Tsirelson's 2√2.
     public static func chsh(ab: SettingCounts, abPrime: SettingCounts, aPrimeB: SettingCounts,
                             aPrimeBPrime: SettingCounts) throws(AnalysisError) -> Estimate {
         let e1 = try ab.correlation(location: "CHSH (a, b)")
@@ -31,13 +31,13 @@ public enum BellTest {
         }
         return ConfidenceInterval.mover(
             parts, constant: constant,
-            method: "MOVER (Zou & Donner, Stat. Med. 27, 1693 (2008)) from each E's Wilson score interval (Wilson, J. Am. Stat. Assoc. 22, 209 (1927))")
+            method: "MOVER (Zou & Donner, Stat. Med. 27, 1693 (2008)) from each E's Clopper–Pearson interval (Clopper & Pearson, Biometrika 26, 404 (1934))")
     }
 
     /// The fidelity to `bell` from the correlations in the H/V, D/A and R/L basis pairs (same
     /// basis on both arms): F = (1 + c_x E_DA + c_y E_RL + c_z E_HV)/4 with the signs of
     /// `BellState.correlationSigns`; for |Φ+> F = (1 + E_HV + E_DA − E_RL)/4.
-    /// σ_F = √(σ_HV² + σ_DA² + σ_RL²)/4. Interval: MOVER from the three E's Wilson score
+    /// σ_F = √(σ_HV² + σ_DA² + σ_RL²)/4. Interval: MOVER from the three E's Clopper–Pearson
     /// intervals, clipped to a fidelity's range [0, 1] (the three E's can sum past it).
     public static func fidelity(to bell: BellState, horizontalVertical: SettingCounts,
                                 diagonalAntidiagonal: SettingCounts, rightLeft: SettingCounts) throws(AnalysisError) -> Estimate {

@@ -1,27 +1,6 @@
 import RealModule
 
 extension ConfidenceInterval {
-    /// The Wilson score interval for a binomial proportion p from `successes` out of `trials`
-    /// (E. B. Wilson, J. Am. Stat. Assoc. 22, 209 (1927)): the p whose score statistic
-    /// |p̂ − p|/√(p(1 − p)/n) is at most z, i.e.
-    ///
-    ///     (p̂ + z²/2n ± z √(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n),
-    ///
-    /// which stays inside [0, 1] and is not empty at p̂ = 0 or 1 (there its far limit is
-    /// z²/(n + z²) from the edge). Coverage close to nominal for every p (Brown, Cai & DasGupta,
-    /// Stat. Sci. 16, 101 (2001)). Throws for trials < 1 or successes outside 0 … trials.
-    public static func wilsonScore(successes: Double, trials: Double) throws(AnalysisError) -> ConfidenceInterval {
-        try checkBinomial(successes: successes, trials: trials)
-        let z = oneSigmaZ, n = trials, p = successes / trials
-        let scale = 1 + z * z / n
-        let centre = (p + z * z / (2 * n)) / scale
-        let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / scale
-        // At p̂ = 0 (or 1) the near limit is exactly 0 (or 1): set it so rounding cannot move it.
-        let lower = successes == 0 ? 0 : max(0, centre - half), upper = successes == trials ? 1 : min(1, centre + half)
-        return ConfidenceInterval(lower: lower, upper: upper, confidenceLevel: oneSigmaLevel,
-                                  method: "Wilson score interval (Wilson, J. Am. Stat. Assoc. 22, 209 (1927))")
-    }
-
     /// The Clopper–Pearson ("exact") interval for a binomial proportion (C. J. Clopper &
     /// E. S. Pearson, Biometrika 26, 404 (1934)): the p for which seeing `successes` or more, and
     /// `successes` or fewer, each keeps a probability ≥ α/2, α = 1 − level. Through the beta

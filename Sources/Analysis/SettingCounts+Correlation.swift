@@ -29,8 +29,11 @@ extension SettingCounts {
     /// order, σ_E² = Σ_ij (∂E/∂N_ij)² N_ij; without accidentals this is σ_E = √((1 − E²)/N).
     ///
     /// Interval: given the N raw coincidences, the N++ + N−− of them in equal outputs are binomial
-    /// with p = (1 + E)/2 (without accidentals), so E's interval is 2p − 1 over the Wilson score
-    /// interval of p (`ConfidenceInterval.wilsonScore`); with accidentals a_same and a_different
+    /// with p = (1 + E)/2 (without accidentals), so E's interval is 2p − 1 over the Clopper–Pearson
+    /// interval of p (`ConfidenceInterval.clopperPearson`: at a visibility near 1 from a few hundred
+    /// coincidences the Wilson score interval covers as little as 59 % at a level of 68 %, e.g. at
+    /// E = 0.99 from 300, while Clopper–Pearson never covers less than its level; it is wider by
+    /// about 12 % in the interior); with accidentals a_same and a_different
     /// subtracted, E = (N(2p − 1) − a_same + a_different)/(N − a_same − a_different), still
     /// increasing in p, taken at p's limits and clipped to [−1, 1]. At E = ±1 (every coincidence in
     /// equal, or in different, outputs) σ_E is 0 but the interval is not.
@@ -49,15 +52,15 @@ extension SettingCounts {
         let variance = dSame * dSame * (raw[.plusPlus] + raw[.minusMinus])
             + dDifferent * dDifferent * (raw[.plusMinus] + raw[.minusPlus])
         let rawSame = raw[.plusPlus] + raw[.minusMinus], rawTotal = rawSame + raw[.plusMinus] + raw[.minusPlus]
-        let wilson = try ConfidenceInterval.wilsonScore(successes: rawSame, trials: rawTotal)
+        let fraction = try ConfidenceInterval.clopperPearson(successes: rawSame, trials: rawTotal)
         let subtracted = (rawSame - same) - (rawTotal - rawSame - different)   // a_same − a_different
         func correlation(atSameFraction p: Double) -> Double {
             min(1, max(-1, (rawTotal * (2 * p - 1) - subtracted) / total))
         }
         let interval = ConfidenceInterval(
-            lower: correlation(atSameFraction: wilson.lower), upper: correlation(atSameFraction: wilson.upper),
-            confidenceLevel: wilson.confidenceLevel,
-            method: "Wilson score interval (Wilson, J. Am. Stat. Assoc. 22, 209 (1927)) of p = (N++ + N−−)/N, E = 2p − 1"
+            lower: correlation(atSameFraction: fraction.lower), upper: correlation(atSameFraction: fraction.upper),
+            confidenceLevel: fraction.confidenceLevel,
+            method: "Clopper–Pearson interval (Clopper & Pearson, Biometrika 26, 404 (1934)) of p = (N++ + N−−)/N, E = 2p − 1"
                 + (accidentals == nil ? "" : " after the accidentals, clipped to [−1, 1]"))
         return Estimate(value: value, standardError: variance.squareRoot(), interval: interval)
     }

@@ -20,19 +20,7 @@ import Vocabulary
         return sum
     }
 
-    @Test func wilsonAtTheEdgeHasItsClosedForm() throws {
-        // p̂ = 1 of n: centre (1 + 1/2n)/(1 + 1/n), half width (1/2n)/(1 + 1/n), so the interval is
-        // [n/(n + 1), 1]: not empty where the binomial error √(p̂(1 − p̂)/n) is 0.
-        for n in [1.0, 10, 400] {
-            let interval = try ConfidenceInterval.wilsonScore(successes: n, trials: n)
-            #expect(abs(interval.lower - n / (n + 1)) < 1e-15 && interval.upper == 1)
-            let none = try ConfidenceInterval.wilsonScore(successes: 0, trials: n)
-            #expect(none.lower == 0 && abs(none.upper - 1 / (n + 1)) < 1e-15)
-        }
-        // Inside the range the limits solve the score equation (p̂ − p)² = p(1 − p)/n.
-        let interval = try ConfidenceInterval.wilsonScore(successes: 30, trials: 100)
-        for p in [interval.lower, interval.upper] { #expect(abs((0.3 - p) * (0.3 - p) - p * (1 - p) / 100) < 1e-15) }
-        #expect(interval.confidenceLevel == ConfidenceInterval.oneSigmaLevel)
+    @Test func theOneSigmaLevelIsThatOfTheNormalDistribution() {
         #expect(abs(ConfidenceInterval.oneSigmaLevel - Double.erf(1 / 2.0.squareRoot())) < 1e-15)
     }
 
@@ -51,7 +39,7 @@ import Vocabulary
             #expect(all.upper == 1 && abs(all.lower - Double.pow(Self.alpha / 2, 1 / Double(n))) < 1e-12)
         }
         #expect(throws: AnalysisError.self) { try ConfidenceInterval.clopperPearson(successes: 3, trials: 2) }
-        #expect(throws: AnalysisError.self) { try ConfidenceInterval.wilsonScore(successes: 0, trials: 0) }
+        #expect(throws: AnalysisError.self) { try ConfidenceInterval.clopperPearson(successes: 0, trials: 0) }
     }
 
     @Test func clopperPearsonCoversAtLeastItsLevel() throws {
@@ -106,15 +94,17 @@ import Vocabulary
     }
 
     @Test func aPerfectVisibilityHasAnIntervalBelowOne() throws {
-        // 500 coincidences, all in equal outputs: V = 1 ± 0, and E's interval 2·[n/(n + 1), 1] − 1.
+        // 500 coincidences, all in equal outputs: V = 1 ± 0, and E's interval 2·[(α/2)^{1/500}, 1] − 1
+        // (Clopper–Pearson's lower limit at k = n).
         let counts = SettingCounts(coincidences: PerPair(260, 0, 0, 240))
         let v = try counts.visibility()
         #expect(v.value == 1 && v.standardError == 0)
         let interval = try #require(v.interval)
-        #expect(abs(interval.lower - 499.0 / 501) < 1e-15 && interval.upper == 1)
+        let lower = 2 * Double.pow(Self.alpha / 2, 1 / 500.0) - 1
+        #expect(abs(interval.lower - lower) < 1e-12 && interval.upper == 1)
         // Anticorrelated (E = −1): the same interval for |E|.
         let anticorrelated = try #require(try SettingCounts(coincidences: PerPair(0, 250, 250, 0)).visibility().interval)
-        #expect(abs(anticorrelated.lower - 499.0 / 501) < 1e-15 && anticorrelated.upper == 1)
+        #expect(abs(anticorrelated.lower - lower) < 1e-12 && anticorrelated.upper == 1)
         // E's interval straddling 0: |E| from 0.
         let mixed = try SettingCounts(coincidences: PerPair(26, 25, 25, 24)).visibility()
         #expect(mixed.interval?.lower == 0 && (mixed.interval?.upper ?? 0) > mixed.value)
@@ -122,12 +112,12 @@ import Vocabulary
 
     @Test func accidentalsMoveTheCorrelationsIntervalWithIt() throws {
         // E = (S − D − (a_S − a_D))/(N − a) is increasing in p = S_raw/N_raw: the limits are E at
-        // Wilson's limits of p, and the value sits between them.
+        // p's limits, and the value sits between them.
         var counts = SettingCounts(coincidences: PerPair(900, 100, 50, 950))
         counts.accidentals = PerPair(repeating: 25)
         let e = try counts.correlation()
-        let wilson = try ConfidenceInterval.wilsonScore(successes: 1_850, trials: 2_000)
-        #expect(abs(e.interval!.lower - (2_000 * (2 * wilson.lower - 1)) / 1_900) < 1e-12)
+        let fraction = try ConfidenceInterval.clopperPearson(successes: 1_850, trials: 2_000)
+        #expect(abs(e.interval!.lower - (2_000 * (2 * fraction.lower - 1)) / 1_900) < 1e-12)
         #expect(e.interval!.lower < e.value && e.value < e.interval!.upper)
     }
 
@@ -168,7 +158,8 @@ import Vocabulary
         #expect(s.value == 4 && s.standardError == 0 && s.interval!.upper == 4 && s.interval!.lower < 4)
         let f = try BellTest.fidelity(to: .phiPlus, horizontalVertical: same, diagonalAntidiagonal: same, rightLeft: different)
         #expect(f.value == 1 && f.standardError == 0 && f.interval!.upper == 1 && f.interval!.lower < 1)
-        // Each E's lower limit is 2·600/601 − 1 = 599/601; four of them in quadrature below 4.
-        #expect(abs(s.interval!.lower - (4 - 2 * (1 - 599.0 / 601))) < 1e-12)
+        // Each |E|'s lower limit is 2(α/2)^{1/600} − 1, 1 − d below 1; four in quadrature: 4 − 2d.
+        let d = 2 - 2 * Double.pow(Self.alpha / 2, 1 / 600.0)
+        #expect(abs(s.interval!.lower - (4 - 2 * d)) < 1e-12)
     }
 }
