@@ -39,9 +39,10 @@ public import Vocabulary
 /// so its correlations are λ_key·T with (2 − 3u) in place of (2 − u) in λ's denominator, and a
 /// cycle is a detection with probability 4 p_exc u_A u_B [(1 − p₂) + p₂(2 − 3u_A)(2 − 3u_B)].
 ///
-/// At the shipped station (p₂ = 0.005, u = 0.085) λ ≈ 0.986: the pair's fidelity, concurrence
-/// and visibilities (``SourceParameters/expectedFidelity``, …) sit about 0.01–0.02 above what the
-/// coincidences show, which is one standard error of a few-hundred-coincidence setting.
+/// At the shipped station (p₂ = 0.005, u = 0.085) λ ≈ 0.986: the pair's figures
+/// (``SourceParameters/expectedFidelity``, …) sit above what the coincidences show by 0.010
+/// (fidelity), 0.013 (visibility H/V), 0.020 (concurrence) and 0.037 (largest CHSH S), about one
+/// standard error of a few-hundred-coincidence setting.
 ///
 /// What is left out, each bounded by ``darkCoincidenceFraction(coincidenceWindowNanoseconds:gateWidthNanoseconds:)``
 /// or smaller: dark counts (a coincidence needs one within ±window of a photon click:
