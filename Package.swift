@@ -87,14 +87,14 @@ let package = Package(
         // Every file qdot writes and reads back: run records (format, writer, strict and salvage
         // readers, their analysis) and result documents, each through a versioned schema type
         // (Schema/*V1) with golden files in Tests/RecordsTests/Golden.
-        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Experiments", "Boards"],
+        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Analysis", "Experiments", "Boards"],
                 path: "Sources/Records"),
         .testTarget(name: "RecordsTests", dependencies: ["Records", "Experiments", "Vocabulary", "HAL", "Firmware", "Boards", "SeededRandom"],
                     path: "Tests/RecordsTests", resources: [.copy("Golden")]),
 
         // What people read: the terminal summaries, the live progress line, the SVG figures.
         .target(name: "Reports", dependencies: ["Vocabulary", "Firmware", "Experiments", "Records"], path: "Sources/Reports"),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Records", "Firmware", "Vocabulary"],
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Analysis", "Records", "Firmware", "Vocabulary"],
                     path: "Tests/ReportsTests"),
 
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
@@ -125,7 +125,7 @@ let package = Package(
                     path: "Tests/PhysicsStationTests"),
         // Issue 5 end to end: the shipped experiments on the physics station vs the closed forms.
         .testTarget(name: "PhysicsEndToEndTests",
-                    dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", numerics],
+                    dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", numerics, complexNumbers],
                     path: "Tests/PhysicsEndToEndTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Records", "Experiments", "Boards", "Firmware", "Simulator",
                                                          "LinuxHAL", "HAL", "Vocabulary"],

@@ -1,3 +1,4 @@
+import Analysis
 public import Firmware
 import Vocabulary
 
@@ -18,7 +19,8 @@ public enum ExperimentAnalysis {
             findings.figures.append(Figure(
                 key: .coincidenceRate, name: "coincidence rate (all settings)", value: n / boardSeconds,
                 standardError: n.squareRoot() / boardSeconds, unit: "1/s",
-                method: "coincidences within the window per board second; Poisson error √N/T"))
+                method: "coincidences within the window per board second; Poisson error √N/T",
+                interval: try? ConfidenceInterval.poissonScore(count: n).scaled(by: 1 / boardSeconds)))
         }
         let data = ExperimentData(experiment: experiment, schedule: schedule, accumulator: accumulator,
                                   boardSeconds: boardSeconds)

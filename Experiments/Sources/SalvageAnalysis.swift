@@ -1,3 +1,4 @@
+import Analysis
 public import Firmware
 
 /// What is known of a salvaged record's run (`qdot analyze --salvage`): its schedule, and the
@@ -58,7 +59,8 @@ public enum SalvageAnalysis {
                 key: .coincidencesPerCycle, name: "coincidences per trigger cycle (all settings)", value: n / cycles,
                 standardError: n.squareRoot() / cycles,
                 method: "coincidences within the window per complete trigger cycle analysed; Poisson error √N/cycles; "
-                    + "times the trigger rate it is the coincidence rate if no trigger slot was missed"))
+                    + "times the trigger rate it is the coincidence rate if no trigger slot was missed",
+                interval: try? ConfidenceInterval.poissonScore(count: n).scaled(by: 1 / cycles)))
             treatments.append(.init(figure: .coincidencesPerCycle, treatment: .perCycle,
                                     reason: "exact over \(salvage.span): their clicks are all in the file"))
         }

@@ -74,7 +74,9 @@ public enum BBM92 {
         public var siftedRectilinear: Int
         /// See `siftedRectilinear`.
         public var siftedDiagonal: Int
-        /// QBER in H/V: errors / sifted, binomial error √(E(1−E)/n).
+        /// QBER in H/V: errors / sifted, binomial error √(E(1−E)/n), Clopper–Pearson interval
+        /// (`ConfidenceInterval.clopperPearson`: exact, never too short, so a QBER of 0 still has
+        /// an upper limit above 0).
         public var qberRectilinear: Estimate
         /// QBER in D/A.
         public var qberDiagonal: Estimate
@@ -83,14 +85,20 @@ public enum BBM92 {
         /// The standard error of `secretFraction` from the two QBERs' binomial errors
         /// (``BBM92/secretFractionStandardError(bitErrorRate:phaseErrorRate:errorCorrectionInefficiency:)``).
         public var secretFractionStandardError: Double
+        /// The interval of the secret fraction (``BBM92/secretFractionInterval(bitErrorRate:phaseErrorRate:errorCorrectionInefficiency:)``).
+        public var secretFractionInterval: ConfidenceInterval
         /// Secret bits per trigger cycle: r × key-basis sifted bits / cycles.
         public var secretBitsPerCycle: Double
+        /// The interval of `secretBitsPerCycle` (``BBM92/keyYieldInterval(fraction:fractionInterval:keyBits:per:)``).
+        public var secretBitsPerCycleInterval: ConfidenceInterval
         /// Secret bits per second, when the acquisition time was given.
         public var secretKeyRateBitsPerSecond: Double?
         /// The standard error of `secretKeyRateBitsPerSecond`: with K key-basis sifted bits in T
         /// seconds, rate = r·K/T and σ² = (K/T)²·σ_r² + (r/T)²·K (σ_r from the QBERs, Poisson on K;
         /// the QBERs come from other bits than K's count, so the two terms are independent).
         public var secretKeyRateStandardErrorBitsPerSecond: Double?
+        /// The interval of `secretKeyRateBitsPerSecond`, when the acquisition time was given.
+        public var secretKeyRateInterval: ConfidenceInterval?
     }
 
     /// The binary entropy h2(p) = −p log2 p − (1−p) log2(1−p), with h2(0) = h2(1) = 0.
@@ -130,6 +138,50 @@ public enum BBM92 {
         return (bit * bit + phase * phase).squareRoot()
     }
 
+    /// The interval of the secret fraction r = max(0, 1 − f·h2(E_bit) − h2(E_phase)) from the two
+    /// QBERs' intervals: each QBER's interval is carried through h2 (concave: its smallest value
+    /// on an interval is at an end, its largest at ½ when the interval holds ½, else at an end),
+    /// the two terms combined by MOVER (`ConfidenceInterval.mover`; the QBERs come from disjoint
+    /// sifted bits, so they are independent), and the result clipped to r's range [0, 1]. At QBERs
+    /// of 0 the upper limit is 1 and the lower limit is set by the QBERs' upper limits; where r is
+    /// clamped to 0 the lower limit is 0. Nil when a QBER has no interval.
+    public static func secretFractionInterval(bitErrorRate: Estimate, phaseErrorRate: Estimate,
+                                              errorCorrectionInefficiency f: Double) -> ConfidenceInterval? {
+        guard let bit = bitErrorRate.interval, let phase = phaseErrorRate.interval else { return nil }
+        func entropy(_ e: Estimate, _ interval: ConfidenceInterval) -> ConfidenceInterval.Term {
+            let atEnds = (binaryEntropy(interval.lower), binaryEntropy(interval.upper))
+            let upper = interval.lower <= 0.5 && interval.upper >= 0.5 ? 1 : max(atEnds.0, atEnds.1)
+            return .init(weight: 1, estimate: binaryEntropy(e.value), interval: ConfidenceInterval(
+                lower: min(atEnds.0, atEnds.1), upper: upper, confidenceLevel: interval.confidenceLevel, method: interval.method))
+        }
+        var bitTerm = entropy(bitErrorRate, bit), phaseTerm = entropy(phaseErrorRate, phase)
+        bitTerm.weight = -f
+        phaseTerm.weight = -1
+        return ConfidenceInterval.mover(
+            [bitTerm, phaseTerm], constant: 1,
+            method: "MOVER (Zou & Donner, Stat. Med. 27, 1693 (2008)) from the QBERs' Clopper–Pearson intervals (Clopper & Pearson, Biometrika 26, 404 (1934)) carried through h2, clipped to [0, 1]")
+            .clipped(to: 0...1)
+    }
+
+    /// The interval of a key yield r·K/D (secret bits per second with D the acquisition time, or
+    /// per cycle with D the cycles) from r's interval and the Poisson score interval of the K
+    /// key-basis sifted bits (`ConfidenceInterval.poissonScore`), independent of r's (r comes from
+    /// the QBERs): MOVER on the product taken to first order, r·K ≈ r̂K̂ + (r − r̂)K̂ + r̂(K − K̂),
+    /// whose two terms are independent, then clipped at 0. At r = 0 the lower limit is 0.
+    public static func keyYieldInterval(fraction: Double, fractionInterval: ConfidenceInterval, keyBits: Double,
+                                        per denominator: Double) throws(AnalysisError) -> ConfidenceInterval {
+        let bits = try ConfidenceInterval.poissonScore(count: keyBits)
+        let terms: [ConfidenceInterval.Term] = [
+            .init(weight: keyBits / denominator, estimate: fraction, interval: fractionInterval),
+            .init(weight: fraction / denominator, estimate: keyBits, interval: bits),
+        ]
+        // The two terms' estimates sum to twice r̂K̂/D; the constant brings the sum back to r̂K̂/D.
+        return ConfidenceInterval.mover(
+            terms, constant: -fraction * keyBits / denominator,
+            method: "MOVER (Zou & Donner, Stat. Med. 27, 1693 (2008)) on r × K to first order, from r's interval and K's Poisson score interval (Barker, Commun. Stat. Simul. Comput. 31, 7 (2002)), clipped at 0")
+            .clipped(to: 0...Double.greatestFiniteMagnitude)
+    }
+
     /// Sifts the detections, estimates the QBER in each basis and the secret key rate.
     /// `triggerCycles` is the number of cycles the detections came from (for bits per cycle);
     /// `acquisitionTimeSeconds`, when given, turns it into bits per second.
@@ -167,12 +219,13 @@ public enum BBM92 {
         guard sifted.diagonal > 0 else {
             throw .emptySetting(location: "BBM92 D/A basis", detail: "no sifted bits; the QBER is undefined")
         }
-        func qber(_ errors: Int, _ sifted: Int) -> Estimate {
+        func qber(_ errors: Int, _ sifted: Int) throws(AnalysisError) -> Estimate {
             let e = Double(errors) / Double(sifted)
-            return Estimate(value: e, standardError: (e * (1 - e) / Double(sifted)).squareRoot())
+            return Estimate(value: e, standardError: (e * (1 - e) / Double(sifted)).squareRoot(),
+                            interval: try ConfidenceInterval.clopperPearson(successes: Double(errors), trials: Double(sifted)))
         }
-        let rectilinear = qber(errors.rectilinear, sifted.rectilinear)
-        let diagonal = qber(errors.diagonal, sifted.diagonal)
+        let rectilinear = try qber(errors.rectilinear, sifted.rectilinear)
+        let diagonal = try qber(errors.diagonal, sifted.diagonal)
         let keyIsRectilinear = assumptions.keyBasis == .rectilinear
         let fraction = try secretFraction(bitErrorRate: keyIsRectilinear ? rectilinear.value : diagonal.value,
                                           phaseErrorRate: keyIsRectilinear ? diagonal.value : rectilinear.value,
@@ -182,14 +235,28 @@ public enum BBM92 {
             errorCorrectionInefficiency: assumptions.errorCorrectionInefficiency)
         let keyBits = Double(keyIsRectilinear ? sifted.rectilinear : sifted.diagonal)
         let perCycle = fraction * keyBits / Double(triggerCycles)
+        guard let fractionInterval = secretFractionInterval(
+            bitErrorRate: keyIsRectilinear ? rectilinear : diagonal, phaseErrorRate: keyIsRectilinear ? diagonal : rectilinear,
+            errorCorrectionInefficiency: assumptions.errorCorrectionInefficiency) else {
+            throw .invalidParameter(name: "QBER interval", value: "none", expected: "one per basis")
+        }
+        let perCycleInterval = try keyYieldInterval(fraction: fraction, fractionInterval: fractionInterval, keyBits: keyBits,
+                                                    per: Double(triggerCycles))
+        var rateInterval: ConfidenceInterval?
+        if let acquisitionTimeSeconds {
+            rateInterval = try keyYieldInterval(fraction: fraction, fractionInterval: fractionInterval, keyBits: keyBits,
+                                                per: acquisitionTimeSeconds)
+        }
         let rateError = acquisitionTimeSeconds.map { seconds in
             let fromFraction = keyBits / seconds * fractionError, fromCount = fraction / seconds * keyBits.squareRoot()
             return (fromFraction * fromFraction + fromCount * fromCount).squareRoot()
         }
         return Result(assumptions: assumptions, detections: detections.count, siftedRectilinear: sifted.rectilinear,
                       siftedDiagonal: sifted.diagonal, qberRectilinear: rectilinear, qberDiagonal: diagonal,
-                      secretFraction: fraction, secretFractionStandardError: fractionError, secretBitsPerCycle: perCycle,
+                      secretFraction: fraction, secretFractionStandardError: fractionError,
+                      secretFractionInterval: fractionInterval, secretBitsPerCycle: perCycle,
+                      secretBitsPerCycleInterval: perCycleInterval,
                       secretKeyRateBitsPerSecond: acquisitionTimeSeconds.map { fraction * keyBits / $0 },
-                      secretKeyRateStandardErrorBitsPerSecond: rateError)
+                      secretKeyRateStandardErrorBitsPerSecond: rateError, secretKeyRateInterval: rateInterval)
     }
 }

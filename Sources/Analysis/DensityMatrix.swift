@@ -78,6 +78,12 @@ public struct DensityMatrix: Sendable {
         }
         return result
     }
+
+    /// The correlation matrix T_ij = Tr(ρ σ_i ⊗ σ_j), i, j = x, y, z, row-major (9 entries).
+    public var correlationMatrix: [Double] {
+        let t = pauliCorrelations
+        return (1...3).flatMap { i in (1...3).map { j in t[i * 4 + j] } }
+    }
 }
 
 /// The Pauli matrices with |H> = |0>: σ0 = I, σ1 = σx, σ2 = σy, σ3 = σz, row-major.

@@ -5,6 +5,11 @@ public enum PulsedG2 {
     /// g2(0) = C₀ / S̄ with S̄ the mean of the side peaks. Error: Poisson counting on the centre
     /// peak C₀ and on the side-peak sum S, propagated, σ/g = √(1/C₀ + 1/S); when C₀ = 0 the
     /// one-count upper scale σ = K/S (K side peaks) is given instead of 0.
+    ///
+    /// Interval: given C₀ + S, C₀ is binomial with π = μ₀/(μ₀ + μ_S), and g2(0) = K·π/(1 − π), so
+    /// the Clopper–Pearson interval of π (`ConfidenceInterval.clopperPearson`) carried through
+    /// K·π/(1 − π) is the exact conditional interval of a ratio of Poisson means (D. R. Cox,
+    /// Biometrika 40, 354 (1953)). An empty centre peak gives [0, upper], upper > 0.
     /// Throws for no side peaks, negative or non-finite areas, or side peaks with no counts.
     public static func estimate(centrePeak: Double, sidePeaks: [Double]) throws(AnalysisError) -> Estimate {
         try AnalysisError.checkCount(centrePeak, "g2 centre peak")
@@ -17,7 +22,12 @@ public enum PulsedG2 {
         let peaks = Double(sidePeaks.count)
         let value = centrePeak * peaks / sideSum
         let error = centrePeak > 0 ? value * (1 / centrePeak + 1 / sideSum).squareRoot() : peaks / sideSum
-        return Estimate(value: value, standardError: error)
+        let fraction = try ConfidenceInterval.clopperPearson(successes: centrePeak, trials: centrePeak + sideSum)
+        func ratio(_ pi: Double) -> Double { pi < 1 ? peaks * pi / (1 - pi) : .infinity }
+        let interval = ConfidenceInterval(
+            lower: ratio(fraction.lower), upper: ratio(fraction.upper), confidenceLevel: fraction.confidenceLevel,
+            method: "Clopper–Pearson interval (Clopper & Pearson, Biometrika 26, 404 (1934)) of C₀/(C₀ + S), carried to K·C₀/S: the exact conditional interval of a ratio of Poisson means (Cox, Biometrika 40, 354 (1953))")
+        return Estimate(value: value, standardError: error, interval: interval)
     }
 
     /// g2(0) from a correlation histogram of a pulsed source: the centre peak is the bins within

@@ -47,6 +47,29 @@ public struct CorrelationTensor: Hashable, Sendable {
         0.25 * (1 + 2 * coherenceCosine + populationCorrelation)
     }
 
+    /// Purity Tr ρ² = ¼(1 + Σ_ij T_ij²) = ¼(1 + T_zz² + 2d²), d² = (d cos φ)² + (d sin φ)²: with
+    /// zero Bloch vectors ρ = ¼(I⊗I + Σ T_ij σ_i⊗σ_j), and Tr[(σ_i⊗σ_j)(σ_k⊗σ_l)] = 4δ_ik δ_jl.
+    public var purity: Double {
+        let coherenceSquared = coherenceCosine * coherenceCosine + coherenceSine * coherenceSine
+        return 0.25 * (1 + populationCorrelation * populationCorrelation + 2 * coherenceSquared)
+    }
+
+    /// The largest CHSH S any analyzers reach on the state, S_max = 2√(m₁ + m₂) with m₁ ≥ m₂ the two
+    /// largest eigenvalues of TᵀT (Horodecki, Horodecki & Horodecki, Phys. Lett. A 200, 340 (1995)).
+    /// Here TᵀT = diag(d², d², T_zz²): the x–y block [[d cos φ, d sin φ], [d sin φ, −d cos φ]] is d
+    /// times a reflection, so S_max = 2√(d² + max(d², T_zz²)); 2√2 for |Φ⁺⟩.
+    public var maximalCHSH: Double {
+        let coherenceSquared = coherenceCosine * coherenceCosine + coherenceSine * coherenceSine
+        return 2 * (coherenceSquared + Swift.max(coherenceSquared, populationCorrelation * populationCorrelation)).squareRoot()
+    }
+
+    /// The tensor with every entry multiplied by `factor`: the pair mixed with white noise, weight
+    /// 1 − `factor` (ρ → factor·ρ + (1 − factor)·I/4 scales T and leaves zero Bloch vectors zero).
+    public func scaled(by factor: Double) -> CorrelationTensor {
+        CorrelationTensor(coherenceCosine: factor * coherenceCosine, coherenceSine: factor * coherenceSine,
+                          populationCorrelation: factor * populationCorrelation)
+    }
+
     /// Wootters concurrence of the X state: C = 2 max(0, |ρ_HH,VV| − √(ρ_HV,HV ρ_VH,VH))
     /// = max(0, d − ½(1 − T_zz)) with d = √(cos² + sin² terms) (Wootters, PRL 80, 2245 (1998)).
     public var concurrence: Double {

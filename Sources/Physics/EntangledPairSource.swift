@@ -18,8 +18,9 @@ public import SeededRandom
 /// 4. with probability p₂ the dot re-excites: a second, independent cascade adds one
 ///    unpolarized photon to each arm, which again survives with η.
 ///
-/// Averaged over Δt this reproduces the time-integrated closed forms in
-/// ``SourceParameters/expectedCorrelationTensor``.
+/// Averaged over Δt the pairs reproduce the time-integrated closed forms in
+/// ``SourceParameters/expectedCorrelationTensor``; the counts, step 4's photons included,
+/// those of ``ExpectedFigures``.
 public struct EntangledPairSource: Sendable {
     /// The dot's parameters.
     public let source: SourceParameters

@@ -1,4 +1,8 @@
-/// Time-integrated closed forms of the source model, for tests and for certifying a run.
+/// Time-integrated closed forms of the emitted pair: what the dot sends into the two arms.
+///
+/// These are the pair's figures, not what a station's coincidences show: re-excitation photons
+/// dilute every correlation the counts show by λ ≈ 0.986 at the shipped station, so compare a
+/// run with ``ExpectedFigures`` (which starts from these) and never with these directly.
 ///
 /// The pair's time-integrated state is the "X state" of Hudson et al., Phys. Rev. Lett. 99,
 /// 266802 (2007). With the exciton decaying at rate 1/τ_X after the XX photon, spin scattering
@@ -47,17 +51,20 @@ extension SourceParameters {
                                  populationCorrelation: k * populationCorrelationFactor)
     }
 
-    /// Time-integrated fidelity to (|HH⟩+|VV⟩)/√2: f⁺ = ¼[1 + k g_H + 2k g_HV/(1 + (x g_HV)²)]
-    /// (Hudson et al. 2007).
+    /// Time-integrated fidelity of the emitted pair to (|HH⟩+|VV⟩)/√2:
+    /// f⁺ = ¼[1 + k g_H + 2k g_HV/(1 + (x g_HV)²)] (Hudson et al. 2007). The coincidences show
+    /// ``ExpectedFigures/fidelity``.
     public var expectedFidelity: Double { expectedCorrelationTensor.fidelityToPhiPlus }
 
-    /// Time-integrated concurrence: C = max(0, ½(k g_H − 1) + k g_HV/√(1 + (x g_HV)²))
-    /// (Hudson et al. 2007; Wootters, Phys. Rev. Lett. 80, 2245 (1998) for the X state).
+    /// Time-integrated concurrence of the emitted pair: C = max(0, ½(k g_H − 1) + k g_HV/√(1 + (x g_HV)²))
+    /// (Hudson et al. 2007; Wootters, Phys. Rev. Lett. 80, 2245 (1998) for the X state). The
+    /// coincidences show ``ExpectedFigures/concurrence``.
     public var expectedConcurrence: Double { expectedCorrelationTensor.concurrence }
 
     /// g2(0) of either arm from pulsed HBT (centre peak over side peak): with n = 0, 1, 2 photons
     /// per pulse with probabilities 1 − p_exc, p_exc(1 − p₂), p_exc·p₂,
     /// g2(0) = ⟨n(n−1)⟩/⟨n⟩² = 2p₂ / (p_exc (1 + p₂)²). Loss does not change it (binomial thinning).
+    /// An HBT on one arm's two detectors shows ``ExpectedFigures/secondOrderCorrelation(_:)``.
     public var expectedSecondOrderCorrelationAtZeroDelay: Double {
         let meanPhotons = excitationProbability * (1 + reexcitationProbability)
         guard meanPhotons > 0 else { return 0 }

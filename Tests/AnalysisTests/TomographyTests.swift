@@ -150,8 +150,28 @@ import Testing
         #expect(abs(certificate.maximalCHSH.value - 2 * 2.0.squareRoot() * 0.7) < 4 * certificate.maximalCHSH.standardError)
         #expect(certificate.concurrence.standardError > 0.001 && certificate.concurrence.standardError < 0.05)
         #expect(certificate.mostLikelyBellState == .phiPlus)
+        // The held-out largest S (not biased high, HeldOutCHSHTests) within 4 of its error too.
+        let heldOut = try #require(certificate.heldOutMaximalCHSH)
+        #expect(abs(heldOut.value - 2 * 2.0.squareRoot() * 0.7) < 4 * heldOut.standardError)
         let again = try StateTomography.certify(measurements, samples: 40, seed: 1)
-        #expect(again.concurrence == certificate.concurrence)
+        #expect(again.concurrence == certificate.concurrence && again.heldOutMaximalCHSH == heldOut)
         #expect(throws: AnalysisError.self) { try StateTomography.certify(measurements, samples: 1, seed: 1) }
+    }
+
+    @Test func intervalsStayInsideTheRangeAtItsEdges() throws {
+        // |H>⊗|D> is separable and pure: concurrence 0 and purity 1 are edges of their ranges. The
+        // intervals (value ± σ clipped to the range) reach the edge the value sits at and hold the
+        // value and the truth, where value ± σ alone points past the edge.
+        let truth = try TestStates.productHD()
+        let settings = TomographySettings.standard16
+        let counts = try TestStates.noisyCounts(TestStates.expectedCounts(truth, settings: settings, pairsPerSetting: 2_000), seed: 4)
+        let certificate = try StateTomography.certify(try TomographySettings.measurements(settings: settings, counts: counts),
+                                                      samples: 40, seed: 2)
+        let c = certificate.concurrence, concurrence = try #require(c.interval)
+        #expect(c.value - c.standardError < 0 && concurrence.lower == 0)
+        #expect(abs(concurrence.upper - (c.value + c.standardError)) < 1e-15)
+        let p = certificate.purity, purity = try #require(p.interval)
+        #expect(p.value + p.standardError > 1 && purity.upper == 1)
+        #expect(abs(purity.lower - (p.value - p.standardError)) < 1e-15)
     }
 }

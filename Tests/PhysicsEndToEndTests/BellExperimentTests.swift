@@ -31,8 +31,8 @@ import Testing
         try bell.expect("coincidence-rate", agreesWith: expected.coincidencesPerCycle / period, largestError: 50)
 
         // Dark counts are left out of the prediction: the E they could move is far below 4σ.
-        #expect(2 * expected.darkCoincidenceFraction < 0.01 * hv.standardError,
-                "dark-count bias bound \(2 * expected.darkCoincidenceFraction) vs σ_V = \(hv.standardError)")
+        #expect(2 * bell.darkCoincidenceFraction < 0.01 * hv.standardError,
+                "dark-count bias bound \(2 * bell.darkCoincidenceFraction) vs σ_V = \(hv.standardError)")
         // The re-excitation term is not: it moves V_HV by (1 − λ)·T_zz, about one standard error here.
         #expect((1 - expected.coincidenceDilution) * 0.95 > 0.5 * hv.standardError)
     }

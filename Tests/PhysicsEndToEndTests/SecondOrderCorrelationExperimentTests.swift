@@ -1,8 +1,9 @@
 import Experiments
+import Vocabulary
 import Testing
 
 /// The shipped g2 experiment on the physics station: each arm's HBT g2(0) against
-/// `ExpectedFigures.secondOrderCorrelation(armA:)`, the closed form
+/// `ExpectedFigures.secondOrderCorrelation(_:)`, the closed form
 /// `expectedSecondOrderCorrelationAtZeroDelay` as the experiment's HBT measures it, within 4 of
 /// the reported Poisson error √(1/C₀ + 1/S) of the centre and side peaks.
 @Suite struct SecondOrderCorrelationExperimentTests {
@@ -11,8 +12,8 @@ import Testing
         let hbt = try PhysicsExperiment("g2", cyclesPerSetting: 200_000)
         let expected = hbt.expected
         let closedForm = expected.parameters.source.expectedSecondOrderCorrelationAtZeroDelay
-        for (key, armA) in [("g2-zero-a", true), ("g2-zero-b", false)] {
-            let predicted = expected.secondOrderCorrelation(armA: armA)
+        for (key, arm) in [("g2-zero-a", AnalyzerArm.a), ("g2-zero-b", .b)] {
+            let predicted = expected.secondOrderCorrelation(arm)
             // One detector counts one photon: the HBT's g2 exceeds the photon-number one by ≈ p₂u ≈ 0.04 %.
             #expect(predicted > closedForm && predicted < closedForm * 1.001)
             try hbt.expect(key, agreesWith: predicted, largestError: 0.01)

@@ -48,21 +48,24 @@ public struct BBM92Experiment: ExperimentKind {
                 detections, triggerCycles: max(data.triggerCycles, detections.count, 1),
                 acquisitionTimeSeconds: data.boardSeconds > 0 ? data.boardSeconds : nil, assumptions: assumptions)
             let binomial = "errors/sifted bits; binomial error √(e(1−e)/n)"
-            findings.figures.append(Figure(key: .qberHV, name: "QBER, H/V basis", value: result.qberRectilinear.value,
-                                           standardError: result.qberRectilinear.standardError, method: binomial))
-            findings.figures.append(Figure(key: .qberDA, name: "QBER, D/A basis", value: result.qberDiagonal.value,
-                                           standardError: result.qberDiagonal.standardError, method: binomial))
+            findings.figures.append(Figure(key: .qberHV, name: "QBER, H/V basis", estimate: result.qberRectilinear,
+                                           method: binomial))
+            findings.figures.append(Figure(key: .qberDA, name: "QBER, D/A basis", estimate: result.qberDiagonal,
+                                           method: binomial))
             let sifted = Double(result.siftedRectilinear + result.siftedDiagonal)
             findings.figures.append(Figure(key: .siftedBits, name: "sifted bits (both bases)", value: sifted,
-                                           standardError: sifted.squareRoot(), method: "detections with equal bases; Poisson error"))
+                                           standardError: sifted.squareRoot(), method: "detections with equal bases; Poisson error",
+                                           interval: try ConfidenceInterval.poissonScore(count: sifted)))
             findings.figures.append(Figure(
                 key: .secretFraction, name: "secret fraction r = 1 − f·h(e_bit) − h(e_phase)", value: result.secretFraction,
                 standardError: result.secretFractionStandardError,
-                method: "asymptotic BBM92 key fraction (Shor & Preskill, PRL 85, 441 (2000)), f = \(errorCorrectionInefficiency), no finite-size correction; error: the QBERs' binomial errors propagated to first order"))
+                method: "asymptotic BBM92 key fraction (Shor & Preskill, PRL 85, 441 (2000)), f = \(errorCorrectionInefficiency), no finite-size correction; error: the QBERs' binomial errors propagated to first order",
+                interval: result.secretFractionInterval))
             if let rate = result.secretKeyRateBitsPerSecond, let rateError = result.secretKeyRateStandardErrorBitsPerSecond {
                 findings.figures.append(Figure(
                     key: .secretKeyRate, name: "secret key rate", value: rate, standardError: rateError, unit: "bit/s",
-                    method: "r × sifted H/V bits per board second; error: r's (from the QBERs) and the sifted count's Poisson error in quadrature"))
+                    method: "r × sifted H/V bits per board second; error: r's (from the QBERs) and the sifted count's Poisson error in quadrature",
+                    interval: result.secretKeyRateInterval))
             }
         }
     }
@@ -81,7 +84,8 @@ public struct BBM92Experiment: ExperimentKind {
                 findings.figures.append(Figure(
                     key: .secretKeyBitsPerCycle, name: "secret key bits per trigger cycle", value: result.secretBitsPerCycle,
                     standardError: (fromFraction * fromFraction + fromCount * fromCount).squareRoot(), unit: "bit",
-                    method: "r × sifted H/V bits per complete trigger cycle analysed; error: r's (from the QBERs) and the sifted count's Poisson error in quadrature"))
+                    method: "r × sifted H/V bits per complete trigger cycle analysed; error: r's (from the QBERs) and the sifted count's Poisson error in quadrature",
+                    interval: result.secretBitsPerCycleInterval))
                 treatments.append(.init(figure: .secretKeyBitsPerCycle, treatment: .perCycle,
                                         reason: "exact over \(salvage.span)"))
             }

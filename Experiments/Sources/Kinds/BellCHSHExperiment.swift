@@ -57,27 +57,26 @@ public struct BellCHSHExperiment: ExperimentKind {
         func counts(_ setting: Setting) throws -> SettingCounts { try data.counts(of: setting.planned) }
         findings.attempt("visibility H/V") { findings in
             let v = try counts(.horizontalVertical).visibility(location: "HV/HV")
-            findings.figures.append(Figure(key: .visibilityHV, name: "visibility H/V ⊗ H/V", value: v.value,
-                                           standardError: v.standardError, method: ExperimentAnalysis.correlationMethod))
+            findings.figures.append(Figure(key: .visibilityHV, name: "visibility H/V ⊗ H/V", estimate: v,
+                                           method: ExperimentAnalysis.correlationMethod))
         }
         findings.attempt("visibility D/A") { findings in
             let v = try counts(.diagonalAntidiagonal).visibility(location: "DA/DA")
-            findings.figures.append(Figure(key: .visibilityDA, name: "visibility D/A ⊗ D/A", value: v.value,
-                                           standardError: v.standardError, method: ExperimentAnalysis.correlationMethod))
+            findings.figures.append(Figure(key: .visibilityDA, name: "visibility D/A ⊗ D/A", estimate: v,
+                                           method: ExperimentAnalysis.correlationMethod))
         }
         findings.attempt("fidelity") { findings in
             let f = try BellTest.fidelity(to: .phiPlus, horizontalVertical: counts(.horizontalVertical),
                                           diagonalAntidiagonal: counts(.diagonalAntidiagonal), rightLeft: counts(.rightLeft))
             findings.figures.append(Figure(
-                key: .fidelityPhiPlus, name: "fidelity to |Φ+>", value: f.value, standardError: f.standardError,
+                key: .fidelityPhiPlus, name: "fidelity to |Φ+>", estimate: f,
                 method: "F = (1 + E_HV + E_DA − E_RL)/4 from the same-basis correlations; Poisson errors in quadrature"))
         }
         findings.attempt("CHSH") { findings in
             let s = try BellTest.chsh(ab: counts(.ab), abPrime: counts(.abPrime), aPrimeB: counts(.aPrimeB),
                                       aPrimeBPrime: counts(.aPrimeBPrime))
             findings.figures.append(Figure(
-                key: .chshS, name: "CHSH S (a=0°, a′=45°, b=22.5°, b′=67.5°)", value: s.value,
-                standardError: s.standardError,
+                key: .chshS, name: "CHSH S (a=0°, a′=45°, b=22.5°, b′=67.5°)", estimate: s,
                 method: "S = E(a,b) − E(a,b′) + E(a′,b) + E(a′,b′) (Clauser et al., PRL 23, 880 (1969)); Poisson errors of each E in quadrature"))
             if s.standardError > 0 {
                 findings.figures.append(Figure(

@@ -52,8 +52,7 @@ public struct G2Experiment: ExperimentKind {
                 let sides = peaks.enumerated().filter { $0.offset != sidePeaks }.map { Double($0.element) }
                 let g2 = try PulsedG2.estimate(centrePeak: Double(peaks[sidePeaks]), sidePeaks: sides)
                 findings.figures.append(Figure(
-                    key: .g2Zero(arm), name: "g2(0), arm \(name) (HBT on its two detectors)", value: g2.value,
-                    standardError: g2.standardError,
+                    key: .g2Zero(arm), name: "g2(0), arm \(name) (HBT on its two detectors)", estimate: g2,
                     method: "centre peak / mean of \(2 * sidePeaks) side peaks (Santori et al., Nature 419, 594 (2002)); Poisson errors"))
             }
         }

@@ -1,9 +1,12 @@
 public import Experiments
+import Analysis
 import Vocabulary
 
 /// What the analysis of a run found, as results and `qdot analyze --output` store it (format v1).
 public struct FindingsV1: Codable, Sendable, Hashable {
-    /// One certified figure.
+    /// One certified figure. `interval` is an optional key, absent when the figure has none (every
+    /// file qdot 0.1.0 wrote): written with encodeIfPresent and read with decodeIfPresent, so those
+    /// files read and write back byte for byte.
     public struct FigureV1: Codable, Sendable, Hashable {
         public var key: String
         public var name: String
@@ -11,8 +14,60 @@ public struct FindingsV1: Codable, Sendable, Hashable {
         public var standardError: Double
         public var unit: String
         public var method: String
+        public var interval: IntervalV1?
 
-        enum CodingKeys: String, CodingKey { case key, name, value, standardError, unit, method }
+        enum CodingKeys: String, CodingKey { case key, name, value, standardError, unit, method, interval }
+
+        public init(key: String, name: String, value: Double, standardError: Double, unit: String, method: String,
+                    interval: IntervalV1? = nil) {
+            self.key = key
+            self.name = name
+            self.value = value
+            self.standardError = standardError
+            self.unit = unit
+            self.method = method
+            self.interval = interval
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            key = try container.decode(String.self, forKey: .key)
+            name = try container.decode(String.self, forKey: .name)
+            value = try container.decode(Double.self, forKey: .value)
+            standardError = try container.decode(Double.self, forKey: .standardError)
+            unit = try container.decode(String.self, forKey: .unit)
+            method = try container.decode(String.self, forKey: .method)
+            interval = try container.decodeIfPresent(IntervalV1.self, forKey: .interval)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(key, forKey: .key)
+            try container.encode(name, forKey: .name)
+            try container.encode(value, forKey: .value)
+            try container.encode(standardError, forKey: .standardError)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(method, forKey: .method)
+            try container.encodeIfPresent(interval, forKey: .interval)
+        }
+    }
+
+    /// A figure's confidence interval: its limits, its confidence level (a probability, 0.6827 for
+    /// the one-standard-deviation level every qdot interval uses) and which interval it is.
+    public struct IntervalV1: Codable, Sendable, Hashable {
+        public var lower: Double
+        public var upper: Double
+        public var confidenceLevel: Double
+        public var method: String
+
+        enum CodingKeys: String, CodingKey { case lower, upper, confidenceLevel, method }
+
+        public init(lower: Double, upper: Double, confidenceLevel: Double, method: String) {
+            self.lower = lower
+            self.upper = upper
+            self.confidenceLevel = confidenceLevel
+            self.method = method
+        }
     }
 
     /// One setting's counts: singles A+, A−, B+, B−; coincidences A+B+, A+B−, A−B+, A−B−.
@@ -80,7 +135,9 @@ public struct FindingsV1: Codable, Sendable, Hashable {
     public init(_ findings: ExperimentFindings) {
         figures = findings.figures.map {
             FigureV1(key: $0.key.rawValue, name: $0.name, value: $0.value, standardError: $0.standardError, unit: $0.unit,
-                     method: $0.method)
+                     method: $0.method, interval: $0.interval.map {
+                         IntervalV1(lower: $0.lower, upper: $0.upper, confidenceLevel: $0.confidenceLevel, method: $0.method)
+                     })
         }
         notes = findings.notes
         settings = findings.settings.map {
@@ -113,7 +170,9 @@ public struct FindingsV1: Codable, Sendable, Hashable {
         var findings = ExperimentFindings()
         findings.figures = figures.map {
             Figure(key: FigureKey(rawValue: $0.key), name: $0.name, value: $0.value, standardError: $0.standardError,
-                   unit: $0.unit, method: $0.method)
+                   unit: $0.unit, method: $0.method, interval: $0.interval.map {
+                       ConfidenceInterval(lower: $0.lower, upper: $0.upper, confidenceLevel: $0.confidenceLevel, method: $0.method)
+                   })
         }
         findings.notes = notes
         for (index, setting) in settings.enumerated() {
