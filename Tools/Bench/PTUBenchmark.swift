@@ -174,6 +174,7 @@ enum PTUBenchmark {
               + "(rounds: \(batches.all.map { format($0, 2) }.joined(separator: ", "))), next() \(format(single.median, 2))"
               + "  (target ≥ 1.0; ≥ 50 M records/s)")
         if let reference {
+            defer { try? PTUMatchBenchmark.measure(bytes: bytes, rounds: rounds, batch: batch) }
             print("  events: \(reference.syncs) syncs, \(reference.photons) photons, \(reference.markers) markers; "
                   + "\(count - reference.events) overflow records")
         }

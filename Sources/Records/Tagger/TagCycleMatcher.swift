@@ -1,15 +1,6 @@
-public import Experiments
 public import Firmware
 import HAL
 import Vocabulary
-
-/// Takes click events one at a time, in cycle order: the experiment's accumulator, or a counter.
-public protocol ClickEventSink {
-    /// One click.
-    mutating func add(_ event: ClickEvent)
-}
-
-extension ExperimentAccumulator: ClickEventSink {}
 
 /// Matches a time tagger's events to the cycles of a run record through the sync input, and hands
 /// the photons on as the cycles' clicks, as the firmware would have handed on its own.
@@ -27,8 +18,15 @@ extension ExperimentAccumulator: ClickEventSink {}
 /// the last cycle of the record, or on an input no detector is mapped to, syncs beyond the record's
 /// cycles, and gaps between syncs longer than 1.5 periods are all counted in `tally`.
 ///
-/// Streaming: events in time order, any batch size; a cycle's clicks are handed on once the sync
-/// after the next arrives (a delayed click may still join the cycle before), or at `finish`.
+/// Streaming: events in time order, any batch size; a cycle's clicks move to `ready` (in cycle,
+/// then time order) once the sync after the next arrives (a delayed click may still join the
+/// cycle before), or at `finish`. Take them from there after each batch and `clearReady()`:
+///
+/// ```swift
+/// matcher.add(batch)
+/// for click in matcher.ready { accumulator.add(click) }
+/// matcher.clearReady()
+/// ```
 public struct TagCycleMatcher {
     /// What the matching found.
     public struct Tally: Sendable, Hashable {
@@ -75,6 +73,13 @@ public struct TagCycleMatcher {
     let stepCodes: [BasisCodes]
     let stepChoices: [RandomBasisChoice?]
     let stepLeadPicoseconds: [Int64]
+    /// The current setting's: where its cycles end, its lead, its random codes (empty: fixed).
+    var settingEnds = 0
+    var settingLead: Int64 = 0
+    var settingCodesA: [UInt8] = []
+    var settingCodesB: [UInt8] = []
+    /// More than this between two syncs is a long gap (1.5 periods).
+    let longGapPicoseconds: Int64
     let periodPicoseconds: Int64
     let skippedSyncs: Int
     var draws: RandomBasisDraws
@@ -92,8 +97,14 @@ public struct TagCycleMatcher {
     var cycleStart: Int64 = .min
     var previousCycleStart: Int64 = .min
     var lastSync: Int64 = .min
-    /// Clicks of the current and the previous cycle, not yet handed on.
-    var held: [ClickEvent] = []
+    /// Clicks of the current and of the previous cycle, not yet handed on, and whether each is
+    /// out of time order (a delayed click, or one placed when its cycle's sync came).
+    var currentClicks: [ClickEvent] = []
+    var previousClicks: [ClickEvent] = []
+    var currentUnsorted = false
+    var previousUnsorted = false
+    /// Clicks of finished cycles, in cycle and then time order, for the caller to take.
+    public private(set) var ready: [ClickEvent] = []
     /// Photons past the current cycle's span, waiting for the next sync: a cycle begins
     /// `triggerLead` before its trigger, so its first photons come before its sync.
     var early: [(time: Int64, channel: DetectorChannel)] = []
@@ -136,36 +147,52 @@ public struct TagCycleMatcher {
         self.detectorOfInput = detectorOfInput
         largestDelayPicoseconds = DetectorChannel.allCases.map { map.delaysPicoseconds[$0] }.max() ?? 0
         tally = Tally(settings: schedule.steps.count)
+        longGapPicoseconds = period + period / 2
+        settingEnds = stepEnds.first ?? 0
+        enter(setting: 0)
+        currentClicks.reserveCapacity(64)
+        previousClicks.reserveCapacity(64)
     }
 
-    /// Takes the tagger's next events (in time order) and hands finished cycles' clicks to `sink`.
-    public mutating func add<Sink: ClickEventSink>(_ events: UnsafeBufferPointer<PTUEvent>, into sink: inout Sink) {
+    /// Caches setting `index`'s lead and random codes.
+    mutating func enter(setting index: Int) {
+        guard index < stepEnds.count else { return }
+        setting = index
+        settingEnds = stepEnds[index]
+        settingLead = stepLeadPicoseconds[index]
+        settingCodesA = stepChoices[index]?.codesA ?? []
+        settingCodesB = stepChoices[index]?.codesB ?? []
+    }
+
+    /// Takes the tagger's next events (in time order); finished cycles' clicks go to `ready`.
+    public mutating func add(_ events: UnsafeBufferPointer<PTUEvent>) {
         for event in events {
             switch event.kind {
             case .photon: photon(on: event.channel, atPicoseconds: event.timePicoseconds)
-            case .sync: sync(atPicoseconds: event.timePicoseconds, into: &sink)
+            case .sync: sync(atPicoseconds: event.timePicoseconds)
             case .marker: tally.markers += 1
             }
         }
     }
 
-    /// Hands every held click on; call once after the last event.
-    public mutating func finish<Sink: ClickEventSink>(into sink: inout Sink) {
+    /// Empties `ready` (keeping its room for the next batch).
+    public mutating func clearReady() { ready.removeAll(keepingCapacity: true) }
+
+    /// Moves every held click to `ready`; call once after the last event.
+    public mutating func finish() {
         // Photons waiting for a sync that never came: after the run, or outside every cycle.
         if cycle >= Int64(recordCycles) - 1 { tally.photonsAfterRun += early.count } else { tally.photonsOutsideCycles += early.count }
         early.removeAll()
-        handOn(before: .max, into: &sink)
+        Self.handOn(&previousClicks, unsorted: previousUnsorted, into: &ready)
+        Self.handOn(&currentClicks, unsorted: currentUnsorted, into: &ready)
     }
 
     /// A sync: the next cycle begins (or a skipped or surplus sync is counted).
-    mutating func sync<Sink: ClickEventSink>(atPicoseconds time: Int64, into sink: inout Sink) {
+    mutating func sync(atPicoseconds time: Int64) {
         tally.syncs += 1
-        if lastSync != .min {
-            let gap = Double(time - lastSync) / Double(periodPicoseconds)
-            if gap > 1.5 {
-                tally.longGaps += 1
-                tally.longestGapPeriods = max(tally.longestGapPeriods, gap)
-            }
+        if lastSync != .min && time - lastSync > longGapPicoseconds {
+            tally.longGaps += 1
+            tally.longestGapPeriods = max(tally.longestGapPeriods, Double(time - lastSync) / Double(periodPicoseconds))
         }
         lastSync = time
         guard tally.syncs > skippedSyncs else { tally.syncsSkipped += 1; return }
@@ -174,17 +201,25 @@ public struct TagCycleMatcher {
             tally.syncsAfterRun += 1
             return
         }
-        // Clicks of the cycle before the previous one can no longer change: hand them on.
-        handOn(before: cycle, into: &sink)
+        // The previous cycle's clicks can no longer change: hand them on; the current becomes previous.
+        Self.handOn(&previousClicks, unsorted: previousUnsorted, into: &ready)
+        swap(&previousClicks, &currentClicks)
+        previousUnsorted = currentUnsorted
+        currentUnsorted = false
         cycle += 1
         tally.syncsMatched += 1
         previousSetting = setting
         previousCodes = codes
-        while setting < stepEnds.count - 1 && Int(cycle) >= stepEnds[setting] { setting += 1 }
+        while Int(cycle) >= settingEnds && setting < stepEnds.count - 1 { enter(setting: setting + 1) }
         tally.cyclesPerSetting[setting] += 1
-        if let choice = stepChoices[setting] { codes = draws.next(choice) } else { codes = stepCodes[setting] }
+        if settingCodesA.isEmpty {
+            codes = stepCodes[setting]
+        } else {
+            let (a, b) = draws.next(countA: settingCodesA.count, countB: settingCodesB.count)
+            codes = BasisCodes(armA: settingCodesA[a], armB: settingCodesB[b])
+        }
         previousCycleStart = cycleStart
-        cycleStart = time - stepLeadPicoseconds[setting]
+        cycleStart = time - settingLead
         if !early.isEmpty {
             let waiting = early
             early.removeAll(keepingCapacity: true)
@@ -227,20 +262,29 @@ public struct TagCycleMatcher {
             return
         }
         guard time - start < periodPicoseconds else { tally.photonsOutsideCycles += 1; return }
-        let own = owner == cycle
-        held.append(ClickEvent(cycle: owner, setting: own ? setting : previousSetting, channel: channel,
-                               codes: own ? codes : previousCodes, timestamp: Instant(nanoseconds: time / 1_000)))
+        let stamp = Instant(nanoseconds: time / 1_000)
+        if owner == cycle {
+            if let last = currentClicks.last, last.timestamp > stamp { currentUnsorted = true }
+            currentClicks.append(ClickEvent(cycle: owner, setting: setting, channel: channel, codes: codes, timestamp: stamp))
+        } else {
+            if let last = previousClicks.last, last.timestamp > stamp { previousUnsorted = true }
+            previousClicks.append(ClickEvent(cycle: owner, setting: previousSetting, channel: channel, codes: previousCodes,
+                                             timestamp: stamp))
+        }
         tally.clicks += 1
     }
 
-    /// Hands on the held clicks of cycles before `cycle`, in cycle and then time order.
-    mutating func handOn<Sink: ClickEventSink>(before cycle: Int64, into sink: inout Sink) {
-        guard !held.isEmpty else { return }
-        var ready = held.filter { $0.cycle < cycle }
-        guard !ready.isEmpty else { return }
-        held.removeAll { $0.cycle < cycle }
-        ready.sort { ($0.cycle, $0.timestamp, $0.channel.rawValue) < ($1.cycle, $1.timestamp, $1.channel.rawValue) }
-        for click in ready { sink.add(click) }
+    /// Moves one cycle's clicks to `ready`, in time order, and empties `clicks` (keeping its room).
+    static func handOn(_ clicks: inout [ClickEvent], unsorted: Bool, into ready: inout [ClickEvent]) {
+        guard !clicks.isEmpty else { return }
+        if unsorted { clicks.sort(by: Self.precedes) }
+        ready.append(contentsOf: clicks)
+        clicks.removeAll(keepingCapacity: true)
+    }
+
+    /// Cycle, then time, then detector order.
+    static func precedes(_ one: ClickEvent, _ other: ClickEvent) -> Bool {
+        (one.cycle, one.timestamp.nanoseconds, one.channel.rawValue) < (other.cycle, other.timestamp.nanoseconds, other.channel.rawValue)
     }
 }
 

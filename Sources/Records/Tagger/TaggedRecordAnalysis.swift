@@ -45,9 +45,12 @@ public struct TaggedRecordAnalysis {
         while true {
             events.removeAll(keepingCapacity: true)
             guard try read(&events) > 0 else { break }
-            events.withUnsafeBufferPointer { matcher.add($0, into: &sink) }
+            events.withUnsafeBufferPointer { matcher.add($0) }
+            for click in matcher.ready { sink.add(click) }
+            matcher.clearReady()
         }
-        matcher.finish(into: &sink)
+        matcher.finish()
+        for click in matcher.ready { sink.add(click) }
         sink.accumulator.finish()
         let tally = matcher.tally
         sink.accumulator.setTriggerCycles(tally.cyclesPerSetting)
@@ -105,7 +108,7 @@ public struct TaggedRecordAnalysis {
 }
 
 /// Feeds the accumulator and checks, cycle by cycle, the record's own clicks against the tags.
-struct CheckingSink: ClickEventSink {
+struct CheckingSink {
     var accumulator: ExperimentAccumulator
     let recordClicks: [ClickEvent]
     var next = 0

@@ -18,11 +18,6 @@ import Vocabulary
                 ScheduleStep(label: "random", codes: BasisCodes(armA: 0, armB: 0), cycles: 4, randomBasis: choice)],
         basisSeed: 99)
 
-    struct Clicks: ClickEventSink {
-        var events: [ClickEvent] = []
-        mutating func add(_ event: ClickEvent) { events.append(event) }
-    }
-
     /// Syncs every period from 1 µs on (ten of them), with `photons` between, in time order.
     static func events(_ photons: [PTUEvent], syncs: Int = 10, firstSync: Int64 = 1_000_000) -> [PTUEvent] {
         let all = (0..<syncs).map { PTUEvent.sync(timePicoseconds: firstSync + Int64($0) * period) } + photons
@@ -32,15 +27,17 @@ import Vocabulary
     static func match(_ events: [PTUEvent], map: TagChannelMap = TagChannelMap(), skipped: Int = 0, batch: Int = .max)
         throws -> (clicks: [ClickEvent], tally: TagCycleMatcher.Tally) {
         var matcher = try TagCycleMatcher(schedule: schedule, cyclesPerSetting: [3, 3, 4], map: map, skippedSyncs: skipped)
-        var sink = Clicks()
+        var clicks: [ClickEvent] = []
         var start = 0
         while start < events.count {
             let slice = Array(events[start..<min(events.count, start + batch)])
-            slice.withUnsafeBufferPointer { matcher.add($0, into: &sink) }
+            slice.withUnsafeBufferPointer { matcher.add($0) }
+            clicks += matcher.ready
+            matcher.clearReady()
             start += slice.count
         }
-        matcher.finish(into: &sink)
-        return (sink.events, matcher.tally)
+        matcher.finish()
+        return (clicks + matcher.ready, matcher.tally)
     }
 
     /// A photon belongs to the cycle whose span [sync − 500 ns, sync + 9.5 µs) holds it — also one

@@ -30,4 +30,37 @@ typedef struct {
 /// `count`), and returns the number of events written.
 size_t ptu_baseline_decode(ptu_baseline_state *state, const uint8_t *records, size_t count, ptu_baseline_event *events);
 
+/// One click matched to its cycle: the cycle's index, the time in ns (rounded up), the detector.
+typedef struct {
+    int64_t cycle;
+    int64_t time_ns;
+    uint8_t detector;
+} ptu_baseline_click;
+
+/// The sync matching of `Records.TagCycleMatcher`, written as a plain C loop: the n-th sync is
+/// the n-th cycle, which begins `lead_ps` before it and lasts `period_ps`; a photon goes to the
+/// cycle whose span holds its time (rounded up to whole ns), also one that comes before its sync.
+typedef struct {
+    int64_t period_ps;
+    int64_t lead_ps;
+    int64_t record_cycles;
+    int8_t detector_of_input[256];
+    int64_t cycle;
+    int64_t cycle_start;
+    int64_t previous_start;
+    uint64_t outside;
+    uint64_t unmapped;
+    uint64_t after_run;
+    size_t early_count;
+    int64_t early_time[64];
+    uint8_t early_detector[64];
+} ptu_baseline_matcher;
+
+/// Prepares `matcher` (detector_of_input: −1 for an input without a detector).
+void ptu_baseline_matcher_init(ptu_baseline_matcher *matcher, int64_t period_ps, int64_t lead_ps, int64_t record_cycles,
+                               const int8_t detector_of_input[256]);
+
+/// Matches `count` events into `clicks` (room for `count` + 64) and returns how many clicks.
+size_t ptu_baseline_match(ptu_baseline_matcher *matcher, const ptu_baseline_event *events, size_t count, ptu_baseline_click *clicks);
+
 #endif
