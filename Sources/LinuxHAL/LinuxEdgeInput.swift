@@ -17,6 +17,8 @@ public final class LinuxEdgeInput: EdgeInput {
     /// The label of the chip the lines belong to.
     public let chipLabel: String
     public let lineNames: [String]
+    /// The edges each line reports, in line order.
+    public let edges: [EdgeSelection]
     /// The clock each line's edges are stamped with, in line order.
     public let eventClocks: [EdgeEventClock]
     public var lineCount: Int { lineNames.count }
@@ -30,11 +32,12 @@ public final class LinuxEdgeInput: EdgeInput {
     private let requestedAt: Instant
 
     init(driver: any GPIODriver, request: GPIODriverHandle, chipLabel: String, lineNames: [String],
-         eventClocks: [EdgeEventClock], requestedAt: Instant) {
+         edges: [EdgeSelection], eventClocks: [EdgeEventClock], requestedAt: Instant) {
         self.driver = driver
         self.request = request
         self.chipLabel = chipLabel
         self.lineNames = lineNames
+        self.edges = edges
         self.eventClocks = eventClocks
         self.tracker = EdgeSequenceTracker(lineCount: lineNames.count,
                                            usesKernelSequenceNumbers: driver.providesLineSequenceNumbers)

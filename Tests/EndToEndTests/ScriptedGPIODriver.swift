@@ -50,12 +50,13 @@ final class ScriptedGPIODriver: GPIODriver {
         return handle
     }
 
-    func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
+    func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias], edges: [EdgeSelection],
                            eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
         if let errno = edgeRequestFailure { throw GPIODriverError(operation: "gpiod request of edge-event lines", errno: errno) }
         let handle = newHandle()
         log.append("inputs #\(handle.rawValue) \(offsets) activeLow \(activeLow.map { $0 ? 1 : 0 }) "
-            + "bias \(bias.map(\.rawValue).joined(separator: ",")) clock \(eventClocks.map(\.rawValue).joined(separator: ","))")
+            + "bias \(bias.map(\.rawValue).joined(separator: ",")) edges \(edges.map(\.description).joined(separator: ",")) "
+            + "clock \(eventClocks.map(\.rawValue).joined(separator: ","))")
         return handle
     }
 

@@ -80,7 +80,7 @@ import Testing
             _ = input.lineCount
         }
         #expect(driver?.log.last == "release #2")
-        #expect(driver?.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"pull-down\", \"as-is\"] "
+        #expect(driver?.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"pull-down\", \"as-is\"] edges [\"both\", \"both\"] "
             + "clock [\"monotonic\", \"monotonic\"] as qdot → #2")
     }
 }
