@@ -12,7 +12,8 @@ public import HAL
 /// `HardwareError`s with the line and advice attached.
 public protocol GPIODriver: AnyObject {
     /// Whether edge events carry the kernel's per-line sequence numbers (libgpiod 2.x). When not,
-    /// `readEdges` leaves `lineSequence` at 0 and the backend infers lost edges from their kinds.
+    /// `readEdges` leaves `lineSequence` at 0 and the backend infers lost edges from their kinds
+    /// on lines reporting both edges, and cannot see them on the others (`LostEdgeDetection`).
     var providesLineSequenceNumbers: Bool { get }
 
     /// Whether a request can choose its lines' event clock (libgpiod 2.x, uAPI v2). When not

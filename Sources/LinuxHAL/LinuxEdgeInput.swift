@@ -5,8 +5,9 @@ public import HAL
 /// The kernel buffers edges from the moment of the request, stamped on each line's event clock:
 /// CLOCK_MONOTONIC in its interrupt handler, or the chip's hardware timestamping engine.
 /// `readEdges` drains them in batches without blocking; lost edges are counted by
-/// `EdgeSequenceTracker` (exactly from the kernel's sequence numbers on libgpiod 2.x; as a lower
-/// bound from repeated edge kinds on 1.6, which has none).
+/// `EdgeSequenceTracker` (exactly from the kernel's sequence numbers on libgpiod 2.x; on 1.6,
+/// which has none, as a lower bound from repeated edge kinds on lines reporting both edges, and
+/// not at all on lines reporting one kind: `lostEdgeDetection` says which).
 ///
 /// The firmware compares stamps with CLOCK_MONOTONIC deadlines. An engine counts on a timebase of
 /// its own (Tegra's: its TSC, from power-on), so edges of HTE lines are checked as they are read:
@@ -23,6 +24,9 @@ public final class LinuxEdgeInput: EdgeInput {
     public let eventClocks: [EdgeEventClock]
     public var lineCount: Int { lineNames.count }
     public var lostEdgeCount: Int { tracker.lostEdgeCount }
+    /// How each line's lost edges are found, in line order (`undetectable` for a single-edge line
+    /// on libgpiod 1.6: `lostEdgeCount` cannot include its losses).
+    public var lostEdgeDetection: [LostEdgeDetection] { tracker.detection }
     private let driver: any GPIODriver
     private let request: GPIODriverHandle
     private var tracker: EdgeSequenceTracker
@@ -39,8 +43,7 @@ public final class LinuxEdgeInput: EdgeInput {
         self.lineNames = lineNames
         self.edges = edges
         self.eventClocks = eventClocks
-        self.tracker = EdgeSequenceTracker(lineCount: lineNames.count,
-                                           usesKernelSequenceNumbers: driver.providesLineSequenceNumbers)
+        self.tracker = EdgeSequenceTracker(edges: edges, usesKernelSequenceNumbers: driver.providesLineSequenceNumbers)
         checksTimebase = eventClocks.contains(.hardwareTimestampEngine)
         self.requestedAt = requestedAt
     }
