@@ -4,7 +4,7 @@ import Glibc
 //   swift run -c release qdot-bench [simulator|physics|analysis|experiments]   (no argument: all four)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
-//   qdot-bench edge-clock --chip LABEL --line NAME --clock CLOCK    (is that event clock granted; the gpio-sim lane)
+//   qdot-bench edge-clock --chip LABEL --line NAME --clock CLOCK    (is that event clock granted, which edges come; gpio-sim lane)
 //   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator section counts allocations; the others run without the interposer.
