@@ -59,7 +59,7 @@ let package = Package(
         .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD"),
         // The Linux backend: libgpiod lines, CLOCK_MONOTONIC clock, real-time setup.
         .target(name: "LinuxHAL", dependencies: ["HAL", "CGPIOD"], path: "Sources/LinuxHAL"),
-        .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL"], path: "Tests/LinuxHALTests"),
+        .testTarget(name: "LinuxHALTests", dependencies: ["LinuxHAL", "HAL", "CGPIOD"], path: "Tests/LinuxHALTests"),
 
         // The cycle-accurate simulated board: scheduler, lines, timing profile, device models, trace.
         .target(name: "Simulator", dependencies: ["HAL", "Vocabulary", "Physics", "SeededRandom", numerics], path: "Sources/Simulator"),

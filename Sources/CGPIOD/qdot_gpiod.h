@@ -55,7 +55,7 @@
     X(gpiod_line_consumer) \
     X(gpiod_line_is_used) \
     X(gpiod_line_request_bulk_output_flags) \
-    X(gpiod_line_request_both_edges_events_flags) \
+    X(gpiod_line_request) \
     X(gpiod_line_event_get_fd) \
     X(gpiod_line_set_value_bulk) \
     X(gpiod_line_get_value) \
@@ -166,6 +166,15 @@ enum qdot_gpiod_bias { QDOT_BIAS_AS_IS = 0, QDOT_BIAS_DISABLED = 1, QDOT_BIAS_PU
  * with. 2.x maps them to GPIOD_LINE_CLOCK_MONOTONIC / _REALTIME / _HTE per line; 1.6 (uAPI v1) has
  * no choice (CLOCK_MONOTONIC since Linux 5.7, CLOCK_REALTIME before) and refuses the other two. */
 enum qdot_gpiod_event_clock { QDOT_EVENT_CLOCK_MONOTONIC = 0, QDOT_EVENT_CLOCK_REALTIME = 1, QDOT_EVENT_CLOCK_HTE = 2 };
+
+/* Edge selections, shared with Swift (HAL's EdgeSelection): which edges of an input line the kernel
+ * reports. With both, the kernel's threaded handler reads the line's level to tell the edge's
+ * direction (gpiolib-cdev.c: edge_irq_thread for uAPI v2, lineevent_irq_thread for v1), microseconds
+ * after the edge: a pulse already over by then is reported as a falling edge, its rise lost. With
+ * one edge the direction is the request's, and nothing is read. 2.x maps them to
+ * GPIOD_LINE_EDGE_RISING / _FALLING / _BOTH per line, 1.6 to GPIOD_LINE_REQUEST_EVENT_RISING_EDGE /
+ * _FALLING_EDGE / _BOTH_EDGES per line (its event requests are one per line anyway). */
+enum qdot_gpiod_edges { QDOT_EDGES_RISING = 1, QDOT_EDGES_FALLING = 2, QDOT_EDGES_BOTH = 3 };
 
 /* Whether a request can choose its lines' event clock (2.x only). */
 static inline int qdot_gpiod_can_choose_event_clock(void) { return QDOT_GPIOD_API_MAJOR >= 2; }
@@ -315,6 +324,16 @@ static inline int qdot_gpiod_v1_bias_flags(int bias) {
     }
 }
 
+/* The v1 request type for an edge selection; -1 for a value that is none. */
+static inline int qdot_gpiod_v1_event_request_type(int edges) {
+    switch (edges) {
+    case QDOT_EDGES_RISING: return GPIOD_LINE_REQUEST_EVENT_RISING_EDGE;
+    case QDOT_EDGES_FALLING: return GPIOD_LINE_REQUEST_EVENT_FALLING_EDGE;
+    case QDOT_EDGES_BOTH: return GPIOD_LINE_REQUEST_EVENT_BOTH_EDGES;
+    default: return -1;
+    }
+}
+
 static inline int qdot_gpiod_v1_fill_bulk(qdot_gpiod_request *request) {
     const qdot_gpiod_library *lib = request->lib;
     gpiod_line_bulk_init(&request->bulk);
@@ -335,6 +354,16 @@ static inline enum gpiod_line_bias qdot_gpiod_v2_bias(int bias) {
     }
 }
 
+/* The v2 edge detection for an edge selection; GPIOD_LINE_EDGE_NONE for a value that is none. */
+static inline enum gpiod_line_edge qdot_gpiod_v2_edge_detection(int edges) {
+    switch (edges) {
+    case QDOT_EDGES_RISING: return GPIOD_LINE_EDGE_RISING;
+    case QDOT_EDGES_FALLING: return GPIOD_LINE_EDGE_FALLING;
+    case QDOT_EDGES_BOTH: return GPIOD_LINE_EDGE_BOTH;
+    default: return GPIOD_LINE_EDGE_NONE;
+    }
+}
+
 static inline enum gpiod_line_clock qdot_gpiod_v2_event_clock(int clock) {
     switch (clock) {
     case QDOT_EVENT_CLOCK_REALTIME: return GPIOD_LINE_CLOCK_REALTIME;
@@ -343,14 +372,15 @@ static inline enum gpiod_line_clock qdot_gpiod_v2_event_clock(int clock) {
     }
 }
 
-/* Requests `request`'s lines with one settings object per line (lines differ in polarity, bias
- * and event clock). Outputs take `initial`, inputs `bias` and `event_clock` (enum
+/* Requests `request`'s lines with one settings object per line (lines differ in polarity, bias,
+ * edges and event clock: one uAPI v2 request carries each line's own edge flags). Outputs take
+ * `initial`, inputs `bias`, `edges` (enum qdot_gpiod_edges) and `event_clock` (enum
  * qdot_gpiod_event_clock), one per line. The kernel checks the event clock when the lines are
  * requested (gpiod_chip_request_lines): without an engine for a line, HTE fails there with
  * EOPNOTSUPP (kernel without CONFIG_HTE), ENODEV (no engine claims the line) or EINVAL. */
 static inline int qdot_gpiod_v2_request(qdot_gpiod_request *request, const char *consumer,
                                         int is_output, const int *active_low, const int *initial,
-                                        const int *bias, const int *event_clock) {
+                                        const int *bias, const int *edges, const int *event_clock) {
     const qdot_gpiod_library *lib = request->lib;
     struct gpiod_line_config *line_config = lib->gpiod_line_config_new();
     struct gpiod_request_config *request_config = lib->gpiod_request_config_new();
@@ -367,7 +397,9 @@ static inline int qdot_gpiod_v2_request(qdot_gpiod_request *request, const char 
                                                                           : GPIOD_LINE_VALUE_INACTIVE) < 0) goto done;
         } else {
             if (lib->gpiod_line_settings_set_direction(settings, GPIOD_LINE_DIRECTION_INPUT) < 0) goto done;
-            if (lib->gpiod_line_settings_set_edge_detection(settings, GPIOD_LINE_EDGE_BOTH) < 0) goto done;
+            enum gpiod_line_edge detection = qdot_gpiod_v2_edge_detection(edges[i]);
+            if (detection == GPIOD_LINE_EDGE_NONE) { errno = EINVAL; goto done; }
+            if (lib->gpiod_line_settings_set_edge_detection(settings, detection) < 0) goto done;
             if (lib->gpiod_line_settings_set_bias(settings, qdot_gpiod_v2_bias(bias[i])) < 0) goto done;
             /* The corresponding kernel flags: none (monotonic), GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME
              * or GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE; set explicitly even for monotonic. */
@@ -421,7 +453,7 @@ static inline qdot_gpiod_request *qdot_gpiod_request_outputs(const qdot_gpiod_li
         return NULL;
     }
 #else
-    if (qdot_gpiod_v2_request(request, consumer, 1, active_low, initial, NULL, NULL) < 0) {
+    if (qdot_gpiod_v2_request(request, consumer, 1, active_low, initial, NULL, NULL, NULL) < 0) {
         int saved = errno;
         qdot_gpiod_release(request);
         errno = saved;
@@ -431,29 +463,39 @@ static inline qdot_gpiod_request *qdot_gpiod_request_outputs(const qdot_gpiod_li
     return request;
 }
 
-/* Requests `num_lines` input lines for edge events on both edges, each with its own active-low
- * flag, bias (enum qdot_gpiod_bias) and event clock (enum qdot_gpiod_event_clock), non-blocking
- * reads. NULL and errno on failure; on 1.6 a clock other than monotonic fails with EOPNOTSUPP
- * before anything is requested (the Swift layer refuses it first, with a message). */
+/* Requests `num_lines` input lines for edge events, each with its own active-low flag, bias (enum
+ * qdot_gpiod_bias), edges (enum qdot_gpiod_edges: lines of one request may differ, on both APIs)
+ * and event clock (enum qdot_gpiod_event_clock), non-blocking reads. NULL and errno on failure: an
+ * edges value that is none fails with EINVAL, and on 1.6 a clock other than monotonic with
+ * EOPNOTSUPP, before anything is requested (the Swift layer refuses such clocks first, with a message). */
 static inline qdot_gpiod_request *qdot_gpiod_request_edge_inputs(const qdot_gpiod_library *lib, const char *chip_path, const unsigned int *offsets,
-                                                                 size_t num_lines, const int *active_low,
-                                                                 const int *bias, const int *event_clock, const char *consumer) {
-#if QDOT_GPIOD_API_MAJOR == 1
+                                                                 size_t num_lines, const int *active_low, const int *bias,
+                                                                 const int *edges, const int *event_clock, const char *consumer) {
     for (size_t i = 0; i < num_lines; i++) {
+        if (edges[i] != QDOT_EDGES_RISING && edges[i] != QDOT_EDGES_FALLING && edges[i] != QDOT_EDGES_BOTH) {
+            errno = EINVAL;
+            return NULL;
+        }
+#if QDOT_GPIOD_API_MAJOR == 1
         if (event_clock[i] != QDOT_EVENT_CLOCK_MONOTONIC) { errno = EOPNOTSUPP; return NULL; }
-    }
 #endif
+    }
     qdot_gpiod_request *request = qdot_gpiod_request_new(lib, chip_path, offsets, num_lines, 1);
     if (request == NULL) return NULL;
 #if QDOT_GPIOD_API_MAJOR == 1
-    /* The v1 uAPI makes one event request per line (libgpiod 1.6 loops over the bulk the same
-     * way), so each line gets its own flags. Kernels >= 5.7 stamp v1 events on CLOCK_MONOTONIC, older
-     * ones on CLOCK_REALTIME (LinuxGPIO refuses those kernels on 1.6). */
+    /* The v1 uAPI makes one event request per line (GPIO_GET_LINEEVENT_IOCTL takes one line, and
+     * libgpiod 1.6's gpiod_line_request_bulk loops over the bulk the same way, with one request type
+     * for all), so each line is requested on its own with its own request type and flags: lines of
+     * one qdot request may ask for different edges. Kernels >= 5.7 stamp v1 events on
+     * CLOCK_MONOTONIC, older ones on CLOCK_REALTIME (LinuxGPIO refuses those kernels on 1.6). */
     if (qdot_gpiod_v1_fill_bulk(request) < 0) goto fail;
     for (unsigned int i = 0; i < request->num_lines; i++) {
         struct gpiod_line *line = request->bulk.lines[i];
-        int flags = qdot_gpiod_v1_bias_flags(bias[i]) | (active_low[i] ? GPIOD_LINE_REQUEST_FLAG_ACTIVE_LOW : 0);
-        if (lib->gpiod_line_request_both_edges_events_flags(line, consumer, flags) < 0) goto fail;
+        struct gpiod_line_request_config config;
+        config.consumer = consumer;
+        config.request_type = qdot_gpiod_v1_event_request_type(edges[i]);
+        config.flags = qdot_gpiod_v1_bias_flags(bias[i]) | (active_low[i] ? GPIOD_LINE_REQUEST_FLAG_ACTIVE_LOW : 0);
+        if (lib->gpiod_line_request(line, &config, 0) < 0) goto fail;
         int fd = lib->gpiod_line_event_get_fd(line);
         int fd_flags = fcntl(fd, F_GETFL);
         if (fd_flags < 0 || fcntl(fd, F_SETFL, fd_flags | O_NONBLOCK) < 0) goto fail;
@@ -467,7 +509,7 @@ fail:;
     errno = saved;
     return NULL;
 #else
-    if (qdot_gpiod_v2_request(request, consumer, 0, active_low, NULL, bias, event_clock) < 0) {
+    if (qdot_gpiod_v2_request(request, consumer, 0, active_low, NULL, bias, edges, event_clock) < 0) {
         int saved = errno;
         qdot_gpiod_release(request);
         errno = saved;

@@ -32,10 +32,11 @@ public struct TimingProfile: Sendable, Hashable {
     /// Edge events the kernel buffers per requested input line before it drops the oldest
     /// (Linux: 16 per line by default, `event_buffer_size` of uAPI v2).
     public var edgeEventsPerLine: Int
-    /// The narrowest pulse an input reports as a rising edge. With both edges requested the kernel
-    /// tells a rising edge from a falling one by reading the line's level in its handler; a pulse
-    /// that is over by then reads low and is reported as a falling edge only — the click is lost.
-    /// Zero: every pulse is seen. Clicks narrower than this need a pulse stretcher on the board.
+    /// The narrowest pulse an input reports as a rising edge: the chip's edge detector needs it to
+    /// last that long (its sampling clock). Zero: every pulse is seen. Clicks narrower than this
+    /// need a pulse stretcher on the board. (Click lines are requested for rising edges only: with
+    /// both edges the kernel would also read the line's level in its handler, microseconds late,
+    /// and report every pulse over by then as a falling edge.)
     public var shortestPulse: TimeSpan
 
     /// A profile from its parts.

@@ -12,7 +12,8 @@ public import HAL
 /// `HardwareError`s with the line and advice attached.
 public protocol GPIODriver: AnyObject {
     /// Whether edge events carry the kernel's per-line sequence numbers (libgpiod 2.x). When not,
-    /// `readEdges` leaves `lineSequence` at 0 and the backend infers lost edges from their kinds.
+    /// `readEdges` leaves `lineSequence` at 0 and the backend infers lost edges from their kinds
+    /// on lines reporting both edges, and cannot see them on the others (`LostEdgeDetection`).
     var providesLineSequenceNumbers: Bool { get }
 
     /// Whether a request can choose its lines' event clock (libgpiod 2.x, uAPI v2). When not
@@ -52,13 +53,15 @@ public protocol GPIODriver: AnyObject {
     func requestOutputs(chipPath: String, offsets: [Int], activeLow: [Bool], initial: LineBits,
                         consumer: String) throws(GPIODriverError) -> GPIODriverHandle
 
-    /// Requests input lines of the chip at `chipPath` for edge events on both edges, with each
-    /// line's polarity, bias and event clock, and non-blocking reads. The corresponding libgpiod
-    /// calls are `gpiod_line_request_both_edges_events_flags` (1.6, which has no event clock:
-    /// anything but `.monotonic` fails with EOPNOTSUPP) and `gpiod_chip_request_lines` with
-    /// `gpiod_line_settings_set_event_clock` per line (2.x; the kernel refuses an HTE clock it
+    /// Requests input lines of the chip at `chipPath` for edge events, with each line's polarity,
+    /// bias, edges (lines of one request may differ) and event clock, and non-blocking reads. The
+    /// corresponding libgpiod calls are `gpiod_line_request` per line with request type
+    /// `GPIOD_LINE_REQUEST_EVENT_RISING_EDGE`, `_FALLING_EDGE` or `_BOTH_EDGES` (1.6, whose event
+    /// requests are one per line anyway; it has no event clock: anything but `.monotonic` fails
+    /// with EOPNOTSUPP) and `gpiod_chip_request_lines` with `gpiod_line_settings_set_edge_detection`
+    /// and `gpiod_line_settings_set_event_clock` per line (2.x; the kernel refuses an HTE clock it
     /// cannot give with EOPNOTSUPP, ENODEV or EINVAL).
-    func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
+    func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias], edges: [EdgeSelection],
                            eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle
 
     /// Drives every line of an output request to its bit of `values`, in one call.

@@ -123,7 +123,7 @@ public final class LibgpiodDriver: GPIODriver {
         return Self.handle(request)
     }
 
-    public func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
+    public func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias], edges: [EdgeSelection],
                                   eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
         let rawOffsets = offsets.map { UInt32($0) }
         let rawActiveLow = activeLow.map { Int32($0 ? 1 : 0) }
@@ -135,6 +135,13 @@ public final class LibgpiodDriver: GPIODriver {
             case .pullDown: Int32(QDOT_BIAS_PULL_DOWN.rawValue)
             }
         }
+        let rawEdges = edges.map { selection -> Int32 in
+            switch selection {
+            case .rising: Int32(QDOT_EDGES_RISING.rawValue)
+            case .falling: Int32(QDOT_EDGES_FALLING.rawValue)
+            case .both: Int32(QDOT_EDGES_BOTH.rawValue)
+            }
+        }
         let rawClocks = eventClocks.map { clock -> Int32 in
             switch clock {
             case .monotonic: Int32(QDOT_EVENT_CLOCK_MONOTONIC.rawValue)
@@ -143,7 +150,7 @@ public final class LibgpiodDriver: GPIODriver {
             }
         }
         guard let request = qdot_gpiod_request_edge_inputs(library, chipPath, rawOffsets, rawOffsets.count, rawActiveLow,
-                                                           rawBias, rawClocks, consumer) else {
+                                                           rawBias, rawEdges, rawClocks, consumer) else {
             throw GPIODriverError(operation: "gpiod request of edge-event lines", errno: Glibc.errno)
         }
         return Self.handle(request)

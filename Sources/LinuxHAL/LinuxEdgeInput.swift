@@ -5,8 +5,9 @@ public import HAL
 /// The kernel buffers edges from the moment of the request, stamped on each line's event clock:
 /// CLOCK_MONOTONIC in its interrupt handler, or the chip's hardware timestamping engine.
 /// `readEdges` drains them in batches without blocking; lost edges are counted by
-/// `EdgeSequenceTracker` (exactly from the kernel's sequence numbers on libgpiod 2.x; as a lower
-/// bound from repeated edge kinds on 1.6, which has none).
+/// `EdgeSequenceTracker` (exactly from the kernel's sequence numbers on libgpiod 2.x; on 1.6,
+/// which has none, as a lower bound from repeated edge kinds on lines reporting both edges, and
+/// not at all on lines reporting one kind: `lostEdgeDetection` says which).
 ///
 /// The firmware compares stamps with CLOCK_MONOTONIC deadlines. An engine counts on a timebase of
 /// its own (Tegra's: its TSC, from power-on), so edges of HTE lines are checked as they are read:
@@ -17,10 +18,15 @@ public final class LinuxEdgeInput: EdgeInput {
     /// The label of the chip the lines belong to.
     public let chipLabel: String
     public let lineNames: [String]
+    /// The edges each line reports, in line order.
+    public let edges: [EdgeSelection]
     /// The clock each line's edges are stamped with, in line order.
     public let eventClocks: [EdgeEventClock]
     public var lineCount: Int { lineNames.count }
     public var lostEdgeCount: Int { tracker.lostEdgeCount }
+    /// How each line's lost edges are found, in line order (`undetectable` for a single-edge line
+    /// on libgpiod 1.6: `lostEdgeCount` cannot include its losses).
+    public var lostEdgeDetection: [LostEdgeDetection] { tracker.detection }
     private let driver: any GPIODriver
     private let request: GPIODriverHandle
     private var tracker: EdgeSequenceTracker
@@ -30,14 +36,14 @@ public final class LinuxEdgeInput: EdgeInput {
     private let requestedAt: Instant
 
     init(driver: any GPIODriver, request: GPIODriverHandle, chipLabel: String, lineNames: [String],
-         eventClocks: [EdgeEventClock], requestedAt: Instant) {
+         edges: [EdgeSelection], eventClocks: [EdgeEventClock], requestedAt: Instant) {
         self.driver = driver
         self.request = request
         self.chipLabel = chipLabel
         self.lineNames = lineNames
+        self.edges = edges
         self.eventClocks = eventClocks
-        self.tracker = EdgeSequenceTracker(lineCount: lineNames.count,
-                                           usesKernelSequenceNumbers: driver.providesLineSequenceNumbers)
+        self.tracker = EdgeSequenceTracker(edges: edges, usesKernelSequenceNumbers: driver.providesLineSequenceNumbers)
         checksTimebase = eventClocks.contains(.hardwareTimestampEngine)
         self.requestedAt = requestedAt
     }

@@ -50,9 +50,10 @@ public final class LinuxGPIO<Driver: GPIODriver> {
                                lineNames: lines.map(\.name), initial: initial, safe: safe)
     }
 
-    /// Requests `lines` of the chip labelled `chipLabel` as inputs with edge events on both edges,
-    /// each with its polarity, bias and event clock (`EdgeInputLineSpec.eventClock`, CLOCK_MONOTONIC
-    /// by default).
+    /// Requests `lines` of the chip labelled `chipLabel` as inputs with edge events, each with its
+    /// polarity, bias, edges (`EdgeInputLineSpec.edges`: rising only for a click line, both for
+    /// the interlock; lines of one request may differ) and event clock
+    /// (`EdgeInputLineSpec.eventClock`, CLOCK_MONOTONIC by default).
     ///
     /// Throws the same errors as `requestOutputs`, and `unsupported` for an event clock qdot
     /// cannot use here: `.realtime` always (its stamps cannot be compared with CLOCK_MONOTONIC
@@ -68,11 +69,12 @@ public final class LinuxGPIO<Driver: GPIODriver> {
         do {
             request = try driver.requestEdgeInputs(chipPath: chip.path, offsets: chip.offsets,
                                                    activeLow: lines.map(\.activeLow), bias: lines.map(\.bias),
-                                                   eventClocks: lines.map(\.eventClock), consumer: consumer)
+                                                   edges: lines.map(\.edges), eventClocks: lines.map(\.eventClock),
+                                                   consumer: consumer)
         } catch {
             throw eventClockFailure(error, lines: lines, chip: chip) ?? requestFailure(error, chip: chip)
         }
         return LinuxEdgeInput(driver: driver, request: request, chipLabel: chipLabel, lineNames: lines.map(\.name),
-                              eventClocks: lines.map(\.eventClock), requestedAt: requestedAt)
+                              edges: lines.map(\.edges), eventClocks: lines.map(\.eventClock), requestedAt: requestedAt)
     }
 }

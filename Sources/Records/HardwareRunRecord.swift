@@ -2,12 +2,12 @@
 /// used and the real-time setup its thread got (each step asked for, and why one did not take).
 ///
 /// Stored as it is, the result's `hardware` object (format v1): the keys are `CodingKeys`. Keys
-/// added after v1's first files are optional and absent when not set (`clickEventClock`), so
-/// older results read and write back unchanged.
+/// added after v1's first files are optional and absent when not set (`clickEventClock`,
+/// `lostEdgesUndetectableOn`), so older results read and write back unchanged.
 public struct HardwareRunRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case libgpiodVersion, libgpiodAPIMajor, lostEdgesExact, fifoPriority, memoryLocked, pinnedCPU, pinnedCPUIsIsolated,
-             cpuWakeLatencyCapMicroseconds, busyWaitTailNanoseconds, warnings, clickEventClock
+             cpuWakeLatencyCapMicroseconds, busyWaitTailNanoseconds, warnings, clickEventClock, lostEdgesUndetectableOn
     }
 
     /// The clock the kernel stamped click edges with; the raw values are the on-disk spelling
@@ -25,8 +25,9 @@ public struct HardwareRunRecord: Codable, Sendable, Equatable {
     public var libgpiodVersion: String?
     /// The libgpiod API this build speaks (1 or 2), nil with a test driver.
     public var libgpiodAPIMajor: Int?
-    /// Whether lost edges are counted exactly (kernel sequence numbers, libgpiod 2.x) or as a
-    /// lower bound (libgpiod 1.6).
+    /// Whether lost edges are counted exactly (kernel sequence numbers, libgpiod 2.x) or not
+    /// (libgpiod 1.6: a lower bound on lines reporting both edges, nothing at all on the lines of
+    /// `lostEdgesUndetectableOn`).
     public var lostEdgesExact: Bool
     /// The SCHED_FIFO priority the loop ran at, nil for the default scheduler.
     public var fifoPriority: Int32?
@@ -45,11 +46,18 @@ public struct HardwareRunRecord: Codable, Sendable, Equatable {
     /// The clock the kernel stamped the click lines' edges with; nil in results written before
     /// qdot recorded it (they were CLOCK_MONOTONIC: qdot requested no other).
     public var clickEventClock: EventClock?
+    /// The input lines, by role as the board file names them (`click-a-plus`, …), whose lost edges
+    /// could not be detected: on libgpiod 1.6, which numbers no edges, a line reporting one kind of
+    /// edge (the click lines: rising only) has no alternation to check, so the report's
+    /// `lostEdges` cannot include its losses. Nil when every line's losses were detected (libgpiod
+    /// 2.x), and in results written before qdot requested single-edge lines.
+    public var lostEdgesUndetectableOn: [String]?
 
     /// A record from its parts.
     public init(libgpiodVersion: String?, libgpiodAPIMajor: Int?, lostEdgesExact: Bool, fifoPriority: Int32?,
                 memoryLocked: Bool, pinnedCPU: Int?, pinnedCPUIsIsolated: Bool?, cpuWakeLatencyCapMicroseconds: Int32?,
-                busyWaitTailNanoseconds: Int64, warnings: [String], clickEventClock: EventClock? = nil) {
+                busyWaitTailNanoseconds: Int64, warnings: [String], clickEventClock: EventClock? = nil,
+                lostEdgesUndetectableOn: [String]? = nil) {
         self.libgpiodVersion = libgpiodVersion
         self.libgpiodAPIMajor = libgpiodAPIMajor
         self.lostEdgesExact = lostEdgesExact
@@ -61,5 +69,6 @@ public struct HardwareRunRecord: Codable, Sendable, Equatable {
         self.busyWaitTailNanoseconds = busyWaitTailNanoseconds
         self.warnings = warnings
         self.clickEventClock = clickEventClock
+        self.lostEdgesUndetectableOn = lostEdgesUndetectableOn
     }
 }

@@ -36,7 +36,7 @@ import Testing
         // Trigger, gate, basis A0/A1, B0/B1, status; clicks A+ A- B+ B-, interlock (active-low, pull-up).
         #expect(driver.log == [
             "outputs #101 [17, 27, 22, 23, 24, 25, 26] initial 0b0 as qdot",
-            "inputs #102 [5, 6, 12, 13, 16] activeLow [0, 0, 0, 0, 1] bias disabled,disabled,disabled,disabled,pull-up "
+            "inputs #102 [5, 6, 12, 13, 16] activeLow [0, 0, 0, 0, 1] bias disabled,disabled,disabled,disabled,pull-up edges rising,rising,rising,rising,both "
                 + "clock monotonic,monotonic,monotonic,monotonic,monotonic",
             "set #101 0b0",      // released: outputs safe first …
             "release #101",      // … then the lines let go

@@ -29,7 +29,7 @@ import Testing
         let input = try Self.request(driver, Self.clicks(clock))
         #expect(driver.requestedEventClocks == [[clock, clock]])
         #expect(input.eventClocks == [clock, clock])
-        #expect(driver.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"as-is\", \"as-is\"] "
+        #expect(driver.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"as-is\", \"as-is\"] edges [\"both\", \"both\"] "
             + "clock [\"\(clock.rawValue)\", \"\(clock.rawValue)\"] as qdot → #2")
     }
 

@@ -66,6 +66,29 @@ import Testing
         #expect(input.lostEdgeCount == 1, "the falling edge between the two rising ones of line 0")
     }
 
+    /// libgpiod 1.6, click lines requested for rising edges only: a run of clicks read through
+    /// the request counts no loss, and the request says its losses cannot be seen.
+    @Test func withoutKernelNumbersRisingOnlyClicksAreNotLossesAndSayLossesAreUndetectable() throws {
+        let driver = RecordingGPIODriver(chips: [.init(path: "/dev/gpiochip0", label: "qdot-sim", lines: [
+            .init(name: "CLICK_A_PLUS", consumer: nil), .init(name: "INTERLOCK", consumer: nil),
+        ])], providesLineSequenceNumbers: false)
+        let input = try LinuxGPIO(consumer: "qdot", driver: driver).requestEdgeInputs(
+            chipLabel: "qdot-sim", lines: [.init(name: "CLICK_A_PLUS", edges: .rising), .init(name: "INTERLOCK", edges: .both)])
+        #expect(input.lostEdgeDetection == [.undetectable, .lowerBound])
+        driver.pendingEdges[GPIODriverHandle(rawValue: 2)] = (1...12).map { Self.edge(.rising, at: Int64($0) * 100, line: 0) }
+        var storage = [EdgeEvent](repeating: Self.edge(.rising, at: 0, line: 0), count: 16)
+        let count = try storage.withUnsafeMutableBufferPointer { try input.readEdges(into: $0) }
+        #expect(count == 12)
+        #expect(input.lostEdgeCount == 0)
+        let inTurn: [UInt64] = Array(1...12)
+        #expect(Array(storage.prefix(12).map(\.lineSequence)) == inTurn)
+    }
+
+    @Test func withKernelNumbersEveryLinesLossesAreExact() throws {
+        let (input, _) = try Self.clicks(sequenceNumbers: true)
+        #expect(input.lostEdgeDetection == [.exact, .exact])
+    }
+
     @Test func badLineIndexIsRefused() throws {
         let (input, _) = try Self.clicks(sequenceNumbers: true)
         #expect(#expect(throws: HardwareError.self) { try input.value(ofLine: 2) }?.kind == .invalidRequest)
@@ -80,7 +103,7 @@ import Testing
             _ = input.lineCount
         }
         #expect(driver?.log.last == "release #2")
-        #expect(driver?.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"pull-down\", \"as-is\"] "
+        #expect(driver?.log.first == "request inputs /dev/gpiochip0 [0, 1] bias [\"pull-down\", \"as-is\"] edges [\"both\", \"both\"] "
             + "clock [\"monotonic\", \"monotonic\"] as qdot → #2")
     }
 }

@@ -29,6 +29,8 @@ final class RecordingGPIODriver: GPIODriver {
     var monotonicNanoseconds: Int64 = 1_000_000_000
     /// The event clock of every line of every edge request, in request order.
     private(set) var requestedEventClocks: [[EdgeEventClock]] = []
+    /// The edges of every line of every edge request, in request order.
+    private(set) var requestedEdges: [[EdgeSelection]] = []
     /// Most events one `readEdges` call returns, like the shim's batch.
     var batchSize = 4
     /// Every call, in order, in the driver's words.
@@ -93,12 +95,13 @@ final class RecordingGPIODriver: GPIODriver {
         return handle
     }
 
-    func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias],
+    func requestEdgeInputs(chipPath: String, offsets: [Int], activeLow: [Bool], bias: [LineBias], edges: [EdgeSelection],
                            eventClocks: [EdgeEventClock], consumer: String) throws(GPIODriverError) -> GPIODriverHandle {
         requestedEventClocks.append(eventClocks)
+        requestedEdges.append(edges)
         try failIfARequestFailureIsQueued(operation: "gpiod request of edge-event lines")
         let handle = newHandle()
-        log.append("request inputs \(chipPath) \(offsets) bias \(bias.map(\.rawValue)) "
+        log.append("request inputs \(chipPath) \(offsets) bias \(bias.map(\.rawValue)) edges \(edges.map(\.description)) "
             + "clock \(eventClocks.map(\.rawValue)) as \(consumer) → #\(handle.rawValue)")
         return handle
     }

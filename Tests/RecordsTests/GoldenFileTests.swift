@@ -147,4 +147,23 @@ import Testing
         #expect(new.count == old.count + 1)
         #expect(try ResultDocument.read(written).hardware?.clickEventClock == clock)
     }
+
+    /// A hardware result naming the lines whose lost edges could not be detected gains that one
+    /// key (a list of roles) in its `hardware` object and nothing else; read back, it keeps it.
+    @Test func theLinesWithoutLostEdgeDetectionAreOneOptionalKeyOfTheHardwareObject() throws {
+        let bytes = try GoldenFiles.bytes("hardware.result.json")
+        var document = try ResultDocument.read(Data(bytes))
+        #expect(document.hardware?.lostEdgesUndetectableOn == nil)
+        let clicks = ["click-a-plus", "click-a-minus", "click-b-plus", "click-b-minus"]
+        document.hardware?.lostEdgesUndetectableOn = clicks
+        let written = try document.jsonData()
+        let old = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let new = String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let added = ["    \"lostEdgesUndetectableOn\" : ["]
+            + clicks.enumerated().map { "      \"\($1)\"" + ($0 < clicks.count - 1 ? "," : "") } + ["    ],"]
+        let at = try #require(new.firstIndex(of: added[0][...]))
+        #expect(Array(new[at..<(at + added.count)]) == added.map { $0[...] })
+        #expect(Array(new[..<at] + new[(at + added.count)...]) == old, "nothing else changes")
+        #expect(try ResultDocument.read(written).hardware?.lostEdgesUndetectableOn == clicks)
+    }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import HAL
 import LinuxHAL
 
@@ -6,15 +7,20 @@ import LinuxHAL
 /// go through), and says whether it was granted or why not; the gpio-sim lane checks both.
 ///
 /// Options: `--chip LABEL`, `--line NAME`, `--clock monotonic|realtime|hte` (required);
-/// `--edges N` then waits (at most `--timeout-ms`, default 5000) for N edges and checks that each
-/// stamp lies on CLOCK_MONOTONIC between the request and the read.
+/// `--edge-detection rising|falling|both` (default both: the edges the line is requested for, as
+/// a click line asks for rising and the interlock for both); `--edges N` then waits (at most
+/// `--timeout-ms`, default 5000) for N edges and checks that each stamp lies on CLOCK_MONOTONIC
+/// between the request and the read.
 ///
 /// Prints a human line, then `edge-clock-result clock=… granted=0|1 …` for scripts: with
-/// `kind=… errno=…` when refused, `edges=… on-monotonic=…` when edges were awaited. Exit status:
-/// 0 granted (and every awaited edge came, on CLOCK_MONOTONIC), 3 refused, 1 otherwise, 2 usage.
+/// `kind=… errno=…` when refused, `edges=… on-monotonic=… rising=… falling=… edge-detection=…
+/// lost=… lost-edge-detection=…` when edges were awaited (`lost` as the backend counts it:
+/// exact, a lower bound, or nothing at all where it cannot see losses). Exit status: 0 granted (and every awaited edge came, on
+/// CLOCK_MONOTONIC), 3 refused, 1 otherwise, 2 usage.
 enum EdgeClockProbe {
     static func run(arguments: [String]) -> Int32 {
         var chipLabel: String?, lineName: String?, clock: EdgeEventClock?, edges = 0, timeoutMilliseconds: Int64 = 5000
+        var detection = EdgeSelection.both
         var rest = arguments[...]
         while let option = rest.popFirst() {
             switch option {
@@ -25,6 +31,12 @@ enum EdgeClockProbe {
                     return usage("--clock takes \(EdgeEventClock.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 clock = value
+            case "--edge-detection":
+                let choices: [EdgeSelection] = [.rising, .falling, .both]
+                guard let value = rest.popFirst().flatMap({ name in choices.first { $0.description == name } }) else {
+                    return usage("--edge-detection takes rising, falling or both")
+                }
+                detection = value
             case "--edges": guard let value = rest.popFirst().flatMap({ Int($0) }), value >= 0 else {
                     return usage("--edges needs a count") }
                 edges = value
@@ -48,20 +60,21 @@ enum EdgeClockProbe {
         let input: LinuxEdgeInput
         do {
             input = try gpio.requestEdgeInputs(chipLabel: chipLabel,
-                                               lines: [EdgeInputLineSpec(name: lineName, eventClock: clock)])
+                                               lines: [EdgeInputLineSpec(name: lineName, edges: detection, eventClock: clock)])
         } catch {
             print("edge-clock: \(about), \(chipLabel):\(lineName), clock \(clock.rawValue): refused — \(error)")
             print("edge-clock-result clock=\(clock.rawValue) granted=0 kind=\(error.kind.rawValue) errno=\(error.errno.map { "\($0)" } ?? "-")")
             return 3
         }
-        print("edge-clock: \(about), \(chipLabel):\(lineName), clock \(clock.rawValue): granted")
-        print("edge-clock-ready")   // the harness starts its edges after this line
+        print("edge-clock: \(about), \(chipLabel):\(lineName), clock \(clock.rawValue), \(detection) edges: granted")
+        print("edge-clock-ready")   // the harness starts its edges after this line …
+        fflush(nil)                 // … so it must reach a file or pipe now, not when the probe exits
         guard edges > 0 else {
             print("edge-clock-result clock=\(clock.rawValue) granted=1")
             return 0
         }
         var buffer = [EdgeEvent](repeating: EdgeEvent(kind: .rising, timestamp: before, line: 0, lineSequence: 0), count: 64)
-        var seen = 0, onMonotonic = 0
+        var seen = 0, onMonotonic = 0, rising = 0
         let deadline = before + .milliseconds(timeoutMilliseconds)
         do {
             while seen < edges, monotonic.now < deadline {
@@ -72,6 +85,7 @@ enum EdgeClockProbe {
                 for edge in buffer.prefix(count) {
                     let inWindow = edge.timestamp >= before && edge.timestamp <= readAt
                     if inWindow { onMonotonic += 1 }
+                    if edge.kind == .rising { rising += 1 }
                     print("edge-clock-edge \(edge.kind) stamp-ns=\(edge.timestamp.nanoseconds) read-ns=\(readAt.nanoseconds) "
                         + (inWindow ? "on-monotonic" : "OUTSIDE request \(before.nanoseconds) ... read \(readAt.nanoseconds)"))
                 }
@@ -82,13 +96,16 @@ enum EdgeClockProbe {
             print("edge-clock: reading edges failed — \(error)")
             return 1
         }
-        print("edge-clock-result clock=\(clock.rawValue) granted=1 edges=\(seen) on-monotonic=\(onMonotonic)")
+        print("edge-clock-result clock=\(clock.rawValue) granted=1 edges=\(seen) on-monotonic=\(onMonotonic) "
+            + "rising=\(rising) falling=\(seen - rising) edge-detection=\(detection) "
+            + "lost=\(input.lostEdgeCount) lost-edge-detection=\(input.lostEdgeDetection[0].rawValue)")
         return seen >= edges && onMonotonic == seen ? 0 : 1
     }
 
     private static func usage(_ problem: String) -> Int32 {
         print("qdot-bench edge-clock: \(problem)\n"
-            + "usage: qdot-bench edge-clock --chip LABEL --line NAME --clock monotonic|realtime|hte [--edges N] [--timeout-ms T]")
+            + "usage: qdot-bench edge-clock --chip LABEL --line NAME --clock monotonic|realtime|hte "
+            + "[--edge-detection rising|falling|both] [--edges N] [--timeout-ms T]")
         return 2
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 //   swift run -c release qdot-bench [simulator|physics|analysis|experiments|ptu]   (no argument: all five)
 //   swift run -c release qdot-bench latency [options]               (wake-up latency, see --help)
 //   qdot-bench gpio-write --chip LABEL --line NAME                  (time per line write; the gpio-sim lane)
-//   qdot-bench edge-clock --chip LABEL --line NAME --clock CLOCK    (is that event clock granted; the gpio-sim lane)
+//   qdot-bench edge-clock --chip LABEL --line NAME --clock CLOCK    (is that event clock granted, which edges come; gpio-sim lane)
 //   qdot-bench simulator-once [stand-in|physics] [cycles]           (one run and nothing else: for perf or callgrind)
 //   qdot-bench ptu-files DIR                                        (PTU files for Tools/ci/ptu-interop.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())

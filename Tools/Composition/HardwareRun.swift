@@ -78,7 +78,8 @@ public struct HardwareRun {
         holdSafe(request, clock: station.lines.clock)
         let seconds = elapsed.inSeconds
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
-                                       driver: station.gpio.driver, clickEventClock: station.clickEventClock)
+                                       driver: station.gpio.driver, clickEventClock: station.clickEventClock,
+                                       lostEdgesUndetectableOn: station.lostEdgesUndetectableOn)
         withExtendedLifetime(realtime) {}   // the CPU wake-latency hold lasts the whole run
         return HardwareRun(report: report, record: record, wallSeconds: seconds)
     }
@@ -143,7 +144,8 @@ extension HardwareRun {
         }
         holdSafe(request, clock: station.lines.clock)
         let record = HardwareRunRecord(realtime: realtime, busyWaitTail: request.busyWaitTail,
-                                       driver: station.gpio.driver, clickEventClock: station.clickEventClock)
+                                       driver: station.gpio.driver, clickEventClock: station.clickEventClock,
+                                       lostEdgesUndetectableOn: station.lostEdgesUndetectableOn)
         withExtendedLifetime(realtime) {}
         return (outcome, record)
     }

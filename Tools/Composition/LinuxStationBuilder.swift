@@ -5,9 +5,13 @@ public import LinuxHAL
 
 /// Builds a station on real GPIO from a board definition: the lines of each chip requested
 /// together through libgpiod (outputs in one request per chip, set in one call; inputs in one
-/// edge-event request per chip), each role bound to its request and index, and the
+/// edge-event request per chip, click lines for rising edges only and the interlock for both:
+/// `LineGrouping.edges(of:)`), each role bound to its request and index, and the
 /// CLOCK_MONOTONIC clock the loop's deadlines use (and the kernel stamps edges with, unless the
 /// clicks ask for a hardware timestamping engine).
+///
+/// Clicks and the interlock often share a chip (all of a Raspberry Pi's header lines are one);
+/// their request then mixes edge selections, which both libgpiod APIs take line by line.
 ///
 /// The requests live as long as the builder: releasing it drives every output to its safe level
 /// and then releases the lines (`LinuxOutputLine.deinit`).
@@ -26,6 +30,9 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
     /// The clock the kernel stamps the four click lines' edges with (the interlock's is always
     /// CLOCK_MONOTONIC: only its level matters).
     public let clickEventClock: EdgeEventClock
+    /// The input roles whose lost edges cannot be detected, in role order: on libgpiod 1.6 (no
+    /// sequence numbers) the click lines, which report rising edges only; none on libgpiod 2.x.
+    public let lostEdgesUndetectableOn: [LineRole]
 
     /// Requests the board's lines.
     ///
@@ -50,6 +57,7 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
         var inputRequests: [LinuxEdgeInput] = []
         var outputBindings: [LineRole: OutputBinding] = [:]
         var inputBindings: [LineRole: InputBinding] = [:]
+        var undetectable: [LineRole] = []
         do {
             for (chip, assignments) in LineGrouping.byChip(definition.outputLines) {
                 let specs = assignments.map { assignment in
@@ -66,13 +74,14 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
             for (chip, assignments) in LineGrouping.byChip(definition.inputLines) {
                 let specs = assignments.map { assignment in
                     EdgeInputLineSpec(name: assignment.lineName, activeLow: assignment.isActiveLow,
-                                      bias: assignment.bias ?? .asIs,
+                                      bias: assignment.bias ?? .asIs, edges: LineGrouping.edges(of: assignment.role),
                                       eventClock: assignment.role == .interlock ? .monotonic : clickEventClock)
                 }
                 let request = try gpio.requestEdgeInputs(chipLabel: chip, lines: specs)
                 inputRequests.append(request)
                 for (index, assignment) in assignments.enumerated() {
                     inputBindings[assignment.role] = InputBinding(request: request, index: index)
+                    if request.lostEdgeDetection[index] == .undetectable { undetectable.append(assignment.role) }
                 }
             }
         } catch {
@@ -83,6 +92,7 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
         self.outputRequests = outputRequests
         self.inputRequests = inputRequests
         self.clickEventClock = clickEventClock
+        lostEdgesUndetectableOn = undetectable.sorted()
         lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
                                           clock: LinuxClock(busyWaitTail: busyWaitTail))
     }

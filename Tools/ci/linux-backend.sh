@@ -35,7 +35,7 @@ fi
 
 step="LinuxHAL tests and the qdot run/latency/boards end-to-end tests (1.6)"
 echo "== $step"
-swift test --filter 'LinuxHALTests|LibgpiodLoadingTests|LinuxCommandTests|LinuxStationBuilderTests'
+swift test --filter 'LinuxHALTests|LibgpiodLoadingTests|LinuxCommandTests|LinuxStationBuilderTests|LinuxStationEdgeSelectionTests'
 
 if [[ "${1:-}" == "--skip-gpiod2" ]]; then
     echo "== libgpiod 2.x build skipped (--skip-gpiod2)"

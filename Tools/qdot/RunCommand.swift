@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the firmware on a lab board's GPIO (libgpiod).",
         discussion: """
             Requests the board file's lines by chip label and line name (outputs of one chip \
-            together, inputs for edge events on both edges), applies the real-time setup asked for \
+            together; inputs for edge events, the click lines on rising edges only and the interlock \
+            on both), applies the real-time setup asked for \
             to the loop's thread, arms the controller (outputs safe, interlock closed) and runs an \
             experiment (--experiment FILE or a built-in example's name, the same files as `qdot sim`) or, without \
             one, the two-setting default schedule for --cycles cycles (or --duration seconds). The summary and the JSON \

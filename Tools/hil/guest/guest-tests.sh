@@ -105,5 +105,8 @@ fi
 # ---- qdot run on the chip ----------------------------------------------------------------------
 . /lane/qdot-run-tests.sh
 
+# ---- edge selection: click lines rising only (short pulses), the interlock both -----------------
+. /lane/edge-selection-tests.sh
+
 echo "QDOT-LANE: $LANE_CHECKS checks, $LANE_FAILURES failed, $(cut -d' ' -f1 /proc/uptime) s of guest uptime"
 [ "$LANE_FAILURES" -eq 0 ]
