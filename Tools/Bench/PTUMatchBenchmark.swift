@@ -11,8 +11,9 @@ import Vocabulary
 ///
 /// The file is `PTUBenchmark`'s (a sync every 10 µs, four detectors at 0.27 per cycle); every
 /// cycle begins 500 ns before its sync. The C loop (`ptu_baseline_decode` + `ptu_baseline_match`,
-/// Tools/Bench/CBaseline) is the plain version of the same matching, handing each click on as it
-/// is placed; `PTUReader` + `TagCycleMatcher` also keeps each cycle's clicks in time order. One
+/// Tools/Bench/CBaseline) is the plain version of the same matching — each click with its cycle,
+/// setting, codes and time, syncs and long gaps counted — handing each click on as it is placed;
+/// `PTUReader` + `TagCycleMatcher` also keeps each cycle's clicks in time order. One
 /// identical Swift loop folds the clicks of both (cycle and time sums, clicks per detector), so
 /// the two must agree click for click.
 enum PTUMatchBenchmark {
@@ -54,7 +55,8 @@ enum PTUMatchBenchmark {
             var fold = Fold()
             var decoder = ptu_baseline_state(period_start_ps: 0, resolution_ps: 1, period_ticks: 1 << 25, counts_overflows: 1, overflow_records: 0)
             var matcher = ptu_baseline_matcher()
-            ptu_baseline_matcher_init(&matcher, 10_000_000, 500_000, Int64(syncs), inputs)
+            let ends: [Int64] = [Int64(syncs)], codes: [UInt8] = [0, 0]
+            ptu_baseline_matcher_init(&matcher, 10_000_000, 500_000, Int64(syncs), inputs, 1, ends, codes)
             bytes.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return }
                 var done = 0

@@ -18,7 +18,7 @@ import Vocabulary
 /// the last cycle of the record, or on an input no detector is mapped to, syncs beyond the record's
 /// cycles, and gaps between syncs longer than 1.5 periods are all counted in `tally`.
 ///
-/// Streaming: events in time order, any batch size; a cycle's clicks move to `ready` (in cycle,
+/// Streaming: events in time order, any batch size; a cycle's clicks become `ready` (in cycle,
 /// then time order) once the sync after the next arrives (a delayed click may still join the
 /// cycle before), or at `finish`. Take them from there after each batch and `clearReady()`:
 ///
@@ -62,7 +62,18 @@ public struct TagCycleMatcher {
     }
 
     /// What the matching found so far.
-    public internal(set) var tally: Tally
+    public var tally: Tally {
+        var tally = counts
+        // Cycles run one setting after another: the matched ones fill the settings in order.
+        var start = 0
+        for (index, end) in stepEnds.enumerated() {
+            tally.cyclesPerSetting[index] = max(0, min(end, counts.syncsMatched) - start)
+            start = end
+        }
+        return tally
+    }
+    /// The tally as it runs (all but the cycles per setting, which `tally` derives).
+    var counts: Tally
     /// The record's cycles in all.
     public let recordCycles: Int
 
@@ -97,17 +108,19 @@ public struct TagCycleMatcher {
     var cycleStart: Int64 = .min
     var previousCycleStart: Int64 = .min
     var lastSync: Int64 = .min
-    /// Clicks of the current and of the previous cycle, not yet handed on, and whether each is
-    /// out of time order (a delayed click, or one placed when its cycle's sync came).
-    var currentClicks: [ClickEvent] = []
-    var previousClicks: [ClickEvent] = []
-    var currentUnsorted = false
-    var previousUnsorted = false
-    /// Clicks of finished cycles, in cycle and then time order, for the caller to take.
-    public private(set) var ready: [ClickEvent] = []
+    /// Every click not yet taken, in cycle and then time order: those of finished cycles (the
+    /// first `finishedCount`), then the previous cycle's (from `previousStart`), then the
+    /// current cycle's (from `currentStart`).
+    var clicks: [ClickEvent] = []
+    var finishedCount = 0
+    var previousStart = 0
+    var currentStart = 0
+    /// The delay of each detector (by raw value), in picoseconds.
+    let delayOfDetector: [Int64]
     /// Photons past the current cycle's span, waiting for the next sync: a cycle begins
     /// `triggerLead` before its trigger, so its first photons come before its sync.
     var early: [(time: Int64, channel: DetectorChannel)] = []
+    var earlyScratch: [(time: Int64, channel: DetectorChannel)] = []
 
     /// A matcher for a record of `schedule` whose settings ran `cyclesPerSetting` cycles, with the
     /// tagger wired as `map`, skipping the first `skippedSyncs` syncs of the file.
@@ -146,12 +159,12 @@ public struct TagCycleMatcher {
         for channel in DetectorChannel.allCases { detectorOfInput[Int(map.inputs[channel])] = Int8(channel.rawValue) }
         self.detectorOfInput = detectorOfInput
         largestDelayPicoseconds = DetectorChannel.allCases.map { map.delaysPicoseconds[$0] }.max() ?? 0
-        tally = Tally(settings: schedule.steps.count)
+        counts = Tally(settings: schedule.steps.count)
         longGapPicoseconds = period + period / 2
+        delayOfDetector = DetectorChannel.allCases.map { map.delaysPicoseconds[$0] }
         settingEnds = stepEnds.first ?? 0
         enter(setting: 0)
-        currentClicks.reserveCapacity(64)
-        previousClicks.reserveCapacity(64)
+        clicks.reserveCapacity(1 << 16)
     }
 
     /// Caches setting `index`'s lead and random codes.
@@ -170,48 +183,55 @@ public struct TagCycleMatcher {
             switch event.kind {
             case .photon: photon(on: event.channel, atPicoseconds: event.timePicoseconds)
             case .sync: sync(atPicoseconds: event.timePicoseconds)
-            case .marker: tally.markers += 1
+            case .marker: counts.markers += 1
             }
         }
     }
 
-    /// Empties `ready` (keeping its room for the next batch).
-    public mutating func clearReady() { ready.removeAll(keepingCapacity: true) }
+    /// The clicks of finished cycles not yet taken, in cycle and then time order.
+    public var ready: ArraySlice<ClickEvent> { clicks[0..<finishedCount] }
 
-    /// Moves every held click to `ready`; call once after the last event.
+    /// Forgets the `ready` clicks (the caller has taken them).
+    public mutating func clearReady() {
+        guard finishedCount > 0 else { return }
+        clicks.removeFirst(finishedCount)
+        previousStart -= finishedCount
+        currentStart -= finishedCount
+        finishedCount = 0
+    }
+
+    /// Makes every click `ready`; call once after the last event.
     public mutating func finish() {
         // Photons waiting for a sync that never came: after the run, or outside every cycle.
-        if cycle >= Int64(recordCycles) - 1 { tally.photonsAfterRun += early.count } else { tally.photonsOutsideCycles += early.count }
+        if cycle >= Int64(recordCycles) - 1 { counts.photonsAfterRun += early.count } else { counts.photonsOutsideCycles += early.count }
         early.removeAll()
-        Self.handOn(&previousClicks, unsorted: previousUnsorted, into: &ready)
-        Self.handOn(&currentClicks, unsorted: currentUnsorted, into: &ready)
+        finishedCount = clicks.count
     }
 
     /// A sync: the next cycle begins (or a skipped or surplus sync is counted).
+    @inline(__always)
     mutating func sync(atPicoseconds time: Int64) {
-        tally.syncs += 1
+        counts.syncs += 1
         if lastSync != .min && time - lastSync > longGapPicoseconds {
-            tally.longGaps += 1
-            tally.longestGapPeriods = max(tally.longestGapPeriods, Double(time - lastSync) / Double(periodPicoseconds))
+            counts.longGaps += 1
+            counts.longestGapPeriods = max(counts.longestGapPeriods, Double(time - lastSync) / Double(periodPicoseconds))
         }
         lastSync = time
-        guard tally.syncs > skippedSyncs else { tally.syncsSkipped += 1; return }
+        guard counts.syncs > skippedSyncs else { counts.syncsSkipped += 1; return }
         guard cycle + 1 < Int64(recordCycles) else {
             if cycle + 1 == Int64(recordCycles) { cycle += 1 }   // past the last cycle: its photons are after the run
-            tally.syncsAfterRun += 1
+            counts.syncsAfterRun += 1
             return
         }
-        // The previous cycle's clicks can no longer change: hand them on; the current becomes previous.
-        Self.handOn(&previousClicks, unsorted: previousUnsorted, into: &ready)
-        swap(&previousClicks, &currentClicks)
-        previousUnsorted = currentUnsorted
-        currentUnsorted = false
+        // The previous cycle's clicks can no longer change: they are ready; the current becomes previous.
+        finishedCount = currentStart
+        previousStart = currentStart
+        currentStart = clicks.count
         cycle += 1
-        tally.syncsMatched += 1
+        counts.syncsMatched += 1
         previousSetting = setting
         previousCodes = codes
         while Int(cycle) >= settingEnds && setting < stepEnds.count - 1 { enter(setting: setting + 1) }
-        tally.cyclesPerSetting[setting] += 1
         if settingCodesA.isEmpty {
             codes = stepCodes[setting]
         } else {
@@ -221,25 +241,26 @@ public struct TagCycleMatcher {
         previousCycleStart = cycleStart
         cycleStart = time - settingLead
         if !early.isEmpty {
-            let waiting = early
-            early.removeAll(keepingCapacity: true)
-            for photon in waiting { place(photon.channel, atPicoseconds: photon.time) }
+            swap(&early, &earlyScratch)
+            for photon in earlyScratch { place(photon.channel, atPicoseconds: photon.time) }
+            earlyScratch.removeAll(keepingCapacity: true)
         }
     }
 
     /// A photon on tagger input `input`: a click of the cycle whose span holds its delay-corrected time.
+    @inline(__always)
     mutating func photon(on input: UInt8, atPicoseconds raw: Int64) {
-        let detector = detectorOfInput[Int(input)]
-        guard detector >= 0, let channel = DetectorChannel(rawValue: Int(detector)) else {
-            tally.photonsOnUnmappedInputs += 1
+        let detector = Int(detectorOfInput[Int(input)])
+        guard detector >= 0, let channel = DetectorChannel(rawValue: detector) else {
+            counts.photonsOnUnmappedInputs += 1
             return
         }
         // On the nanosecond grid of the record's stamps (rounded up, as the board's pins change on
         // cycle edges), before the cycle is chosen, so that both paths agree on it at a boundary.
-        let corrected = raw - map.delaysPicoseconds[channel]
+        let corrected = raw - delayOfDetector[detector]
         let nanoseconds = corrected >= 0 ? (corrected + 999) / 1_000 : corrected / 1_000
         let time = nanoseconds * 1_000
-        if cycle >= Int64(recordCycles) { tally.photonsAfterRun += 1; return }
+        if cycle >= Int64(recordCycles) { counts.photonsAfterRun += 1; return }
         // Past the current cycle's span: maybe the next cycle's, begun before its sync.
         if cycle < 0 || time - cycleStart >= periodPicoseconds {
             early.append((time, channel))
@@ -250,6 +271,7 @@ public struct TagCycleMatcher {
 
     /// Puts a photon (delay taken off, on the nanosecond grid) into the current or the previous
     /// cycle, whichever span holds it, or counts it as outside every cycle.
+    @inline(__always)
     mutating func place(_ channel: DetectorChannel, atPicoseconds time: Int64) {
         let owner: Int64, start: Int64
         if cycle >= 0 && time >= cycleStart {
@@ -257,29 +279,34 @@ public struct TagCycleMatcher {
         } else if cycle >= 1 && time >= previousCycleStart {
             (owner, start) = (cycle - 1, previousCycleStart)
         } else {
-            tally.photonsBeforeFirstCycle += cycle <= 0 ? 1 : 0
-            tally.photonsOutsideCycles += cycle <= 0 ? 0 : 1
+            counts.photonsBeforeFirstCycle += cycle <= 0 ? 1 : 0
+            counts.photonsOutsideCycles += cycle <= 0 ? 0 : 1
             return
         }
-        guard time - start < periodPicoseconds else { tally.photonsOutsideCycles += 1; return }
+        guard time - start < periodPicoseconds else { counts.photonsOutsideCycles += 1; return }
         let stamp = Instant(nanoseconds: time / 1_000)
+        counts.clicks += 1
         if owner == cycle {
-            if let last = currentClicks.last, last.timestamp > stamp { currentUnsorted = true }
-            currentClicks.append(ClickEvent(cycle: owner, setting: setting, channel: channel, codes: codes, timestamp: stamp))
+            let click = ClickEvent(cycle: owner, setting: setting, channel: channel, codes: codes, timestamp: stamp)
+            if clicks.count == currentStart || clicks[clicks.count - 1].timestamp <= stamp {
+                clicks.append(click)   // the usual case: in time order (equal times: in arrival order)
+            } else {
+                insert(click, from: currentStart)
+            }
         } else {
-            if let last = previousClicks.last, last.timestamp > stamp { previousUnsorted = true }
-            previousClicks.append(ClickEvent(cycle: owner, setting: previousSetting, channel: channel, codes: previousCodes,
-                                             timestamp: stamp))
+            let click = ClickEvent(cycle: owner, setting: previousSetting, channel: channel, codes: previousCodes, timestamp: stamp)
+            var index = currentStart
+            while index > previousStart && Self.precedes(click, clicks[index - 1]) { index -= 1 }
+            clicks.insert(click, at: index)
+            currentStart += 1
         }
-        tally.clicks += 1
     }
 
-    /// Moves one cycle's clicks to `ready`, in time order, and empties `clicks` (keeping its room).
-    static func handOn(_ clicks: inout [ClickEvent], unsorted: Bool, into ready: inout [ClickEvent]) {
-        guard !clicks.isEmpty else { return }
-        if unsorted { clicks.sort(by: Self.precedes) }
-        ready.append(contentsOf: clicks)
-        clicks.removeAll(keepingCapacity: true)
+    /// Inserts `click` in time order among the clicks from `start` on.
+    mutating func insert(_ click: ClickEvent, from start: Int) {
+        var index = clicks.count
+        while index > start && Self.precedes(click, clicks[index - 1]) { index -= 1 }
+        clicks.insert(click, at: index)
     }
 
     /// Cycle, then time, then detector order.

@@ -40,8 +40,13 @@ size_t ptu_baseline_decode(ptu_baseline_state *state, const uint8_t *records, si
 }
 
 void ptu_baseline_matcher_init(ptu_baseline_matcher *matcher, int64_t period_ps, int64_t lead_ps, int64_t record_cycles,
-                               const int8_t detector_of_input[256]) {
+                               const int8_t detector_of_input[256], int64_t setting_count, const int64_t *setting_ends,
+                               const uint8_t *setting_codes) {
     memset(matcher, 0, sizeof *matcher);
+    matcher->setting_count = setting_count;
+    matcher->setting_ends = setting_ends;
+    matcher->setting_codes = setting_codes;
+    matcher->last_sync = INT64_MIN;
     matcher->period_ps = period_ps;
     matcher->lead_ps = lead_ps;
     matcher->record_cycles = record_cycles;
@@ -62,9 +67,13 @@ static size_t place(ptu_baseline_matcher *m, int64_t time, uint8_t detector, ptu
         return 0;
     }
     if (time - start >= m->period_ps) { m->outside++; return 0; }
+    const int64_t setting = owner == m->cycle ? m->setting : m->previous_setting;
     out->cycle = owner;
-    out->time_ns = time / 1000;
+    out->setting = setting;
     out->detector = detector;
+    out->code_a = m->setting_codes[2 * setting];
+    out->code_b = m->setting_codes[2 * setting + 1];
+    out->time_ns = time / 1000;
     return 1;
 }
 
@@ -90,11 +99,16 @@ size_t ptu_baseline_match(ptu_baseline_matcher *m, const ptu_baseline_event *eve
             }
             out += place(m, time, (uint8_t)detector, clicks + out);
         } else if (e.kind == 1) {
+            m->syncs++;
+            if (m->last_sync != INT64_MIN && e.time_ps - m->last_sync > m->period_ps + m->period_ps / 2) m->long_gaps++;
+            m->last_sync = e.time_ps;
             if (m->cycle + 1 >= m->record_cycles) {
                 if (m->cycle + 1 == m->record_cycles) m->cycle++;
                 continue;
             }
             m->cycle++;
+            m->previous_setting = m->setting;
+            while (m->cycle >= m->setting_ends[m->setting] && m->setting < m->setting_count - 1) m->setting++;
             m->previous_start = m->cycle_start;
             m->cycle_start = e.time_ps - m->lead_ps;
             for (size_t k = 0; k < m->early_count; k++) out += place(m, m->early_time[k], m->early_detector[k], clicks + out);

@@ -30,17 +30,31 @@ typedef struct {
 /// `count`), and returns the number of events written.
 size_t ptu_baseline_decode(ptu_baseline_state *state, const uint8_t *records, size_t count, ptu_baseline_event *events);
 
-/// One click matched to its cycle: the cycle's index, the time in ns (rounded up), the detector.
+/// One click matched to its cycle: the cycle's index, the time in ns (rounded up), the setting,
+/// the detector and the cycle's basis codes (laid out like Firmware.ClickEvent).
 typedef struct {
     int64_t cycle;
-    int64_t time_ns;
+    int64_t setting;
     uint8_t detector;
+    uint8_t code_a;
+    uint8_t code_b;
+    int64_t time_ns;
 } ptu_baseline_click;
 
 /// The sync matching of `Records.TagCycleMatcher`, written as a plain C loop: the n-th sync is
 /// the n-th cycle, which begins `lead_ps` before it and lasts `period_ps`; a photon goes to the
-/// cycle whose span holds its time (rounded up to whole ns), also one that comes before its sync.
+/// cycle whose span holds its time (rounded up to whole ns), also one that comes before its sync,
+/// with its cycle's setting and (fixed) codes; syncs and gaps over 1.5 periods are counted.
+/// Clicks are handed on as they are placed (no per-cycle time order).
 typedef struct {
+    int64_t setting_count;
+    const int64_t *setting_ends;
+    const uint8_t *setting_codes;   /// two per setting: arm A, arm B
+    int64_t setting;
+    int64_t previous_setting;
+    int64_t last_sync;
+    uint64_t syncs;
+    uint64_t long_gaps;
     int64_t period_ps;
     int64_t lead_ps;
     int64_t record_cycles;
@@ -58,7 +72,8 @@ typedef struct {
 
 /// Prepares `matcher` (detector_of_input: −1 for an input without a detector).
 void ptu_baseline_matcher_init(ptu_baseline_matcher *matcher, int64_t period_ps, int64_t lead_ps, int64_t record_cycles,
-                               const int8_t detector_of_input[256]);
+                               const int8_t detector_of_input[256], int64_t setting_count, const int64_t *setting_ends,
+                               const uint8_t *setting_codes);
 
 /// Matches `count` events into `clicks` (room for `count` + 64) and returns how many clicks.
 size_t ptu_baseline_match(ptu_baseline_matcher *matcher, const ptu_baseline_event *events, size_t count, ptu_baseline_click *clicks);
