@@ -125,7 +125,7 @@ let package = Package(
                     path: "Tests/PhysicsStationTests"),
         // Issue 5 end to end: the shipped experiments on the physics station vs the closed forms.
         .testTarget(name: "PhysicsEndToEndTests",
-                    dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", numerics, complexNumbers],
+                    dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", "Records", "Simulator", numerics, complexNumbers],
                     path: "Tests/PhysicsEndToEndTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Records", "Experiments", "Boards", "Firmware", "Simulator",
                                                          "LinuxHAL", "HAL", "Vocabulary"],

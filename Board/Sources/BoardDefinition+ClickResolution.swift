@@ -1,4 +1,4 @@
-import HAL
+public import HAL
 
 extension BoardDefinition {
     /// The share of true pairs a coincidence window must keep to be resolvable by the stamps.
@@ -17,7 +17,7 @@ extension BoardDefinition {
         case .kernelInterrupt:
             guard let profile = timingProfile else { return nil }
             let nanoseconds = profile.edgeStampLatency.differenceQuantileNanoseconds(Self.resolvedPairFraction)
-            return (Int64((nanoseconds * 1_000).rounded(.up)),
+            return (Self.kernelStampResolution(of: profile),
                     "the kernel stamps each click \(profile.edgeStampLatency) late (\(profile.name) timing profile), so two "
                         + "simultaneous clicks on two lines are stamped up to \(Int(nanoseconds.rounded(.up))) ns apart in 99 % of pairs")
         case .hardwareEngine(let tick):
@@ -25,5 +25,11 @@ extension BoardDefinition {
         case .externalTagger(let bin):
             return (bin, "the external tagger stamps in \(bin) ps bins")
         }
+    }
+
+    /// The narrowest window a kernel's interrupt stamps with `profile` resolve, in picoseconds:
+    /// 99 % of the differences of two independent stamp latencies.
+    public static func kernelStampResolution(of profile: TimingProfile) -> Int64 {
+        Int64((profile.edgeStampLatency.differenceQuantileNanoseconds(resolvedPairFraction) * 1_000).rounded(.up))
     }
 }

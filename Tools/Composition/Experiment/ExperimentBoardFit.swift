@@ -56,8 +56,20 @@ public enum ExperimentBoardFit {
     /// (`RealizedCycle`). `qdot check`, `sim` and `run` print these, and the findings keep them.
     public static func warnings(_ experiment: ExperimentDefinition, board: BoardDefinition,
                                 profile override: TimingProfile? = nil) -> [String] {
-        guard let profile = override ?? board.timingProfile else { return [] }
-        return RealizedCycle(experiment.timing, profile: profile).departures(from: experiment.timing, profile: profile)
+        var found: [String] = []
+        let profile = override ?? board.timingProfile
+        if case let .externalTagger(bin) = board.clicks.timestamps, experiment.timing.coincidenceMode == .window {
+            // The window fits the tagger; the board's own click lines, if wired, are stamped by its kernel.
+            let kernel = profile.map { BoardDefinition.kernelStampResolution(of: $0) } ?? 0
+            if kernel > experiment.timing.coincidenceWindow.nanoseconds * 1_000 {
+                found.append("clicks on board \(board.name) are stamped by an external tagger (\(bin) ps bins): the figures of this run "
+                    + "come from the board's own click lines, which its kernel stamps to \(format(picoseconds: kernel)), too coarse for the "
+                    + "\(experiment.timing.coincidenceWindow.nanoseconds) ns window; certify from the tagger's file: "
+                    + "qdot analyze RECORD --tags FILE.ptu")
+            }
+        }
+        guard let profile else { return found }
+        return found + RealizedCycle(experiment.timing, profile: profile).departures(from: experiment.timing, profile: profile)
     }
 
     /// "4.61 µs", "5 ns", "250 ps", "1500 ps": never below the figure (µs rounded up to 10 ns, ns only

@@ -76,8 +76,8 @@ public struct RealizedCycle: Sendable, Hashable {
         var found: [String] = []
         if differs(gateWidth, timing.gateWidth) {
             found.append("gate width \(timing.gateWidth.nanoseconds) ns: the gate will be open about \(gateWidth.nanoseconds) ns: \(cause); "
-                + "gate mode still measures its accidentals from side cycles, but the detectors count dark counts for the longer gate; "
-                + "set gate-width-ns to what the board gives, or use a board with a hardware pulse generator for the gate")
+                + "the detectors are live, and count dark counts, for the longer gate (gate mode measures the accidentals that adds "
+                + "from its side cycles); set gate-width-ns to what the board gives, or use a board with a hardware pulse generator for the gate")
         }
         if differs(triggerPulseWidth, timing.triggerPulseWidth) {
             found.append("trigger pulse width \(timing.triggerPulseWidth.nanoseconds) ns: the pulse will be about "
