@@ -20,8 +20,7 @@ public enum CoincidenceCounter {
         }
     }
 
-    /// The merge itself, on sorted buffers; `low` is the first B index still in play (carried
-    /// across calls by the streaming counter).
+    /// The merge itself, on sorted buffers; `low` is the first B index still in play.
     @inlinable
     static func countPairs(_ a: UnsafeBufferPointer<Int64>, _ b: UnsafeBufferPointer<Int64>, _ window: Int64,
                            _ delay: Int64, from low: inout Int) -> Int {

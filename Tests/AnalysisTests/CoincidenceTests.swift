@@ -29,37 +29,6 @@ import Testing
         }
     }
 
-    @Test func streamingEqualsOneShotAcrossChunkBoundaries() throws {
-        for seed in UInt64(0)..<20 {
-            let a = Self.stream(count: 500, span: 200_000, grid: 40, seed: seed)
-            let b = Self.stream(count: 400, span: 200_000, grid: 40, seed: seed + 77)
-            let (window, delay): (Int64, Int64) = (300, seed % 2 == 0 ? 0 : -500)
-            let expected = try CoincidenceCounter.countPairs(a, b, windowPicoseconds: window, delayPicoseconds: delay)
-            var generator = Xoshiro256StarStar(seed: seed)
-            var counter = try StreamingCoincidenceCounter(windowPicoseconds: window, delayPicoseconds: delay)
-            var i = 0, j = 0
-            while i < a.count || j < b.count {
-                // Chunks cut at arbitrary, unrelated places in the two streams, sometimes empty.
-                let nextI = min(a.count, i + Int(generator.next() % 60))
-                let nextJ = min(b.count, j + Int(generator.next() % 60))
-                try counter.append(channelA: Array(a[i..<nextI]), channelB: Array(b[j..<nextJ]))
-                i = nextI
-                j = nextJ
-            }
-            #expect(counter.finish() == expected, "seed \(seed)")
-        }
-        // Time-sliced chunks with an explicit completeness promise, cut inside runs of equal timestamps.
-        let a = Self.stream(count: 2_000, span: 100_000, grid: 100, seed: 5)
-        let b = Self.stream(count: 2_000, span: 100_000, grid: 100, seed: 6)
-        var counter = try StreamingCoincidenceCounter(windowPicoseconds: 200)
-        for start in stride(from: Int64(0), to: 100_000, by: 7_000) {
-            let end = start + 7_000
-            try counter.append(channelA: a.filter { $0 >= start && $0 < end }, channelB: b.filter { $0 >= start && $0 < end },
-                               completeBeforePicoseconds: end)
-        }
-        #expect(counter.finish() == Self.bruteForcePairs(a, b, window: 200, delay: 0))
-    }
-
     @Test func nFoldMatchesBruteForce() throws {
         for seed in UInt64(0)..<15 {
             let channels = (0..<3).map { Self.stream(count: 40 + Int(seed) * 3, span: 20_000, grid: 25, seed: seed * 10 + UInt64($0)) }
@@ -92,10 +61,6 @@ import Testing
         }
         #expect(throws: AnalysisError.self) { try CoincidenceCounter.countPairs([1], [1], windowPicoseconds: -1) }
         #expect(throws: AnalysisError.self) { try CoincidenceCounter.countNFold([[1]], windowPicoseconds: 1) }
-        var counter = try StreamingCoincidenceCounter(windowPicoseconds: 5)
-        try counter.append(channelA: [10, 20], channelB: [15])
-        let error = #expect(throws: AnalysisError.self) { try counter.append(channelA: [19], channelB: []) }
-        #expect(error?.description.contains("channel A (chunk)") == true)
         #expect(throws: AnalysisError.self) {
             try TimeTag.timestampsByChannel([TimeTag(.aPlus, timestampPicoseconds: 5), TimeTag(.bPlus, timestampPicoseconds: 4)],
                                             channelCount: 4)

@@ -103,3 +103,38 @@ import Vocabulary
         #expect(analysis.findings.notes.contains { $0.contains("5 syncs after the record's last cycle") })
     }
 }
+
+/// A cable 8 ns longer on B+ moves its pairs out of the 5 ns window; `TagCorrelations` finds the
+/// delay from the tags alone, and with it the analysis gives the run's own counts again.
+@Suite struct TagDelayCalibrationTests {
+    @Test func aLongCableIsFoundAndTakenOff() throws {
+        let tagged = try TaggerEndToEndTests.taggedRun("bell-chsh", cyclesPerSetting: 4_000)
+        let cable: Int64 = 8_000
+        let events = try PTUReader(path: tagged.tags).readAll().map { event -> PTUEvent in
+            guard event.kind == .photon, event.channel == 3 else { return event }
+            return .photon(channel: 3, timePicoseconds: event.timePicoseconds + cable)
+        }.sorted { $0.timePicoseconds < $1.timePicoseconds }
+        let delayed = try TaggerEndToEndTests.analyse(tagged.record, tags: events)
+        let live = tagged.run.findings.settings.map(\.counts)
+        #expect(delayed.findings.settings.map(\.counts) != live)
+
+        let correlations = try TagCorrelations(events: events, map: TagChannelMap(), binPicoseconds: 100,
+                                               rangePicoseconds: 20_000, windowPicoseconds: 5_000)
+        let suggested = correlations.suggestedDelaysPicoseconds
+        // B+'s delay stands out from the others by the cable, to within a bin and the fit's residual.
+        let others = [suggested[.aPlus], suggested[.aMinus], suggested[.bMinus]]
+        #expect(abs(suggested[.bPlus] - others.max()! - cable) <= 300, "\(suggested)")
+        #expect(correlations.fitResidualPicoseconds < 100)
+        #expect(correlations.pairs.allSatisfy { Double($0.histogram.counts.max() ?? 0) > 100 * max($0.backgroundPerBin, 0.01) })
+
+        var remaining = events[...]
+        let mended = try TaggedRecordAnalysis(record: tagged.record,
+                                              map: TagChannelMap(delaysPicoseconds: PerChannel(0, 0, cable, 0))) { batch in
+            let next = remaining.prefix(4_096)
+            remaining = remaining.dropFirst(next.count)
+            batch.append(contentsOf: next)
+            return next.count
+        }
+        #expect(mended.findings.settings.map(\.counts) == live)
+    }
+}

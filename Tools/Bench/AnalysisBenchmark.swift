@@ -33,26 +33,22 @@ enum AnalysisBenchmark {
         let chunks = totalTags / (2 * chunkPerChannel) + 1
         var generator = Xoshiro256StarStar(seed: 2026)
         var clockA = 0.0, clockB = 0.0
-        var counter = try StreamingCoincidenceCounter(windowPicoseconds: 1_000)
         var oneShotPairs = 0
-        var streamingTime = Duration.zero, oneShotTime = Duration.zero
+        var oneShotTime = Duration.zero
         var tags = 0
         let clock = ContinuousClock()
         for _ in 0..<chunks {
             let a = poissonChunk(count: chunkPerChannel, from: &clockA, meanSpacingPicoseconds: 100_000, generator: &generator)
             let b = poissonChunk(count: chunkPerChannel, from: &clockB, meanSpacingPicoseconds: 100_000, generator: &generator)
             tags += a.count + b.count
-            streamingTime += try clock.measure { try counter.append(channelA: a, channelB: b) }
             oneShotTime += try clock.measure {
                 oneShotPairs += try CoincidenceCounter.countPairs(a, b, windowPicoseconds: 1_000)
             }
         }
-        let pairs = counter.finish()
         func rate(_ d: Duration) -> Double { Double(tags) / d.inSeconds }
         print("Analysis: coincidence counting, \(tags) tags (2 channels, Poisson 10 MHz each, ±1 ns window), one core")
-        print("  one-shot sorted merge (per 2×\(chunkPerChannel)-tag chunk): \(format(rate(oneShotTime) / 1e6)) million tags/s")
-        print("  streaming counter across \(chunks) chunks:               \(format(rate(streamingTime) / 1e6)) million tags/s"
-              + " (\(pairs) pairs; N_A·N_B·2W/T ≈ \(format(Double(tags) * Double(tags) / 4 * 2_000 / clockA)))")
+        print("  sorted merge (per 2×\(chunkPerChannel)-tag chunk): \(format(rate(oneShotTime) / 1e6)) million tags/s"
+              + " (\(oneShotPairs) pairs; N_A·N_B·2W/T ≈ \(format(Double(tags) * Double(tags) / 4 * 2_000 / clockA)))")
     }
 
     static func maximumLikelihoodTime() throws {

@@ -35,7 +35,10 @@ struct TaggingOptions: ParsableArguments {
     }
 
     /// The wiring the options give.
-    func channelMap() throws -> TagChannelMap {
+    func channelMap() throws -> TagChannelMap { try Self.channelMap(inputs: tagInputs, delays: tagDelaysPs) }
+
+    /// The wiring `--tag-inputs` and `--tag-delays-ps` give.
+    static func channelMap(inputs tagInputs: String, delays tagDelaysPs: String = "0,0,0,0") throws -> TagChannelMap {
         func four<T>(_ text: String, _ option: String, _ parse: (Substring) -> T?) throws -> PerChannel<T> {
             let fields = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let values = fields.map { parse(Substring($0)) }

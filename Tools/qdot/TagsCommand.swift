@@ -10,5 +10,5 @@ struct TagsCommand: ParsableCommand {
             on its sync input saves the detector clicks as a PTU file; docs/tagger-ptu.md describes \
             what qdot reads and writes.
             """,
-        subcommands: [TagsShowCommand.self])
+        subcommands: [TagsShowCommand.self, TagsCorrelateCommand.self])
 }
