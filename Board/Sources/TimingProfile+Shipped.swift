@@ -20,6 +20,18 @@ extension TimingProfile {
         return try parse(text: String(decoding: shipped.text, as: UTF8.self), fileName: "(built in) \(name).profile.toml")
     }
 
+    /// The shipped `Board/profiles/raspberry-pi-4.profile.toml`: the profile benchmarks, tests
+    /// and examples compare against. It is embedded at build time and a test parses every shipped
+    /// profile, so it cannot fail at run time short of a broken build.
+    public static let raspberryPi4: TimingProfile = {
+        do {
+            guard let profile = try builtIn("raspberry-pi-4") else { preconditionFailure("no shipped raspberry-pi-4 profile") }
+            return profile
+        } catch {
+            preconditionFailure("the shipped raspberry-pi-4 profile does not parse: \(error)")
+        }
+    }()
+
     /// The profile `nameOrPath` names: a built-in name, or a `.profile.toml` file (a relative path
     /// taken from `folder` when given: a board file's own folder).
     public static func resolve(_ nameOrPath: String, relativeTo folder: String? = nil) throws(ConfigErrors) -> TimingProfile {

@@ -1,3 +1,4 @@
+import Boards
 import Vocabulary
 import Firmware
 import HAL

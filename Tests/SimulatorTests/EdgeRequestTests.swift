@@ -1,3 +1,4 @@
+import Boards
 import HAL
 import Simulator
 import Testing

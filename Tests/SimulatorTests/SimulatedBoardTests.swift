@@ -1,3 +1,4 @@
+import Boards
 import HAL
 @testable import Simulator
 import Testing
