@@ -136,7 +136,7 @@ let package = Package(
                     dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", "Records", "Simulator", numerics, complexNumbers],
                     path: "Tests/PhysicsEndToEndTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Records", "Experiments", "Boards", "Firmware", "Simulator",
-                                                         "LinuxHAL", "HAL", "Vocabulary"],
+                                                         "LinuxHAL", "HAL", "Vocabulary", "TimingMeasurement"],
                     path: "Tests/EndToEndTests"),
     ]
 )
