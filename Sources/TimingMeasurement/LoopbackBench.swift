@@ -38,8 +38,8 @@ public struct LoopbackBench {
 
 /// How long and how fast a loopback measurement runs, and whether the laser is out of the way.
 public struct LoopbackPlan: Sendable, Hashable {
-    /// Measurement cycles; each gives one wake-up, one empty edge read, one line read, and two
-    /// writes (to the pulse level and back) each with its edge stamp.
+    /// Measurement cycles; each gives one wake-up, one read finding one waiting edge, one empty
+    /// edge read, one line read, and two writes (to the pulse level and back) each with its edge stamp.
     public var cycles: Int
     /// Time between the cycles' deadlines (1 ms, as `qdot latency` sleeps by default).
     public var period: TimeSpan

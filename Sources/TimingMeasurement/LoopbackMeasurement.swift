@@ -12,11 +12,14 @@ import HAL
 /// 1. sleep to an absolute deadline one period after the last (a deadline less than a quarter
 ///    period ahead is skipped, and counted, so every sleep really sleeps) — the wake-up latency;
 /// 2. check the interlock again;
-/// 3. read the loopback line's edges, finding none — an empty read's cost;
-/// 4. read the loopback line's level — a line read's cost;
-/// 5. drive the trigger to its pulse level, then poll the loopback line until the edge arrives —
-///    the write's cost, the span from the write's start to the edge's stamp, and the cost of a
-///    read that finds one edge; then the same back to the safe level.
+/// 3. read the edge the last cycle's return to the safe level left waiting — the cost of a read
+///    that finds one edge (long stamped and queued: the read is not racing the interrupt that
+///    queues it), and that edge's write-to-stamp span;
+/// 4. read the loopback line's edges again, finding none — an empty read's cost;
+/// 5. read the loopback line's level — a line read's cost;
+/// 6. drive the trigger to its pulse level and poll the loopback line until the edge arrives —
+///    the write's cost and the span from its start to the edge's stamp; then drive it back to its
+///    safe level (that write's cost), whose edge step 3 of the next cycle reads.
 ///
 /// Every way out leaves the trigger at its safe level.
 public enum LoopbackMeasurement {
@@ -64,6 +67,7 @@ final class LoopbackSession {
         timeClockReads()
         let margin = TimeSpan(nanoseconds: plan.period.nanoseconds / 4)
         var deadline = clock.now + plan.period
+        var pendingReturn: Instant? = nil   // when the last return to the safe level was written
         for cycle in 0..<plan.cycles {
             if stop?.isRaised == true { throw .stopped(cycle: cycle) }
             let now = clock.now
@@ -75,12 +79,14 @@ final class LoopbackSession {
             samples.wakeLatencies.append((woke - deadline).nanoseconds)
             deadline = deadline + plan.period
             try checkInterlock(cycle: cycle)
+            if let written = pendingReturn { try awaitEdge(of: rest, writtenAt: written, timingAWaitingEdge: true) }
             try timeEmptyRead()
             try timeLineRead()
-            try timeWrite(to: pulse)
-            try timeWrite(to: rest)
+            try awaitEdge(of: pulse, writtenAt: try timedWrite(pulse), timingAWaitingEdge: false)
+            pendingReturn = try timedWrite(rest)
             samples.cycles = cycle + 1
         }
+        if let written = pendingReturn { try awaitEdge(of: rest, writtenAt: written, timingAWaitingEdge: true) }
     }
 
     /// Refuses (before the first pulse) or stops (during the cycles) while the interlock is closed,
@@ -115,11 +121,21 @@ final class LoopbackSession {
         samples.lineReadSpans.append((clock.now - before).nanoseconds)
     }
 
-    /// Drives the trigger to `level` and polls the loopback line until the edge that makes arrives.
-    private func timeWrite(to level: LineValue) throws(LoopbackError) {
+    /// Drives the trigger to `level`, timing the call; returns the clock read just before it (the
+    /// write's start, less one clock read).
+    private func timedWrite(_ level: LineValue) throws(LoopbackError) -> Instant {
         let before = clock.now
         try drive(level)
         samples.writeSpans.append((clock.now - before).nanoseconds)
+        return before
+    }
+
+    /// Polls the loopback line until the edge a write to `level` made arrives, and keeps the span from
+    /// `written` (the clock read before the write) to its stamp. With `timingAWaitingEdge` the first
+    /// read, when it finds exactly that one edge, is the cost of a read that finds one edge.
+    private func awaitEdge(of level: LineValue, writtenAt written: Instant, timingAWaitingEdge: Bool) throws(LoopbackError) {
+        var firstRead = true
+        let giveUp = clock.now + plan.edgeTimeout
         while true {
             let readStart = clock.now
             let count = try readLoopback()
@@ -130,14 +146,17 @@ final class LoopbackSession {
                 guard edge.kind == expected else {
                     throw .wrongEdge(loopback: bench.loopbackName, trigger: bench.triggerName, level: level, seen: edge.kind)
                 }
-                let span = edge.timestamp - before
+                let span = edge.timestamp - written
                 guard span >= .zero else { throw .stampBeforeWrite(loopback: bench.loopbackName, early: -span) }
                 samples.writeToStampSpans.append(span.nanoseconds)
-                if count == 1 { samples.oneEdgeReadSpans.append((readEnd - readStart).nanoseconds) }
+                if timingAWaitingEdge && firstRead && count == 1 {
+                    samples.oneEdgeReadSpans.append((readEnd - readStart).nanoseconds)
+                }
                 samples.extraEdges += count - 1
                 return
             }
-            if readEnd - before > plan.edgeTimeout {
+            firstRead = false
+            if readEnd > giveUp {
                 throw .noEdge(loopback: bench.loopbackName, trigger: bench.triggerName, level: level, timeout: plan.edgeTimeout)
             }
         }

@@ -16,7 +16,9 @@ public struct LoopbackSamples: Sendable, Hashable {
     public var writeToStampSpans: [Int64] = []
     /// The span of each edge read that found no edge (one per cycle, before its writes).
     public var emptyReadSpans: [Int64] = []
-    /// The span of each edge read that found exactly the one edge a write made.
+    /// The span of each edge read that found exactly one waiting edge: the last cycle's return to
+    /// the safe level, read after the wake-up, long after the interrupt queued it (every cycle but
+    /// the first).
     public var oneEdgeReadSpans: [Int64] = []
     /// The span of each level read of the loopback line.
     public var lineReadSpans: [Int64] = []

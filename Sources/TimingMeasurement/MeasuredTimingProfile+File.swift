@@ -20,7 +20,7 @@ extension MeasuredTimingProfile {
         text += Self.section("edge-read", "edge reads of the loopback line (requested alone)")
         text += Self.entry("cost-ns", "\(profile.edgeReadCost.nanoseconds)", "a read that finds nothing: mean " + Self.describe(edgeRead))
         text += Self.entry("cost-per-event-ns", "\(profile.edgeReadCostPerEvent.nanoseconds)",
-                           "a read that finds one edge less one that finds none: \(Self.decimal(edgeReadPerEvent.meanNanoseconds)) "
+                           "a read that finds one waiting edge less one that finds none: \(Self.decimal(edgeReadPerEvent.meanNanoseconds)) "
                            + "± \(Self.decimal(edgeReadPerEvent.standardErrorNanoseconds)) ns (\(samples.oneEdgeReadSpans.count) "
                            + "and \(samples.emptyReadSpans.count) reads)")
         text += "\n"
@@ -58,9 +58,11 @@ extension MeasuredTimingProfile {
                 + "\(samples.extraEdges) extra edges; \(provenance.realtime)",
             "",
             "Each cycle, like the firmware's: sleep to an absolute deadline; read the loopback line's edges",
-            "(none waiting); read its level; drive the trigger to its pulse level and poll the loopback line",
-            "until the edge arrives with its stamp; the same back to the safe level. A call's cost is the span",
-            "between two clock reads around it less one clock read; costs are means ± their standard errors.",
+            "twice (the first read finds the edge the last cycle's return to the safe level left, long since",
+            "queued; the second finds none); read its level; drive the trigger to its pulse level and poll the",
+            "loopback line until the edge arrives with its stamp; drive it back to the safe level. A call's cost",
+            "is the span between two clock reads around it less one clock read; costs are means ± their",
+            "standard errors.",
             "Latencies are fitted as a floor plus an exponential tail, cut at a maximum (the shape qdot's",
             "simulated board draws): tail mean = (mean − least)·n/(n − 1), floor = least − tail mean/n (the",
             "shifted exponential's unbiased estimators), maximum = the largest sample. The model check compares",

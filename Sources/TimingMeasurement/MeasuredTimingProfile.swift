@@ -27,7 +27,7 @@ public struct MeasuredTimingProfile: Sendable {
     public var lineWrite: CostEstimate
     /// One edge read that found nothing.
     public var edgeRead: CostEstimate
-    /// The extra cost of a read that found one edge over one that found none.
+    /// The extra cost of a read that found one waiting edge over one that found none.
     public var edgeReadPerEvent: CostEstimate
     /// One level read of the loopback line.
     public var lineRead: CostEstimate

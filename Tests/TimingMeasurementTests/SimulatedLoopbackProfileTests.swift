@@ -55,6 +55,9 @@ import TimingMeasurement
         #expect(measured.samples.cycles == Self.cycles)
         #expect(measured.samples.overruns == 0 && measured.samples.extraEdges == 0)
         #expect(measured.wake.sampleCount == Self.cycles && measured.writeToStamp.sampleCount == 2 * Self.cycles)
+        // Every cycle's first read but the first cycle's finds the edge the last one's return to the
+        // safe level left waiting (the last cycle's is polled for after the loop).
+        #expect(measured.samples.oneEdgeReadSpans.count == Self.cycles - 1 && measured.samples.emptyReadSpans.count == Self.cycles)
         // Costs: exact.
         #expect(profile.clockReadCost == truth.clockReadCost)
         #expect(profile.lineWriteCost == truth.lineWriteCost)

@@ -16,9 +16,9 @@ struct ProfileCommand: ParsableCommand {
         discussion: """
             With the board's trigger output wired to the spare input its board file names in \
             [line.loopback] (a jumper wire; Board/README.md, "Loopback wiring"), it runs --samples \
-            cycles like the firmware's loop: sleep to an absolute deadline, read the loopback line, \
-            drive the trigger to its pulse level and back, each time polling until the kernel's \
-            stamped edge arrives. It writes a timing profile file (the format of Board/profiles/) with \
+            cycles like the firmware's loop: sleep to an absolute deadline, read the loopback line's \
+            edges and level, drive the trigger to its pulse level (polling until the kernel's stamped \
+            edge arrives) and back (that edge is read after the next wake-up). It writes a timing profile file (the format of Board/profiles/) with \
             every figure's method, sample count and error in a comment: line write, edge read, line \
             read and clock read costs, the wake-up latency and the edge stamp latency, each fitted as a \
             floor plus an exponential tail. `qdot sim --profile FILE` uses it, and so does a board \
