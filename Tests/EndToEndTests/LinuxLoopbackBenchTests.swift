@@ -7,7 +7,7 @@ import Testing
 import TimingMeasurement
 
 /// The loopback bench on libgpiod, on a scripted BCM2711 chip: the loopback line is requested on
-/// its own, on the clicks' clock; a closed interlock keeps the trigger still; a missing jumper is
+/// its own, for both edges (the measurement times the trigger's rise and its fall), on the clicks' clock; a closed interlock keeps the trigger still; a missing jumper is
 /// named, and the trigger ends safe before the lines are released.
 @Suite struct LinuxLoopbackBenchTests {
     @Test func aClosedInterlockLeavesTheTriggerStill() throws {
@@ -23,7 +23,7 @@ import TimingMeasurement
         // The station's requests as `qdot run` makes them, the loopback line on its own; only safe-level
         // writes (the trigger is bit 0 of #101); outputs safe before the release.
         #expect(driver.log.dropFirst(2) == [
-            "inputs #103 [18] activeLow [0] bias pull-down clock monotonic",
+            "inputs #103 [18] activeLow [0] bias pull-down edges both clock monotonic",
             "set #101 0b0", "set #101 0b0", "release #101", "release #103", "release #102",
         ], "\(driver.log)")
     }

@@ -35,7 +35,7 @@ public struct SimulatedLoopbackBench {
         let request: SimulatedEdgeInput
         do {
             // The builder adds the loopback line whenever the board file has one.
-            request = try station.board.requestEdgeInputs([station.loopbackLine!])
+            request = try station.board.requestEdgeInputs([station.loopbackLine!], edges: [.both])
         } catch {
             throw .station(.hardware(error))
         }
@@ -47,8 +47,9 @@ public struct SimulatedLoopbackBench {
 
 /// The loopback bench of a lab board on libgpiod: the station's lines requested as `qdot run`
 /// requests them (so the trigger is written through the same request), and the loopback line
-/// requested for edges on its own, stamped on the clock the board's click lines are stamped with —
-/// the stamps it times are the clicks' stamps.
+/// requested on its own for both edges (the trigger's rise and fall are both timed), stamped on the
+/// clock the board's click lines are stamped with — the stamps it times are the clicks' stamps
+/// (the kernel stamps at interrupt entry, before it reads a both-edge line's level).
 ///
 /// Releasing it drives every output to its safe level and releases the lines.
 public struct LinuxLoopbackBench<Driver: GPIODriver> {
@@ -76,7 +77,7 @@ public struct LinuxLoopbackBench<Driver: GPIODriver> {
             loopbackRequest = try station.gpio.requestEdgeInputs(
                 chipLabel: loopback.chipLabel,
                 lines: [EdgeInputLineSpec(name: loopback.lineName, activeLow: loopback.isActiveLow,
-                                          bias: loopback.bias ?? .asIs, eventClock: eventClock)])
+                                          bias: loopback.bias ?? .asIs, edges: .both, eventClock: eventClock)])
         } catch {
             throw .station(.hardware(error))
         }
