@@ -125,7 +125,7 @@ let package = Package(
                     path: "Tests/CompositionTests"),
         // The loopback measurement on the simulated board: the measured profile recovers the simulated one.
         .testTarget(name: "TimingMeasurementTests",
-                    dependencies: ["TimingMeasurement", "Composition", "Boards", "Firmware", "Simulator", "HAL", "ConfigFile"],
+                    dependencies: ["TimingMeasurement", "Composition", "Boards", "Firmware", "Simulator", "HAL"],
                     path: "Tests/TimingMeasurementTests"),
         // The firmware on the simulated board with the physics station: the issue-4 figures.
         .testTarget(name: "PhysicsStationTests",
