@@ -71,6 +71,10 @@ let package = Package(
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Simulator", "HAL", "Vocabulary", "SeededRandom", "Boards"],
                     path: "Tests/FirmwareTests"),
 
+        // Measures a board's timing profile through the HAL (`qdot profile --loopback`): a loopback
+        // wire from the trigger to a spare input, the fits, the profile file. Knows no backend.
+        .target(name: "TimingMeasurement", dependencies: ["HAL", "Firmware", numerics], path: "Sources/TimingMeasurement"),
+
         // The experiment domain: each kind (Bell/CHSH, tomography, BBM92, g2, gate-delay scan) as one
         // type owning its file section, its settings by name, its schedule and its analysis; the
         // counts of a run and the figures they certify; the shipped example files, embedded.
@@ -100,12 +104,12 @@ let package = Package(
         // Composition roots shared by the CLI, the benchmarks and the end-to-end tests: build a
         // station from a board file on a backend, run it, write the results.
         .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Experiments", "Records", "Reports", "Firmware", "Simulator", "LinuxHAL", "ConfigFile", "SeededRandom",
-                                                   "Analysis", "Physics", complexNumbers],
+                                                   "Analysis", "Physics", "TimingMeasurement", complexNumbers],
                 path: "Tools/Composition"),
         .executableTarget(
             name: "qdot",
             dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
-                           "ConfigFile", "Physics", "Vocabulary",
+                           "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
@@ -119,6 +123,10 @@ let package = Package(
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Vocabulary", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),
+        // The loopback measurement on the simulated board: the measured profile recovers the simulated one.
+        .testTarget(name: "TimingMeasurementTests",
+                    dependencies: ["TimingMeasurement", "Composition", "Boards", "Firmware", "Simulator", "HAL"],
+                    path: "Tests/TimingMeasurementTests"),
         // The firmware on the simulated board with the physics station: the issue-4 figures.
         .testTarget(name: "PhysicsStationTests",
                     dependencies: ["Composition", "Boards", "Firmware", "Simulator", "Physics", "HAL", "Vocabulary"],
@@ -128,7 +136,7 @@ let package = Package(
                     dependencies: ["Composition", "Experiments", "Boards", "Physics", "Analysis", "Vocabulary", "Records", "Simulator", numerics, complexNumbers],
                     path: "Tests/PhysicsEndToEndTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["Composition", "Records", "Experiments", "Boards", "Firmware", "Simulator",
-                                                         "LinuxHAL", "HAL", "Vocabulary"],
+                                                         "LinuxHAL", "HAL", "Vocabulary", "TimingMeasurement"],
                     path: "Tests/EndToEndTests"),
     ]
 )

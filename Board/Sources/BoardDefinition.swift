@@ -59,6 +59,15 @@ public struct BoardDefinition: Hashable, Sendable {
     /// Every output line, in role order.
     public var outputLines: [LineAssignment] { lines.values.filter { $0.role.isOutput }.sorted { $0.role < $1.role } }
 
-    /// Every input line, in role order.
-    public var inputLines: [LineAssignment] { lines.values.filter { $0.role.isInput }.sorted { $0.role < $1.role } }
+    /// Every input line the station reads (the clicks and the interlock), in role order: not the
+    /// loopback line, which only `qdot profile --loopback` requests.
+    public var inputLines: [LineAssignment] {
+        lines.values.filter { $0.role.isInput && $0.role.isStationRole }.sorted { $0.role < $1.role }
+    }
+
+    /// The spare input wired to the trigger output (`[line.loopback]`), if the board has one.
+    public var loopbackLine: LineAssignment? { lines[.loopback] }
+
+    /// Every line of the board file, the loopback line too, in role order (for role tables).
+    public var allLines: [LineAssignment] { lines.values.sorted { $0.role < $1.role } }
 }

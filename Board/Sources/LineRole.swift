@@ -40,6 +40,10 @@ public enum LineRole: String, Sendable, Hashable, CaseIterable, Comparable {
     case clickBMinus = "click-b-minus"
     /// Input: the safety interlock; active = loop closed = laser permitted, inactive = stop.
     case interlock
+    /// Input, optional: a spare input wired to the trigger output by a jumper, for `qdot profile
+    /// --loopback` to time the board's writes and edge stamps. Not a station role: experiments never
+    /// request it.
+    case loopback
 
     /// Roles in declaration order (outputs first), so sorted lists read like a board file.
     public static func < (left: LineRole, right: LineRole) -> Bool {
@@ -50,7 +54,7 @@ public enum LineRole: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Whether the controller drives this line or reads it.
     public var direction: LineDirection {
         switch self {
-        case .clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock: .input
+        case .clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock, .loopback: .input
         default: .output
         }
     }
@@ -82,6 +86,10 @@ public enum LineRole: String, Sendable, Hashable, CaseIterable, Comparable {
         default: nil
         }
     }
+
+    /// Whether the station's firmware drives or reads this line (every role but the loopback
+    /// wire, which only `qdot profile --loopback` requests).
+    public var isStationRole: Bool { self != .loopback }
 
     /// Whether every board must have this role (the gate, required in one of two forms, is not counted).
     public var isRequired: Bool {

@@ -40,6 +40,34 @@ import Testing
         #expect(board[.interlock]?.qualifiedName == "pinctrl-bcm2711/GPIO4")
     }
 
+    /// The loopback line is an optional input for `qdot profile --loopback`: it parses like any
+    /// input, but the station's inputs (what experiments request) leave it out.
+    @Test func aLoopbackLineIsAnOptionalInputTheStationDoesNotRequest() throws {
+        let text = BoardFileFixture.lab2 + """
+
+            [line.loopback]
+            chip = "pinctrl-bcm2711"
+            name = "GPIO18"
+            bias = "pull-down"
+            """
+        let board = try BoardDefinition.parse(text: text, fileName: "lab2.board.toml")
+        #expect(board.loopbackLine == LineAssignment(
+            role: .loopback, chipLabel: "pinctrl-bcm2711", lineName: "GPIO18", isActiveLow: false,
+            bias: .pullDown, safeLevel: nil, sourceLine: BoardFileFixture.line(of: "[line.loopback]", in: text)))
+        #expect(board.inputLines.map(\.role) == [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock])
+        #expect(board.allLines.last?.role == .loopback)
+        #expect(board.allLines.count == board.outputLines.count + board.inputLines.count + 1)
+        #expect(try BoardDefinition.parse(text: BoardFileFixture.lab2, fileName: "lab2.board.toml").loopbackLine == nil)
+
+        // An input: a safe level is refused, and it cannot share the trigger's line.
+        let withSafe = BoardFileFixture.replacing("bias = \"pull-down\"", with: "safe = \"inactive\"", in: text)
+        let safeErrors = #expect(throws: ConfigErrors.self) { try BoardDefinition.parse(text: withSafe, fileName: "x.board.toml") }
+        #expect(safeErrors?.errors.map(\.field) == ["line.loopback.safe"])
+        let onTrigger = BoardFileFixture.replacing("name = \"GPIO18\"", with: "name = \"GPIO17\"", in: text)
+        let twice = #expect(throws: ConfigErrors.self) { try BoardDefinition.parse(text: onTrigger, fileName: "x.board.toml") }
+        #expect(twice?.errors.first?.message.hasPrefix("line pinctrl-bcm2711/GPIO17 is used twice") == true)
+    }
+
     @Test func simulatedStationParsesWithTheExpectedRoles() throws {
         let station = try BoardDefinition.simulatedStation
         #expect(station.name == "simulated-station")
@@ -84,8 +112,9 @@ import Testing
     }
 
     @Test func roleHelpersDescribeDirectionGateFormAndBasisBits() {
-        #expect(LineRole.allCases.count == 18)
-        #expect(LineRole.allCases.filter(\.isInput) == [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock])
+        #expect(LineRole.allCases.count == 19)
+        #expect(LineRole.allCases.filter(\.isInput) == [.clickAPlus, .clickAMinus, .clickBPlus, .clickBMinus, .interlock, .loopback])
+        #expect(LineRole.allCases.filter { !$0.isStationRole } == [.loopback])
         #expect(LineRole.trigger.isOutput && LineRole.status.direction == .output)
         #expect(LineRole.gate.gateForm == .shared && LineRole.gateBMinus.gateForm == .perDetector)
         #expect(LineRole.trigger.gateForm == nil)

@@ -37,7 +37,7 @@ import Testing
         #expect(error.line == fixture.line(of: "[line.status]"))
         #expect(error.field == "line.statsu")
         #expect(error.message.hasPrefix(#"unknown role "statsu" (did you mean "status"?); roles are: trigger, gate, gate-a-plus,"#))
-        #expect(error.message.hasSuffix("click-b-minus, interlock"))
+        #expect(error.message.hasSuffix("click-b-minus, interlock, loopback"))
     }
 
     @Test func aLineUsedTwiceNamesBothRolesAndBothLines() throws {

@@ -19,7 +19,7 @@ import Testing
         #expect(board.consumer == "qdot")
         #expect(board.gateForm == .shared)
         #expect(board.basisBitCount(of: .a) == 2 && board.basisBitCount(of: .b) == 2)
-        #expect(board.lines.count == 12)
+        #expect(board.lines.count == 13)
         #expect(board.lines.values.allSatisfy { $0.chipLabel == "gpio-sim.0-node0" && !$0.isActiveLow })
     }
 
@@ -28,7 +28,7 @@ import Testing
         // Tools/hil/guest/gpio-sim-setup.sh names the chip's lines in file order: this is that order.
         let inFileOrder = board.lines.values.sorted { $0.sourceLine < $1.sourceLine }.map(\.lineName)
         #expect(inFileOrder == ["TRIGGER", "GATE", "BASIS_A0", "BASIS_A1", "BASIS_B0", "BASIS_B1", "STATUS",
-                                "CLICK_A_PLUS", "CLICK_A_MINUS", "CLICK_B_PLUS", "CLICK_B_MINUS", "INTERLOCK"])
+                                "CLICK_A_PLUS", "CLICK_A_MINUS", "CLICK_B_PLUS", "CLICK_B_MINUS", "INTERLOCK", "LOOPBACK"])
     }
 
     @Test func inputsLeaveThePullToTheHarness() throws {
@@ -36,6 +36,7 @@ import Testing
         let board = try BoardDefinition.load(contentsOf: Self.path)
         #expect(board.inputLines.count == 5)
         #expect(board.inputLines.allSatisfy { $0.bias == .asIs })
+        #expect(board.loopbackLine?.bias == .asIs)
         #expect(board.outputLines.allSatisfy { $0.safeLevel == .inactive })
     }
 }

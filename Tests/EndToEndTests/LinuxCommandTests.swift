@@ -94,7 +94,8 @@ import Testing
         #expect(out.contains("trigger        output  pinctrl-bcm2711    GPIO17      active-high  safe inactive"), "\(out)")
         #expect(out.contains("interlock      input   pinctrl-bcm2711    GPIO16      active-low   bias pull-up"), "\(out)")
         #expect(out.contains("clicks stamped by the kernel's interrupt stamp"), "\(out)")
-        #expect(out.split(separator: "\n").count == 4 + 12)   // header lines + one line per role
+        #expect(out.contains("loopback       input   pinctrl-bcm2711    GPIO18      active-high  bias pull-down"), "\(out)")
+        #expect(out.split(separator: "\n").count == 4 + 13)   // header lines + one line per role, the loopback too
     }
 
     @Test func boardsShowOfAMissingFileIsAClearError() throws {

@@ -14,6 +14,9 @@ public struct SimulatedStationBuilder {
     public let devices: SimulatedStationDevices
     /// The firmware's view of the lines.
     public let lines: StationLines
+    /// The spare input wired to the trigger (the board file's `[line.loopback]`), if it has one:
+    /// not requested, ready for `qdot profile --loopback` to request.
+    public let loopbackLine: LineID?
 
     /// Builds the station with the foundation's stand-in source (`settings`).
     public init(definition: BoardDefinition, seed: UInt64, settings: StandInStation.Settings,
@@ -70,6 +73,14 @@ public struct SimulatedStationBuilder {
             } catch {
                 throw .stationData(error.problems.map(station.located))
             }
+        }
+        // A loopback jumper, where the board file has one: the spare input follows the trigger.
+        // Added last, so a board without one is built exactly as before.
+        loopbackLine = definition.loopbackLine.map { assignment in
+            let line = board.addLine(SimulatedLineSpec(chip: assignment.chipLabel, name: assignment.lineName,
+                                                       direction: .input, activeLow: assignment.isActiveLow))
+            _ = LoopbackWire(from: wiring.trigger, to: line, on: board)   // the board keeps it
+            return line
         }
         self.board = board
         do {

@@ -63,7 +63,7 @@ struct BoardsCommand: ParsableCommand {
         var lines = ["board \(board.name) — \(board.description)",
                      "  file \(file), backend \(board.backend.rawValue), consumer \"\(board.consumer)\"" + profile,
                      clicks, header]
-        for assignment in board.outputLines + board.inputLines {
+        for assignment in board.allLines {
             let extra: String
             if assignment.role.isOutput {
                 extra = "safe " + ((assignment.safeLevel ?? .inactive) == .active ? "active" : "inactive")

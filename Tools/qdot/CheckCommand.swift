@@ -4,13 +4,14 @@ import Composition
 import ConfigFile
 import Experiments
 import Foundation
+import HAL
 import Reports
 
 /// `qdot check FILE…`: validate board, station and experiment files without running anything.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate board (.board.toml), station (.station.toml) and experiment (.experiment.toml) files without running.",
+        abstract: "Validate board (.board.toml), station (.station.toml), experiment (.experiment.toml) and timing profile (.profile.toml) files without running.",
         discussion: """
             Every mistake is printed as file:line: field: what was expected and what was found. \
             Experiment files are also checked against a board (--board, default the built-in simulated \
@@ -37,6 +38,16 @@ struct CheckCommand: ParsableCommand {
                 do {
                     let definition = try BoardDefinition.load(contentsOf: file)
                     print("ok    \(file): board \(definition.name) (\(definition.backend.rawValue))")
+                } catch {
+                    failures += 1
+                    printMistakes(error)
+                }
+                continue
+            }
+            if file.hasSuffix(".profile.toml") {
+                do {
+                    let profile = try TimingProfile.load(contentsOf: file)
+                    print("ok    \(file): timing profile \(profile.name)")
                 } catch {
                     failures += 1
                     printMistakes(error)

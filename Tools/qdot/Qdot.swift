@@ -19,6 +19,6 @@ struct Qdot: ParsableCommand {
             """,
         version: "qdot 0.1.0",
         subcommands: [SimCommand.self, RunCommand.self, AnalyzeCommand.self, CheckCommand.self, ExperimentsCommand.self,
-                      LatencyCommand.self, BoardsCommand.self, TagsCommand.self],
+                      LatencyCommand.self, ProfileCommand.self, BoardsCommand.self, TagsCommand.self],
         defaultSubcommand: SimCommand.self)
 }

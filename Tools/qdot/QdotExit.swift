@@ -11,10 +11,11 @@ enum QdotExit: Int32, CaseIterable {
     /// used with (every mistake printed as file:line: field: …); nothing was run.
     case badInputFile = 2
     /// The station could not be built or armed: no such chip or line (with the list of what exists),
-    /// a line held by another consumer, permission denied, libgpiod missing, interlock open.
+    /// a line held by another consumer, permission denied, libgpiod missing, interlock open; for
+    /// `qdot profile`, the interlock closed (laser permitted) or the loopback wiring missing or reversed.
     case stationUnavailable = 3
     /// The run stopped early (interlock opened, hardware fault, Ctrl-C or SIGTERM); everything
-    /// gathered was written, marked incomplete.
+    /// gathered was written, marked incomplete (`qdot profile` writes nothing).
     case stoppedEarly = 4
     /// An output file (result, figure, record, trace) could not be written.
     case outputNotWritten = 5

@@ -8,7 +8,7 @@ BOARD=/lane/gpio-sim.board.toml
 # ---- the chip, as outside clients see it ------------------------------------------------------
 detect=$(gpiodetect)
 echo "$detect"
-check "gpiodetect lists the gpio-sim chip by its label" expect_match "$detect" "\[$CHIP\] \(13 lines\)"
+check "gpiodetect lists the gpio-sim chip by its label" expect_match "$detect" "\[$CHIP\] \(14 lines\)"
 info=$(gpioinfo "$CHIP")
 for name in $(awk '{ print $1 }' /tmp/lane-lines); do
     check "gpioinfo names line $name as the board file does" expect_match "$info" "\"$name\""
@@ -107,6 +107,9 @@ fi
 
 # ---- edge selection: click lines rising only (short pulses), the interlock both -----------------
 . /lane/edge-selection-tests.sh
+
+# ---- qdot profile --loopback: the timing profile through a jumper the harness plays -------------
+. /lane/loopback-tests.sh
 
 echo "QDOT-LANE: $LANE_CHECKS checks, $LANE_FAILURES failed, $(cut -d' ' -f1 /proc/uptime) s of guest uptime"
 [ "$LANE_FAILURES" -eq 0 ]
