@@ -15,8 +15,9 @@ public struct ExperimentAccumulator: Sendable {
     /// Per setting, in schedule order: singles and coincidence counts. A cycle's clicks join them
     /// when the cycle closes (at its successor's first click, or at `finish`).
     public private(set) var settings: [SettingCounts]
-    /// BBM92 detections (when gathered): cycles with exactly one click in each arm, in coincidence.
-    public private(set) var detections: [BBM92.Detection] = []
+    /// BBM92 detections (when gathered): cycles with exactly one click in each arm, in coincidence,
+    /// counted by bases and bits (memory flat in the run's length).
+    public private(set) var detections = BBM92.DetectionTally()
     /// HBT peak areas of arm A and arm B, by cycle offset −K … K of the − click after the + click
     /// (only the zero offset when not gathered).
     private var hbtPeaks: [[Int]]
@@ -142,7 +143,7 @@ public struct ExperimentAccumulator: Sendable {
         if gathersDetections, !open.hasDoubleClick, rule.coincide(DetectorPair(a.output, b.output), in: open),
            Int(codes.armA) < basisOfCodeA.count, Int(codes.armB) < basisOfCodeB.count,
            let basisA = basisOfCodeA[Int(codes.armA)], let basisB = basisOfCodeB[Int(codes.armB)] {
-            detections.append(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: a.output == .plus ? 0 : 1,
+            detections.add(BBM92.Detection(basisA: basisA, basisB: basisB, bitA: a.output == .plus ? 0 : 1,
                                               bitB: b.output == .plus ? 0 : 1))
         }
     }

@@ -187,30 +187,39 @@ public enum BBM92 {
     /// `acquisitionTimeSeconds`, when given, turns it into bits per second.
     public static func analyze(_ detections: [Detection], triggerCycles: Int, acquisitionTimeSeconds: Double? = nil,
                                assumptions: Assumptions) throws(AnalysisError) -> Result {
+        try analyze(try DetectionTally(detections), triggerCycles: triggerCycles, acquisitionTimeSeconds: acquisitionTimeSeconds,
+                    assumptions: assumptions)
+    }
+
+    /// `analyze(_:triggerCycles:acquisitionTimeSeconds:assumptions:)` from the detections' counts.
+    public static func analyze(_ tally: DetectionTally, triggerCycles: Int, acquisitionTimeSeconds: Double? = nil,
+                               assumptions: Assumptions) throws(AnalysisError) -> Result {
+        let detectionCount = tally.total
         guard triggerCycles > 0 else {
             throw .invalidParameter(name: "trigger cycles", value: "\(triggerCycles)", expected: "> 0")
         }
-        guard detections.count <= triggerCycles else {
-            throw .mismatchedSettings(detail: "\(detections.count) detections from only \(triggerCycles) trigger cycles")
+        guard detectionCount <= triggerCycles else {
+            throw .mismatchedSettings(detail: "\(detectionCount) detections from only \(triggerCycles) trigger cycles")
         }
         if let acquisitionTimeSeconds, !(acquisitionTimeSeconds.isFinite && acquisitionTimeSeconds > 0) {
             throw .invalidParameter(name: "acquisition time (s)", value: "\(acquisitionTimeSeconds)", expected: "> 0")
         }
         var sifted = (rectilinear: 0, diagonal: 0)
         var errors = (rectilinear: 0, diagonal: 0)
-        for (index, detection) in detections.enumerated() {
-            guard detection.bitA <= 1, detection.bitB <= 1 else {
-                throw .invalidParameter(name: "outcome bits of detection \(index)",
-                                        value: "(\(detection.bitA), \(detection.bitB))", expected: "0 or 1")
-            }
-            guard detection.basisA == detection.basisB else { continue }
-            let agree = detection.bitA == detection.bitB
-            if detection.basisA == .rectilinear {
-                sifted.rectilinear += 1
-                if agree != assumptions.outcomesAgreeRectilinear { errors.rectilinear += 1 }
-            } else {
-                sifted.diagonal += 1
-                if agree != assumptions.outcomesAgreeDiagonal { errors.diagonal += 1 }
+        for basis in [Basis.rectilinear, .diagonal] {
+            let agreeing = basis == .rectilinear ? assumptions.outcomesAgreeRectilinear : assumptions.outcomesAgreeDiagonal
+            for bitA in 0...1 {
+                for bitB in 0...1 {
+                    let count = tally.count(basis, basis, bitA: bitA, bitB: bitB)
+                    let error = (bitA == bitB) != agreeing
+                    if basis == .rectilinear {
+                        sifted.rectilinear += count
+                        if error { errors.rectilinear += count }
+                    } else {
+                        sifted.diagonal += count
+                        if error { errors.diagonal += count }
+                    }
+                }
             }
         }
         guard sifted.rectilinear > 0 else {
@@ -251,7 +260,7 @@ public enum BBM92 {
             let fromFraction = keyBits / seconds * fractionError, fromCount = fraction / seconds * keyBits.squareRoot()
             return (fromFraction * fromFraction + fromCount * fromCount).squareRoot()
         }
-        return Result(assumptions: assumptions, detections: detections.count, siftedRectilinear: sifted.rectilinear,
+        return Result(assumptions: assumptions, detections: detectionCount, siftedRectilinear: sifted.rectilinear,
                       siftedDiagonal: sifted.diagonal, qberRectilinear: rectilinear, qberDiagonal: diagonal,
                       secretFraction: fraction, secretFractionStandardError: fractionError,
                       secretFractionInterval: fractionInterval, secretBitsPerCycle: perCycle,

@@ -52,11 +52,13 @@ import Testing
         #expect(accumulator.settings[0] == SettingCounts(singles: PerChannel(4, 1, 4, 1), coincidences: PerPair(2, 0, 0, 1)))
         #expect(accumulator.settings[1] == SettingCounts(singles: PerChannel(2, 1, 3, 1), coincidences: PerPair(1, 1, 1, 0),
                                                          doubleClickCycles: 1))
-        #expect(accumulator.detections == [
+        #expect(accumulator.detections == (try BBM92.DetectionTally([
             BBM92.Detection(basisA: .rectilinear, basisB: .rectilinear, bitA: 0, bitB: 0),
             BBM92.Detection(basisA: .diagonal, basisB: .rectilinear, bitA: 1, bitB: 1),
             BBM92.Detection(basisA: .rectilinear, basisB: .rectilinear, bitA: 0, bitB: 0),
-        ])
+        ])))
+        #expect(accumulator.detections.count(.rectilinear, .rectilinear, bitA: 0, bitB: 0) == 2)
+        #expect(accumulator.detections.count(.diagonal, .rectilinear, bitA: 1, bitB: 1) == 1)
         #expect(accumulator.histogramRangeNanoseconds == 20)
         var histogram = [Int](repeating: 0, count: 41)
         for delay in [3, 5, -5, 1, 1, 6] { histogram[delay + 20] += 1 }
@@ -75,6 +77,6 @@ import Testing
         accumulator.finish()
         accumulator.finish()
         #expect(accumulator.settings[0] == SettingCounts(singles: PerChannel(1, 1, 1, 0), coincidences: PerPair(1, 0, 0, 0)))
-        #expect(accumulator.detections.count == 1)
+        #expect(accumulator.detections.total == 1)
     }
 }

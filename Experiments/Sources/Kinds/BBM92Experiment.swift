@@ -45,7 +45,7 @@ public struct BBM92Experiment: ExperimentKind {
         findings.attempt("BBM92") { findings in
             let detections = data.accumulator.detections
             let result = try BBM92.analyze(
-                detections, triggerCycles: max(data.triggerCycles, detections.count, 1),
+                detections, triggerCycles: max(data.triggerCycles, detections.total, 1),
                 acquisitionTimeSeconds: data.boardSeconds > 0 ? data.boardSeconds : nil, assumptions: assumptions)
             let binomial = "errors/sifted bits; binomial error √(e(1−e)/n)"
             findings.figures.append(Figure(key: .qberHV, name: "QBER, H/V basis", estimate: result.qberRectilinear,
