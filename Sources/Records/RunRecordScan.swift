@@ -46,6 +46,8 @@ struct RunRecordScan {
     private(set) var intactBlocks = 0
 
     private let stream: RecordByteStream
+    /// What the header allows a record to hold.
+    private let limits: RecordLimits
     /// Checked records not yet handed on (version 3: the block being checked).
     private var pending = PendingRecords()
 
@@ -117,12 +119,15 @@ struct RunRecordScan {
             throw fail(16, "the header is not a valid JSON run header (\(error))")
         }
         if version < 3, stored.runNonce != nil { throw fail(16, "the header's runNonce appears only in version 3 records") }
+        if let problem = stored.rangeProblem { throw fail(16, "the header's \(problem)") }
         do { header = try stored.header() } catch { throw fail(16, "the header's \(error)") }
+        if let problem = header.schedule.timing.problems.first { throw fail(16, "the header's schedule timing: \(problem)") }
         if let mismatch = header.scheduleMismatch { throw fail(16, "the header does not fit together: \(mismatch)") }
         if version < RunRecordFormat.version(for: header) {
             throw fail(8, "format version \(version) cannot hold a gate-mode experiment; gate mode is version 2")
         }
         cyclesPerSetting = Array(repeating: 0, count: header.schedule.steps.count)
+        limits = RecordLimits(header)
         stream.advance(16 + headerLength + trailer)
         intactBytes = stream.offset
         pending.clicks.reserveCapacity(RunRecordFormat.maxRecordsPerBlock)
@@ -252,23 +257,48 @@ struct RunRecordScan {
             guard let detector = DetectorChannel(rawValue: Int(channel)) else {
                 return fail(offset + 1, "detector channel \(channel); expected 0–3 (A+, A−, B+, B−)")
             }
+            let codeA = record.load(fromByteOffset: 2, as: UInt8.self), codeB = record.load(fromByteOffset: 3, as: UInt8.self)
+            guard Int(codeA) < limits.basesA else {
+                return fail(offset + 2, "basis code \(codeA) for arm A; the analyzer table has \(limits.basesA) bases")
+            }
+            guard Int(codeB) < limits.basesB else {
+                return fail(offset + 3, "basis code \(codeB) for arm B; the analyzer table has \(limits.basesB) bases")
+            }
             guard setting < settingCount else {
                 return fail(offset + 4, "setting \(setting); the schedule has \(settingCount) settings")
+            }
+            guard cycle >= 0, cycle < limits.cycles else {
+                return fail(offset + 8, "cycle \(cycle); the schedule runs cycles 0 to \(limits.cycles - 1)")
             }
             guard cycle >= pending.lastCycle else {
                 return fail(offset + 8, "cycle \(cycle) after cycle \(pending.lastCycle); clicks are recorded in cycle order")
             }
+            guard (0...RecordHeaderV1.maximumBoardNanoseconds).contains(timestamp) else {
+                return fail(offset + 16, "timestamp \(timestamp) ns; expected 0 to \(RecordHeaderV1.maximumBoardNanoseconds)")
+            }
             pending.lastCycle = cycle
             pending.clicks.append(ClickEvent(cycle: cycle, setting: setting, channel: detector,
-                                             codes: BasisCodes(armA: record.load(fromByteOffset: 2, as: UInt8.self),
-                                                               armB: record.load(fromByteOffset: 3, as: UInt8.self)),
+                                             codes: BasisCodes(armA: codeA, armB: codeB),
                                              timestamp: Instant(nanoseconds: timestamp)))
         case RunRecordFormat.settingTotalKind:
-            guard setting < settingCount, cycle >= 0 else {
-                return fail(offset, "setting total for setting \(setting) of \(cycle) cycles; the schedule has \(settingCount) settings")
+            guard setting < settingCount else {
+                return fail(offset + 4, "setting total for setting \(setting); the schedule has \(settingCount) settings")
+            }
+            guard cycle >= 0, cycle <= Int64(limits.stepCycles[setting]) else {
+                return fail(offset + 8, "setting total of \(cycle) cycles for setting \(setting); it plans 0 to \(limits.stepCycles[setting])")
             }
             pending.totals.append((setting, cycle))
         case RunRecordFormat.endKind:
+            guard channel <= 1 else { return fail(offset + 1, "end record with completion flag \(channel); expected 0 or 1") }
+            var totals = cyclesPerSetting
+            for total in pending.totals { totals[total.setting] = Int(total.cycles) }
+            let sum = totals.reduce(0, +)   // each at most its step's cycles: at most 2⁴⁸ in all
+            guard cycle == Int64(sum) else {
+                return fail(offset + 8, "end record of \(cycle) cycles; the setting totals add up to \(sum)")
+            }
+            guard (0...RecordHeaderV1.maximumBoardNanoseconds).contains(timestamp) else {
+                return fail(offset + 16, "end record with board time \(timestamp) ns; expected 0 to \(RecordHeaderV1.maximumBoardNanoseconds)")
+            }
             pending.end = (channel == 1, cycle, timestamp)
         default:
             return fail(offset, "record kind \(kind); expected 1 (click), 2 (setting total) or 3 (end)")
@@ -311,5 +341,23 @@ struct CycleHoldingSink<Inner: RunRecordSink>: RunRecordSink {
     mutating func release() {
         for click in held { inner.take(click) }
         held.removeAll(keepingCapacity: true)
+    }
+}
+
+/// What a record's header allows its records to hold (`RecordHeaderV1.rangeProblem` has bounded
+/// the header itself).
+private struct RecordLimits {
+    /// Cycles the schedule runs in all: a click's cycle is below.
+    let cycles: Int64
+    /// Cycles each setting plans: its total is at most that.
+    let stepCycles: [Int]
+    /// Bases in each arm's analyzer table: a click's codes are below.
+    let basesA: Int, basesB: Int
+
+    init(_ header: RunRecordHeader) {
+        stepCycles = header.schedule.steps.map(\.cycles)
+        cycles = stepCycles.reduce(Int64(0)) { $0 + Int64($1) }
+        basesA = header.experiment.analyzer.bases(of: .a).count
+        basesB = header.experiment.analyzer.bases(of: .b).count
     }
 }

@@ -78,3 +78,48 @@ enum Version3Fixture {
         do { _ = try RunRecord.parse(bytes, path: "v3.qdotrec"); return nil } catch { return error }
     }
 }
+
+/// Version-3 bytes built from any header and any records, field values unchecked (what a damaged
+/// or forged file may hold), with valid run IDs and CRCs, so only the range checks can refuse them.
+enum Version3Bytes {
+    struct Record {
+        var kind: UInt8
+        var channel: UInt8 = 0
+        var codes = BasisCodes(armA: 0, armB: 0)
+        var setting: UInt16 = 0
+        var cycle: Int64
+        var timestamp: Int64
+    }
+
+    static func make(header: RunRecordHeader, records: [Record]) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = Array(try encoder.encode(RecordHeaderV1(header)))
+        let runID = RunRecordFormat.runID(headerJSON: json)
+        var bytes = RunRecordFormat.magic
+        withUnsafeBytes(of: UInt32(3).littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes += $0 }
+        bytes += json
+        withUnsafeBytes(of: runID.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: CRC32C.checksum(bytes).littleEndian) { bytes += $0 }
+        var start = 0, sequence: UInt64 = 0
+        while start < records.count {
+            let chunk = records[start..<min(records.count, start + RunRecordFormat.maxRecordsPerBlock)]
+            var block = [UInt8](repeating: 0, count: RunRecordFormat.blockHeaderSize + chunk.count * RunRecordFormat.recordSize)
+            block.withUnsafeMutableBytes { raw in
+                for (index, record) in chunk.enumerated() {
+                    RunRecordFormat.encode(kind: record.kind, channel: record.channel, codeA: record.codes.armA,
+                                           codeB: record.codes.armB, setting: record.setting, cycle: record.cycle,
+                                           timestamp: record.timestamp,
+                                           at: raw.baseAddress! + RunRecordFormat.blockHeaderSize + index * RunRecordFormat.recordSize)
+                }
+                RunRecordFormat.encodeBlockHeader(recordCount: chunk.count, runID: runID, sequenceNumber: sequence,
+                                                  at: raw.baseAddress!)
+            }
+            bytes += block
+            start += chunk.count
+            sequence += 1
+        }
+        return bytes
+    }
+}
