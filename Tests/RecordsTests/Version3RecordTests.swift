@@ -152,4 +152,19 @@ import Testing
         let salvaged = try SalvagedRunRecord.parse(spliced, path: "v3.qdotrec")
         #expect(salvaged.intactClicks == 0 && salvaged.record.clicks.isEmpty)
     }
+
+    /// A record longer than the reader's two-mebibyte buffer (3.6 MB, 37 blocks) streams through it
+    /// block by block to the figures of the reader that holds every click, whole and cut.
+    @Test func aRecordLongerThanTheReadBufferStreamsToTheSameFindings() throws {
+        let written = try Version3Fixture.write(clicks: 150_000)
+        #expect(written.bytes.count > 3_000_000 && written.blockOffsets.count == 37)
+        let record = try RunRecord.parse(written.bytes, path: "long.qdotrec")
+        let streamed = try StreamedRecordAnalysis.analyse(written.bytes, path: "long.qdotrec")
+        #expect(streamed.findings == RecordAnalysis.findings(record) && streamed.clicksAnalysed == 150_000)
+        let cut = Array(written.bytes[..<(written.blockOffsets[30] + 1_000)])
+        let salvaged = try SalvagedRunRecord.parse(cut, path: "cut.qdotrec")
+        let streamedSalvage = try StreamedRecordAnalysis.analyse(cut, path: "cut.qdotrec", salvage: true)
+        #expect(salvaged.intactClicks == 30 * 4_096 && salvaged.stop?.offset == written.blockOffsets[30])
+        #expect(streamedSalvage.findings == RecordAnalysis.findings(salvaged))
+    }
 }

@@ -14,8 +14,8 @@ import Vocabulary
 /// did before). Flat RSS in the record's length is the target: a 10⁹-cycle record is ~7 GB.
 ///
 /// The clicks are drawn, not simulated (the simulator would dominate the time): per cycle, with
-/// probability 0.1 a pair (one click on each arm, the bits agreeing in the same basis), with
-/// probability 0.15 one click, the random bases per cycle as BBM92 draws them.
+/// probability 0.1 a pair (one click on each arm, the bits agreeing in the same basis but for a 3 %
+/// error rate), with probability 0.15 one click, the random bases per cycle as BBM92 draws them.
 enum RecordBenchmark {
     static func run(arguments: [String]) -> Int32 {
         let cycleCounts = arguments.isEmpty ? [1_000_000, 10_000_000] : arguments.compactMap { Int($0) }
@@ -66,7 +66,8 @@ enum RecordBenchmark {
             guard kind < 25 else { continue }
             let time = Instant(nanoseconds: cycle * period + 1_000 + Int64((draw >> 16) % 500))
             let bit = (draw >> 2) & 1
-            let agree = codes.armA == codes.armB || (draw >> 3) & 1 == 0
+            // Same basis: the bits agree but for a 3 % error rate; other bases: at random.
+            let agree = codes.armA == codes.armB ? (draw >> 24) % 100 >= 3 : (draw >> 3) & 1 == 0
             let channelA: DetectorChannel = bit == 0 ? .aPlus : .aMinus
             let channelB: DetectorChannel = (agree ? bit : 1 - bit) == 0 ? .bPlus : .bMinus
             try writer.write(ClickEvent(cycle: cycle, setting: 0, channel: channelA, codes: codes, timestamp: time))
@@ -84,8 +85,12 @@ enum RecordBenchmark {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         child.arguments = ["record-analyse", path, mode, String(fileBytes)]
+        let output = Pipe()
+        child.standardOutput = output   // printed here, in order with the parent's lines
         try child.run()
+        let text = output.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
+        print(String(decoding: text, as: UTF8.self), terminator: "")
         if child.terminationStatus != 0 { print("    \(mode): failed (exit \(child.terminationStatus))") }
     }
 
