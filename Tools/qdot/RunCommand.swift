@@ -118,7 +118,8 @@ struct RunCommand: ParsableCommand {
             run = try HardwareRun.runExperiment(
                 experiment, request: request, driver: driver,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
-                                               boardName: definition.name, recordSyncInterval: .seconds(5)))
+                                               boardName: definition.name, recordSyncInterval: .seconds(5),
+                                               runNonce: UInt64.random(in: .min ... .max)))
         } catch {
             throw Self.exit(for: error)
         }

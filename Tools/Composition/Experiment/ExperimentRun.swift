@@ -34,12 +34,16 @@ public struct ExperimentRun {
         /// rewrites partly filled flash blocks and can stall for tens of milliseconds, so keep it
         /// to seconds (`qdot run` uses 5 s); the simulated board needs none.
         public var recordSyncInterval: Duration?
+        /// A random number for the record header of a lab run (`RunRecordHeader.runNonce`), so two
+        /// lab runs never share a run ID; nil on the simulated board, whose record must stay the
+        /// same byte for byte for the same seed and files.
+        public var runNonce: UInt64?
 
         /// Options.
         public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
                     ringCapacity: Int = 1 << 16, drainOnLoopThread: Bool = true, boardName: String,
                     timingProfile: String? = nil, recordFlushAge: Duration = .seconds(1),
-                    recordSyncInterval: Duration? = nil) {
+                    recordSyncInterval: Duration? = nil, runNonce: UInt64? = nil) {
             self.recordPath = recordPath
             self.stop = stop
             self.progress = progress
@@ -49,6 +53,7 @@ public struct ExperimentRun {
             self.timingProfile = timingProfile
             self.recordFlushAge = recordFlushAge
             self.recordSyncInterval = recordSyncInterval
+            self.runNonce = runNonce
         }
     }
 
@@ -83,7 +88,8 @@ public struct ExperimentRun {
                 writer = try RunRecordWriter(
                     path: path, header: RunRecordHeader(software: "qdot \(QdotVersion.current)", experiment: experiment,
                                                         schedule: schedule, board: options.boardName,
-                                                        timingProfile: options.timingProfile, seed: experiment.seed),
+                                                        timingProfile: options.timingProfile, seed: experiment.seed,
+                                                        runNonce: options.runNonce),
                     flushAge: options.recordFlushAge, syncInterval: options.recordSyncInterval)
             } catch {
                 throw ExperimentRunError.recordNotCreated(path: path, reason: error.localizedDescription)
