@@ -9,7 +9,7 @@ import Records
 import Reports
 
 /// `qdot run`: the firmware on a lab board's GPIO, through libgpiod.
-struct RunCommand: ParsableCommand {
+struct RunCommand: ParsableCommand, DrivesTheStation {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the firmware on a lab board's GPIO (libgpiod).",
@@ -75,12 +75,11 @@ struct RunCommand: ParsableCommand {
             throw QdotExit.stationUnavailable.code
         }
         let stop = StopSignal()
-        let signals = StopOnSignals(stop)
         if let experiment {
             try runExperiment(experiment, definition: definition, request: request, driver: driver, stop: stop)
-            withExtendedLifetime(signals) {}
             return
         }
+        let signals = try StopOnSignals.start(stop, command: "qdot run")
         let outcome: HardwareRun
         do {
             outcome = try HardwareRun.run(request, driver: driver, stop: stop)
@@ -113,6 +112,8 @@ struct RunCommand: ParsableCommand {
         }
         var request = request
         request.schedule = try experiment.schedule()
+        let signals = try StopOnSignals.start(stop, command: "qdot run")
+        defer { withExtendedLifetime(signals) {} }
         let run: (outcome: ExperimentRun, record: HardwareRunRecord)
         do {
             run = try HardwareRun.runExperiment(

@@ -17,7 +17,7 @@ extension SimCommand {
         let (simulatedSource, stationInfo) = try simulatedSource()
         let profile = try timingProfileOverride()
         let stop = StopSignal()
-        let signals = StopOnSignals(stop)
+        let signals = try StopOnSignals.start(stop, command: "qdot sim")
         defer { withExtendedLifetime(signals) {} }
         let outcome: ExperimentRun
         var trace: Trace?
