@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
             could not be had (no such chip or line — the message lists what exists —, a line held \
             by another consumer, permission denied, libgpiod missing) or the controller did not arm \
             (interlock open); 4 the run stopped early (interlock opened, Ctrl-C, hardware fault); \
-            5 the result could not be written.
+            5 an output file (result, record, figure) could not be written.
 
             libgpiod is loaded when the run starts (libgpiod.so.2 for a build against 1.6, \
             libgpiod.so.3 for 2.x); QDOT_LIBGPIOD names another library file to load instead.
