@@ -133,10 +133,12 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
     }
 
     /// Prints why the run could not start, with a hint for a hardware error, and gives the exit
-    /// status: 2 for a board that is not a Linux board (a file mistake), 3 otherwise.
+    /// status: 2 for a board that is not a Linux board (a file mistake), 5 for a record that
+    /// could not be created, 3 otherwise.
     static func exit(for error: HardwareRunError) -> ExitCode {
         printError("qdot run: \(error)")
         if case .station(.wrongBackend) = error { return QdotExit.badInputFile.code }
+        if case .output = error { return QdotExit.outputNotWritten.code }
         if let hint = hint(for: error.hardwareError) { printError("  \(hint)") }
         return QdotExit.stationUnavailable.code
     }
