@@ -194,8 +194,7 @@ public final class RunRecordWriter {
         guard renamesWhenDone else { return }
         // rename(2) replaces the target atomically on one filesystem.
         guard rename(partialPath, path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                                                            NSLocalizedDescriptionKey: "rename failed, errno \(errno)"])
+            throw OutputFault(.rename, "record", path: "\(partialPath) to \(path)", errorNumber: errno)
         }
     }
 }
