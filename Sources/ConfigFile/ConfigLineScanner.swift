@@ -45,7 +45,7 @@ struct ConfigLineScanner {
         while let scalar = next, ConfigLineScanner.isBareKeyCharacter(scalar) { index += 1 }
         if index == start {
             if next == "\"" || next == "'" {
-                throw ConfigSyntaxError(column: column, message: "quoted keys are not supported; write \(what) with letters, digits, - and _")
+                throw ConfigSyntaxError(column: column, message: "expected \(what) (letters, digits, - and _; quoted keys are not supported), found '\(rest)'")
             }
             let found = isAtEnd ? "the end of the line" : "'\(rest)'"
             throw ConfigSyntaxError(column: column, message: "expected \(what) (letters, digits, - and _), found \(found)")
@@ -62,12 +62,13 @@ struct ConfigLineScanner {
     /// A value: "string", number, true/false or a one-line [array].
     mutating func value() throws(ConfigSyntaxError) -> ConfigValue {
         guard let first = next, first != "#" else {
-            throw ConfigSyntaxError(column: column, message: "expected a value after '=' (a \"string\", a number, true/false or [array])")
+            throw ConfigSyntaxError(column: column,
+                message: "expected a value after '=' (a \"string\", a number, true/false or [array]), found \(isAtEnd ? "the end of the line" : "a comment")")
         }
         switch first {
         case "\"": return .string(try basicString())
         case "'":
-            throw ConfigSyntaxError(column: column, message: "single-quoted strings are not supported; use double quotes")
+            throw ConfigSyntaxError(column: column, message: "expected a \"double-quoted\" string, found '\(rest)' (single-quoted strings are not supported)")
         case "[": return .array(try array())
         default: return try bareValue()
         }
@@ -92,7 +93,7 @@ struct ConfigLineScanner {
                 case "t": text.append("\t")
                 default:
                     throw ConfigSyntaxError(column: column - 1,
-                        message: "unknown escape \\\(escaped) in string; use \\\", \\\\, \\n or \\t")
+                        message: "expected an escape \\\", \\\\, \\n or \\t in the string, found \\\(escaped)")
                 }
                 index += 1
             default:
@@ -100,7 +101,7 @@ struct ConfigLineScanner {
             }
         }
         throw ConfigSyntaxError(column: openingColumn,
-            message: "unterminated string; add the closing \" on the same line (a \\\" inside a string does not close it)")
+            message: "expected the closing \" of the string on the same line (a \\\" inside a string does not close it), found the end of the line")
     }
 
     /// A one-line array; the `[` is next. Elements may be of any value kind; a trailing comma is allowed.
@@ -112,14 +113,14 @@ struct ConfigLineScanner {
             skipWhitespace()
             if next == "]" { index += 1; return elements }
             if isAtEnd || next == "#" {
-                throw ConfigSyntaxError(column: openingColumn, message: "unterminated array; close it with ] on the same line")
+                throw ConfigSyntaxError(column: openingColumn, message: "expected ] closing the array on the same line, found the end of the line")
             }
             elements.append(try value())
             skipWhitespace()
             if next == "," { index += 1; continue }
             if next == "]" { index += 1; return elements }
             if isAtEnd || next == "#" {
-                throw ConfigSyntaxError(column: openingColumn, message: "unterminated array; close it with ] on the same line")
+                throw ConfigSyntaxError(column: openingColumn, message: "expected ] closing the array on the same line, found the end of the line")
             }
             throw ConfigSyntaxError(column: column, message: "expected ',' or ']' in array, found '\(rest)'")
         }

@@ -13,6 +13,8 @@
 struct ConfigParser {
     let fileName: String
     private var sections: [SectionBuilder] = [SectionBuilder(name: "", line: 1)]
+    /// Index into `sections` of each name, so a header is checked for duplicates in constant time.
+    private var sectionIndex: [String: Int] = ["": 0]
     /// Index into `sections` that new keys go to; nil after a bad or duplicate header, whose keys are dropped.
     private var currentSection: Int? = 0
     private var errors: [ConfigError] = []
@@ -21,6 +23,8 @@ struct ConfigParser {
         var name: String
         var line: Int
         var entries: [ConfigEntry] = []
+        /// Line of each key set so far, so a duplicate key is found in constant time.
+        var keyLines: [String: Int] = [:]
     }
 
     init(fileName: String) { self.fileName = fileName }
@@ -34,7 +38,7 @@ struct ConfigParser {
                 try parseLine(lineText, lineNumber: lineNumber)
             } catch {
                 errors.append(ConfigError(fileName: fileName, line: lineNumber, column: error.column,
-                                          field: error.field, message: error.message))
+                                          field: error.field ?? "syntax", message: error.message))
             }
         }
         if let failure = ConfigErrors(errors) { throw failure }
@@ -58,7 +62,7 @@ struct ConfigParser {
         let headerColumn = scanner.column
         try scanner.expect("[", "expected '['")
         if scanner.next == "[" {
-            throw ConfigSyntaxError(column: headerColumn, message: "arrays of tables [[…]] are not supported; use one [section] per item")
+            throw ConfigSyntaxError(column: headerColumn, message: "expected one [section] per item, found '\(scanner.rest)' (arrays of tables [[…]] are not supported)")
         }
         var components: [String] = []
         while true {
@@ -71,15 +75,17 @@ struct ConfigParser {
         }
         if !scanner.isAtEndOrComment() {
             throw ConfigSyntaxError(column: scanner.column,
-                message: "unexpected text after section header: '\(scanner.rest)'; comments start with #")
+                message: "expected the end of the line or a # comment after the section header, found '\(scanner.rest)'")
         }
         let name = components.joined(separator: ".")
-        if let earlier = sections.first(where: { $0.name == name }) {
+        if let earlier = sectionIndex[name] {
             throw ConfigSyntaxError(column: headerColumn,
-                message: "duplicate section [\(name)]; it was already opened on line \(earlier.line)")
+                message: "expected each section once, found [\(name)] again (it was opened on line \(sections[earlier].line))",
+                field: name)
         }
         sections.append(SectionBuilder(name: name, line: lineNumber))
         currentSection = sections.count - 1
+        sectionIndex[name] = sections.count - 1
     }
 
     private mutating func parseEntry(_ scanner: inout ConfigLineScanner, lineNumber: Int) throws(ConfigSyntaxError) {
@@ -88,7 +94,7 @@ struct ConfigParser {
         scanner.skipWhitespace()
         if scanner.next == "." {
             throw ConfigSyntaxError(column: scanner.column,
-                message: "dotted keys are not supported; put \"\(key)\" under a [section] header instead")
+                message: "expected '=' after key \"\(key)\" (dotted keys are not supported; put \"\(key)\" under a [section] header), found '\(scanner.rest)'")
         }
         try scanner.expect("=", "expected '=' after key \"\(key)\", found '\(scanner.rest)'")
         scanner.skipWhitespace()
@@ -96,15 +102,17 @@ struct ConfigParser {
         let value = try scanner.value()
         if !scanner.isAtEndOrComment() {
             throw ConfigSyntaxError(column: scanner.column,
-                message: "unexpected text after the value: '\(scanner.rest)'; one key = value per line, comments start with #")
+                message: "expected the end of the line or a # comment after the value (one key = value per line), found '\(scanner.rest)'",
+                field: currentSection.map { sections[$0].name.isEmpty ? key : "\(sections[$0].name).\(key)" } ?? key)
         }
-        guard let sectionIndex = currentSection else { return }
-        if let earlier = sections[sectionIndex].entries.first(where: { $0.key == key }) {
-            let field = sections[sectionIndex].name.isEmpty ? key : "\(sections[sectionIndex].name).\(key)"
+        guard let index = currentSection else { return }
+        let field = sections[index].name.isEmpty ? key : "\(sections[index].name).\(key)"
+        if let earlier = sections[index].keyLines[key] {
             throw ConfigSyntaxError(column: keyColumn,
-                message: "duplicate key \"\(key)\"; it was already set on line \(earlier.line)", field: field)
+                message: "expected each key once per section, found \"\(key)\" again (it was set on line \(earlier))", field: field)
         }
-        sections[sectionIndex].entries.append(
+        sections[index].keyLines[key] = lineNumber
+        sections[index].entries.append(
             ConfigEntry(key: key, value: value, line: lineNumber, keyColumn: keyColumn, valueColumn: valueColumn))
     }
 }
