@@ -41,7 +41,13 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `text` with every control character written as an escape (`\r`, `\n`, `\t`, `\u{1B}`),
     /// so a file's bytes can never move the terminal's cursor or change its colours.
     public static func escapingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        // Fast path on the bytes: every character `isControl` matches starts with a byte below
+        // 0x20, 0x7F, 0xC2 (U+0080…U+009F) or 0xE2 (U+2028…U+2069).
+        func mayHoldControl(_ bytes: some Sequence<UInt8>) -> Bool {
+            bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        }
+        let suspect = text.utf8.withContiguousStorageIfAvailable { mayHoldControl($0) } ?? mayHoldControl(text.utf8)
+        guard suspect, text.unicodeScalars.contains(where: isControl) else { return text }
         var escaped = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard isControl(scalar) else { escaped.append(scalar); continue }

@@ -5,12 +5,13 @@
 /// (`0.5`, `-2.5e-3`, `1e6`). `nan` and `inf` are refused: qdot's numbers are always finite.
 enum ConfigNumberLiteral {
     static func parse(_ token: String) throws(ConfigSyntaxError) -> ConfigValue {
+        if let plain = plainInteger(token) { return .integer(plain) }
         let scalars = Array(token.unicodeScalars)
         guard let first = scalars.first else {
             throw failure("expected a value (a \"string\", a number, true/false or [array]), found nothing")
         }
         let body = (first == "+" || first == "-") ? Array(scalars.dropFirst()) : scalars
-        let bodyText = String(String.UnicodeScalarView(body))
+        let bodyText = ConfigLineScanner.text(body)
         if bodyText == "nan" || bodyText == "inf" {
             throw failure("expected a finite number, found \(token)")
         }
@@ -48,7 +49,7 @@ enum ConfigNumberLiteral {
             let digits = exponent.first == "+" || exponent.first == "-" ? Array(exponent.dropFirst()) : exponent
             try checkDigits(digits, of: token, allowLeadingZero: true)
         }
-        let cleaned = String(String.UnicodeScalarView(scalars.filter { $0 != "_" }))
+        let cleaned = ConfigLineScanner.text(scalars.filter { $0 != "_" })
         if fraction == nil && exponent == nil {
             guard let integer = Int(cleaned) else {
                 throw failure("expected an integer \(Int.min) … \(Int.max), found \(token)")
@@ -59,6 +60,24 @@ enum ConfigNumberLiteral {
             throw failure("expected a finite number (at most about 1.8e308), found \(token)")
         }
         return .float(float)
+    }
+
+    /// The common case, read without building arrays: an optional `-`, then 1 to 18 digits
+    /// without a leading zero (so it fits in 64 bits); nil for anything else, which the full
+    /// grammar judges.
+    private static func plainInteger(_ token: String) -> Int? {
+        let utf8 = token.utf8
+        var digits = utf8[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard let first = digits.first, (1...18).contains(digits.count),
+              first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -value : value
     }
 
     private static func failure(_ message: String) -> ConfigSyntaxError {

@@ -23,23 +23,50 @@ struct ConfigParser {
         var name: String
         var line: Int
         var entries: [ConfigEntry] = []
-        /// Line of each key set so far, so a duplicate key is found in constant time.
+        /// Line of each key set so far, once the section has more than a few (fewer are
+        /// searched in `entries`), so a duplicate key is found in constant time.
         var keyLines: [String: Int] = [:]
+
+        /// Adds `entry` unless its key was set before; then the line it was set on. Keys are
+        /// indexed once there are more than a few, and hashed once per entry.
+        mutating func add(_ entry: ConfigEntry) -> Int? {
+            if entries.count < 8 {
+                if let earlier = entries.first(where: { $0.key == entry.key }) { return earlier.line }
+            } else {
+                if entries.count == 8 { for earlier in entries { keyLines[earlier.key] = earlier.line } }
+                if let earlier = keyLines.updateValue(entry.line, forKey: entry.key) {
+                    keyLines[entry.key] = earlier
+                    return earlier
+                }
+            }
+            entries.append(entry)
+            return nil
+        }
     }
 
     init(fileName: String) { self.fileName = fileName }
 
     mutating func parse(_ text: String) throws(ConfigErrors) -> ConfigDocument {
-        // TOML newlines are LF or CRLF; in Swift "\r\n" is one Character, so split on both.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        for (offset, lineText) in lines.enumerated() {
-            let lineNumber = offset + 1
+        // TOML newlines are LF or CRLF. Split on the LF byte (no grapheme breaking: a quarter of
+        // the parse when it split on Characters) and drop the CR of a CRLF.
+        var lineNumber = 0
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, utf8[utf8.index(before: contentEnd)] == UInt8(ascii: "\r") {
+                contentEnd = utf8.index(before: contentEnd)
+            }
+            lineNumber += 1
             do {
-                try parseLine(lineText, lineNumber: lineNumber)
+                try parseLine(text[lineStart..<contentEnd], lineNumber: lineNumber)
             } catch {
                 errors.append(ConfigError(fileName: fileName, line: lineNumber, column: error.column,
                                           field: error.field ?? "syntax", message: error.message))
             }
+            if lineEnd == utf8.endIndex { break }
+            lineStart = utf8.index(after: lineEnd)
         }
         if let failure = ConfigErrors(errors) { throw failure }
         return ConfigDocument(fileName: fileName, sections: sections.map {
@@ -60,7 +87,7 @@ struct ConfigParser {
     private mutating func parseHeader(_ scanner: inout ConfigLineScanner, lineNumber: Int) throws(ConfigSyntaxError) {
         currentSection = nil
         let headerColumn = scanner.column
-        try scanner.expect("[", "expected '['")
+        _ = scanner.skip("[")
         if scanner.next == "[" {
             throw ConfigSyntaxError(column: headerColumn, message: "expected one [section] per item, found '\(scanner.rest)' (arrays of tables [[…]] are not supported)")
         }
@@ -69,8 +96,10 @@ struct ConfigParser {
             scanner.skipWhitespace()
             components.append(try scanner.bareKey(what: "a section name"))
             scanner.skipWhitespace()
-            if scanner.next == "." { try scanner.expect(".", ""); continue }
-            try scanner.expect("]", "expected '.' or ']' in section header, found '\(scanner.rest)'")
+            if scanner.skip(".") { continue }
+            guard scanner.skip("]") else {
+                throw ConfigSyntaxError(column: scanner.column, message: "expected '.' or ']' in section header, found '\(scanner.rest)'")
+            }
             break
         }
         if !scanner.isAtEndOrComment() {
@@ -96,7 +125,9 @@ struct ConfigParser {
             throw ConfigSyntaxError(column: scanner.column,
                 message: "expected '=' after key \"\(key)\" (dotted keys are not supported; put \"\(key)\" under a [section] header), found '\(scanner.rest)'")
         }
-        try scanner.expect("=", "expected '=' after key \"\(key)\", found '\(scanner.rest)'")
+        guard scanner.skip("=") else {
+            throw ConfigSyntaxError(column: scanner.column, message: "expected '=' after key \"\(key)\", found '\(scanner.rest)'")
+        }
         scanner.skipWhitespace()
         let valueColumn = scanner.column
         let value = try scanner.value()
@@ -106,13 +137,11 @@ struct ConfigParser {
                 field: currentSection.map { sections[$0].name.isEmpty ? key : "\(sections[$0].name).\(key)" } ?? key)
         }
         guard let index = currentSection else { return }
-        let field = sections[index].name.isEmpty ? key : "\(sections[index].name).\(key)"
-        if let earlier = sections[index].keyLines[key] {
+        let entry = ConfigEntry(key: key, value: value, line: lineNumber, keyColumn: keyColumn, valueColumn: valueColumn)
+        if let earlier = sections[index].add(entry) {
             throw ConfigSyntaxError(column: keyColumn,
-                message: "expected each key once per section, found \"\(key)\" again (it was set on line \(earlier))", field: field)
+                message: "expected each key once per section, found \"\(key)\" again (it was set on line \(earlier))",
+                field: sections[index].name.isEmpty ? key : "\(sections[index].name).\(key)")
         }
-        sections[index].keyLines[key] = lineNumber
-        sections[index].entries.append(
-            ConfigEntry(key: key, value: value, line: lineNumber, keyColumn: keyColumn, valueColumn: valueColumn))
     }
 }

@@ -74,6 +74,16 @@ import Testing
         #expect(try ConfigText.read(contentsOf: "/dev/null", expecting: ".experiment.toml file") == "")
     }
 
+    @Test func aDuplicateAmongManyKeysNamesItsFirstLine() throws {
+        // Past eight keys a section indexes them; a duplicate is found either way.
+        let keys = (0..<20).map { "k\($0) = \($0)" }.joined(separator: "\n")
+        for duplicate in ["k3", "k15"] {
+            let found = errors("[many]\n" + keys + "\n\(duplicate) = 0\n")
+            #expect(found.map(\.description) == ["exp.toml:22: many.\(duplicate): expected each key once per section, "
+                + "found \"\(duplicate)\" again (it was set on line \(Int(duplicate.dropFirst())! + 2))"])
+        }
+    }
+
     @Test func manyDistinctSectionsAreEachReportedOnce() throws {
         // The parser and reader keep an index of names: 200 000 distinct sections are read in
         // one pass (this used to take minutes), each unknown one reported with its line.
