@@ -16,8 +16,8 @@ public struct ConfigErrors: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The errors in `list`, or nil when it is empty.
     public init?(_ list: [ConfigError]) {
-        guard let head = list.first else { return nil }
-        self.init(head, Array(list.dropFirst()))
+        guard !list.isEmpty else { return nil }
+        errors = ConfigErrors.sortedByLine(list)   // no copy of the list when it is in order already
     }
 
     /// One error per line of text, each a complete `file:line: field: message`.
