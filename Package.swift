@@ -106,9 +106,12 @@ let package = Package(
         .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Experiments", "Records", "Reports", "Firmware", "Simulator", "LinuxHAL", "ConfigFile", "SeededRandom",
                                                    "Analysis", "Physics", "TimingMeasurement", complexNumbers],
                 path: "Tools/Composition"),
+        // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
+        // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
+        .target(name: "CStopSignals", path: "Sources/CStopSignals"),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
+            dependencies: ["Composition", "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
                            "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),

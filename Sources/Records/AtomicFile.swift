@@ -6,16 +6,27 @@ public import Foundation
 /// directly, and a symbolic link's file is replaced, not the link (see ``OutputTarget``).
 public enum AtomicFile {
     /// Writes `data` to `path` atomically, creating the folder if needed.
-    public static func write(_ data: Data, to path: String) throws {
+    ///
+    /// - Throws: `OutputFault` naming `path` and the system's reason (`what` is "file"; callers
+    ///   name the file's role).
+    public static func write(_ data: Data, to path: String) throws(OutputFault) {
         switch OutputTarget.of(path) {
         case .stream(let path):
-            let handle = try OutputTarget.openStream(path)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
+            do {
+                let handle = try OutputTarget.openStream(path)
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+            } catch {
+                throw OutputFault(.write, "file", path: path, error: error)
+            }
         case .file(let path):
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            do {
+                let url = URL(fileURLWithPath: path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } catch {
+                throw OutputFault.writing("file", path: path, error: error)
+            }
         }
     }
 }

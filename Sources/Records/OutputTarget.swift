@@ -32,11 +32,11 @@ public enum OutputTarget: Equatable, Sendable {
     }
 
     /// Opens the device, FIFO or socket at `path` (a `.stream` target) to write straight into it.
+    /// - Throws: `OutputFault` with the system's reason (not every failure is a permission).
     static func openStream(_ path: String) throws -> FileHandle {
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        return handle
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputFault(.write, "file", path: path, errorNumber: errno) }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Whether companion files (figures) can go beside it.

@@ -14,23 +14,32 @@ public struct RunRecord: Sendable {
     /// Board time the run covered, in nanoseconds.
     public var boardNanoseconds: Int64
 
-    /// Reads and checks the record at `path`: magic, version, header, every record's check sum,
-    /// kind, channel, setting and cycle order, and the end record. Any mistake is a
-    /// `RunRecordError` naming the byte offset; nothing traps.
+    /// Reads and checks the record at `path`: magic, version, header (version 3: its CRC-32C and
+    /// run ID), every block's CRC-32C, run ID and sequence number (version 3), every record's check
+    /// sum, kind, channel, setting and cycle order, and the end record. Any mistake is a
+    /// `RunRecordError` naming the byte offset; nothing traps. Holds every click in memory
+    /// (`RecordAnalysis.streamedFindings` analyses a record of any length without).
     public static func read(contentsOf path: String) throws(RunRecordError) -> RunRecord {
-        try parse(RunRecordScan.bytes(contentsOf: path), path: path)
+        try read(RecordByteStream.file(path))
     }
 
     /// Parses a record's bytes; `path` only labels errors. The whole file must be intact and end
     /// with its end record (`SalvagedRunRecord` reads what a crash left).
     public static func parse(_ bytes: [UInt8], path: String) throws(RunRecordError) -> RunRecord {
-        let scan = try RunRecordScan(bytes, path: path)
+        try read(RecordByteStream.bytes(bytes, path: path))
+    }
+
+    static func read(_ stream: RecordByteStream) throws(RunRecordError) -> RunRecord {
+        var scan = try RunRecordScan(stream)
+        var sink = ClickArraySink()
+        try scan.scan(into: &sink)
         if let stop = scan.stop { throw stop }
-        guard let record = scan.record else {
+        guard let end = scan.end else {
             throw RunRecordError(
-                path: path, offset: bytes.count,
-                message: "no end record: the run did not finish writing (a crash?); \(scan.clicks.count) clicks up to cycle \(scan.lastCycle) are intact")
+                path: stream.path, offset: stream.offset,
+                message: "no end record: the run did not finish writing (a crash?); \(scan.clickCount) clicks up to cycle \(scan.lastCycle) are intact")
         }
-        return record
+        return RunRecord(header: scan.header, clicks: sink.clicks, cyclesPerSetting: scan.cyclesPerSetting,
+                         complete: end.complete, boardNanoseconds: end.boardNanoseconds)
     }
 }

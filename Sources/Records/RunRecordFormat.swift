@@ -1,4 +1,5 @@
-/// The byte layout of a run record (docs/record-format.md): all integers little-endian.
+/// The byte layout of a version-1 and -2 run record (docs/record-format.md; version 3, which
+/// qdot writes, is in `RunRecordFormat+Version3.swift`): all integers little-endian.
 ///
 ///     offset  size  field
 ///     0       8     magic "QDOTRUN\0"
@@ -15,13 +16,14 @@
 public enum RunRecordFormat {
     /// The first eight bytes of every record file.
     public static let magic: [UInt8] = Array("QDOTRUN".utf8) + [0]
-    /// The versions this build reads: 1, and 2, which adds gate-mode coincidences (the header's
-    /// timing gains `coincidenceMode` and `sideCycles`, its settings' tallies `sideCoincidences`).
-    /// A window-mode record is still written as version 1, which every qdot reads; a gate-mode one
-    /// as version 2, which a qdot that does not know gate mode refuses instead of misreading.
-    public static let versions: ClosedRange<UInt32> = 1...2
+    /// The versions this build reads: 1; 2, which adds gate-mode coincidences (the header's
+    /// timing gains `coincidenceMode` and `sideCycles`, its settings' tallies `sideCoincidences`);
+    /// and 3, which adds the run ID, the header's CRC-32C and the records in checked blocks
+    /// (`RunRecordFormat+Version3.swift`). qdot writes version 3 (`writtenVersion`).
+    public static let versions: ClosedRange<UInt32> = 1...3
 
-    /// The version a record with `header` is written in.
+    /// The lowest version that can hold a record with `header`: 1 in window mode, 2 in gate mode
+    /// (a version-1 record with a gate-mode header is refused).
     public static func version(for header: RunRecordHeader) -> UInt32 {
         header.experiment.timing.coincidenceMode == .window && header.schedule.timing.coincidenceMode == .window ? 1 : 2
     }

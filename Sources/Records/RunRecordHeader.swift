@@ -17,16 +17,21 @@ public struct RunRecordHeader: Sendable, Equatable {
     public var timingProfile: String?
     /// The seed of the run.
     public var seed: UInt64
+    /// A random number drawn when a lab run starts, so two lab runs never share a run ID (a
+    /// version-3 record's run ID is derived from its header); nil for a simulated run, whose
+    /// record the seed and the files decide byte for byte.
+    public var runNonce: UInt64?
 
     /// A header.
     public init(software: String, experiment: ExperimentDefinition, schedule: CycleSchedule, board: String,
-                timingProfile: String?, seed: UInt64) {
+                timingProfile: String?, seed: UInt64, runNonce: UInt64? = nil) {
         self.software = software
         self.experiment = experiment
         self.schedule = schedule
         self.board = board
         self.timingProfile = timingProfile
         self.seed = seed
+        self.runNonce = runNonce
     }
 
     /// What makes the header unfit to analyse its records by: a schedule that is not the one its

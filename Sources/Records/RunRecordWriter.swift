@@ -3,11 +3,18 @@ public import HAL
 public import Vocabulary
 import Foundation
 
-/// Writes a run record as the run goes: header first, then click records in batches, and at the
-/// end the per-setting totals and the end record.
+/// Writes a run record (format version 3) as the run goes: header first, then click records in
+/// blocks, and at the end the per-setting totals and the end record.
+///
+/// Records are stored straight into the buffer behind a reserved block header; a block is closed
+/// (its header and CRC-32C filled in, `RunRecordFormat.encodeBlockHeader`) when it holds
+/// `maxRecordsPerBlock` records, so a click costs the same few stores as before plus one count
+/// comparison, and no allocation. Every block but the last holds exactly `maxRecordsPerBlock`
+/// records whenever the bytes are written out, so the record is the same byte for byte for the
+/// same clicks (a simulated run's record is decided by its seed and files).
 ///
 /// The file grows as `PATH.partial`; `finish` renames it to `PATH`, so a complete record appears
-/// at once and a crash leaves only the `.partial` file (readable up to its last whole record, and
+/// at once and a crash leaves only the `.partial` file (readable up to its last intact block, and
 /// analysable with `qdot analyze --salvage`).
 ///
 /// Bounded loss: records wait in a buffer of about a mebibyte, which is written out when it is
@@ -15,21 +22,44 @@ import Foundation
 /// live pipeline calls `flushIfDue()` once per drain, so a crash (SIGKILL, OOM, a trap) loses at
 /// most `flushAge` plus one drain interval of clicks: write(2) puts them in the kernel's page
 /// cache, which outlives the process. Power loss is bounded separately by `syncInterval`.
+/// Such a flush writes the open block as it stands — its records, then its header rewritten in
+/// place (pwrite) with the count and CRC-32C so far — so the file is whole blocks after every
+/// flush; the block keeps growing until it is full. Into a pipe or a device, where nothing can be
+/// rewritten, a flush closes the open block early instead (the bytes then depend on when the
+/// flushes came).
 public final class RunRecordWriter {
     /// Where the finished record goes.
     public let path: String
     /// The file being written (the target itself when that is a device or a pipe).
     public let partialPath: String
     /// Whether `finish` renames `partialPath` to `path` (false for a device or a pipe).
-    private let renamesWhenDone: Bool
-    private let handle: FileHandle
-    /// Bytes waiting to be written: the first `used` bytes. Raw storage the writer owns (allocated
-    /// in `init`, freed in `deinit`, never handed out), so appending a record is a few stores with
-    /// no array uniqueness or bounds checks; `used + recordSize <= capacity` holds before every store.
+    let renamesWhenDone: Bool
+    let handle: FileHandle
+    /// Bytes of the file from `bufferFileOffset` on: the first `writtenUpTo` are in the file, the
+    /// rest up to `used` wait; they end with the open block (its header reserved at `blockStart`,
+    /// its `blockRecords` records after it). Raw storage the writer owns (allocated in `init`,
+    /// freed in `deinit`, never handed out), so appending a record is a few stores with no array
+    /// uniqueness or bounds checks: a block is only opened where a full one fits, so
+    /// `used + recordSize <= capacity` holds whenever `blockRecords < maxRecordsPerBlock`.
     @usableFromInline let buffer: UnsafeMutableRawPointer
     @usableFromInline var used = 0
-    /// About a mebibyte, a whole number of records.
-    @usableFromInline static let capacity = RunRecordFormat.recordSize * ((1 << 20) / RunRecordFormat.recordSize)
+    /// Where the open block's header is reserved in `buffer`.
+    @usableFromInline var blockStart = 0
+    /// Records in the open block.
+    @usableFromInline var blockRecords = 0
+    /// How much of `buffer` is already in the file.
+    var writtenUpTo = 0
+    /// The file offset of `buffer`'s first byte.
+    var bufferFileOffset = 0
+    /// The open block's sequence number.
+    var sequenceNumber: UInt64 = 0
+    /// The record's run ID (`RunRecordFormat.runID`), repeated in every block header.
+    public let runID: UInt64
+    /// Bytes of a full block.
+    @usableFromInline static let fullBlockBytes = RunRecordFormat.blockHeaderSize
+        + RunRecordFormat.maxRecordsPerBlock * RunRecordFormat.recordSize
+    /// About a mebibyte: ten full blocks.
+    @usableFromInline static let capacity = 10 * fullBlockBytes
     /// The longest a buffered record waits (wall time) before `flushIfDue()` writes it out.
     public let flushAge: Duration
     /// At least this long between two fsync calls that `flushIfDue()` asks for (nil: never asks;
@@ -40,12 +70,12 @@ public final class RunRecordWriter {
     private let wallClock: () -> ContinuousClock.Instant
     /// When the records now buffered were first seen waiting by `flushIfDue()` (nil: none wait, or
     /// not seen yet).
-    private var oldestWaitingSince: ContinuousClock.Instant?
+    var oldestWaitingSince: ContinuousClock.Instant?
     /// The last fsync (or the file's creation), and whether bytes were written since.
     private var lastSync: ContinuousClock.Instant
-    private var writtenSinceSync = false
+    var writtenSinceSync = false
     /// Writes to the file so far (full buffers, age flushes, the end), for tests and benchmarks.
-    public private(set) var flushCount = 0
+    public internal(set) var flushCount = 0
 
     /// Creates `PATH.partial` and writes the header.
     ///
@@ -81,11 +111,17 @@ public final class RunRecordWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = Array(try encoder.encode(RecordHeaderV1(header)))
-        var preamble = RunRecordFormat.magic
-        withUnsafeBytes(of: RunRecordFormat.version(for: header).littleEndian) { preamble += $0 }
-        withUnsafeBytes(of: UInt32(json.count).littleEndian) { preamble += $0 }
-        try handle.write(contentsOf: preamble + json)
+        runID = RunRecordFormat.runID(headerJSON: json)
+        var start = RunRecordFormat.magic
+        withUnsafeBytes(of: RunRecordFormat.writtenVersion.littleEndian) { start += $0 }
+        withUnsafeBytes(of: UInt32(json.count).littleEndian) { start += $0 }
+        start += json
+        withUnsafeBytes(of: runID.littleEndian) { start += $0 }
+        withUnsafeBytes(of: CRC32C.checksum(start).littleEndian) { start += $0 }
+        try handle.write(contentsOf: start)
+        bufferFileOffset = start.count
         buffer = .allocate(byteCount: Self.capacity, alignment: MemoryLayout<Int64>.alignment)
+        used = RunRecordFormat.blockHeaderSize   // the first block's header, reserved
     }
 
     deinit { buffer.deallocate() }
@@ -95,12 +131,13 @@ public final class RunRecordWriter {
     @inlinable @inline(__always)
     func record(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: Int, cycle: Int64,
                         timestamp: Int64) throws {
-        if used == Self.capacity { try flush() }
-        // Sound: `used` is a multiple of recordSize below capacity here, so the 24 bytes stored
-        // lie inside the allocation.
+        if blockRecords == RunRecordFormat.maxRecordsPerBlock { try closeBlock() }
+        // Sound: the open block has room for another record, and a block is only opened where a
+        // full one fits, so the 24 bytes stored lie inside the allocation.
         RunRecordFormat.encode(kind: kind, channel: channel, codeA: codeA, codeB: codeB, setting: UInt16(setting),
                                cycle: cycle, timestamp: timestamp, at: buffer + used)
         used += RunRecordFormat.recordSize
+        blockRecords += 1
     }
 
     /// Appends one click. (Inlined into the live pipeline's per-click loop.)
@@ -109,16 +146,6 @@ public final class RunRecordWriter {
         try record(kind: RunRecordFormat.clickKind, channel: UInt8(event.channel.rawValue), codeA: event.codes.armA,
                    codeB: event.codes.armB, setting: event.setting, cycle: event.cycle,
                    timestamp: event.timestamp.nanoseconds)
-    }
-
-    /// Writes what is buffered to the file.
-    public func flush() throws {
-        guard used > 0 else { return }
-        try handle.write(contentsOf: UnsafeRawBufferPointer(start: buffer, count: used))
-        used = 0
-        oldestWaitingSince = nil
-        writtenSinceSync = true
-        flushCount += 1
     }
 
     /// Writes the buffer out when its oldest record has waited `flushAge`; call it once per drain.
@@ -130,9 +157,10 @@ public final class RunRecordWriter {
     /// `flushAge` plus the time between two calls. The clock is read only while records wait or
     /// when `syncInterval` is set.
     public func flushIfDue() throws -> Bool {
-        if used == 0, syncInterval == nil { return false }
+        let waiting = (blockRecords > 0 ? used : blockStart) > writtenUpTo
+        if !waiting, syncInterval == nil { return false }
         let now = wallClock()
-        if used > 0 {
+        if waiting {
             if let since = oldestWaitingSince {
                 if now - since >= flushAge { try flush() }
             } else {
@@ -160,14 +188,13 @@ public final class RunRecordWriter {
         }
         try record(kind: RunRecordFormat.endKind, channel: complete ? 1 : 0, codeA: 0, codeB: 0, setting: 0,
                    cycle: Int64(cyclesPerSetting.reduce(0, +)), timestamp: boardNanoseconds)
-        try flush()
+        try writeLastBlock()
         if renamesWhenDone { try handle.synchronize() }   // (a pipe or a device cannot be synchronized)
         try handle.close()
         guard renamesWhenDone else { return }
         // rename(2) replaces the target atomically on one filesystem.
         guard rename(partialPath, path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                                                            NSLocalizedDescriptionKey: "rename failed, errno \(errno)"])
+            throw OutputFault(.rename, "record", path: "\(partialPath) to \(path)", errorNumber: errno)
         }
     }
 }

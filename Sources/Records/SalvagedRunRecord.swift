@@ -39,26 +39,34 @@ public struct SalvagedRunRecord: Sendable {
     /// Reads what can be trusted of the record at `path`. Throws only when the file cannot be read or
     /// its preamble or header is damaged (nothing can be analysed without them).
     public static func read(contentsOf path: String) throws(RunRecordError) -> SalvagedRunRecord {
-        try parse(RunRecordScan.bytes(contentsOf: path), path: path)
+        try read(RecordByteStream.file(path))
     }
 
     /// Salvages a record's bytes; `path` only labels errors.
     public static func parse(_ bytes: [UInt8], path: String) throws(RunRecordError) -> SalvagedRunRecord {
-        let scan = try RunRecordScan(bytes, path: path)
+        try read(RecordByteStream.bytes(bytes, path: path))
+    }
+
+    static func read(_ stream: RecordByteStream) throws(RunRecordError) -> SalvagedRunRecord {
+        var scan = try RunRecordScan(stream)
+        var sink = CycleHoldingSink(ClickArraySink())
+        try scan.scan(into: &sink)
         let cyclesSeen = scan.lastCycle + 1
-        if let record = scan.record, let end = scan.end {
+        if let end = scan.end {
+            sink.release()
+            let record = RunRecord(header: scan.header, clicks: sink.inner.clicks, cyclesPerSetting: scan.cyclesPerSetting,
+                                   complete: end.complete, boardNanoseconds: end.boardNanoseconds)
             return SalvagedRunRecord(record: record, stop: scan.stop, hasEndRecord: true, intactBytes: scan.intactBytes,
-                                     fileBytes: bytes.count, intactClicks: scan.clicks.count, cyclesSeen: cyclesSeen,
+                                     fileBytes: stream.size, intactClicks: scan.clickCount, cyclesSeen: cyclesSeen,
                                      cyclesAnalysed: end.cycles, clicksLeftOut: 0)
         }
         let cyclesAnalysed = max(0, scan.lastCycle)
-        let kept = scan.clicks.prefix { $0.cycle < cyclesAnalysed }
-        let record = RunRecord(header: scan.header, clicks: Array(kept),
+        let record = RunRecord(header: scan.header, clicks: sink.inner.clicks,
                                cyclesPerSetting: cyclesPerSetting(firstCycles: cyclesAnalysed, of: scan.header.schedule),
                                complete: false, boardNanoseconds: 0)
         return SalvagedRunRecord(record: record, stop: scan.stop, hasEndRecord: false, intactBytes: scan.intactBytes,
-                                 fileBytes: bytes.count, intactClicks: scan.clicks.count, cyclesSeen: cyclesSeen,
-                                 cyclesAnalysed: cyclesAnalysed, clicksLeftOut: scan.clicks.count - kept.count)
+                                 fileBytes: stream.size, intactClicks: scan.clickCount, cyclesSeen: cyclesSeen,
+                                 cyclesAnalysed: cyclesAnalysed, clicksLeftOut: sink.held.count)
     }
 
     /// How the first `cycles` cycles of `schedule` fall on its settings, which run one after another.

@@ -28,14 +28,14 @@ enum ExperimentFixture {
     }
 
     /// The record file of a run of the shipped example `name` in a fresh temporary folder: its
-    /// path, its bytes, and where its header ends (a 16-byte preamble whose bytes 12–15 hold the
-    /// JSON header's length, little-endian, then the header; the 24-byte records follow).
-    static func record(_ name: String, cyclesPerSetting: Int) throws -> (path: String, bytes: [UInt8], headerEnd: Int) {
+    /// path, its bytes (format version 3), and where its first block starts (a 16-byte preamble
+    /// whose bytes 12–15 hold the JSON header's length, little-endian, the header, its run ID and
+    /// CRC; the blocks follow).
+    static func record(_ name: String, cyclesPerSetting: Int) throws -> (path: String, bytes: [UInt8], blocksStart: Int) {
         let path = try temporaryPath("run.qdotrec")
         _ = try run(try example(name, cyclesPerSetting: cyclesPerSetting), record: path)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
-        return (path, bytes, 16 + headerLength)
+        return (path, bytes, Version1Layout.blocksStart(bytes))
     }
 
     static func temporaryPath(_ name: String) throws -> String {

@@ -83,9 +83,9 @@ import Vocabulary
         // The live pipeline's accumulator agrees with the firmware, side pairs included.
         for (tally, summary) in zip(run.report.settings, run.findings.settings) { #expect(tally.counts == summary.counts) }
 
-        // A gate-mode record is format version 2 (bytes 8–11, little-endian).
+        // Written as format version 3 (bytes 8–11, little-endian), whose header holds gate mode.
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        #expect(Array(bytes[8..<12]) == [2, 0, 0, 0])
+        #expect(Array(bytes[8..<12]) == [3, 0, 0, 0])
         #expect(record.header.experiment.timing.coincidenceMode == .gate(sideCycles: 3))
         #expect(record.header.schedule.timing.coincidenceMode == .gate(sideCycles: 3))
 
@@ -129,9 +129,9 @@ import Vocabulary
         #expect(ratio.standardError > 0.5 * sigmaRatio, "\(ratio.standardError) vs \(sigmaRatio)")
     }
 
-    @Test func aWindowModeRecordIsStillVersionOne() throws {
+    @Test func aWindowModeRecordIsReadAsWindowMode() throws {
         let record = try ExperimentFixture.record("bell-chsh", cyclesPerSetting: 100)
-        #expect(Array(record.bytes[8..<12]) == [1, 0, 0, 0])
+        #expect(Array(record.bytes[8..<12]) == [3, 0, 0, 0])
         let read = try RunRecord.read(contentsOf: record.path)
         #expect(read.header.experiment.timing.coincidenceMode == .window)
         #expect(Self.recount(read).allSatisfy { $0.sideCoincidences == .zero } == false)   // the definition finds side pairs …

@@ -24,6 +24,9 @@ import Testing
         }
     }
 
+    /// The one block header before the records an age flush writes (format version 3).
+    static let blockHeader = RunRecordFormat.blockHeaderSize
+
     struct Fixture {
         let path: String
         let writer: RunRecordWriter
@@ -66,7 +69,7 @@ import Testing
         #expect(try f.fileBytes() == f.headerBytes, "999 ms < 1 s: still buffered")
         f.clock.elapsed = .milliseconds(1_000)
         _ = try f.writer.flushIfDue()
-        #expect(try f.fileBytes() == f.headerBytes + 20 * RunRecordFormat.recordSize)
+        #expect(try f.fileBytes() == f.headerBytes + Self.blockHeader + 20 * RunRecordFormat.recordSize)
         #expect(f.writer.flushCount == 1)
 
         // The next batch's age counts from the first call that finds it waiting (t = 1.2 s).
@@ -75,10 +78,10 @@ import Testing
         _ = try f.writer.flushIfDue()
         f.clock.elapsed = .milliseconds(2_199)
         _ = try f.writer.flushIfDue()
-        #expect(try f.fileBytes() == f.headerBytes + 20 * RunRecordFormat.recordSize)
+        #expect(try f.fileBytes() == f.headerBytes + Self.blockHeader + 20 * RunRecordFormat.recordSize)
         f.clock.elapsed = .milliseconds(2_200)
         _ = try f.writer.flushIfDue()
-        #expect(try f.fileBytes() == f.headerBytes + 25 * RunRecordFormat.recordSize)
+        #expect(try f.fileBytes() == f.headerBytes + Self.blockHeader + 25 * RunRecordFormat.recordSize)
 
         // What reached the file is a salvageable record: 25 clicks in cycles 0…24, the last left out.
         let salvaged = try SalvagedRunRecord.read(contentsOf: f.writer.partialPath)
@@ -103,9 +106,10 @@ import Testing
 
     @Test func aFullBufferIsWrittenWhateverItsAge() throws {
         let f = try fixture(flushAge: .seconds(3_600))
-        let perBuffer = (1 << 20) / RunRecordFormat.recordSize  // 43 690 records
+        let perBlock = RunRecordFormat.maxRecordsPerBlock
+        let perBuffer = 10 * perBlock  // 40 960 records in ten full blocks
         try f.write(clicks: 0..<(perBuffer + 1))
-        #expect(try f.fileBytes() == f.headerBytes + perBuffer * RunRecordFormat.recordSize)
+        #expect(try f.fileBytes() == f.headerBytes + 10 * (Self.blockHeader + perBlock * RunRecordFormat.recordSize))
         #expect(f.writer.flushCount == 1)
     }
 
@@ -114,7 +118,7 @@ import Testing
         try f.write(clicks: 0..<3)
         #expect(try f.writer.flushIfDue() == false)          // t = 0: seen waiting; age 0 ≥ 0 flushes next call
         #expect(try f.writer.flushIfDue() == false)          // flushed, but 0 s since the file was made
-        #expect(try f.fileBytes() == f.headerBytes + 3 * RunRecordFormat.recordSize)
+        #expect(try f.fileBytes() == f.headerBytes + Self.blockHeader + 3 * RunRecordFormat.recordSize)
         f.clock.elapsed = .milliseconds(4_999)
         #expect(try f.writer.flushIfDue() == false)
         f.clock.elapsed = .seconds(5)
@@ -147,7 +151,7 @@ import Testing
         #expect(try f.fileBytes() == f.headerBytes)
         f.clock.elapsed = .seconds(1)
         pipeline.cyclesCompleted(10)
-        #expect(try f.fileBytes() == f.headerBytes + 8 * RunRecordFormat.recordSize)
+        #expect(try f.fileBytes() == f.headerBytes + Self.blockHeader + 8 * RunRecordFormat.recordSize)
         #expect(pipeline.writeError == nil && pipeline.accumulator.eventsSeen == 8)
     }
 

@@ -18,9 +18,14 @@ import Testing
         var recordCount: Int { (bytes.count - headerEnd) / RunRecordFormat.recordSize }
     }
 
+    /// A run's record in the version-1 layout (`Version1Layout`): the reader of version 1 and 2
+    /// files, which a crash of an older qdot left, salvages them as before. (Version 3's blocks:
+    /// `Version3SalvageTests`.)
     func recorded(_ name: String = "bell-chsh", cyclesPerSetting: Int = 100) throws -> Recorded {
-        let (path, bytes, headerEnd) = try ExperimentFixture.record(name, cyclesPerSetting: cyclesPerSetting)
-        return Recorded(bytes: bytes, headerEnd: headerEnd, record: try RunRecord.parse(bytes, path: path))
+        let (path, written, _) = try ExperimentFixture.record(name, cyclesPerSetting: cyclesPerSetting)
+        let bytes = Version1Layout.bytes(written)
+        return Recorded(bytes: bytes, headerEnd: 16 + Version1Layout.headerLength(bytes),
+                        record: try RunRecord.parse(bytes, path: path))
     }
 
     /// Cut at every byte offset from five records before the last click to the end of the file:

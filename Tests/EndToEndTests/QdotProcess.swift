@@ -16,9 +16,11 @@ struct QdotProcess {
         return folder.appendingPathComponent("qdot")
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> QdotProcess {
+    /// Runs qdot (or `program`, a shell that starts qdot) with `arguments` in `directory`.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                    program: URL? = nil) throws -> QdotProcess {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -167,3 +167,50 @@ import Testing
         #expect(try ResultDocument.read(written).hardware?.lostEdgesUndetectableOn == clicks)
     }
 }
+
+/// Version-3 records (`Golden/README.md`): read to the findings written beside them, byte for byte.
+@Suite struct Version3GoldenFileTests {
+    @Test func aVersion3RecordReadsToItsFindingsAndHoldsTheRecordsOfTheVersion1One() throws {
+        let record = try RunRecord.read(contentsOf: try GoldenFiles.url("v3-bbm92.qdotrec").path)
+        #expect(try GoldenFiles.bytes("v3-bbm92.qdotrec")[8..<12] == [3, 0, 0, 0])
+        #expect(try GoldenFileTests.json(FindingsV1(RecordAnalysis.findings(record))) == GoldenFiles.bytes("v3-bbm92.findings.json"))
+        let version1 = try RunRecord.read(contentsOf: try GoldenFiles.url("bbm92.qdotrec").path)
+        #expect(record.clicks == version1.clicks && record.cyclesPerSetting == version1.cyclesPerSetting)
+        #expect(record.header.schedule == version1.header.schedule && record.header.seed == 7)
+    }
+
+    @Test func aCrashedVersion3RecordSalvagesToItsFindings() throws {
+        let salvaged = try SalvagedRunRecord.read(contentsOf: try GoldenFiles.url("v3-crashed.qdotrec.partial").path)
+        #expect(!salvaged.hasEndRecord && salvaged.intactClicks == 4_096 && salvaged.stop?.offset == 99_252)
+        #expect(try #require(salvaged.stop).message.hasPrefix("block 1: truncated"))
+        #expect(try GoldenFileTests.json(FindingsV1(RecordAnalysis.findings(salvaged))) == GoldenFiles.bytes("v3-crashed.findings.json"))
+    }
+}
+
+/// `qdot analyze`'s streaming path (`StreamedRecordAnalysis`, block by block into the analysis, no
+/// click kept) gives the findings of the reader that holds every click, on every golden record.
+@Suite struct StreamedRecordAnalysisTests {
+    @Test(arguments: GoldenFileTests.kinds + ["v3-bbm92"])
+    func streamingGivesTheFindingsOfTheWholeRecord(_ name: String) throws {
+        let path = try GoldenFiles.url("\(name).qdotrec").path
+        let record = try RunRecord.read(contentsOf: path)
+        let streamed = try StreamedRecordAnalysis.analyse(contentsOf: path)
+        #expect(streamed.findings == RecordAnalysis.findings(record))
+        #expect(streamed.clicksAnalysed == record.clicks.count && streamed.cyclesPerSetting == record.cyclesPerSetting)
+        #expect(streamed.complete == record.complete && streamed.header == record.header)
+        let window = try StreamedRecordAnalysis.analyse(contentsOf: path, coincidenceWindow: .nanoseconds(2))
+        #expect(window.findings == RecordAnalysis.findings(record, coincidenceWindow: .nanoseconds(2)))
+    }
+
+    @Test(arguments: ["crashed.qdotrec.partial", "v3-crashed.qdotrec.partial"])
+    func streamingSalvagesAsTheSalvageReaderDoes(_ name: String) throws {
+        let path = try GoldenFiles.url(name).path
+        let salvaged = try SalvagedRunRecord.read(contentsOf: path)
+        let streamed = try StreamedRecordAnalysis.analyse(contentsOf: path, salvage: true)
+        #expect(streamed.findings == RecordAnalysis.findings(salvaged))
+        #expect(streamed.clicksAnalysed == salvaged.record.clicks.count && !streamed.complete)
+        #expect(streamed.cyclesPerSetting == salvaged.record.cyclesPerSetting)
+        let strict = try #require(throws: RunRecordError.self) { try StreamedRecordAnalysis.analyse(contentsOf: path) }
+        #expect(strict.intactClicks == salvaged.intactClicks)
+    }
+}

@@ -139,6 +139,8 @@ extension HardwareRun {
             outcome.findings.notes += ExperimentBoardFit.warnings(experiment, board: request.board).map { "board: \($0)" }
         } catch let FirmwareError.notArmed(state) {
             throw .notArmed(state.description)
+        } catch let ExperimentRunError.recordNotCreated(fault) {
+            throw .output(fault)
         } catch {
             throw .experiment("\(error)")
         }
@@ -175,6 +177,8 @@ public enum HardwareRunError: Error, CustomStringConvertible {
     /// The experiment could not run (its schedule does not fit the station, the record could not
     /// be opened, the controller did not arm).
     case experiment(String)
+    /// An output file (the click record) could not be created: nothing was run.
+    case output(OutputFault)
 
     public var description: String {
         switch self {
@@ -182,6 +186,7 @@ public enum HardwareRunError: Error, CustomStringConvertible {
         case let .firmware(error): return error.description
         case let .notArmed(state): return "the controller did not arm: \(state)"
         case let .experiment(text): return text
+        case let .output(fault): return "\(fault); nothing was run"
         }
     }
 

@@ -48,36 +48,25 @@ struct AnalyzeCommand: ParsableCommand {
             try TaggedAnalysis(record: record, tags: tags, options: tagging, window: window, output: output).run()
             return
         }
-        let recorded: RunRecord
-        let findings: ExperimentFindings
-        if salvage {
-            let salvaged: SalvagedRunRecord
-            do {
-                salvaged = try SalvagedRunRecord.read(contentsOf: record)
-            } catch {
-                printError("qdot analyze: \(error)")
-                throw QdotExit.unreadableRecord.code
+        // Read block by block straight into the analysis (memory flat in the record's length).
+        let analysed: StreamedRecordAnalysis
+        do {
+            analysed = try StreamedRecordAnalysis.analyse(contentsOf: record, coincidenceWindow: window, salvage: salvage)
+        } catch {
+            printError("qdot analyze: \(error)")
+            if !salvage, let intactClicks = error.intactClicks {
+                printError("  qdot analyze --salvage \(record) analyses the \(intactClicks) intact clicks "
+                           + "before that point (marked INCOMPLETE and SALVAGED)")
             }
-            recorded = salvaged.record
-            findings = RecordAnalysis.findings(salvaged, coincidenceWindow: window)
-        } else {
-            do {
-                recorded = try RunRecord.read(contentsOf: record)
-            } catch {
-                printError("qdot analyze: \(error)")
-                if let salvaged = try? SalvagedRunRecord.read(contentsOf: record) {
-                    printError("  qdot analyze --salvage \(record) analyses the \(salvaged.intactClicks) intact clicks "
-                               + "before that point (marked INCOMPLETE and SALVAGED)")
-                }
-                throw QdotExit.unreadableRecord.code
-            }
-            findings = RecordAnalysis.findings(recorded, coincidenceWindow: window)
+            throw QdotExit.unreadableRecord.code
         }
-        let experiment = recorded.header.experiment
-        let cycles = recorded.cyclesPerSetting.reduce(0, +)
-        let status = findings.salvage.map { " — \($0.status)" } ?? (recorded.complete ? "" : " — INCOMPLETE run")
-        print("qdot analyze — \(record): \(experiment.name) (\(experiment.kind.name)), seed \(recorded.header.seed), "
-              + "\(recorded.clicks.count) clicks, \(cycles) \(findings.salvage == nil ? "" : "complete ")cycles\(status)")
+        let findings = analysed.findings
+        let experiment = analysed.header.experiment
+        // (Each total is at most its setting's planned cycles, so the sum cannot overflow.)
+        let cycles = analysed.cyclesPerSetting.reduce(0, +)
+        let status = findings.salvage.map { " — \($0.status)" } ?? (analysed.complete ? "" : " — INCOMPLETE run")
+        print("qdot analyze — \(record): \(experiment.name) (\(experiment.kind.name)), seed \(analysed.header.seed), "
+              + "\(analysed.clicksAnalysed) clicks, \(cycles) \(findings.salvage == nil ? "" : "complete ")cycles\(status)")
         if salvage, findings.salvage == nil { print("  salvage       the record is whole (it has its end record): nothing to salvage") }
         if let info = findings.salvage { print(SalvageSummary.lines(info).joined(separator: "\n")) }
         if let windowNs { print("  window        \(windowNs) ns (recorded: \(experiment.timing.coincidenceWindow.nanoseconds) ns)") }

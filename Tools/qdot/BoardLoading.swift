@@ -37,15 +37,21 @@ enum StationLoading {
     }
 }
 
-/// Writing an output file, with a clear error naming the file when it fails.
+/// Writing an output file, with a clear error naming the file and the system's reason when it
+/// fails, and exit 5.
 enum OutputFiles {
     static func write(_ data: Data, to path: String, what: String) throws {
         do {
             try AtomicFile.write(data, to: path)
         } catch {
-            printError("qdot: could not write the \(what) to \(path): \(error.localizedDescription)")
-            throw QdotExit.outputNotWritten.code
+            throw notWritten(OutputFault(.write, what, path: path, error: error))
         }
+    }
+
+    /// Prints `qdot: cannot write result x.json: Not a directory (errno 20)` and gives exit 5.
+    static func notWritten(_ fault: OutputFault) -> ExitCode {
+        printError("qdot: \(fault)")
+        return QdotExit.outputNotWritten.code
     }
 }
 

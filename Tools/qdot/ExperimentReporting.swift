@@ -6,7 +6,8 @@ import Records
 import Reports
 
 /// Reporting an experiment run the same way on every backend: summary, certified figures, faults,
-/// the JSON result, the SVG figures and the record's path; exit 4 when the run stopped early.
+/// the JSON result, the SVG figures and the record's path; exit 5 when an output file could not be
+/// written (the record, or one in `outputFaults`), else exit 4 when the run stopped early.
 enum ExperimentReporting {
     /// Prints and writes everything an experiment run produced.
     ///
@@ -16,15 +17,17 @@ enum ExperimentReporting {
     ///   - document: the result document, without the experiment's parts (they are filled in here).
     ///   - output: the JSON result's path; figures go beside it.
     ///   - extraLines: backend-specific summary lines (the real-time setup on a lab board).
+    ///   - outputFaults: other output files of the run that could not be written (the tags file).
     static func report(_ outcome: ExperimentRun, title: String, document base: ResultDocument, output: String,
-                       extraLines: [String] = []) throws {
+                       extraLines: [String] = [], outputFaults: [OutputFault] = []) throws {
         let report = outcome.report
         var document = base
         document.experiment = outcome.experiment
         document.findings = outcome.findings
         document.recordFile = outcome.recordPath
         var faults: [String] = []
-        if let recordError = outcome.recordError { faults.append("record: \(recordError)") }
+        if let recordFault = outcome.recordFault { faults.append(incompleteRecord(outcome.recordPath, recordFault)) }
+        faults += outputFaults.map(\.description)
         if report.clickEventsDropped > 0 { faults.append("\(report.clickEventsDropped) click events dropped: the analysis ring was full") }
         if report.lostEdges > 0 { faults.append("\(report.lostEdges) edges lost by the backend") }
         document.faults = faults.isEmpty ? nil : faults
@@ -46,7 +49,19 @@ enum ExperimentReporting {
         } else if !figures.isEmpty {
             print("  figures       not written: the result goes to \(output), a device or a pipe, with no folder beside it")
         }
-        if let path = outcome.recordPath { print("  record        \(path)") }
+        if let path = outcome.recordPath {
+            print("  record        \(path)" + (outcome.recordFault == nil ? "" : " (INCOMPLETE: see the FAULT above)"))
+        }
+        let notWritten = (outcome.recordFault.map { [$0] } ?? []) + outputFaults
+        for fault in notWritten { printError("qdot: \(fault)") }
+        if !notWritten.isEmpty { throw QdotExit.outputNotWritten.code }
         if !report.complete { throw QdotExit.stoppedEarly.code }
+    }
+
+    /// The fault line for a record that stopped short: which file holds what was written, why it
+    /// stopped, and how to read it.
+    static func incompleteRecord(_ path: String?, _ fault: OutputFault) -> String {
+        guard let path else { return "record: \(fault)" }
+        return "record \(path) is incomplete (it holds the run up to the fault; `qdot analyze --salvage \(path)` reads it): \(fault)"
     }
 }

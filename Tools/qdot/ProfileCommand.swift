@@ -9,7 +9,7 @@ import TimingMeasurement
 
 /// `qdot profile --loopback`: measure a board's timing profile through a jumper from its trigger
 /// output to a spare input, and write it as a `.profile.toml` file.
-struct ProfileCommand: ParsableCommand {
+struct ProfileCommand: ParsableCommand, DrivesTheStation {
     static let configuration = CommandConfiguration(
         commandName: "profile",
         abstract: "Measure a board's timing profile through a loopback wire from the trigger to a spare input.",
@@ -172,7 +172,7 @@ struct ProfileCommand: ParsableCommand {
     /// Runs the measurement with Ctrl-C and SIGTERM stopping it; every failure printed with its exit status.
     private static func measure(_ bench: LoopbackBench, plan: LoopbackPlan) throws -> LoopbackSamples {
         let stop = StopSignal()
-        let signals = StopOnSignals(stop)
+        let signals = try StopOnSignals.start(stop, command: "qdot profile")
         defer { withExtendedLifetime(signals) {} }
         do {
             return try LoopbackMeasurement.run(on: bench, plan: plan, stop: stop)

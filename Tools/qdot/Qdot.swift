@@ -1,4 +1,5 @@
 import ArgumentParser
+import CStopSignals
 
 /// `qdot`: control firmware for an on-demand quantum-dot entangled-photon-pair source.
 @main
@@ -21,4 +22,22 @@ struct Qdot: ParsableCommand {
         subcommands: [SimCommand.self, RunCommand.self, AnalyzeCommand.self, CheckCommand.self, ExperimentsCommand.self,
                       LatencyCommand.self, ProfileCommand.self, BoardsCommand.self, TagsCommand.self],
         defaultSubcommand: SimCommand.self)
+
+    /// The entry point: the stop-signal latch first (see `StopOnSignals`), then the command line.
+    ///
+    /// The latch is in place before the arguments are parsed or Foundation is touched (the
+    /// executable's .preinit_array installed it even earlier; this call only makes sure), so a
+    /// SIGINT or SIGTERM in qdot's first milliseconds never kills it: a command that drives the
+    /// station stops before its run or at a cycle boundary and exits 4; any other command gets
+    /// the signal's default action back, and with it a signal that came already.
+    static func main() {
+        _ = qdot_stop_signals_install()
+        do {
+            var command = try parseAsRoot(nil)
+            if !(command is any DrivesTheStation) { qdot_stop_signals_restore_default() }
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

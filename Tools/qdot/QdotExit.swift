@@ -15,9 +15,12 @@ enum QdotExit: Int32, CaseIterable {
     /// `qdot profile`, the interlock closed (laser permitted) or the loopback wiring missing or reversed.
     case stationUnavailable = 3
     /// The run stopped early (interlock opened, hardware fault, Ctrl-C or SIGTERM); everything
-    /// gathered was written, marked incomplete (`qdot profile` writes nothing).
+    /// gathered was written, marked incomplete (`qdot profile` writes nothing). A signal that
+    /// comes before the run started stops qdot there: nothing run, nothing written.
     case stoppedEarly = 4
-    /// An output file (result, figure, record, trace) could not be written.
+    /// An output file (result, figure, record, trace, tags, profile) could not be written: the
+    /// message names the file and the system's reason. A record cut short is named, with why, in
+    /// the result. Wins over 4: a run that stopped early and lost an output is exit 5.
     case outputNotWritten = 5
     /// A run record or a time tagger's PTU file could not be read, or is corrupted (with the
     /// byte offset of the problem); a PTU file in T3 mode is refused the same way.

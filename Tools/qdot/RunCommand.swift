@@ -9,7 +9,7 @@ import Records
 import Reports
 
 /// `qdot run`: the firmware on a lab board's GPIO, through libgpiod.
-struct RunCommand: ParsableCommand {
+struct RunCommand: ParsableCommand, DrivesTheStation {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the firmware on a lab board's GPIO (libgpiod).",
@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
             could not be had (no such chip or line — the message lists what exists —, a line held \
             by another consumer, permission denied, libgpiod missing) or the controller did not arm \
             (interlock open); 4 the run stopped early (interlock opened, Ctrl-C, hardware fault); \
-            5 the result could not be written.
+            5 an output file (result, record, figure) could not be written.
 
             libgpiod is loaded when the run starts (libgpiod.so.2 for a build against 1.6, \
             libgpiod.so.3 for 2.x); QDOT_LIBGPIOD names another library file to load instead.
@@ -73,12 +73,11 @@ struct RunCommand: ParsableCommand {
             throw QdotExit.stationUnavailable.code
         }
         let stop = StopSignal()
-        let signals = StopOnSignals(stop)
         if let experiment {
             try runExperiment(experiment, definition: definition, request: request, driver: driver, stop: stop)
-            withExtendedLifetime(signals) {}
             return
         }
+        let signals = try StopOnSignals.start(stop, command: "qdot run")
         let outcome: HardwareRun
         do {
             outcome = try HardwareRun.run(request, driver: driver, stop: stop)
@@ -111,12 +110,15 @@ struct RunCommand: ParsableCommand {
         }
         var request = request
         request.schedule = try experiment.schedule()
+        let signals = try StopOnSignals.start(stop, command: "qdot run")
+        defer { withExtendedLifetime(signals) {} }
         let run: (outcome: ExperimentRun, record: HardwareRunRecord)
         do {
             run = try HardwareRun.runExperiment(
                 experiment, request: request, driver: driver,
                 options: ExperimentRun.Options(recordPath: plan.recordPath, stop: stop, progress: true,
-                                               boardName: definition.name, recordSyncInterval: .seconds(5)))
+                                               boardName: definition.name, recordSyncInterval: .seconds(5),
+                                               runNonce: UInt64.random(in: .min ... .max)))
         } catch {
             throw Self.exit(for: error)
         }
@@ -130,10 +132,12 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Prints why the run could not start, with a hint for a hardware error, and gives the exit
-    /// status: 2 for a board that is not a Linux board (a file mistake), 3 otherwise.
+    /// status: 2 for a board that is not a Linux board (a file mistake), 5 for a record that
+    /// could not be created, 3 otherwise.
     static func exit(for error: HardwareRunError) -> ExitCode {
         printError("qdot run: \(error)")
         if case .station(.wrongBackend) = error { return QdotExit.badInputFile.code }
+        if case .output = error { return QdotExit.outputNotWritten.code }
         if let hint = hint(for: error.hardwareError) { printError("  \(hint)") }
         return QdotExit.stationUnavailable.code
     }

@@ -17,7 +17,7 @@ extension SimCommand {
         let (simulatedSource, stationInfo) = try simulatedSource()
         let profile = try timingProfileOverride()
         let stop = StopSignal()
-        let signals = StopOnSignals(stop)
+        let signals = try StopOnSignals.start(stop, command: "qdot sim")
         defer { withExtendedLifetime(signals) {} }
         let outcome: ExperimentRun
         var trace: Trace?
@@ -42,17 +42,20 @@ extension SimCommand {
             wallClock: .init(seconds: outcome.wallSeconds, report: outcome.report))
         document.station = stationInfo
         if let vcd, let trace { try writeVCD(trace, to: vcd) }
+        let tagsNotWritten = tagsFault(recorder, tags)
         try ExperimentReporting.report(
             outcome, title: "qdot sim — \(experiment.name) (\(experiment.kind.name)), board \(definition.name), seed \(experiment.seed)",
-            document: document, output: output)
+            document: document, output: output, outputFaults: tagsNotWritten.map { [$0] } ?? [])
         if let recorder, let tags {
-            if let failure = recorder.failure {
-                printError("qdot sim: the tags file \(tags) could not be written: \(failure)")
-                throw QdotExit.outputNotWritten.code
-            }
             print("  tags          \(tags) (\(recorder.writer.recordCount) records, \(recorder.writer.settings.recordType.name), "
                   + "\(recorder.writer.format.globalResolutionPicoseconds) ps)")
         }
+    }
+
+    /// Why the tags file could not be written to its end, nil when it was (or none was asked for).
+    private func tagsFault(_ recorder: PTUTagRecorder?, _ tags: String?) -> OutputFault? {
+        guard let recorder, let tags, let failure = recorder.failure else { return nil }
+        return OutputFault(.write, "tags file", path: tags, reason: failure.message)
     }
 
     /// The PTU writer for `--tags`, nil without it: bins from `--tag-resolution-ps`, else the

@@ -9,15 +9,15 @@ import Reports
 import Simulator
 
 /// `qdot sim`: the firmware on the simulated board.
-struct SimCommand: ParsableCommand {
+struct SimCommand: ParsableCommand, DrivesTheStation {
     static let configuration = CommandConfiguration(
         commandName: "sim",
         abstract: "Run the firmware on the cycle-accurate simulated board.",
         discussion: """
             With --experiment FILE (or a built-in example's name, see `qdot experiments`) it runs that \
             experiment and prints its certified figures; with no flags at all it runs the built-in \
-            bell-chsh experiment. Ctrl-C or SIGTERM stops at the next cycle, drives the outputs safe \
-            and writes what was gathered, marked incomplete.
+            bell-chsh experiment. Ctrl-C or SIGTERM stops at the next cycle (experiment or plain run), \
+            drives the outputs safe and writes what was gathered, marked incomplete (exit 4).
 
             The simulated station is built from a board file (the built-in simulated station unless
             --board is given) with the physics model hanging off its lines, from a station file (the \
@@ -110,9 +110,12 @@ struct SimCommand: ParsableCommand {
             board: definition, seed: seed, schedule: CycleSchedule.plainTwoSettings(cycles: cycleCount, timing: timing),
             source: simulatedSource, profileOverride: try timingProfileOverride(), tracing: vcd != nil,
             interlockOpensAt: interlockOpening)
+        let stop = StopSignal()
+        let signals = try StopOnSignals.start(stop, command: "qdot sim")
+        defer { withExtendedLifetime(signals) {} }
         let outcome: SimulationRun
         do {
-            outcome = try SimulationRun.run(request)
+            outcome = try SimulationRun.run(request, stop: stop)
         } catch {
             printError("qdot sim: \(error)")
             // Station data that does not fit the board or the schedule is a file mistake, like a bad board file.

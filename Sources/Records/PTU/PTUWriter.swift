@@ -41,7 +41,13 @@ public final class PTUWriter {
     }
 
     /// A writer into `PATH.partial`, renamed to `path` by `finish()`; folders are created.
+    /// A device or a pipe is refused: the header is patched at the end (a seek), and renaming a
+    /// `.partial` over `/dev/null` as root would replace the device with a regular file.
     public convenience init(path: String, settings: PTUWriterSettings) throws(PTUError) {
+        if case .stream = OutputTarget.of(path) {
+            throw PTUError(.cannotWrite, offset: 0, "cannot write \(path): a device or a pipe cannot hold a PTU file, "
+                           + "whose header is completed at the end of the run; give a file's path", path: path)
+        }
         let partialPath = path + ".partial"
         let handle: FileHandle
         do {
@@ -52,7 +58,9 @@ public final class PTUWriter {
             }
             handle = try FileHandle(forWritingTo: url)
         } catch {
-            throw PTUError(.cannotWrite, offset: 0, "cannot create \(partialPath) (\(error.localizedDescription))", path: path)
+            let reason = OutputFault.creationProblem(at: partialPath).map { OutputFault.systemReason(of: POSIXError(POSIXErrorCode(rawValue: $0) ?? .EIO)) }
+                ?? OutputFault.systemReason(of: error)
+            throw PTUError(.cannotWrite, offset: 0, "cannot create \(partialPath): \(reason)", path: path)
         }
         try self.init(settings: settings, destination: .file(handle, partialPath: partialPath, path: path))
     }
@@ -144,10 +152,10 @@ public final class PTUWriter {
                 try handle.synchronize()
                 try handle.close()
             } catch {
-                throw PTUError(.cannotWrite, offset: flushedBytes, "cannot write \(partialPath) (\(error.localizedDescription))", path: path)
+                throw PTUError(.cannotWrite, offset: flushedBytes, "cannot write \(partialPath): \(OutputFault.systemReason(of: error))", path: path)
             }
             guard rename(partialPath, path) == 0 else {
-                throw PTUError(.cannotWrite, offset: 0, "cannot rename \(partialPath) to \(path) (errno \(errno))", path: path)
+                throw PTUError(.cannotWrite, offset: 0, "cannot rename \(partialPath) to \(path): \(OutputFault.systemReason(of: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))", path: path)
             }
         }
     }
@@ -197,7 +205,7 @@ public final class PTUWriter {
             do {
                 try flush(handle)
             } catch {
-                throw PTUError(.cannotWrite, offset: flushedBytes, "cannot write \(partialPath) (\(error.localizedDescription))", path: path)
+                throw PTUError(.cannotWrite, offset: flushedBytes, "cannot write \(partialPath): \(OutputFault.systemReason(of: error))", path: path)
             }
         }
     }

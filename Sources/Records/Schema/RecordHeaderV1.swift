@@ -9,8 +9,11 @@ public struct RecordHeaderV1: Codable, Sendable, Hashable {
     public var board: String
     public var timingProfile: String?
     public var seed: UInt64
+    /// A lab run's random nonce (version 3; absent in a simulated run's header and in every
+    /// version-1 and -2 record).
+    public var runNonce: UInt64?
 
-    enum CodingKeys: String, CodingKey { case software, experiment, schedule, board, timingProfile, seed }
+    enum CodingKeys: String, CodingKey { case software, experiment, schedule, board, timingProfile, seed, runNonce }
 
     /// The stored form of `header`.
     public init(_ header: RunRecordHeader) {
@@ -20,11 +23,12 @@ public struct RecordHeaderV1: Codable, Sendable, Hashable {
         board = header.board
         timingProfile = header.timingProfile
         seed = header.seed
+        runNonce = header.runNonce
     }
 
     /// The header stored.
     public func header() throws(SchemaError) -> RunRecordHeader {
         RunRecordHeader(software: software, experiment: try experiment.experiment(), schedule: try schedule.schedule(),
-                        board: board, timingProfile: timingProfile, seed: seed)
+                        board: board, timingProfile: timingProfile, seed: seed, runNonce: runNonce)
     }
 }

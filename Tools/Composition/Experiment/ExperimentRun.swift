@@ -1,7 +1,7 @@
 import Boards
 public import Experiments
 public import Firmware
-import Records
+public import Records
 import Reports
 import Foundation
 import HAL
@@ -34,12 +34,16 @@ public struct ExperimentRun {
         /// rewrites partly filled flash blocks and can stall for tens of milliseconds, so keep it
         /// to seconds (`qdot run` uses 5 s); the simulated board needs none.
         public var recordSyncInterval: Duration?
+        /// A random number for the record header of a lab run (`RunRecordHeader.runNonce`), so two
+        /// lab runs never share a run ID; nil on the simulated board, whose record must stay the
+        /// same byte for byte for the same seed and files.
+        public var runNonce: UInt64?
 
         /// Options.
         public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
                     ringCapacity: Int = 1 << 16, drainOnLoopThread: Bool = true, boardName: String,
                     timingProfile: String? = nil, recordFlushAge: Duration = .seconds(1),
-                    recordSyncInterval: Duration? = nil) {
+                    recordSyncInterval: Duration? = nil, runNonce: UInt64? = nil) {
             self.recordPath = recordPath
             self.stop = stop
             self.progress = progress
@@ -49,6 +53,7 @@ public struct ExperimentRun {
             self.timingProfile = timingProfile
             self.recordFlushAge = recordFlushAge
             self.recordSyncInterval = recordSyncInterval
+            self.runNonce = runNonce
         }
     }
 
@@ -62,10 +67,13 @@ public struct ExperimentRun {
     public var findings: ExperimentFindings
     /// Wall-clock seconds of the firmware run.
     public var wallSeconds: Double
-    /// The record file written, if any.
+    /// The record file written, if any: the `.partial` file when `recordFault` is set.
     public var recordPath: String?
-    /// Why the record could not be written, if it could not.
-    public var recordError: String?
+    /// Why the record could not be written to its end, if it could not: the `.partial` file left
+    /// holds the run up to the fault (`qdot analyze --salvage` reads it).
+    public var recordFault: OutputFault?
+    /// `recordFault` in words.
+    public var recordError: String? { recordFault?.description }
 
     /// Arms a controller on `lines`, runs the experiment's schedule with the live pipeline, and
     /// analyses the clicks. The outputs are safe when it returns or throws.
@@ -83,10 +91,11 @@ public struct ExperimentRun {
                 writer = try RunRecordWriter(
                     path: path, header: RunRecordHeader(software: "qdot \(QdotVersion.current)", experiment: experiment,
                                                         schedule: schedule, board: options.boardName,
-                                                        timingProfile: options.timingProfile, seed: experiment.seed),
+                                                        timingProfile: options.timingProfile, seed: experiment.seed,
+                                                        runNonce: options.runNonce),
                     flushAge: options.recordFlushAge, syncInterval: options.recordSyncInterval)
             } catch {
-                throw ExperimentRunError.recordNotCreated(path: path, reason: error.localizedDescription)
+                throw ExperimentRunError.recordNotCreated(RecordFaults.creating(path, error))
             }
         }
         let progress = options.progress
@@ -117,31 +126,45 @@ public struct ExperimentRun {
         progress?.finish(cycles: report.cyclesRun, coincidences: accumulator.totalCoincidences)
         let findings = ExperimentAnalysis.findings(experiment: experiment, schedule: schedule, accumulator: accumulator,
                                                    boardSeconds: report.runDuration.seconds)
-        var recordError = pipeline.writeError.map { "\($0)" }
-        if let writer, recordError == nil {
+        var recordFault: OutputFault?
+        if let writer, let error = pipeline.writeError {
+            recordFault = OutputFault(.write, "record", path: writer.partialPath, error: error)
+        } else if let writer {
             do {
                 try writer.finish(cyclesPerSetting: report.settings.map(\.counts.triggerCycles), complete: report.complete,
                                   boardNanoseconds: report.runDuration.nanoseconds)
             } catch {
-                recordError = "\(error)"
+                recordFault = OutputFault(.write, "record", path: writer.partialPath, error: error)
             }
         }
         return ExperimentRun(
             experiment: experiment, schedule: schedule, report: report, findings: findings,
             wallSeconds: elapsed.inSeconds,
-            recordPath: recordError == nil ? writer?.path : writer?.partialPath, recordError: recordError)
+            recordPath: recordFault == nil ? writer?.path : writer?.partialPath, recordFault: recordFault)
     }
 }
 
 /// Why an experiment run could not start on a station that was built and armed.
 public enum ExperimentRunError: Error, CustomStringConvertible {
     /// The click record could not be created (a folder that does not exist or cannot be written,
-    /// a disk that is full).
-    case recordNotCreated(path: String, reason: String)
+    /// a path that is a folder, a disk that is full): an output fault, not a station's.
+    case recordNotCreated(OutputFault)
 
     public var description: String {
         switch self {
-        case let .recordNotCreated(path, reason): "could not create the click record \(path): \(reason)"
+        case let .recordNotCreated(fault): "\(fault)"
         }
+    }
+}
+
+/// The record writer's creation failure as an output fault naming the file and the system's reason.
+enum RecordFaults {
+    /// The record at `path` could not be created: its `.partial` (or the device itself) is named.
+    static func creating(_ path: String, _ error: any Error) -> OutputFault {
+        if let fault = error as? OutputFault { return fault }
+        guard case .file(let file) = OutputTarget.of(path) else { return OutputFault(.create, "record", path: path, error: error) }
+        let partial = file + ".partial"
+        if let number = OutputFault.creationProblem(at: partial) { return OutputFault(.create, "record", path: partial, errorNumber: number) }
+        return OutputFault(.create, "record", path: partial, error: error)
     }
 }
