@@ -117,7 +117,7 @@ let package = Package(
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
-                                                            "Experiments",
+                                                            "Experiments", "ConfigFile",
                                                             "Simulator", "LinuxHAL", "HAL", "CPTUBaseline",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench", exclude: ["CBaseline"]),

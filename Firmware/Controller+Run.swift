@@ -42,31 +42,9 @@ extension Controller {
         return loop.report(finalState: state)
     }
 
-    /// Everything that keeps `schedule` from running on this station, each naming what clashes.
+    /// Everything that keeps `schedule` from running on this station, each naming what clashes
+    /// (``CycleSchedule/problems(basisLinesA:basisLinesB:)`` for this station's lines).
     public func scheduleProblems(_ schedule: CycleSchedule) -> [String] {
-        var problems = schedule.timing.problems
-        func check(_ code: UInt8, arm: String, count: Int, in step: ScheduleStep) {
-            if Int(code) >= 1 << count {
-                problems.append("setting \(step.label): basis code \(code) does not fit arm \(arm)'s \(count) basis line(s)")
-            }
-        }
-        for step in schedule.steps {
-            if step.cycles < 0 { problems.append("setting \(step.label) has a negative cycle count \(step.cycles)") }
-            check(step.codes.armA, arm: "A", count: lines.basisA.count, in: step)
-            check(step.codes.armB, arm: "B", count: lines.basisB.count, in: step)
-            if step.gateDelay != nil {
-                for problem in step.timing(in: schedule.timing).problems where !problems.contains(problem) {
-                    problems.append("setting \(step.label): \(problem)")
-                }
-            }
-            if let random = step.randomBasis {
-                if random.codesA.isEmpty || random.codesB.isEmpty {
-                    problems.append("setting \(step.label): a random basis choice needs at least one code per arm")
-                }
-                for code in random.codesA { check(code, arm: "A", count: lines.basisA.count, in: step) }
-                for code in random.codesB { check(code, arm: "B", count: lines.basisB.count, in: step) }
-            }
-        }
-        return problems
+        schedule.problems(basisLinesA: lines.basisA.count, basisLinesB: lines.basisB.count)
     }
 }

@@ -56,20 +56,26 @@ public struct CycleTiming: Sendable, Hashable {
     /// What is wrong with this timing, if anything: each problem names the figures that clash.
     public var problems: [String] {
         var found: [String] = []
-        if triggerPeriod <= .zero { found.append("trigger period \(triggerPeriod) must be positive") }
-        if triggerPulseWidth <= .zero { found.append("trigger pulse width \(triggerPulseWidth) must be positive") }
-        if gateWidth <= .zero { found.append("gate width \(gateWidth) must be positive") }
-        if coincidenceMode == .window, coincidenceWindow <= .zero {
-            found.append("coincidence window \(coincidenceWindow) must be positive")
+        let longest = TimeSpan.nanoseconds(Int64(RunLimits.longestCycleTimeNanoseconds))
+        func check(_ name: String, _ span: TimeSpan, from lowest: TimeSpan) {
+            if span < lowest || span > longest {
+                found.append("expected a \(name) \(lowest.nanoseconds) … \(RunLimits.grouped(RunLimits.longestCycleTimeNanoseconds)) ns, found \(span)")
+            }
         }
+        check("trigger period", triggerPeriod, from: .nanoseconds(1))
+        check("trigger pulse width", triggerPulseWidth, from: .nanoseconds(1))
+        check("gate width", gateWidth, from: .nanoseconds(1))
+        check("gate delay", gateDelay, from: -longest)
+        if coincidenceMode == .window { check("coincidence window", coincidenceWindow, from: .nanoseconds(1)) }
         if let sideCycles = coincidenceMode.sideCycles, !(1...CoincidenceMode.maximumSideCycles).contains(sideCycles) {
-            found.append("\(sideCycles) side cycles; gate mode averages 1 to \(CoincidenceMode.maximumSideCycles) on each side")
+            found.append("expected 1 … \(CoincidenceMode.maximumSideCycles) side cycles on each side in gate mode, found \(sideCycles)")
         }
+        // Only within those bounds is the sum below sure to fit in 64 bits.
         if found.isEmpty, lastActionOffset >= triggerPeriod {
-            found.append("the cycle's actions end \(lastActionOffset) after its start, not within the trigger period \(triggerPeriod)")
+            found.append("expected the cycle's actions to end within the trigger period \(triggerPeriod), found them ending \(lastActionOffset) after its start")
         }
         if coincidenceMode == .window, coincidenceWindow > gateWidth, gateWidth > .zero {
-            found.append("coincidence window \(coincidenceWindow) is wider than the gate \(gateWidth)")
+            found.append("expected a coincidence window no wider than the gate \(gateWidth), found \(coincidenceWindow)")
         }
         return found
     }

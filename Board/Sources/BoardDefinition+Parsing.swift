@@ -41,11 +41,11 @@ extension BoardDefinition {
         for section in reader.subsections(of: "line") {
             let roleName = String(section.name.dropFirst("line.".count))
             guard let role = LineRole(rawValue: roleName) else {
-                var message = "unknown role \"\(roleName)\""
+                var message = "expected a role (\(roleList)), found unknown role \"\(roleName)\""
                 if let suggestion = ConfigReader.closest(to: roleName, among: LineRole.allCases.map(\.rawValue)) {
-                    message += " (did you mean \"\(suggestion)\"?)"
+                    message += "; did you mean \"\(suggestion)\"?"
                 }
-                reader.report(message + "; roles are: \(roleList)", field: section.name, line: section.line)
+                reader.report(message, field: section.name, line: section.line)
                 reader.ignoreKeys(of: section)
                 continue
             }
@@ -53,8 +53,8 @@ extension BoardDefinition {
             guard let assignment = readAssignment(role, from: section, reader: &reader) else { continue }
             let address = assignment.qualifiedName
             if let earlier = roleOfLine[address] {
-                reader.report("line \(address) is used twice: by role \"\(earlier.role.rawValue)\" (line \(earlier.sourceLine)) "
-                              + "and by role \"\(role.rawValue)\" (line \(section.line)); each line can play one role only",
+                reader.report("expected each line to play one role, found line \(address) used twice: by role \"\(earlier.role.rawValue)\" "
+                              + "(line \(earlier.sourceLine)) and by role \"\(role.rawValue)\" (line \(section.line))",
                               field: section.name, line: section.line)
                 continue
             }
@@ -75,7 +75,7 @@ extension BoardDefinition {
         switch role.direction {
         case .output:
             if let entry = reader.entry("bias", in: section) {
-                reader.report("bias applies to input lines only; \"\(role.rawValue)\" is an output "
+                reader.report("expected bias on input lines only, found it on the output \"\(role.rawValue)\" "
                               + "(its safe-state level is set with safe = \"inactive\" or \"active\")",
                               about: entry, in: section)
             }
@@ -84,7 +84,7 @@ extension BoardDefinition {
                                      default: .inactive)
         case .input:
             if let entry = reader.entry("safe", in: section) {
-                reader.report("safe applies to output lines only; \"\(role.rawValue)\" is an input "
+                reader.report("expected safe on output lines only, found it on the input \"\(role.rawValue)\" "
                               + "(its pull is set with bias = \"as-is\", \"disabled\", \"pull-up\" or \"pull-down\")",
                               about: entry, in: section)
             }
@@ -100,7 +100,7 @@ extension BoardDefinition {
     private static func checkRoles(roleLines lines: [LineRole: Int], anchorLine: Int,
                                    reader: inout ConfigReader) {
         for role in LineRole.allCases where role.isRequired && lines[role] == nil {
-            reader.report("missing required role \"\(role.rawValue)\"; add a [line.\(role.rawValue)] section",
+            reader.report("expected a [line.\(role.rawValue)] section (a required role), found none",
                           field: "line.\(role.rawValue)", line: anchorLine)
         }
         let perDetectorGates = LineRole.gates(of: .perDetector)
@@ -108,15 +108,15 @@ extension BoardDefinition {
         let formsText = "one shared [line.gate] or all four of gate-a-plus, gate-a-minus, gate-b-plus, gate-b-minus"
         let firstPerDetector = presentGates.min { (lines[$0] ?? 0) < (lines[$1] ?? 0) }
         if let sharedLine = lines[.gate], let firstPerDetector, let perDetectorLine = lines[firstPerDetector] {
-            reader.report("both gate forms are given: [line.gate] (line \(sharedLine)) and "
-                          + "[line.\(firstPerDetector.rawValue)] (line \(perDetectorLine)); use \(formsText)",
+            reader.report("expected \(formsText), found both forms: [line.gate] (line \(sharedLine)) and "
+                          + "[line.\(firstPerDetector.rawValue)] (line \(perDetectorLine))",
                           field: "line.\(firstPerDetector.rawValue)", line: perDetectorLine)
         } else if lines[.gate] == nil && presentGates.isEmpty {
-            reader.report("missing required role \"gate\"; give \(formsText)", field: "line.gate", line: anchorLine)
+            reader.report("expected \(formsText), found no gate", field: "line.gate", line: anchorLine)
         } else if lines[.gate] == nil {
             for role in perDetectorGates where lines[role] == nil {
-                reader.report("missing required role \"\(role.rawValue)\"; per-detector gates need all four "
-                              + "(gate-a-plus, gate-a-minus, gate-b-plus, gate-b-minus)",
+                reader.report("expected all four per-detector gates (gate-a-plus, gate-a-minus, gate-b-plus, gate-b-minus), "
+                              + "found no [line.\(role.rawValue)]",
                               field: "line.\(role.rawValue)", line: anchorLine)
             }
         }
@@ -124,8 +124,8 @@ extension BoardDefinition {
             let bits = LineRole.basisBits(of: arm)
             for bit in 1..<bits.count {
                 guard let bitLine = lines[bits[bit]], lines[bits[bit - 1]] == nil else { continue }
-                reader.report("role \"\(bits[bit].rawValue)\" needs \"\(bits[bit - 1].rawValue)\": "
-                              + "basis bits must be contiguous from \(bits[0].rawValue)",
+                reader.report("expected basis bits contiguous from \(bits[0].rawValue), found \"\(bits[bit].rawValue)\" "
+                              + "without \"\(bits[bit - 1].rawValue)\"",
                               field: "line.\(bits[bit].rawValue)", line: bitLine)
             }
         }

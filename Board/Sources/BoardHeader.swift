@@ -28,7 +28,8 @@ struct BoardHeader {
                 header.timingProfile = try TimingProfile.resolve(profile, relativeTo: folder)
             } catch {
                 let why = error.errors.map(\.description).joined(separator: "; ")
-                reader.report("timing profile \"\(profile)\": \(why)", field: "board.timing-profile",
+                reader.report("expected a built-in timing profile or a readable .profile.toml file, found \"\(profile)\" (\(why))",
+                              field: "board.timing-profile",
                               line: section.entry("timing-profile")?.line)
             }
         }
@@ -43,23 +44,24 @@ struct BoardHeader {
         guard let section = reader.section("clicks") else { return clicks }
         let source = reader.value("timestamps", in: section, as: .oneOf([("kernel", "kernel"), ("hte", "hte"), ("tagger", "tagger")]),
                                   default: "kernel")
-        let positiveNanoseconds = ConfigType<Int>.positiveInteger("a time in nanoseconds")
+        let positiveNanoseconds = ConfigType<Int>.integer("a time in nanoseconds", in: 1...1_000_000, unit: "ns")
         switch source {
         case "hte":
             let tick = reader.value("hte-tick-ns", in: section, as: positiveNanoseconds, default: 32)
             clicks.timestamps = .hardwareEngine(tick: .nanoseconds(Int64(tick)))
         case "tagger":
-            let bin = reader.value("tagger-resolution-ps", in: section, as: .positiveInteger("a time in picoseconds"), default: 1)
+            let bin = reader.value("tagger-resolution-ps", in: section, as: .integer("a time in picoseconds", in: 1...1_000_000, unit: "ps"),
+                                   default: 1)
             clicks.timestamps = .externalTagger(resolutionPicoseconds: Int64(bin))
         default:
             clicks.timestamps = .kernelInterrupt
         }
         for (key, wanted) in [("hte-tick-ns", "hte"), ("tagger-resolution-ps", "tagger")] where source != wanted {
             if let entry = reader.entry(key, in: section) {
-                reader.report("\(key) applies to timestamps = \"\(wanted)\", not \"\(source)\"", about: entry, in: section)
+                reader.report("expected \(key) only with timestamps = \"\(wanted)\", found it with \"\(source)\"", about: entry, in: section)
             }
         }
-        let stretch = reader.value("pulse-stretch-ns", in: section, as: .integer("a time in nanoseconds ≥ 0", in: 0...1_000_000_000),
+        let stretch = reader.value("pulse-stretch-ns", in: section, as: .integer("a time in nanoseconds", in: 0...1_000_000_000, unit: "ns"),
                                    default: 0)
         clicks.pulseStretch = .nanoseconds(Int64(stretch))
         return clicks

@@ -91,7 +91,7 @@ extension StationDefinition {
     private static func readAnalyzer(_ arm: String, into table: inout AnalyzerBasisTable,
                                      from file: inout StationFileReader) {
         let section = file.section("analyzer." + arm)
-        file.read("lines", in: section, as: .integer("a number of basis-select lines"), into: &table.basisSelectLineCount)
+        file.read("lines", in: section, as: .integer("a number of basis-select lines", in: 0...64), into: &table.basisSelectLineCount)
         table.settingsByCode = [:]
         guard let codes = file.optionalSection("analyzer.\(arm).code") else { return }
         for entry in codes.entries {

@@ -47,9 +47,10 @@ struct StationFileReader {
 }
 
 extension ConfigType where Value == Int64 {
-    /// An integer number of picoseconds (any sign: the physics model judges the range, so its
-    /// message names the rule).
+    /// An integer number of picoseconds, at most a second either way (the physics model judges
+    /// the narrower range each field has, so its message names the rule).
     static var picoseconds: ConfigType<Int64> {
-        ConfigType<Int>.integer("an integer number of picoseconds").map { Int64($0) }
+        ConfigType<Int>.integer("an integer number of picoseconds", in: -1_000_000_000_000...1_000_000_000_000, unit: "ps")
+            .map { Int64($0) }
     }
 }

@@ -7,15 +7,10 @@ import Foundation
 #endif
 
 extension TimingProfile {
-    /// Reads and parses the profile file at `path` (UTF-8); errors name the file by `path`.
+    /// Reads and parses the profile file at `path` (UTF-8); errors name the file by `path`, an
+    /// unreadable file with the system's reason, a byte that is not UTF-8 with its line.
     public static func load(contentsOf path: String) throws(ConfigErrors) -> TimingProfile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigErrors(ConfigError(fileName: path, line: nil,
-                                           message: "cannot read the timing profile (\(error)); expected a readable UTF-8 .profile.toml file"))
-        }
+        let text = try ConfigText.read(contentsOf: path, expecting: ".profile.toml file")
         return try parse(text: text, fileName: path)
     }
 
@@ -25,7 +20,7 @@ extension TimingProfile {
     public static func parse(text: String, fileName: String) throws(ConfigErrors) -> TimingProfile {
         let document = try ConfigDocument.parse(text, fileName: fileName)
         var reader = ConfigReader(document)
-        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds ≥ 0", in: 0...Int(Int32.max) * 1_000)
+        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds", in: 0...1_000_000_000, unit: "ns")
         var profile = TimingProfile.ideal
         /// Whether `key` was read (a missing or bad value is reported here, and `value` kept).
         @discardableResult
@@ -41,7 +36,7 @@ extension TimingProfile {
             let readMaximum = time(prefix + "maximum-ns", in: section, into: &maximum)
             // Only two figures the file gave are compared: a missing or bad one is its own mistake.
             if let section, readMinimum, readMaximum, maximum < minimum {
-                reader.report("the maximum \(maximum.nanoseconds) ns is below the minimum \(minimum.nanoseconds) ns; expected maximum ≥ minimum",
+                reader.report("expected a maximum ≥ the minimum \(minimum.nanoseconds) ns, found \(maximum.nanoseconds) ns",
                               field: section.fieldPath(prefix + "maximum-ns"), line: section.entry(prefix + "maximum-ns")?.line)
             }
             value = LatencyDistribution(minimum: minimum, tailMean: tailMean, maximum: maximum)

@@ -7,13 +7,7 @@ import Vocabulary
 extension ExperimentDefinition {
     /// Reads and parses the experiment file at `path`; errors name the file by `path`.
     public static func load(contentsOf path: String) throws(ConfigErrors) -> ExperimentDefinition {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigErrors(ConfigError(fileName: path, line: nil,
-                                           message: "cannot read the experiment file (\(error.localizedDescription)); expected a readable UTF-8 .experiment.toml file"))
-        }
+        let text = try ConfigText.read(contentsOf: path, expecting: ".experiment.toml file")
         return try parse(text: text, fileName: path)
     }
 
@@ -23,8 +17,9 @@ extension ExperimentDefinition {
     public static func parse(text: String, fileName: String) throws(ConfigErrors) -> ExperimentDefinition {
         let document = try ConfigDocument.parse(text, fileName: fileName)
         var reader = ConfigReader(document)
-        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds")
-        let positiveNanoseconds = ConfigType<Int>.positiveInteger("a time in nanoseconds")
+        let longest = RunLimits.longestCycleTimeNanoseconds
+        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds", in: -longest...longest, unit: "ns")
+        let positiveNanoseconds = ConfigType<Int>.integer("a time in nanoseconds", in: 1...longest, unit: "ns")
 
         var name = "", description = "", seed: UInt64 = 1
         var kindType: any ExperimentKind.Type = BellCHSHExperiment.self
@@ -61,23 +56,27 @@ extension ExperimentDefinition {
             } else if timing.coincidenceMode == .window {
                 read("coincidence-window-ns", positiveNanoseconds, into: &timing.coincidenceWindow)
             } else if let entry = reader.entry("coincidence-window-ns", in: section) {
-                reader.report("not used in gate mode: the detectors' gate is the window; remove it (or set [coincidences] mode = \"window\")",
+                reader.report("expected no coincidence window in gate mode (the detectors' gate is the window; "
+                              + "or set [coincidences] mode = \"window\"), found one",
                               about: entry, in: section)
             }
         }
 
         var cyclesPerSetting = 1
-        if let section = reader.requiredSection("run") {
-            let cycles = reader.optional("cycles-per-setting", in: section, as: .positiveInteger("a number of trigger cycles"))
-            let seconds = reader.optional("seconds-per-setting", in: section, as: .positiveNumber("board time per setting, in seconds"))
+        let runSection = reader.requiredSection("run")
+        if let section = runSection {
+            let cycles = reader.optional("cycles-per-setting", in: section,
+                                         as: .integer("a number of trigger cycles", in: 1...ExperimentDefinition.mostCyclesPerSetting))
+            let seconds = reader.optional("seconds-per-setting", in: section,
+                                          as: .positiveNumber("board time per setting", atMost: Double(RunLimits.longestRunSeconds), unit: "s"))
             switch (cycles, seconds) {
             case let (cycles?, nil): cyclesPerSetting = cycles
             case let (nil, seconds?): cyclesPerSetting = max(1, Int((seconds / timing.triggerPeriod.seconds).rounded()))
             case (_?, _?):
-                reader.report("give cycles-per-setting or seconds-per-setting, not both", field: "run", line: section.line)
+                reader.report("expected cycles-per-setting or seconds-per-setting, found both", field: "run", line: section.line)
             case (nil, nil):
                 if !section.entries.contains(where: { ["cycles-per-setting", "seconds-per-setting"].contains($0.key) }) {
-                    reader.report("missing cycles-per-setting (or seconds-per-setting); expected a number of trigger cycles",
+                    reader.report("expected cycles-per-setting (a number of trigger cycles) or seconds-per-setting, found neither",
                                   field: "run.cycles-per-setting", line: section.line)
                 }
             }
@@ -90,7 +89,7 @@ extension ExperimentDefinition {
                 let key = arm.rawValue
                 guard let names = reader.optional(key, in: section, as: basisNames) else { continue }
                 let line = section.entry(key)?.line ?? section.line
-                if names.isEmpty { reader.report("an arm needs at least one basis", field: "analyzer.\(key)", line: line) }
+                if names.isEmpty { reader.report("expected at least one basis, found none", field: "analyzer.\(key)", line: line) }
                 var bases: [AnalyzerBasis] = []
                 for (code, basisName) in names.enumerated() {
                     if let basis = AnalyzerBasis(name: basisName) {
@@ -106,6 +105,19 @@ extension ExperimentDefinition {
 
         let kind = kindType.read(from: &reader)
 
+        // The whole run's board time, checked in 64 bits: each field may be in range and their product not.
+        if let section = runSection {
+            let (cycles, overflow) = kind.plannedSettings.count.multipliedReportingOverflow(by: cyclesPerSetting)
+            let problem = overflow ? "expected at most \(ConfigBounds.grouped(RunLimits.longestRunSeconds)) s of board time, "
+                + "found \(kind.plannedSettings.count) settings of \(cyclesPerSetting) cycles"
+                : RunLimits.runLengthProblem(cycles: cycles, period: timing.triggerPeriod)
+            if let problem {
+                let key = section.entry("seconds-per-setting") != nil ? "seconds-per-setting" : "cycles-per-setting"
+                reader.report(problem + " (\(kind.plannedSettings.count) settings)", field: section.fieldPath(key),
+                              line: section.entry(key)?.line ?? section.line)
+            }
+        }
+
         // Timing that cannot run, with the numbers that clash, on the lines that set them.
         if let section = timingSection {
             for (place, checked) in kind.timingsToCheck(timing) {
@@ -115,7 +127,9 @@ extension ExperimentDefinition {
                         continue
                     }
                     let key = problem.contains("window") ? "coincidence-window-ns"
-                        : problem.contains("gate width") ? "gate-width-ns" : "trigger-period-ns"
+                        : problem.contains("gate width") ? "gate-width-ns"
+                        : problem.contains("gate delay") ? "gate-delay-ns"
+                        : problem.contains("pulse width") ? "trigger-pulse-width-ns" : "trigger-period-ns"
                     reader.report(problem, field: section.fieldPath(key), line: timingLines[key] ?? section.line)
                 }
             }
@@ -125,6 +139,10 @@ extension ExperimentDefinition {
         return ExperimentDefinition(name: name, description: description, kind: kind, seed: seed, timing: timing,
                                     cyclesPerSetting: cyclesPerSetting, analyzer: analyzer, fileName: fileName)
     }
+
+    /// The most trigger cycles one setting may hold (10¹²; the run as a whole is limited by
+    /// `RunLimits.longestRun` too).
+    public static let mostCyclesPerSetting = 1_000_000_000_000
 
     /// The `[coincidences]` section: `mode` "window" (default: first clicks within the
     /// `[timing]` coincidence window) or "gate" (the same cycle; `side-cycles`, default 3, on each
@@ -143,7 +161,7 @@ extension ExperimentDefinition {
                                                   as: .integer("a number of side cycles", in: 1...maximum), default: 3))
         }
         if let entry = reader.entry("side-cycles", in: section) {
-            reader.report("side-cycles applies to mode = \"gate\"", about: entry, in: section)
+            reader.report("expected side-cycles only with mode = \"gate\", found it in window mode", about: entry, in: section)
         }
         return .window
     }

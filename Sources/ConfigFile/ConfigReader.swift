@@ -51,7 +51,7 @@ public struct ConfigReader: Sendable {
     /// The section `name`; records "missing section [name]" if the file lacks it.
     public mutating func requiredSection(_ name: String) -> ConfigSection? {
         guard let section = section(name) else {
-            report("missing section [\(name)]", field: name, line: firstLine)
+            report("expected a [\(name)] section, found none", field: name, line: firstLine)
             return nil
         }
         return section
@@ -79,7 +79,7 @@ public struct ConfigReader: Sendable {
     /// returns nil when it is absent or does not fit `type`.
     public mutating func required<Value>(_ key: String, in section: ConfigSection, as type: ConfigType<Value>) -> Value? {
         guard let entry = take(key, in: section) else {
-            report("missing required key \"\(key)\"; expected \(type.expected)",
+            report("expected \(type.expected), found no \"\(key)\" key",
                    field: section.fieldPath(key), line: section.line)
             return nil
         }
@@ -121,12 +121,14 @@ public struct ConfigReader: Sendable {
     /// Reports every section and key not read as unknown, then throws all errors (sorted by line)
     /// if there are any.
     public mutating func finish() throws(ConfigErrors) {
+        // Built once: a file of many unknown sections costs one line per section, not one list each.
+        let expectedSections = askedSections.isEmpty ? "no sections"
+            : "one of the sections " + askedSections.map { "[\($0)]" }.joined(separator: ", ")
         for section in document.sections {
             if section.name.isEmpty || readSections.contains(section.name) {
                 reportUnreadKeys(of: section)
             } else {
-                let expected = askedSections.map { "[\($0)]" }.joined(separator: ", ")
-                report("unknown section [\(section.name)]" + (expected.isEmpty ? "" : "; sections are: \(expected)"),
+                report("expected \(expectedSections), found unknown section [\(section.name)]",
                        field: section.name, line: section.line)
             }
         }
@@ -161,11 +163,11 @@ public struct ConfigReader: Sendable {
     private mutating func reportUnreadKeys(of section: ConfigSection) {
         let known = askedKeys[section.name] ?? []
         for entry in section.entries where !readKeys.contains(FieldKey(section: section.name, key: entry.key)) {
-            var message = "unknown key \"\(entry.key)\""
+            var message = (known.isEmpty ? "expected no keys here" : "expected one of the keys \(known.joined(separator: ", "))")
+                + ", found unknown key \"\(entry.key)\""
             if let suggestion = ConfigReader.closest(to: entry.key, among: known) {
                 message += "; did you mean \"\(suggestion)\"?"
             }
-            if !known.isEmpty { message += " Keys here are: \(known.joined(separator: ", "))" }
             report(message, about: entry, in: section)
         }
     }

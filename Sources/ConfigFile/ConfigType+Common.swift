@@ -28,29 +28,23 @@ extension ConfigType where Value == Bool {
 }
 
 extension ConfigType where Value == Int {
-    /// An integer, optionally within `range`; `meaning` names it ("a cycle count").
-    public static func integer(_ meaning: String = "an integer", in range: ClosedRange<Int>? = nil) -> ConfigType {
-        let expected = range.map { "\(meaning) in [\($0.lowerBound), \($0.upperBound)]" } ?? meaning
+    /// An integer within `range`, which every integer field declares (so no value read from a
+    /// file can overflow the arithmetic done with it afterwards); `meaning` names it ("a time in
+    /// nanoseconds") and `unit` follows the bounds: "expected a time in nanoseconds, 1 … 1 000 000 000 ns".
+    public static func integer(_ meaning: String, in range: ClosedRange<Int>, unit: String = "") -> ConfigType {
+        let expected = "\(meaning), \(ConfigBounds.text(range, unit: unit))"
         return ConfigType(expected: expected) { value in
             guard case .integer(let number) = value else { return .mismatch(found: value.kindAndLiteral) }
-            if let range, !range.contains(number) { return .mismatch(found: value.description) }
+            if !range.contains(number) { return .mismatch(found: value.description) }
             return .decoded(number)
-        }
-    }
-
-    /// An integer greater than zero; `meaning` names it without "positive" ("cycles per setting").
-    public static func positiveInteger(_ meaning: String) -> ConfigType {
-        ConfigType(expected: "a positive integer (\(meaning))") { value in
-            guard case .integer(let number) = value else { return .mismatch(found: value.kindAndLiteral) }
-            return number > 0 ? .decoded(number) : .mismatch(found: value.description)
         }
     }
 }
 
 extension ConfigType where Value == Double {
     /// A number (integer or float), optionally within `range`; `meaning` names it ("a wavelength in nanometres").
-    public static func number(_ meaning: String = "a number", in range: ClosedRange<Double>? = nil) -> ConfigType {
-        let expected = range.map { "\(meaning) in [\(format($0.lowerBound)), \(format($0.upperBound))]" } ?? meaning
+    public static func number(_ meaning: String = "a number", in range: ClosedRange<Double>? = nil, unit: String = "") -> ConfigType {
+        let expected = range.map { "\(meaning), \(format($0.lowerBound)) … \(format($0.upperBound))\(unit.isEmpty ? "" : " " + unit)" } ?? meaning
         return ConfigType(expected: expected) { value in
             guard let number = numericValue(value) else { return .mismatch(found: value.kindAndLiteral) }
             if let range, !range.contains(number) { return .mismatch(found: value.description) }
@@ -58,11 +52,12 @@ extension ConfigType where Value == Double {
         }
     }
 
-    /// A number strictly greater than zero ("a positive number (exciton lifetime in picoseconds)").
-    public static func positiveNumber(_ meaning: String) -> ConfigType {
-        ConfigType(expected: "a positive number (\(meaning))") { value in
+    /// A number greater than zero and at most `maximum`: "expected a positive number (board time
+    /// per setting, in seconds), at most 1 000 000 s".
+    public static func positiveNumber(_ meaning: String, atMost maximum: Double, unit: String = "") -> ConfigType {
+        ConfigType(expected: "a positive number (\(meaning)), at most \(format(maximum))\(unit.isEmpty ? "" : " " + unit)") { value in
             guard let number = numericValue(value) else { return .mismatch(found: value.kindAndLiteral) }
-            return number > 0 ? .decoded(number) : .mismatch(found: value.description)
+            return number > 0 && number <= maximum ? .decoded(number) : .mismatch(found: value.description)
         }
     }
 
@@ -79,7 +74,7 @@ extension ConfigType where Value == Double {
 
     /// Bounds as a person writes them: `0` and `1`, not `0.0` and `1.0`.
     private static func format(_ bound: Double) -> String {
-        if bound == bound.rounded(), abs(bound) < 1e15 { return String(Int(bound)) }
+        if bound == bound.rounded(), abs(bound) < 1e15 { return ConfigBounds.grouped(Int(bound)) }
         return String(bound)
     }
 }

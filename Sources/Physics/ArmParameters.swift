@@ -22,9 +22,9 @@ public struct ArmParameters: Hashable, Sendable {
     public func validate() -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
         if let problem = ParameterCheck.probability(efficiency, field: "efficiency") { problems.append(problem) }
-        if arrivalDelayPicoseconds < 0 {
-            problems.append(ParameterProblem(field: "arrival-delay-ps", found: "\(arrivalDelayPicoseconds)",
-                                             expected: "a delay ≥ 0 ps"))
+        if let problem = ParameterCheck.picoseconds(arrivalDelayPicoseconds, in: 0...ParameterCheck.longestPicoseconds,
+                                                    field: "arrival-delay-ps", what: "a delay") {
+            problems.append(problem)
         }
         return problems
     }

@@ -43,19 +43,19 @@ public struct DetectorParameters: Hashable, Sendable {
     public func validate() -> [ParameterProblem] {
         var problems: [ParameterProblem?] = [
             ParameterCheck.probability(efficiency, field: "efficiency"),
-            ParameterCheck.nonNegative(darkCountRatePerSecond, field: "dark-count-rate-per-s", unit: "per second"),
-            ParameterCheck.nonNegative(jitterRMSPicoseconds, field: "jitter-rms-ps", unit: "ps"),
+            ParameterCheck.nonNegative(darkCountRatePerSecond, field: "dark-count-rate-per-s", unit: "per second",
+                                       atMost: 1_000_000_000),
+            ParameterCheck.nonNegative(jitterRMSPicoseconds, field: "jitter-rms-ps", unit: "ps", atMost: 1_000_000),
             ParameterCheck.probability(afterpulseProbability, field: "afterpulse-probability"),
+            ParameterCheck.picoseconds(deadTimePicoseconds, in: 0...ParameterCheck.longestPicoseconds,
+                                       field: "dead-time-ps", what: "a dead time"),
+            ParameterCheck.picoseconds(clickPulseWidthPicoseconds, in: 1...ParameterCheck.longestPicoseconds,
+                                       field: "click-pulse-width-ps", what: "a pulse width"),
+            ParameterCheck.picoseconds(afterpulseDelayPicoseconds, in: 0...ParameterCheck.longestPicoseconds,
+                                       field: "afterpulse-delay-ps", what: "a delay"),
         ]
-        if deadTimePicoseconds < 0 {
-            problems.append(ParameterProblem(field: "dead-time-ps", found: "\(deadTimePicoseconds)",
-                                             expected: "a dead time ≥ 0 ps"))
-        }
-        if clickPulseWidthPicoseconds <= 0 {
-            problems.append(ParameterProblem(field: "click-pulse-width-ps", found: "\(clickPulseWidthPicoseconds)",
-                                             expected: "a pulse width > 0 ps"))
-        }
-        if afterpulseProbability > 0 && afterpulseDelayPicoseconds < Swift.max(deadTimePicoseconds, 1) {
+        if afterpulseProbability > 0, (0...ParameterCheck.longestPicoseconds).contains(afterpulseDelayPicoseconds),
+           afterpulseDelayPicoseconds < Swift.max(deadTimePicoseconds, 1) {
             problems.append(ParameterProblem(
                 field: "afterpulse-delay-ps", found: "\(afterpulseDelayPicoseconds)",
                 expected: "a delay ≥ the dead time (\(deadTimePicoseconds) ps) and > 0, or the afterpulse is never seen"))

@@ -21,11 +21,12 @@ public struct LaserParameters: Hashable, Sendable {
     /// Every problem with these values, keys relative to the laser's section.
     public func validate() -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
-        if triggerToPulseDelayPicoseconds < 0 {
-            problems.append(ParameterProblem(field: "trigger-to-pulse-delay-ps", found: "\(triggerToPulseDelayPicoseconds)",
-                                             expected: "a delay ≥ 0 ps"))
+        if let problem = ParameterCheck.picoseconds(triggerToPulseDelayPicoseconds, in: 0...ParameterCheck.longestPicoseconds,
+                                                    field: "trigger-to-pulse-delay-ps", what: "a delay") {
+            problems.append(problem)
         }
-        if let problem = ParameterCheck.nonNegative(timingJitterRMSPicoseconds, field: "timing-jitter-rms-ps", unit: "ps") {
+        if let problem = ParameterCheck.nonNegative(timingJitterRMSPicoseconds, field: "timing-jitter-rms-ps", unit: "ps",
+                                                    atMost: 1_000_000) {
             problems.append(problem)
         }
         return problems

@@ -53,8 +53,8 @@ public struct SourceParameters: Hashable, Sendable {
     public func validate() -> [ParameterProblem] {
         var problems: [ParameterProblem?] = [
             ParameterCheck.probability(excitationProbability, field: "excitation-probability"),
-            ParameterCheck.positive(biexcitonLifetimePicoseconds, field: "biexciton-lifetime-ps", unit: "ps"),
-            ParameterCheck.positive(excitonLifetimePicoseconds, field: "exciton-lifetime-ps", unit: "ps"),
+            ParameterCheck.positive(biexcitonLifetimePicoseconds, field: "biexciton-lifetime-ps", unit: "ps", atMost: 1_000_000),
+            ParameterCheck.positive(excitonLifetimePicoseconds, field: "exciton-lifetime-ps", unit: "ps", atMost: 1_000_000),
             ParameterCheck.finite(fineStructureSplittingMicroelectronvolts, field: "fine-structure-splitting-uev",
                                   unit: "µeV"),
             ParameterCheck.probability(entangledFraction, field: "entangled-fraction"),
@@ -62,11 +62,11 @@ public struct SourceParameters: Hashable, Sendable {
         ]
         if let spinScatteringTimePicoseconds {
             problems.append(ParameterCheck.positive(spinScatteringTimePicoseconds, field: "spin-scattering-time-ps",
-                                                    unit: "ps (omit the key for no spin scattering)"))
+                                                    unit: "ps (omit the key for no spin scattering)", atMost: 1_000_000_000))
         }
         if let crossDephasingTimePicoseconds {
             problems.append(ParameterCheck.positive(crossDephasingTimePicoseconds, field: "cross-dephasing-time-ps",
-                                                    unit: "ps (omit the key for no cross-dephasing)"))
+                                                    unit: "ps (omit the key for no cross-dephasing)", atMost: 1_000_000_000))
         }
         return problems.compactMap { $0 }
     }

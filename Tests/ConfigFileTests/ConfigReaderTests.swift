@@ -39,9 +39,9 @@ import Testing
         let section = try #require(found)
         let kind = reader.required("kind", in: section, as: .nonEmptyString(like: "chsh"))
         #expect(kind == "chsh")
-        let cyclesPerSetting = reader.required("cycles-per-setting", in: section, as: .positiveInteger("cycles per setting"))
+        let cyclesPerSetting = reader.required("cycles-per-setting", in: section, as: .integer("cycles per setting", in: 1...1_000_000))
         #expect(cyclesPerSetting == 10_000)
-        let coincidenceWindowNanoseconds = reader.required("coincidence-window-nanoseconds", in: section, as: .positiveNumber("a window"))
+        let coincidenceWindowNanoseconds = reader.required("coincidence-window-nanoseconds", in: section, as: .positiveNumber("a window", atMost: 1_000, unit: "ns"))
         #expect(coincidenceWindowNanoseconds == 2.5)
         let excitationProbability = reader.required("excitation-probability", in: section, as: .probability)
         #expect(excitationProbability == 0.9)
@@ -51,9 +51,9 @@ import Testing
         #expect(analyzerAnglesDegrees == [0, 22.5, 45, 67.5])
         let profile = reader.required("profile", in: section, as: .oneOf(Profile.self))
         #expect(profile == .raspberryPi4)
-        let seed = reader.value("seed", in: section, as: .integer(), default: 7)
+        let seed = reader.value("seed", in: section, as: .integer("a seed", in: 0...Int.max), default: 7)
         #expect(seed == 7)
-        let gateDelayNanoseconds = reader.optional("gate-delay-nanoseconds", in: section, as: .integer())
+        let gateDelayNanoseconds = reader.optional("gate-delay-nanoseconds", in: section, as: .integer("a gate delay", in: -1_000...1_000, unit: "ns"))
         #expect(gateDelayNanoseconds == nil)
         #expect(finishErrors(&reader).isEmpty)
     }
@@ -81,9 +81,9 @@ import Testing
         let section = try #require(found)
         let excitationProbability = reader.required("excitation-probability", in: section, as: .probability)
         #expect(excitationProbability == nil)
-        let cycles = reader.required("cycles", in: section, as: .positiveInteger("cycles per setting"))
+        let cycles = reader.required("cycles", in: section, as: .integer("cycles per setting", in: 1...1_000_000))
         #expect(cycles == nil)
-        let period = reader.value("period", in: section, as: .integer("a trigger period in nanoseconds", in: 100...1_000_000_000),
+        let period = reader.value("period", in: section, as: .integer("a trigger period in nanoseconds", in: 100...1_000_000_000, unit: "ns"),
                              default: 10_000)
         #expect(period == 10_000)
         let angles = reader.required("angles", in: section, as: .array(of: .number("an angle in degrees", in: 0...180)))
@@ -91,10 +91,10 @@ import Testing
         let dark = reader.required("dark", in: section, as: .number("a dark-count rate per second"))
         #expect(dark == nil)
         #expect(finishErrors(&reader) == [
-            "board.toml:2: dot.excitation-probability: expected a probability in [0, 1], found 1.3",
-            "board.toml:3: dot.cycles: expected a positive integer (cycles per setting), found 0",
-            "board.toml:4: dot.period: expected a trigger period in nanoseconds in [100, 1000000000], found 50",
-            "board.toml:5: dot.angles: expected an array of an angle in degrees in [0, 180], found 200 at index 1",
+            "board.toml:2: dot.excitation-probability: expected a probability, 0 … 1, found 1.3",
+            "board.toml:3: dot.cycles: expected cycles per setting, 1 … 1 000 000, found 0",
+            "board.toml:4: dot.period: expected a trigger period in nanoseconds, 100 … 1 000 000 000 ns, found 50",
+            "board.toml:5: dot.angles: expected an array of an angle in degrees, 0 … 180, found 200 at index 1",
             #"board.toml:6: dot.dark: expected a dark-count rate per second, found string "none""#,
         ])
     }
@@ -123,8 +123,8 @@ import Testing
         let station = reader.requiredSection("station")
         #expect(station == nil)
         #expect(finishErrors(&reader) == [
-            "board.toml:1: station: missing section [station]",
-            #"board.toml:2: board.name: missing required key "name"; expected a string like "my-station""#,
+            "board.toml:1: station: expected a [station] section, found none",
+            #"board.toml:2: board.name: expected a string like "my-station", found no "name" key"#,
         ])
     }
 
@@ -155,10 +155,10 @@ import Testing
         _ = reader.optional("description", in: board, as: .string(like: "x"))
         for section in reader.subsections(of: "line") { _ = reader.required("chip", in: section, as: .string(like: "c")) }
         #expect(finishErrors(&reader) == [
-            #"board.toml:1: stray: unknown key "stray""#,
-            #"board.toml:4: board.nmae: unknown key "nmae"; did you mean "name"? Keys here are: name, description"#,
-            #"board.toml:5: board.colour: unknown key "colour" Keys here are: name, description"#,
-            "board.toml:8: extras: unknown section [extras]; sections are: [board], [line.*]",
+            #"board.toml:1: stray: expected no keys here, found unknown key "stray""#,
+            #"board.toml:4: board.nmae: expected one of the keys name, description, found unknown key "nmae"; did you mean "name"?"#,
+            #"board.toml:5: board.colour: expected one of the keys name, description, found unknown key "colour""#,
+            "board.toml:8: extras: expected one of the sections [board], [line.*], found unknown section [extras]",
         ])
     }
 

@@ -57,7 +57,7 @@ import Testing
         #expect(run.exitCode == 2)
         #expect(run.standardOutput.contains("ok    \(good)"))
         let lineOfWindow = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("coincidence-window-ns") }) + 1
-        #expect(run.standardError.contains("bad.experiment.toml:\(lineOfWindow): timing.coincidence-window-ns: coincidence window 5000 ns is wider than the gate 2000 ns"),
+        #expect(run.standardError.contains("bad.experiment.toml:\(lineOfWindow): timing.coincidence-window-ns: expected a coincidence window no wider than the gate 2000 ns, found 5000 ns"),
                 "\(run.standardError)")
         let ok = try QdotProcess.run(["check", good], in: dir)
         #expect(ok.exitCode == 0)

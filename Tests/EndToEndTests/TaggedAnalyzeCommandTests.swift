@@ -61,7 +61,7 @@ import Testing
         // The command line: a map with a detector missing, two detectors on one input, a negative delay.
         for (arguments, message) in [(["--tag-inputs", "1,2,3"], "four comma-separated values"),
                                      (["--tag-inputs", "1,1,3,4"], "A+ and A- are both on tagger input 1"),
-                                     (["--tag-delays-ps", "0,-3,0,0"], "-3 ps")] {
+                                     (["--tag-delays-ps", "0,-3,0,0"], "--tag-delays-ps: expected 0 … 1 000 000 000 ps, found -3")] {
             let run = try QdotProcess.run(["analyze", record, "--tags", tags] + arguments, in: dir)
             #expect(run.exitCode == 64, "\(arguments): \(run.standardError)")
             #expect(run.standardError.contains(message), "\(run.standardError)")

@@ -49,7 +49,7 @@ import Vocabulary
         #expect(found.count == 1)
         #expect(found.first?.field == "timing.coincidence-window-ns")
         #expect(found.first?.line == line(startingWith: "coincidence-window-ns", in: text))
-        #expect(found.first?.message.contains("not used in gate mode") == true)
+        #expect(found.first?.message.contains("expected no coincidence window in gate mode") == true)
     }
 
     @Test func sideCyclesOutsideOneToEightAreRefused() throws {
@@ -69,7 +69,7 @@ import Vocabulary
         let window = errors(windowText)
         #expect(window.count == 1)
         #expect(window.first?.field == "coincidences.side-cycles")
-        #expect(window.first?.message.contains("applies to mode = \"gate\"") == true)
+        #expect(window.first?.message.contains("expected side-cycles only with mode = \"gate\"") == true)
         let unknownText = bell + "\n[coincidences]\nmode = \"cycle\"\n"
         let unknown = errors(unknownText)
         #expect(unknown.count == 1)

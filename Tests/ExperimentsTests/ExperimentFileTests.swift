@@ -56,7 +56,7 @@ extension ExperimentFileTests {
         #expect(found.count == 1)
         #expect(found.first?.field == "timing.coincidence-window-ns")
         #expect(found.first?.line == 20)
-        #expect(found.first?.description.contains("3000 ns is wider than the gate 2000 ns") == true)
+        #expect(found.first?.description.contains("expected a coincidence window no wider than the gate 2000 ns, found 3000 ns") == true)
     }
 
     @Test func typosAndBadBasesAreEachReported() {

@@ -105,7 +105,7 @@ import Vocabulary
         let noScan = #expect(throws: ConfigErrors.self) {
             try parse(head.replacingOccurrences(of: "%KIND%", with: "gate-delay-scan"))
         }
-        #expect(noScan?.errors.first?.description.contains("missing section [scan]") == true)
+        #expect(noScan?.errors.first?.description.contains("scan: expected a [scan] section, found none") == true)
     }
 
     /// A scan whose widest delay does not fit the period is refused with the delay that clashes.

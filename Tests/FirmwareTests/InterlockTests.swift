@@ -72,7 +72,7 @@ import Testing
         let error = #expect(throws: FirmwareError.self) {
             try fixture.controller.run(CycleSchedule(timing: timing, steps: Self.tenCycles.steps))
         }
-        #expect(error?.description.contains("not within the trigger period 10000 ns") == true)
+        #expect(error?.description.contains("expected the cycle's actions to end within the trigger period 10000 ns") == true)
         #expect(fixture.board.trace.changes(ofLine: "TRIGGER").isEmpty)
         #expect(fixture.controller.state == .armed)
     }

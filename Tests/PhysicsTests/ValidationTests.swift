@@ -66,7 +66,7 @@ import Testing
             located.file = "Board/sim/station.toml"
             located.line = 12
             #expect(located.description
-                == "Board/sim/station.toml:12: source.biexciton-lifetime-ps is 0.0; expected a finite number > 0 ps")
+                == "Board/sim/station.toml:12: source.biexciton-lifetime-ps is 0.0; expected a number > 0, at most 1 000 000 ps")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Composition
 import Foundation
 import Experiments
+import Firmware
 import HAL
 import Records
 import Reports
@@ -23,7 +24,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "The run record (.qdotrec).")
     var record: String
 
-    @Option(help: "Coincidence window in nanoseconds instead of the recorded experiment's.")
+    @Option(parsing: .unconditional, help: "Coincidence window in nanoseconds instead of the recorded experiment's.")
     var windowNs: Int?
 
     @Option(help: "Write the JSON findings here.")
@@ -36,7 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
     var tagging: TaggingOptions
 
     func validate() throws {
-        if let windowNs, windowNs <= 0 { throw ValidationError("--window-ns must be positive, got \(windowNs)") }
+        try OptionBounds.check("--window-ns", windowNs, in: 1...RunLimits.longestCycleTimeNanoseconds, unit: "ns")
         if salvage && tagging.tags != nil { throw ValidationError("--salvage and --tags cannot be combined: the tags need the record's cycles, which only its end record gives") }
         try tagging.validate()
     }

@@ -57,7 +57,17 @@ enum OutputFiles {
 
 /// Prints every mistake found in a file, one `error: FILE:LINE: …` line each.
 func printMistakes(_ mistakes: ConfigErrors) {
-    for problem in mistakes.errors { printError("error: \(problem)") }
+    // Written in blocks of about 64 kB, not one write per line: a file of a million unknown
+    // sections gives a million lines.
+    var block = ""
+    for problem in mistakes.errors {
+        block += "error: \(problem)\n"
+        if block.utf8.count >= 1 << 16 {
+            FileHandle.standardError.write(Data(block.utf8))
+            block = ""
+        }
+    }
+    if !block.isEmpty { FileHandle.standardError.write(Data(block.utf8)) }
 }
 
 /// Prints every mistake of `file` ("the board file Board/x.board.toml") and that nothing was run;

@@ -66,16 +66,11 @@ struct CheckCommand: ParsableCommand {
             }
             do {
                 let experiment = try ExperimentDefinition.load(contentsOf: file)
-                var problems: [String]
-                if boardDefinition.backend == .simulated {
-                    problems = SimulatedExperiment.problems(experiment, board: boardDefinition)
-                    if let stationDefinition {
-                        problems += SimulatedExperiment.pulseProblems(source: .physics(stationDefinition), board: boardDefinition)
-                        problems += SimulatedExperiment.analyzerMismatches(experiment, station: stationDefinition)
-                    }
+                // The very checks sim and run make before their first cycle, so check accepts exactly what they can run.
+                let problems = if let stationDefinition {
+                    SimulatedExperiment.preflightProblems(experiment, board: boardDefinition, source: .physics(stationDefinition))
                 } else {
-                    problems = ExperimentBoardFit.problems(experiment, board: boardDefinition)
-                    do { _ = try experiment.schedule() } catch { problems.append("\(error)") }
+                    ExperimentBoardFit.preflightProblems(experiment, board: boardDefinition)
                 }
                 for warning in ExperimentBoardFit.warnings(experiment, board: boardDefinition) {
                     printError("warning: \(file): on board \(boardDefinition.name): \(warning)")

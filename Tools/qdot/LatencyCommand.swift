@@ -27,17 +27,17 @@ struct LatencyCommand: ParsableCommand {
             simulated runs are optimistic for this board.
             """)
 
-    @Option(help: "Time between deadlines, µs (cyclictest -i).")
+    @Option(parsing: .unconditional, help: "Time between deadlines, µs (cyclictest -i).")
     var periodUs: Int64 = 1000
 
-    @Option(help: "How long to measure, in seconds (cyclictest -D).")
+    @Option(parsing: .unconditional, help: "How long to measure, in seconds (cyclictest -D).")
     var duration: Double = 10
 
     @OptionGroup var realtime: RealtimeOptions
 
     func validate() throws {
-        if periodUs <= 0 { throw ValidationError("--period-us must be positive, got \(periodUs)") }
-        if !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
+        try OptionBounds.check("--period-us", periodUs, in: 1...1_000_000, unit: "µs")
+        try OptionBounds.check("--duration", duration, in: 0...86_400, unit: "s", exclusiveLower: true)
         if Double(periodUs) * 1e-6 > duration {
             throw ValidationError("--duration \(duration) s is shorter than one period (\(periodUs) µs)")
         }

@@ -48,7 +48,7 @@ struct ProfileCommand: ParsableCommand, DrivesTheStation {
                                valueName: "FILE|NAME"))
     var board: String
 
-    @Option(help: "Measurement cycles: as many wake-ups and reads, twice as many writes and edge stamps.")
+    @Option(parsing: .unconditional, help: "Measurement cycles: as many wake-ups and reads, twice as many writes and edge stamps.")
     var samples: Int = 10_000
 
     @Option(help: ArgumentHelp("The profile file to write (ending .profile.toml). Default: NAME.profile.toml.", valueName: "FILE"))
@@ -57,25 +57,25 @@ struct ProfileCommand: ParsableCommand, DrivesTheStation {
     @Option(help: "The profile's name (letters, digits, '-', '_', '.'). Default: the board's name + \"-measured\".")
     var name: String?
 
-    @Option(help: "Time between the cycles' deadlines, µs.")
+    @Option(parsing: .unconditional, help: "Time between the cycles' deadlines, µs.")
     var periodUs: Int64 = 1_000
 
-    @Option(help: "How long to wait for the loopback line's edge after each write, ms.")
+    @Option(parsing: .unconditional, help: "How long to wait for the loopback line's edge after each write, ms.")
     var edgeTimeoutMs: Int64 = 100
 
     @Flag(help: "The trigger output is unplugged from the laser driver: measure even with the interlock closed.")
     var laserDisconnected = false
 
-    @Option(help: "Seed of a simulated board's random draws.")
+    @Option(parsing: .unconditional, help: "Seed of a simulated board's random draws.")
     var seed: UInt64 = 1
 
     @OptionGroup var realtime: RealtimeOptions
 
     func validate() throws {
         if !loopback { throw ValidationError("qdot profile measures through a loopback wire: pass --loopback (see --help)") }
-        if !(10...10_000_000).contains(samples) { throw ValidationError("--samples must be 10…10000000 cycles, got \(samples)") }
-        if periodUs <= 0 { throw ValidationError("--period-us must be positive, got \(periodUs)") }
-        if edgeTimeoutMs <= 0 { throw ValidationError("--edge-timeout-ms must be positive, got \(edgeTimeoutMs)") }
+        try OptionBounds.check("--samples", samples, in: 10...10_000_000, unit: "cycles")
+        try OptionBounds.check("--period-us", periodUs, in: 1...1_000_000, unit: "µs")
+        try OptionBounds.check("--edge-timeout-ms", edgeTimeoutMs, in: 1...60_000, unit: "ms")
         if let name, name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) {
             throw ValidationError("--name must be letters, digits, '-', '_' or '.', got \"\(name)\"")
         }

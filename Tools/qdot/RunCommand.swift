@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
 
     @OptionGroup var realtime: RealtimeOptions
 
-    @Option(help: ArgumentHelp("Seconds to hold the lines at their safe levels after the run before releasing them.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds to hold the lines at their safe levels after the run before releasing them.",
                                discussion: "Released lines show whatever the board's pulls make of them; holding lets a supervisor or a test harness see the safe state."))
     var holdSafe: Double = 0
 
@@ -52,9 +52,7 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
     var output: String = "qdot-result.json"
 
     func validate() throws {
-        if !(holdSafe >= 0 && holdSafe <= 3600) {
-            throw ValidationError("--hold-safe must be between 0 and 3600 seconds, got \(holdSafe)")
-        }
+        try OptionBounds.check("--hold-safe", holdSafe, in: 0...3600, unit: "s")
     }
 
     func run() throws {
@@ -104,7 +102,7 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
                        driver: LibgpiodDriver, stop: StopSignal) throws {
         var experiment = try ExperimentLoading.load(pathOrName)
         if let seed = plan.seed { experiment.seed = seed }
-        let problems = ExperimentBoardFit.problems(experiment, board: definition)
+        let problems = ExperimentBoardFit.preflightProblems(experiment, board: definition)
         guard problems.isEmpty else {
             for problem in problems { printError("error: \(experiment.fileName): on board \(definition.name): \(problem)") }
             printError("qdot run: \(experiment.fileName) does not fit board \(definition.name); nothing was run")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Firmware
 
 /// What to run, shared by `qdot sim` and `qdot run`: an experiment file (with its click record), or
 /// the plain two-setting cycle for a number of cycles or a time; and the seed.
@@ -12,18 +13,20 @@ struct RunPlanOptions: ParsableArguments {
     @Flag(help: "Do not write the click record.")
     var noRecord = false
 
-    @Option(help: "Trigger cycles of the plain two-setting run (not with --experiment).")
+    @Option(parsing: .unconditional, help: "Trigger cycles of the plain two-setting run (not with --experiment).")
     var cycles: Int?
 
-    @Option(help: "Board time of the plain two-setting run, in seconds (instead of --cycles).")
+    @Option(parsing: .unconditional, help: "Board time of the plain two-setting run, in seconds (instead of --cycles).")
     var duration: Double?
 
-    @Option(help: "Seed of every random draw (simulation) and random basis choice; the experiment's own seed otherwise, 1 for a plain run.")
+    @Option(parsing: .unconditional, help: "Seed of every random draw (simulation) and random basis choice; the experiment's own seed otherwise, 1 for a plain run.")
     var seed: UInt64?
 
     func validate() throws {
-        if let cycles, cycles <= 0 { throw ValidationError("--cycles must be positive, got \(cycles)") }
-        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
+        // The plain run's standard 10 µs period: at most RunLimits.longestRun of board time either way.
+        let longest = RunLimits.longestRunSeconds
+        try OptionBounds.check("--cycles", cycles, in: 1...longest * 100_000)
+        try OptionBounds.check("--duration", duration, in: 0...Double(longest), unit: "s", exclusiveLower: true)
         if cycles != nil && duration != nil { throw ValidationError("give --cycles or --duration, not both") }
         if experiment != nil && (cycles != nil || duration != nil) {
             throw ValidationError("--cycles and --duration are for runs without --experiment; an experiment file sets its own cycles")

@@ -49,7 +49,7 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
     @Option(help: "What hangs off the lines: physics (the station file's model) or stand-in (fixed click probabilities).")
     var source: ResultDocument.Station.Source = .physics
 
-    @Option(help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
+    @Option(parsing: .unconditional, help: "Click probability per detector per pulse of the stand-in source (--source stand-in).")
     var clickProbability: Double = 0.1
 
     @Option(help: ArgumentHelp("Timing profile instead of the board file's: \(TimingProfile.builtInNames.joined(separator: ", ")), or a .profile.toml file.",
@@ -64,7 +64,7 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
         }
     }
 
-    @Option(help: ArgumentHelp("Fault injection: open the interlock at this board time, in seconds.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fault injection: open the interlock at this board time, in seconds.",
                                discussion: "The trigger must stop within that cycle and every output go safe; the result is written and marked incomplete."))
     var interlockOpensAt: Double?
 
@@ -78,7 +78,7 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
                                discussion: "Sync input on the trigger, detectors A+, A−, B+, B− on inputs 1–4, every click at its picosecond time. Re-analyse it with `qdot analyze RECORD --tags FILE.ptu`."))
     var tags: String?
 
-    @Option(help: ArgumentHelp("The simulated tagger's bin, in picoseconds (with --tags).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("The simulated tagger's bin, in picoseconds (with --tags).",
                                discussion: "Default: the board's [clicks] tagger-resolution-ps when it names a tagger, else 1 (a HydraHarp 400)."))
     var tagResolutionPs: Int64?
 
@@ -86,15 +86,9 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
     var interlockOpening: Instant? { interlockOpensAt.map { Instant(nanoseconds: Int64(($0 * 1e9).rounded())) } }
 
     func validate() throws {
-        if !(0...1).contains(clickProbability) {
-            throw ValidationError("--click-probability must be in [0, 1], got \(clickProbability)")
-        }
-        if let interlockOpensAt, !(interlockOpensAt >= 0) {
-            throw ValidationError("--interlock-opens-at must be a time in seconds ≥ 0, got \(interlockOpensAt)")
-        }
-        if let tagResolutionPs, !(1...1_000_000).contains(tagResolutionPs) {
-            throw ValidationError("--tag-resolution-ps must be 1 to 1000000 ps, got \(tagResolutionPs)")
-        }
+        try OptionBounds.check("--click-probability", clickProbability, in: 0...1)
+        try OptionBounds.check("--interlock-opens-at", interlockOpensAt, in: 0...Double(RunLimits.longestRunSeconds), unit: "s")
+        try OptionBounds.check("--tag-resolution-ps", tagResolutionPs, in: 1...1_000_000, unit: "ps")
         if tagResolutionPs != nil && tags == nil { throw ValidationError("--tag-resolution-ps applies to --tags only") }
         if tags != nil && source == .standIn { throw ValidationError("--tags needs the physics station (--source physics): the stand-in has no detectors to wire") }
         if source == .standIn && station != nil {

@@ -12,23 +12,23 @@ struct TaggingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The tagger inputs of A+, A−, B+, B−, comma-separated.", valueName: "a+,a-,b+,b-"))
     var tagInputs: String = "1,2,3,4"
 
-    @Option(help: ArgumentHelp("How much later each detector's clicks reach the tagger (cables), in ps: A+, A−, B+, B−, all ≥ 0.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("How much later each detector's clicks reach the tagger (cables), in ps: A+, A−, B+, B−, all ≥ 0.",
                                valueName: "a+,a-,b+,b-"))
     var tagDelaysPs: String = "0,0,0,0"
 
-    @Option(help: "Leave out the first N syncs of the file (the tagger ran before the record's run began).")
+    @Option(parsing: .unconditional, help: "Leave out the first N syncs of the file (the tagger ran before the record's run began).")
     var skipSyncs: Int = 0
 
     @Flag(help: "The tagger is still writing the file: keep reading what it appends until every cycle of the record is matched, or nothing new comes for --follow-idle-s.")
     var follow = false
 
-    @Option(help: "With --follow: give up waiting after this many seconds without new records.")
+    @Option(parsing: .unconditional, help: "With --follow: give up waiting after this many seconds without new records.")
     var followIdleS: Double = 5
 
     func validate() throws {
         _ = try channelMap()
-        if skipSyncs < 0 { throw ValidationError("--skip-syncs must be 0 or more, got \(skipSyncs)") }
-        if !(followIdleS > 0) { throw ValidationError("--follow-idle-s must be positive, got \(followIdleS)") }
+        try OptionBounds.check("--skip-syncs", skipSyncs, in: 0...1_000_000_000_000_000)
+        try OptionBounds.check("--follow-idle-s", followIdleS, in: 0...86_400, unit: "s", exclusiveLower: true)
         if tags == nil && (follow || skipSyncs != 0 || tagInputs != "1,2,3,4" || tagDelaysPs != "0,0,0,0") {
             throw ValidationError("--tag-inputs, --tag-delays-ps, --skip-syncs and --follow apply to --tags only")
         }
@@ -49,6 +49,9 @@ struct TaggingOptions: ParsableArguments {
         }
         let inputs = try four(tagInputs, "--tag-inputs") { UInt8($0) }
         let delays = try four(tagDelaysPs, "--tag-delays-ps") { Int64($0) }
+        for delay in delays.values {
+            try OptionBounds.check("--tag-delays-ps", delay, in: 0...1_000_000_000, unit: "ps")
+        }
         let map = TagChannelMap(inputs: inputs, delaysPicoseconds: delays)
         if let problem = map.problems.first { throw ValidationError("--tag-inputs: \(problem)") }
         return map

@@ -26,22 +26,23 @@ struct TagsCorrelateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The tagger inputs of A+, A−, B+, B−, comma-separated.", valueName: "a+,a-,b+,b-"))
     var tagInputs: String = "1,2,3,4"
 
-    @Option(help: "Histogram range: ± this many nanoseconds.")
+    @Option(parsing: .unconditional, help: "Histogram range: ± this many nanoseconds.")
     var rangeNs: Int = 20
 
-    @Option(help: "Histogram bin width, in picoseconds.")
+    @Option(parsing: .unconditional, help: "Histogram bin width, in picoseconds.")
     var binPs: Int = 100
 
-    @Option(help: "Centre and side windows: ± this many nanoseconds.")
+    @Option(parsing: .unconditional, help: "Centre and side windows: ± this many nanoseconds.")
     var windowNs: Int = 5
 
     func validate() throws {
         _ = try TaggingOptions.channelMap(inputs: tagInputs)
-        guard rangeNs > 0, rangeNs <= 1_000_000 else { throw ValidationError("--range-ns must be 1 to 1000000, got \(rangeNs)") }
-        guard binPs > 0, Int64(rangeNs) * 2_000 / Int64(binPs) <= 10_000_000 else {
+        try OptionBounds.check("--range-ns", rangeNs, in: 1...1_000_000, unit: "ns")
+        try OptionBounds.check("--bin-ps", binPs, in: 1...1_000_000_000, unit: "ps")
+        try OptionBounds.check("--window-ns", windowNs, in: 0...1_000_000, unit: "ns")
+        guard Int64(rangeNs) * 2_000 / Int64(binPs) <= 10_000_000 else {
             throw ValidationError("--bin-ps must be positive and give at most 10⁷ bins over the range, got \(binPs)")
         }
-        guard windowNs >= 0 else { throw ValidationError("--window-ns must be 0 or more, got \(windowNs)") }
     }
 
     func run() throws {

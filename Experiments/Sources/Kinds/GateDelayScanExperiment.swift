@@ -18,16 +18,17 @@ public struct GateDelayScanExperiment: ExperimentKind {
         // Stands in when the section is missing or wrong; the reader then refuses the file.
         var experiment = GateDelayScanExperiment(scan: GateDelayScan(start: .zero, stop: .zero, step: .nanoseconds(1)))
         guard let section = reader.requiredSection("scan") else { return experiment }
-        let nanoseconds = ConfigType<Int>.integer("a time in nanoseconds")
+        let longest = RunLimits.longestCycleTimeNanoseconds
+        let nanoseconds = ConfigType<Int>.integer("a gate delay in nanoseconds", in: -longest...longest, unit: "ns")
         let start = reader.required("start-ns", in: section, as: nanoseconds)
         let stop = reader.required("stop-ns", in: section, as: nanoseconds)
-        let step = reader.required("step-ns", in: section, as: .positiveInteger("a time in nanoseconds"))
+        let step = reader.required("step-ns", in: section, as: .integer("a time in nanoseconds", in: 1...2 * longest, unit: "ns"))
         guard let start, let stop, let step else { return experiment }
         if stop < start {
-            reader.report("the scan runs from start-ns = \(start) to stop-ns = \(stop); expected stop ≥ start",
+            reader.report("expected stop-ns ≥ start-ns = \(start), found \(stop)",
                           field: "scan.stop-ns", line: section.entry("stop-ns")?.line)
         } else if (stop - start) / step + 1 > GateDelayScan.maximumSteps {
-            reader.report("\((stop - start) / step + 1) steps from \(start) to \(stop) ns by \(step) ns; expected at most \(GateDelayScan.maximumSteps)",
+            reader.report("expected at most \(GateDelayScan.maximumSteps) steps, found \((stop - start) / step + 1) steps from \(start) to \(stop) ns by \(step) ns",
                           field: "scan.step-ns", line: section.entry("step-ns")?.line)
         } else {
             experiment.scan = GateDelayScan(start: .nanoseconds(Int64(start)), stop: .nanoseconds(Int64(stop)),

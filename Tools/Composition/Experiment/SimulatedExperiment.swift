@@ -29,6 +29,19 @@ public enum SimulatedExperiment {
         return problems
     }
 
+    /// Everything that keeps `experiment` from running on the simulated `definition` board with
+    /// `source` hanging off it: the board and profile fit, the click pulses, the station's analyzer
+    /// table and the firmware's own schedule check. `run` refuses exactly these, and `qdot check`
+    /// reports exactly these, so check accepts what sim can run.
+    public static func preflightProblems(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
+                                         source: SimulatedSource, profileOverride: TimingProfile? = nil) -> [String] {
+        var problems = problems(experiment, board: definition, profileOverride: profileOverride)
+        problems += pulseProblems(source: source, board: definition, profileOverride: profileOverride)
+        if case let .physics(station) = source { problems += analyzerMismatches(experiment, station: station) }
+        problems += ExperimentBoardFit.scheduleProblems(experiment, board: definition).filter { !problems.contains($0) }
+        return problems
+    }
+
     /// Codes whose analyzer basis the experiment and the station file disagree on: the experiment
     /// would certify one basis while the simulated analyzer measured another.
     public static func analyzerMismatches(_ experiment: ExperimentDefinition, station: StationDefinition) -> [String] {
@@ -87,9 +100,7 @@ public enum SimulatedExperiment {
                            tracing: Bool = false, interlockOpensAt: Instant? = nil,
                            options: ExperimentRun.Options, tagger: SimulatedTimeTagger? = nil,
                            trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
-        var problems = problems(experiment, board: definition, profileOverride: profileOverride)
-        problems += pulseProblems(source: source, board: definition, profileOverride: profileOverride)
-        if case let .physics(station) = source { problems += analyzerMismatches(experiment, station: station) }
+        let problems = preflightProblems(experiment, board: definition, source: source, profileOverride: profileOverride)
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
         let station = try SimulatedStationBuilder(definition: definition, seed: experiment.seed, source: source,
                                                   profileOverride: profileOverride, tracing: tracing)
