@@ -71,6 +71,10 @@ public struct RunReport: Sendable, Hashable {
     /// nothing consumed clicks); the analysis then saw fewer clicks than the tallies count.
     public var clickEventsDropped: Int = 0
 
+    /// Whether clicks were lost on the way (edges the backend lost, or click events the ring
+    /// could not take): the counts and figures then undercount.
+    public var clicksLost: Bool { lostEdges > 0 || clickEventsDropped > 0 }
+
     /// A report from its parts.
     public init(finalState: ControllerState, complete: Bool, stopReason: StopReason?, timing: CycleTiming,
                 cyclesPlanned: Int, cyclesRun: Int, startNanoseconds: Int64, endNanoseconds: Int64,

@@ -7,7 +7,8 @@ import Reports
 
 /// Reporting an experiment run the same way on every backend: summary, certified figures, faults,
 /// the JSON result, the SVG figures and the record's path; exit 5 when an output file could not be
-/// written (the record, or one in `outputFaults`), else exit 4 when the run stopped early.
+/// written (the record, or one in `outputFaults`), else exit 4 when the run stopped early, else exit 7
+/// when it completed but lost clicks.
 enum ExperimentReporting {
     /// Prints and writes everything an experiment run produced.
     ///
@@ -56,6 +57,7 @@ enum ExperimentReporting {
         for fault in notWritten { printError("qdot: \(fault)") }
         if !notWritten.isEmpty { throw QdotExit.outputNotWritten.code }
         if !report.complete { throw QdotExit.stoppedEarly.code }
+        if report.clicksLost { throw QdotExit.dataLost.code }
     }
 
     /// The fault line for a record that stopped short: which file holds what was written, why it

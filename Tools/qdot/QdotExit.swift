@@ -25,6 +25,9 @@ enum QdotExit: Int32, CaseIterable {
     /// A run record or a time tagger's PTU file could not be read, or is corrupted (with the
     /// byte offset of the problem); a PTU file in T3 mode is refused the same way.
     case unreadableRecord = 6
+    /// The run completed but lost clicks on the way (the analysis ring was full, or the kernel lost
+    /// edges): the result is written and names the loss; its counts and figures undercount.
+    case dataLost = 7
     /// The command line is wrong (an unknown option, a value out of range); from the argument parser.
     case badCommandLine = 64
 
@@ -46,6 +49,7 @@ enum QdotExit: Int32, CaseIterable {
         case .stoppedEarly: "the run stopped early (result written, marked incomplete)"
         case .outputNotWritten: "an output file could not be written"
         case .unreadableRecord: "a run record or PTU file could not be read or is corrupted"
+        case .dataLost: "the run completed but lost clicks (result written, the loss named)"
         case .badCommandLine: "the command line is wrong"
         }
     }

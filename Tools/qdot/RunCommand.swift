@@ -30,7 +30,8 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
             could not be had (no such chip or line — the message lists what exists —, a line held \
             by another consumer, permission denied, libgpiod missing) or the controller did not arm \
             (interlock open); 4 the run stopped early (interlock opened, Ctrl-C, hardware fault); \
-            5 an output file (result, record, figure) could not be written.
+            5 an output file (result, record, figure) could not be written; 7 the run completed \
+            but lost clicks (the analysis ring was full, or the kernel lost edges).
 
             libgpiod is loaded when the run starts (libgpiod.so.2 for a build against 1.6, \
             libgpiod.so.3 for 2.x); QDOT_LIBGPIOD names another library file to load instead.
@@ -95,6 +96,7 @@ struct RunCommand: ParsableCommand, DrivesTheStation {
         try OutputFiles.write(document.jsonData(), to: output, what: "result")
         print("  result        \(output)")
         if !outcome.report.complete { throw QdotExit.stoppedEarly.code }
+        if outcome.report.clicksLost { throw QdotExit.dataLost.code }
     }
 
     /// `qdot run --experiment`: the experiment on real GPIO, reported as `qdot sim` reports it.

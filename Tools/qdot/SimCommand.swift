@@ -143,6 +143,7 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
         print("  result        \(output)")
         if let vcd, let trace = outcome.trace { try writeVCD(trace, to: vcd) }
         if !outcome.report.complete { throw QdotExit.stoppedEarly.code }
+        if outcome.report.clicksLost { throw QdotExit.dataLost.code }
     }
 
     /// Writes the trace as VCD and says where.
