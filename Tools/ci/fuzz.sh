@@ -6,15 +6,18 @@
 # alone reproduces it:  base64 -d > crash.bin; Tools/fuzz/.build/release/<harness> crash.bin
 #
 # Usage: Tools/ci/fuzz.sh [harness …]   (default: all; about 4 min on 2 cores: build ~1 min warm,
-#   4 min cold; fuzzing 7 × 20 s + 60 s for the PTU reader)
-#   FUZZ_SECONDS=<s>   time per harness (default 20; the PTU reader gets 3×: it runs ~20× faster than
+#   4 min cold; fuzzing 7 × 30 s + 90 s for the PTU reader, two harnesses at a time: 2.5 min)
+#   FUZZ_SECONDS=<s>   time per harness (default 30; the PTU reader gets 3×: it runs ~20× faster than
 #                      the text readers and brings the lane to ≥ 10⁶ executions; a longer hunt: 600)
+#   FUZZ_JOBS=<n>      harnesses at once (default: 2, or 1 on one core)
 #   FUZZ_CORPUS=<dir>  keep the grown corpora there (default: a scratch directory, removed)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 fuzz="$repo/Tools/fuzz"
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-30}
+# Harnesses fuzzed at once: one per core, at most 2 (CI has 2 cores).
+jobs=${FUZZ_JOBS:-$(( $(nproc) < 2 ? 1 : 2 ))}
 # Allocation stacks cost a third of each execution (ASan unwinds at every malloc); the faulting
 # access's stack is still printed, and a replay without this option shows the allocation too.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0}
@@ -86,20 +89,18 @@ for harness in "${harnesses[@]}"; do
     echo "$harness: ${#inputs[@]} regression inputs replayed, no crash"
 done
 
-step="fuzz each harness for $seconds s (the PTU reader $(( 3 * seconds )) s)"
+step="fuzz each harness for $seconds s (the PTU reader $(( 3 * seconds )) s), $jobs at a time"
 echo "== $step"
-total=0
-failed=()
-for harness in "${harnesses[@]}"; do
-    corpus="${FUZZ_CORPUS:-$scratch/corpus}/$harness"
+
+# Fuzzes harness $1 into $scratch/$1.log; its exit status goes to $scratch/$1.status.
+fuzz_one() {
+    local harness=$1 corpus="${FUZZ_CORPUS:-$scratch/corpus}/$1" dict max_len harness_seconds status=0
     mkdir -p "$corpus" "$scratch/seeds/$harness"
     seeds "$harness" | xargs -I{} cp {} "$scratch/seeds/$harness/"
     dict=$(dictionary "$harness")
-    log="$scratch/$harness.log"
-    status=0
     # The text files are a few kB. Run records are 7–150 kB, and a 150 kB one takes ~0.1 s to read
     # under ASan: longer seeds are cut at 24 kB (two golden records fit whole; the cut ones
-    # exercise the truncated-record paths), which keeps the harness at hundreds of inputs a second.
+    # exercise the truncated-record paths), which keeps the harness at thousands of inputs a second.
     case $harness in
         fuzz-record*) max_len=24576 ;;
         *) max_len=8192 ;;
@@ -107,16 +108,33 @@ for harness in "${harnesses[@]}"; do
     harness_seconds=$([[ $harness == fuzz-ptu ]] && echo $(( 3 * seconds )) || echo "$seconds")
     "$bin/$harness" -max_total_time="$harness_seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$scratch/artifacts/$harness-" ${dict:+-dict="$dict"} \
-        "$corpus" "$scratch/seeds/$harness" > "$log" 2>&1 || status=$?
+        "$corpus" "$scratch/seeds/$harness" > "$scratch/$harness.log" 2>&1 || status=$?
+    echo "$status" > "$scratch/$harness.status"
+}
+
+# The PTU reader (the longest) first, then the rest, $jobs at a time.
+queue=()
+for harness in "${harnesses[@]}"; do [[ $harness == fuzz-ptu ]] && queue=("$harness" "${queue[@]}") || queue+=("$harness"); done
+for harness in "${queue[@]}"; do
+    while [[ $(jobs -rp | wc -l) -ge $jobs ]]; do sleep 1; done
+    fuzz_one "$harness" &
+done
+wait
+
+total=0
+failed=()
+for harness in "${harnesses[@]}"; do
+    log="$scratch/$harness.log"
+    status=$(cat "$scratch/$harness.status")
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 || true)
     runs=${runs:-0}
     total=$(( total + runs ))
     printf '%-20s %10d executions (%s/s, %s, corpus %d inputs)\n' "$harness" "$runs" "${rate:-?}" "${coverage:-cov: ?}" \
-        "$(ls "$corpus" | wc -l)"
+        "$(ls "${FUZZ_CORPUS:-$scratch/corpus}/$harness" | wc -l)"
     if [[ $status -ne 0 ]]; then
-        grep -E -A40 '^==[0-9]+==ERROR|^SUMMARY|Fatal error|Crash|deadly signal|timeout' "$log" | head -80
+        grep -E -A40 '^==[0-9]+==ERROR|^SUMMARY|Fatal error|Crash|deadly signal|timeout' "$log" | head -80 || true
         show_crashes "$harness" || tail -40 "$log"
         failed+=("$harness")
     fi

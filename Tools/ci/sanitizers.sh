@@ -5,7 +5,9 @@
 # end-to-end tests start is built with the same sanitizer, so a report in it fails its test through
 # the exit code. Each build has its own scratch path (.build-asan, .build-tsan).
 #
-# Usage: Tools/ci/sanitizers.sh [address|thread]   (default both; see the README for the time)
+# Usage: Tools/ci/sanitizers.sh [address|thread]   (default both). Measured on a shared 2-core
+# machine (load 8–13): ASan tests 7 min wall / 6¾ CPU-min, TSan tests 14 min wall / 6½ CPU-min;
+# cold builds 10 and 13 min, warm builds seconds.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
