@@ -11,6 +11,11 @@ let package = Package(
     name: "qdot",
     products: [
         .executable(name: "qdot", targets: ["qdot"]),
+        // The readers the fuzz harnesses (Tools/fuzz, a package of its own) drive.
+        .library(name: "ConfigFile", targets: ["ConfigFile"]),
+        .library(name: "Boards", targets: ["Boards"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
+        .library(name: "Records", targets: ["Records"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

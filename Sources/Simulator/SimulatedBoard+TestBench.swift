@@ -40,10 +40,17 @@ extension SimulatedBoard {
     }
 }
 
+/// A one-shot action: it lets go of its closure once it has run, because the board keeps every
+/// attached device, and a closure that captures the board (or a fixture holding it) would
+/// otherwise hold the board alive forever (LeakSanitizer found this cycle in the interlock tests).
 private final class ScriptedAction: SimulatedDevice {
-    let action: (SimulatedBoard) -> Void
+    var action: ((SimulatedBoard) -> Void)?
     init(action: @escaping (SimulatedBoard) -> Void) { self.action = action }
-    func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) { action(board) }
+    func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
+        let pending = action
+        action = nil
+        pending?(board)
+    }
 }
 
 private final class LineWatcher: SimulatedDevice {

@@ -106,4 +106,20 @@ import Testing
         #expect(seen == [TraceRecord(time: Instant(nanoseconds: 505), line: interlock, level: 1)])
         #expect(board.logicalValue(of: interlock) == .active)
     }
+
+    /// A scheduled action that captures the board (as the interlock tests' closures capture their
+    /// fixture) must not keep it alive once it has run: the board holds its devices, so a closure
+    /// kept after firing made a cycle that LeakSanitizer reported (Tools/ci/sanitizers.sh).
+    @Test func aScheduledActionThatRanDoesNotKeepTheBoardAlive() {
+        weak var released: SimulatedBoard?
+        var fired = 0
+        do {
+            let board = SimulatedBoard()
+            board.schedule(at: Instant(nanoseconds: 500)) { _ in fired += board.currentInstant.nanoseconds >= 500 ? 1 : 0 }
+            board.run(until: Instant(nanoseconds: 1_000))
+            released = board
+        }
+        #expect(fired == 1)
+        #expect(released == nil)
+    }
 }
