@@ -46,8 +46,15 @@ extension TimingProfile {
             _ = reader.value("description", in: section, as: .string(like: "what the profile is of"), default: "")
         }
         let write = reader.requiredSection("line-write")
-        time("cost-ns", in: write, into: &profile.lineWriteCost)
-        time("latency-ns", in: write, into: &profile.lineWriteLatency)
+        let readWriteCost = time("cost-ns", in: write, into: &profile.lineWriteCost)
+        let readWriteLatency = time("latency-ns", in: write, into: &profile.lineWriteLatency)
+        // The simulated board lands a write's level within its call: a latency beyond the cost
+        // would change the pin after the call returned (and the board refuses such a profile).
+        if let write, readWriteCost, readWriteLatency, profile.lineWriteLatency > profile.lineWriteCost {
+            reader.report("expected at most the write's cost-ns \(profile.lineWriteCost.nanoseconds) ns (a write lands before "
+                          + "its call returns), found \(profile.lineWriteLatency.nanoseconds) ns",
+                          field: write.fieldPath("latency-ns"), line: write.entry("latency-ns")?.line)
+        }
         let edgeRead = reader.requiredSection("edge-read")
         time("cost-ns", in: edgeRead, into: &profile.edgeReadCost)
         time("cost-per-event-ns", in: edgeRead, into: &profile.edgeReadCostPerEvent)

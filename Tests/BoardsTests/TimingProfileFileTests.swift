@@ -128,6 +128,16 @@ import Testing
         #expect(wake.message.hasPrefix("expected a maximum ≥ the minimum 8000 ns, found 10 ns"))
     }
 
+    /// The simulated board lands a write within its call; a profile whose write latency exceeds
+    /// its write cost trapped `qdot sim` (a precondition in the board) after `qdot check` took it.
+    @Test func aWriteLatencyBeyondTheWriteCostIsAFieldError() throws {
+        let text = try Self.pi4Text()
+        let error = try #require(onlyError(setting("cost-ns", to: "0", in: text)))
+        #expect(error.description == "mine.profile.toml:\(line(startingWith: "latency-ns", in: text)): line-write.latency-ns: "
+            + "expected at most the write's cost-ns 0 ns (a write lands before its call returns), found 900 ns")
+        #expect(errors(setting("latency-ns", to: "1200", in: text)).isEmpty, "equal to the cost is allowed")
+    }
+
     @Test func aBadEventsPerLineNamesItsLineAndField() throws {
         let text = try Self.pi4Text()
         for bad in ["0", "-16", "100000", "\"sixteen\"", "16.5"] {
