@@ -22,12 +22,14 @@ import subprocess
 import sys
 import tempfile
 
+PI_EXPERIMENT = "raspberry-pi-bell-chsh.experiment.toml"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXTREMES = ["0", "-1", "1", "-9223372036854775808", "9223372036854775807", "9223372036854775808",
             "1e308", "-1e308", "inf", "-inf", "nan", "4294967296", "1e12", "0.5", "-0.000001"]
 NUMBER_LINE = re.compile(r'^(\s*[A-Za-z0-9_.-]+\s*=\s*)(-?[0-9][0-9_.eE+-]*)(.*)$')
 # The one error form for file mistakes (issue 15); the path is whatever qdot was given.
-ERROR_FORM = re.compile(r'^(error: )?\S+:\d+: [^:]+: expected .+, found .+')
+# A clause may stand between the field and "expected" ("scan: at scan gate delay 0 ns: expected …").
+ERROR_FORM = re.compile(r'^(error: )?\S+:\d+: [^:]+: (.+: )?expected .+, found .+')
 
 
 def run(argv, seconds):
@@ -128,9 +130,11 @@ def main():
                 check_then_sim(name, [name, experiment, "--station", name],
                                ["--experiment", experiment, "--station", name], what)
             elif kind == "board":
-                check_then_sim(name, [name], ["--board", name, "--cycles", "1000"], what)
+                # A board is checked as sim uses it: with an experiment for it and the built-in station.
+                check_then_sim(name, [PI_EXPERIMENT, "--board", name],
+                               ["--board", name, "--experiment", PI_EXPERIMENT], what)
             else:
-                check_then_sim(name, [name], ["--profile", name, "--cycles", "1000"], what)
+                check_then_sim(name, [name], ["--board", "simulated-raspberry-pi-4", "--profile", name, "--cycles", "1000"], what)
 
     # Numeric command-line options.
     options_under_test = [
@@ -169,7 +173,7 @@ def main():
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory(prefix="qdot-mutation-audit.") as scratch:
         SCRATCH = scratch
-        for example in ["bell-chsh.experiment.toml"]:
+        for example in ["bell-chsh.experiment.toml", PI_EXPERIMENT]:
             with open(os.path.join(ROOT, "Experiments", example)) as source, open(os.path.join(scratch, example), "w") as copy:
                 copy.write(source.read())
         sys.exit(main())
