@@ -49,7 +49,11 @@ for lane in ${lanes[*]}; do
         # its signal handler, pipes read on threads). The pure-math suites (Analysis, Physics,
         # PhysicsEndToEnd, Vocabulary, SeededRandom, ConfigFile, Boards, Records, Reports,
         # Simulator, TimingMeasurement) run single-threaded code and would only add minutes.
-        thread) run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests' ;;
+        # One test is left out under TSan: it runs qdot under `ulimit -f 256`, and TSan's runtime
+        # dies of SIGBUS in its own file-backed memory under that limit before qdot's code is
+        # reached ("ThreadSanitizer: BUS on unknown address"); ASan and the plain run cover it.
+        thread) run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests' \
+                    --skip 'aRecordThatRunsOutOfRoomMidRunIsExit5AndTheResultSaysItIsIncomplete' ;;
         *) echo "sanitizers: unknown sanitizer $lane (address or thread)" >&2; exit 64 ;;
     esac
 done
