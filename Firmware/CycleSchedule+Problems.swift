@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension CycleSchedule {
     /// Everything that keeps this schedule from running on a station with `basisLinesA` and
     /// `basisLinesB` basis-select lines, each naming what clashes: the timing, each step's cycles
@@ -33,7 +35,7 @@ extension CycleSchedule {
             }
         }
         if overflow {
-            problems.append("expected at most \(RunLimits.grouped(RunLimits.longestRunSeconds)) s of board time, found more cycles than 64 bits count")
+            problems.append("expected at most \(DigitGrouping.grouped(RunLimits.longestRunSeconds)) s of board time, found more cycles than 64 bits count")
         } else if let problem = RunLimits.runLengthProblem(cycles: totalCycles, period: timing.triggerPeriod) {
             problems.append(problem)
         }

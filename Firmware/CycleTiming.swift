@@ -59,7 +59,7 @@ public struct CycleTiming: Sendable, Hashable {
         let longest = TimeSpan.nanoseconds(Int64(RunLimits.longestCycleTimeNanoseconds))
         func check(_ name: String, _ span: TimeSpan, from lowest: TimeSpan) {
             if span < lowest || span > longest {
-                found.append("expected a \(name) \(lowest.nanoseconds) … \(RunLimits.grouped(RunLimits.longestCycleTimeNanoseconds)) ns, found \(span)")
+                found.append("expected a \(name) \(lowest.nanoseconds) … \(DigitGrouping.grouped(RunLimits.longestCycleTimeNanoseconds)) ns, found \(span)")
             }
         }
         check("trigger period", triggerPeriod, from: .nanoseconds(1))

@@ -1,4 +1,5 @@
 public import HAL
+internal import Vocabulary
 
 /// The largest times and run lengths qdot accepts from a file or the command line, so every
 /// sum and product done with them afterwards stays far inside 64 bits (the simulator counts
@@ -22,17 +23,6 @@ public enum RunLimits {
     /// "expected at most 1 000 000 s of board time, found 7 000 000 000 cycles of 10000 ns".
     public static func runLengthProblem(cycles: Int, period: TimeSpan) -> String? {
         if let time = boardTime(cycles: cycles, period: period), time <= longestRun { return nil }
-        return "expected at most \(grouped(longestRunSeconds)) s of board time, found \(grouped(cycles)) cycles of \(period)"
-    }
-
-    /// `number` with its digits grouped by threes: `1 000 000`.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var text = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { text.append(" ") }
-            text.append(digit)
-        }
-        return (number < 0 ? "-" : "") + text
+        return "expected at most \(DigitGrouping.grouped(longestRunSeconds)) s of board time, found \(DigitGrouping.grouped(cycles)) cycles of \(period)"
     }
 }

@@ -16,4 +16,10 @@ public enum ConfigBounds {
         }
         return (number < 0 ? "-" : "") + grouped
     }
+
+    /// A whole `number` below 10¹⁵ grouped as an integer (`0`, `1 000 000`); any other (`0.5`,
+    /// `1e+20`, inf, nan) as Swift writes it — never a conversion that could trap.
+    public static func grouped(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? grouped(Int64(number)) : String(number)
+    }
 }

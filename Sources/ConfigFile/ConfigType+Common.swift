@@ -73,10 +73,7 @@ extension ConfigType where Value == Double {
     }
 
     /// Bounds as a person writes them: `0` and `1`, not `0.0` and `1.0`.
-    private static func format(_ bound: Double) -> String {
-        if bound == bound.rounded(), abs(bound) < 1e15 { return ConfigBounds.grouped(Int(bound)) }
-        return String(bound)
-    }
+    private static func format(_ bound: Double) -> String { ConfigBounds.grouped(bound) }
 }
 
 extension ConfigType where Value: CaseIterable & RawRepresentable & Sendable, Value.RawValue == String {

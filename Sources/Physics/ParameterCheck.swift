@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Field checks shared by the parameter structs, each returning the problem it finds.
 ///
 /// Every check also rejects NaN and infinities, so no silent NaN reaches a sampler.
@@ -12,35 +14,24 @@ enum ParameterCheck {
     /// sample drawn from it overflows when it becomes picoseconds).
     static func nonNegative(_ value: Double, field: String, unit: String, atMost maximum: Double) -> ParameterProblem? {
         value >= 0 && value <= maximum
-            ? nil : ParameterProblem(field: field, found: "\(value)", expected: "a number 0 … \(grouped(maximum)) \(unit)")
+            ? nil : ParameterProblem(field: field, found: "\(value)", expected: "a number 0 … \(DigitGrouping.grouped(maximum)) \(unit)")
     }
 
     /// A number > 0 and at most `maximum`.
     static func positive(_ value: Double, field: String, unit: String, atMost maximum: Double) -> ParameterProblem? {
         value > 0 && value <= maximum
-            ? nil : ParameterProblem(field: field, found: "\(value)", expected: "a number > 0, at most \(grouped(maximum)) \(unit)")
+            ? nil : ParameterProblem(field: field, found: "\(value)", expected: "a number > 0, at most \(DigitGrouping.grouped(maximum)) \(unit)")
     }
 
     /// A whole number of picoseconds within `range`: "a time 0 … 1 000 000 000 ps".
     static func picoseconds(_ value: Int64, in range: ClosedRange<Int64>, field: String, what: String = "a time") -> ParameterProblem? {
         range.contains(value)
             ? nil : ParameterProblem(field: field, found: "\(value)",
-                                     expected: "\(what) \(grouped(Double(range.lowerBound))) … \(grouped(Double(range.upperBound))) ps")
+                                     expected: "\(what) \(DigitGrouping.grouped(range.lowerBound)) … \(DigitGrouping.grouped(range.upperBound)) ps")
     }
 
     /// The longest delay or time a station field may give, 1 ms in picoseconds.
     static let longestPicoseconds: Int64 = 1_000_000_000
-
-    /// A whole `number` with its digits grouped by threes: `1 000 000`.
-    static func grouped(_ number: Double) -> String {
-        let digits = String(Int64(number).magnitude)
-        var text = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { text.append(" ") }
-            text.append(digit)
-        }
-        return (number < 0 ? "-" : "") + text
-    }
 
     /// A finite number of any sign.
     static func finite(_ value: Double, field: String, unit: String) -> ParameterProblem? {

@@ -35,7 +35,5 @@ enum OptionBounds {
     }
 
     /// A bound as a person writes it: `0`, `1 000 000`, `0.5`.
-    private static func format(_ bound: Double) -> String {
-        bound == bound.rounded() && abs(bound) < 1e15 ? ConfigBounds.grouped(Int64(bound)) : String(bound)
-    }
+    private static func format(_ bound: Double) -> String { ConfigBounds.grouped(bound) }
 }
