@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
+        // `qdot serve`'s HTTP server (SwiftNIO underneath); only the Service target links it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The hardware contract. Imports nothing.
@@ -111,12 +113,23 @@ let package = Package(
         .target(name: "Composition", dependencies: ["HAL", "Vocabulary", "Boards", "Experiments", "Records", "Reports", "Firmware", "Simulator", "LinuxHAL", "ConfigFile", "SeededRandom",
                                                    "Analysis", "Physics", "TimingMeasurement", complexNumbers],
                 path: "Tools/Composition"),
+        // `qdot serve`: the board as a service — run supervisor, HTTP API, live stream, metrics,
+        // the dashboard's files (docs/service.md). The only target that knows the server packages.
+        .target(name: "Service", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware", "HAL",
+                                               "Vocabulary", "ConfigFile", "Analysis",
+                                               .product(name: "Hummingbird", package: "hummingbird")],
+                path: "Tools/Service"),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Composition", "Experiments", "Records", "Boards", "Firmware", "HAL",
+                                                        "Vocabulary", "ConfigFile",
+                                                        .product(name: "Hummingbird", package: "hummingbird"),
+                                                        .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    path: "Tests/ServiceTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
         .target(name: "CStopSignals", path: "Sources/CStopSignals"),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
+            dependencies: ["Composition", "Service", "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
                            "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
