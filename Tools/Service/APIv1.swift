@@ -28,6 +28,10 @@ public enum APIv1 {
             public var latenessMaximumNanoseconds: Int64
             public var overruns: Int
             public var missedSlots: Int
+            /// Simulated board paced to real time: how late the loop woke against the wall clock's
+            /// deadline (p99 and maximum over the run so far); nil when not paced.
+            public var wallLatenessP99Nanoseconds: Int64?
+            public var wallLatenessMaximumNanoseconds: Int64?
         }
     }
 
@@ -79,6 +83,9 @@ public enum APIv1 {
         public var figures: [String]
         public var hasResult: Bool
         public var hasRecord: Bool
+        /// Paced simulated board: the loop's wall-clock lateness over the whole run (p99, maximum).
+        public var wallLatenessP99Nanoseconds: Int64?
+        public var wallLatenessMaximumNanoseconds: Int64?
     }
 
     /// An experiment as written, or alignment: one setting (or all in turn) with no end.
