@@ -39,6 +39,7 @@ extension Controller {
             state = .fault(reason: error.description)
         }
         observer?.cyclesCompleted(loop.cyclesRun)
+        observer?.loopFigures(loop.figures(step: loop.stepRunning), lateness: loop.histogram)
         return loop.report(finalState: state)
     }
 

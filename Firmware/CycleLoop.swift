@@ -26,6 +26,8 @@ struct CycleLoop {
     /// counting into a plain value in place costs no array uniqueness checks per cycle. (Each
     /// step's cycles are added to its tally when the step ends.)
     var tallyStep = -1
+    /// The step whose cycles are running (what observers are told).
+    var stepRunning = 0
     var tallyCounts = SettingCounts()
     var histogram = LatenessHistogram()
     var overruns = 0
@@ -95,6 +97,13 @@ struct CycleLoop {
         self.observerCountdown = observerInterval
     }
 
+    /// The figures observers get between cycles.
+    func figures(step: Int) -> LoopFigures {
+        LoopFigures(cycles: cyclesRun, step: step, overruns: overruns, missedSlots: missedSlots, lostEdges: totalLostEdges,
+                    clickEventsDropped: (ring.map { $0.droppedEvents - droppedAtStart } ?? 0) + pendingOverflow,
+                    interlockOpen: interlockOpened)
+    }
+
     var totalLostEdges: Int {
         zip(inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
     }
@@ -109,14 +118,17 @@ struct CycleLoop {
             if let status = controller.lines.status { try status.request.set(line: status.index, to: .active) }
             start = clock.now + period
             end = start
-            for stepIndex in schedule.steps.indices {
-                let goOn = try runCycles(
-                    ofStep: stepIndex, count: schedule.steps[stepIndex].cycles, codes: schedule.steps[stepIndex].codes,
-                    writes: cycleWrites[stepIndex], basisWrites: basisWrites[stepIndex],
-                    randomChoice: randomChoices[stepIndex], outputs: outputs, clock: clock, stop: stop,
-                    observer: observer)
-                if !goOn { break }
-            }
+            // Alignment runs go round the steps until stopped; every other schedule runs them once.
+            passes: repeat {
+                for stepIndex in schedule.steps.indices {
+                    let goOn = try runCycles(
+                        ofStep: stepIndex, count: schedule.steps[stepIndex].cycles, codes: schedule.steps[stepIndex].codes,
+                        writes: cycleWrites[stepIndex], basisWrites: basisWrites[stepIndex],
+                        randomChoice: randomChoices[stepIndex], outputs: outputs, clock: clock, stop: stop,
+                        observer: observer)
+                    if !goOn { break passes }
+                }
+            } while schedule.repeatsUntilStopped
             // Collect the last cycle's clicks once its period is over.
             if previousSetting >= 0 {
                 clock.sleep(until: end)
@@ -140,6 +152,7 @@ struct CycleLoop {
                             observer: (any CycleObserver)?) throws(HardwareError) -> Bool {
         // The step's cycles go to its tally once, however the loop is left (interlock, stop, error).
         let firstCycle = cyclesRun
+        stepRunning = stepIndex
         defer { tallies[stepIndex].counts.triggerCycles += cyclesRun - firstCycle }
         var basisPending = true
         // The choice of `randomChoice` whose codes the basis lines hold, -1 when another step set them.
@@ -213,6 +226,7 @@ struct CycleLoop {
                 if observerCountdown == 0 {
                     observerCountdown = observerInterval
                     observer.cyclesCompleted(cyclesRun)
+                    observer.loopFigures(figures(step: stepRunning), lateness: histogram)
                 }
             }
         }

@@ -56,14 +56,18 @@ public struct CycleSchedule: Sendable, Hashable {
     /// Seed of the per-cycle basis draws of `randomBasis` steps (xoshiro256**); the same seed
     /// draws the same bases.
     public var basisSeed: UInt64
+    /// Go round the steps again and again until stopped (alignment: watch one setting, or all in
+    /// turn, with no end); each step's counts add up over the rounds. `totalCycles` is one round.
+    public var repeatsUntilStopped: Bool
 
     /// A schedule.
-    public init(timing: CycleTiming, steps: [ScheduleStep], basisSeed: UInt64 = 0) {
+    public init(timing: CycleTiming, steps: [ScheduleStep], basisSeed: UInt64 = 0, repeatsUntilStopped: Bool = false) {
         self.timing = timing
         self.steps = steps
         self.basisSeed = basisSeed
+        self.repeatsUntilStopped = repeatsUntilStopped
     }
 
-    /// The number of cycles of the whole schedule.
+    /// The number of cycles of the whole schedule (of one round when it repeats).
     public var totalCycles: Int { steps.reduce(0) { $0 + $1.cycles } }
 }

@@ -46,6 +46,22 @@ public struct LatenessHistogram: Sendable {
         return maximumNanoseconds
     }
 
+    /// For each bound (ascending, nanoseconds), the samples at or below it — a Prometheus
+    /// histogram's cumulative `le` buckets — in one pass, without allocating: `body(i, count)` for
+    /// bound `i`. A bucket counts as below a bound when its upper edge is, so a count is exact to
+    /// the bucket width (≤ 6.25 % of the value).
+    public func forEachCumulativeCount(atOrBelow bounds: [Int64], _ body: (Int, Int) -> Void) {
+        var seen = 0
+        var bucket = 0
+        for (boundIndex, bound) in bounds.enumerated() {
+            while bucket < buckets.count, Self.upperEdge(of: bucket) <= bound {
+                seen += buckets[bucket]
+                bucket += 1
+            }
+            body(boundIndex, seen)
+        }
+    }
+
     /// Non-empty buckets as (lower edge, upper edge, count), for printing.
     public var nonEmptyBuckets: [(lowerNanoseconds: Int64, upperNanoseconds: Int64, count: Int)] {
         buckets.enumerated().compactMap { index, n in

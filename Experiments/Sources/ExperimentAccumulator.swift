@@ -178,3 +178,13 @@ public struct ExperimentAccumulator: Sendable {
         }
     }
 }
+
+extension ExperimentAccumulator {
+    /// An accumulator that holds only `counts`, one per setting (what a run publishes as it goes):
+    /// enough for the kinds' analyses to give their figures mid-run. Figures drawn from what only
+    /// clicks carry (correlation histogram, HBT peaks, BBM92 detections) are empty.
+    public init(definition: ExperimentDefinition, counts: [SettingCounts]) {
+        self.init(definition: definition, settingCount: counts.count)
+        settings = counts
+    }
+}

@@ -89,3 +89,16 @@ import Testing
         #expect(histogram.nonEmptyBuckets.isEmpty)
     }
 }
+
+/// The cumulative counts `/metrics` shows as a Prometheus histogram's `le` buckets.
+@Suite struct LatenessCumulativeCountTests {
+    @Test func eachBoundCountsTheSamplesAtOrBelowIt() {
+        var histogram = LatenessHistogram()
+        for value: Int64 in [0, 5, 31, 900, 1_000, 4_000, 70_000, 2_000_000] { histogram.record(nanoseconds: value) }
+        var counts: [Int] = []
+        histogram.forEachCumulativeCount(atOrBelow: [0, 31, 1_000, 10_000, 100_000, 1_000_000, 10_000_000]) { _, n in counts.append(n) }
+        // 900 and 1 000 lie in buckets whose upper edges (959, 1 023) straddle the 1 000 bound:
+        // 900's is below it, 1 000's is not, so the bound counts to the bucket width.
+        #expect(counts == [1, 3, 4, 6, 7, 7, 8])
+    }
+}

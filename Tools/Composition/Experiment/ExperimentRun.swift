@@ -38,6 +38,13 @@ public struct ExperimentRun {
         /// lab runs never share a run ID; nil on the simulated board, whose record must stay the
         /// same byte for byte for the same seed and files.
         public var runNonce: UInt64?
+        /// Publish the counts and the loop's figures here as the run goes (`qdot serve`); made for
+        /// the schedule's settings.
+        public var live: LiveFigures?
+        /// Cycles between two calls of the pipeline by the loop (drain, progress, publication);
+        /// nil: the ring's capacity / 16, at most 4096. Only when things are seen changes, never
+        /// what is counted.
+        public var observerInterval: Int?
 
         /// Options.
         public init(recordPath: String? = nil, stop: StopSignal? = nil, progress: Bool = false,
@@ -77,9 +84,11 @@ public struct ExperimentRun {
 
     /// Arms a controller on `lines`, runs the experiment's schedule with the live pipeline, and
     /// analyses the clicks. The outputs are safe when it returns or throws.
+    /// - Parameter scheduleOverride: run this instead of the experiment's own schedule (alignment:
+    ///   its settings going round until stopped).
     public static func run(_ experiment: ExperimentDefinition, on lines: StationLines,
-                           options: Options) throws -> ExperimentRun {
-        let schedule = try experiment.schedule()
+                           options: Options, schedule scheduleOverride: CycleSchedule? = nil) throws -> ExperimentRun {
+        let schedule = try scheduleOverride ?? experiment.schedule()
         let controller = try Controller(lines: lines)
         try controller.armForRun()
         let problems = controller.scheduleProblems(schedule)
@@ -104,7 +113,8 @@ public struct ExperimentRun {
         let ring = ClickEventRing(capacity: options.ringCapacity)
         let pipeline = LivePipeline(ring: ring, accumulator: ExperimentAccumulator(definition: experiment,
                                                                                   settingCount: schedule.steps.count),
-                                    writer: writer, progress: progress, drainsOnCycle: options.drainOnLoopThread)
+                                    writer: writer, progress: progress, live: options.live,
+                                    drainsOnCycle: options.drainOnLoopThread)
         let consumerDone = StopSignal(), consumerExited = StopSignal()
         if !options.drainOnLoopThread {
             Thread {
@@ -115,7 +125,7 @@ public struct ExperimentRun {
                 consumerExited.raise()
             }.start()
         }
-        let interval = max(1, min(4096, ring.capacity / 16))
+        let interval = options.observerInterval ?? max(1, min(4096, ring.capacity / 16))
         let started = ContinuousClock.now
         let report = try controller.run(schedule, stop: options.stop, clicks: ring, observer: pipeline,
                                         observerInterval: interval)

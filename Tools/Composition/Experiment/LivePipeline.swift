@@ -19,15 +19,18 @@ public final class LivePipeline: CycleObserver, @unchecked Sendable {
     /// The first error writing the record (later clicks are still counted, no longer written).
     public private(set) var writeError: (any Error)?
     let progress: ProgressDisplay?
+    /// Where the counts and the loop's figures are published for a service, if anywhere.
+    let live: LiveFigures?
     let drainsOnCycle: Bool
     let lock = NSLock()
 
     init(ring: ClickEventRing, accumulator: ExperimentAccumulator, writer: RunRecordWriter?, progress: ProgressDisplay?,
-         drainsOnCycle: Bool) {
+         live: LiveFigures? = nil, drainsOnCycle: Bool) {
         self.ring = ring
         self.accumulator = accumulator
         self.writer = writer
         self.progress = progress
+        self.live = live
         self.drainsOnCycle = drainsOnCycle
     }
 
@@ -42,6 +45,7 @@ public final class LivePipeline: CycleObserver, @unchecked Sendable {
         if let activeWriter, writeError == nil {
             do { syncDue = try activeWriter.flushIfDue() } catch { writeError = error }
         }
+        live?.publish(accumulator.settings)
         lock.unlock()
         guard syncDue, let activeWriter else { return }
         do { try activeWriter.synchronize() } catch {
@@ -74,6 +78,10 @@ public final class LivePipeline: CycleObserver, @unchecked Sendable {
     public func cyclesCompleted(_ cycles: Int) {
         if drainsOnCycle { drain() }
         progress?.update(cycles: cycles, coincidences: coincidencesSoFar)
+    }
+
+    public func loopFigures(_ figures: LoopFigures, lateness: LatenessHistogram) {
+        live?.publish(figures, lateness: lateness)
     }
 
     var coincidencesSoFar: Int {

@@ -3,6 +3,7 @@ public import Experiments
 import Physics
 public import Simulator
 public import HAL
+public import Firmware
 import Vocabulary
 
 /// An experiment on the simulated board: builds the station from the board file and runs
@@ -94,11 +95,15 @@ public enum SimulatedExperiment {
     /// - Parameters:
     ///   - tracing: record every line change; the trace is handed to `trace` after the run.
     ///   - interlockOpensAt: fault injection: the interlock opens at this board instant.
+    ///   - pacedToWallClock: when given, board time is paced to the wall clock (`PacedClock`), which
+    ///     is handed here before the run starts (its wall lateness is read after).
+    ///   - schedule: run this instead of the experiment's own schedule (alignment).
     ///   - trace: receives the recorded trace (only when `tracing`).
     public static func run(_ experiment: ExperimentDefinition, board definition: BoardDefinition,
                            source: SimulatedSource = .standIn(.init()), profileOverride: TimingProfile? = nil,
                            tracing: Bool = false, interlockOpensAt: Instant? = nil,
                            options: ExperimentRun.Options, tagger: SimulatedTimeTagger? = nil,
+                           pacedToWallClock: ((PacedClock) -> Void)? = nil, schedule: CycleSchedule? = nil,
                            trace: ((Trace) -> Void)? = nil) throws -> ExperimentRun {
         let problems = preflightProblems(experiment, board: definition, source: source, profileOverride: profileOverride)
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
@@ -109,7 +114,13 @@ public enum SimulatedExperiment {
         var options = options
         options.timingProfile = SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride).name
         options.drainOnLoopThread = true   // the simulated run stays single-threaded and deterministic
-        var outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+        var lines = station.lines
+        if let pacedToWallClock {
+            let paced = PacedClock(board: lines.clock)
+            lines.clock = paced
+            pacedToWallClock(paced)
+        }
+        var outcome = try ExperimentRun.run(experiment, on: lines, options: options, schedule: schedule)
         tagger?.finish()
         outcome.findings.notes += ExperimentBoardFit.warnings(experiment, board: definition, profile: profileOverride).map { "board: \($0)" }
         if tracing { trace?(station.board.trace) }
