@@ -22,32 +22,20 @@ enum ExperimentReporting {
     static func report(_ outcome: ExperimentRun, title: String, document base: ResultDocument, output: String,
                        extraLines: [String] = [], outputFaults: [OutputFault] = []) throws {
         let report = outcome.report
-        var document = base
-        document.experiment = outcome.experiment
-        document.findings = outcome.findings
-        document.recordFile = outcome.recordPath
-        var faults: [String] = []
-        if let recordFault = outcome.recordFault { faults.append(incompleteRecord(outcome.recordPath, recordFault)) }
-        faults += outputFaults.map(\.description)
-        if report.clickEventsDropped > 0 { faults.append("\(report.clickEventsDropped) click events dropped: the analysis ring was full") }
-        if report.lostEdges > 0 { faults.append("\(report.lostEdges) edges lost by the backend") }
-        document.faults = faults.isEmpty ? nil : faults
-
+        let document = ExperimentOutputs.document(outcome, base: base, outputFaults: outputFaults)
         print(RunSummary.text(title: title, report: report, wall: document.wallClock))
         for line in extraLines { print(line) }
         print(ExperimentSummary.text(outcome.findings))
-        for fault in faults { print("  FAULT         \(fault)") }
-        try OutputFiles.write(document.jsonData(), to: output, what: "result")
+        for fault in document.faults ?? [] { print("  FAULT         \(fault)") }
+        let figures: [ExperimentOutputs.WrittenFigure]
+        do {
+            figures = try ExperimentOutputs.write(document, of: outcome, to: output)
+        } catch let fault as OutputFault {
+            throw OutputFiles.notWritten(fault)
+        }
         print("  result        \(output)")
-        let figures = SVGFigures.all(outcome.findings, experiment: outcome.experiment)
-        if OutputTarget.of(output).isFile {
-            let stem = output.hasSuffix(".json") ? String(output.dropLast(5)) : output
-            for figure in figures {
-                let path = "\(stem).\(figure.name).svg"
-                try OutputFiles.write(Data(figure.svg.utf8), to: path, what: "figure")
-                print("  figure        \(path)")
-            }
-        } else if !figures.isEmpty {
+        for figure in figures { print("  figure        \(figure.path)") }
+        if !OutputTarget.of(output).isFile, ExperimentOutputs.hasFigures(outcome) {
             print("  figures       not written: the result goes to \(output), a device or a pipe, with no folder beside it")
         }
         if let path = outcome.recordPath {
@@ -58,12 +46,5 @@ enum ExperimentReporting {
         if !notWritten.isEmpty { throw QdotExit.outputNotWritten.code }
         if !report.complete { throw QdotExit.stoppedEarly.code }
         if report.clicksLost { throw QdotExit.dataLost.code }
-    }
-
-    /// The fault line for a record that stopped short: which file holds what was written, why it
-    /// stopped, and how to read it.
-    static func incompleteRecord(_ path: String?, _ fault: OutputFault) -> String {
-        guard let path else { return "record: \(fault)" }
-        return "record \(path) is incomplete (it holds the run up to the fault; `qdot analyze --salvage \(path)` reads it): \(fault)"
     }
 }
