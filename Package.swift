@@ -116,7 +116,7 @@ let package = Package(
         // `qdot serve`: the board as a service — run supervisor, HTTP API, live stream, metrics,
         // the dashboard's files (docs/service.md). The only target that knows the server packages.
         .target(name: "Service", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware", "HAL",
-                                               "Vocabulary", "ConfigFile", "Analysis",
+                                               "Vocabulary", "ConfigFile", "Analysis", "LinuxHAL",
                                                .product(name: "Hummingbird", package: "hummingbird")],
                 path: "Tools/Service"),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Composition", "Experiments", "Records", "Boards", "Firmware", "HAL",

@@ -135,7 +135,7 @@ extension HardwareRun {
         options.drainOnLoopThread = false
         var outcome: ExperimentRun
         do {
-            outcome = try ExperimentRun.run(experiment, on: station.lines, options: options)
+            outcome = try ExperimentRun.run(experiment, on: station.lines, options: options, schedule: request.schedule)
             outcome.findings.notes += ExperimentBoardFit.warnings(experiment, board: request.board).map { "board: \($0)" }
         } catch let FirmwareError.notArmed(state) {
             throw .notArmed(state.description)
