@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
         // `qdot serve`'s HTTP server (SwiftNIO underneath); only the Service target links it.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own service runner: `qdot serve` shuts the server down gracefully through it.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // The hardware contract. Imports nothing.
@@ -117,8 +119,12 @@ let package = Package(
         // the dashboard's files (docs/service.md). The only target that knows the server packages.
         .target(name: "Service", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware", "HAL",
                                                "Vocabulary", "ConfigFile", "Analysis", "LinuxHAL",
-                                               .product(name: "Hummingbird", package: "hummingbird")],
-                path: "Tools/Service"),
+                                               .product(name: "Hummingbird", package: "hummingbird"),
+                                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+                path: "Tools/Service",
+                // The dashboard page, served from the binary itself (no files to install, no CDN).
+                resources: [.embedInCode("Dashboard/index.html"), .embedInCode("Dashboard/dashboard.js"),
+                            .embedInCode("Dashboard/dashboard.css")]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Composition", "Experiments", "Records", "Boards", "Firmware", "HAL",
                                                         "Vocabulary", "ConfigFile",
                                                         .product(name: "Hummingbird", package: "hummingbird"),
