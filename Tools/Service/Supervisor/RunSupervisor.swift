@@ -154,6 +154,9 @@ public final class RunSupervisor: BoardService, @unchecked Sendable {
         runEnded.unlock()
     }
 
+    /// Whether a run is in progress (the shutdown path polls it while the run writes its files).
+    public var isRunningForShutdown: Bool { isRunning }
+
     var isRunning: Bool {
         lock.lock()
         defer { lock.unlock() }
