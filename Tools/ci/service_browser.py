@@ -250,9 +250,11 @@ def drive(devtools, options, token):
     if text_of(devtools, 'live-status') != 'live':
         raise Failure('#live-status is not "live" while the run goes')
 
-    shown = wait_for('#result to show the final S', options.timeout,
-                     lambda: re.search(r'S = (-?\d+(?:\.(\d+))?) ± (\d+(?:\.\d+)?)', text_of(devtools, 'result')),
-                     devtools, interval=0.2)
+    def final_s():
+        # The result block names its run: an older run's S (shown when the page opened) does not count.
+        text = text_of(devtools, 'result')
+        return run_id in text and re.search(r'S = (-?\d+(?:\.(\d+))?) ± (\d+(?:\.\d+)?)', text)
+    shown = wait_for(f'#result to show the final S of {run_id}', options.timeout, final_s, devtools, interval=0.2)
     shown_value, decimals = float(shown.group(1)), len(shown.group(2) or '')
     entry = api_get(options.url, token, f'/api/v1/runs/{urllib.parse.quote(run_id)}')
     if entry.get('state') != 'completed':

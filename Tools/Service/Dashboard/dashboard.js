@@ -91,7 +91,10 @@ function updateBanner() {
   const frame = page.lastFrame;
   const problems = [];
   let colour = '';
-  if (!page.streamConnected) { problems.push('Live stream disconnected — reconnecting'); colour = 'grey'; }
+  if (!page.streamConnected) {
+    problems.push(page.streamRefusedForToken ? 'Live stream refused (401): enter the bearer token' : 'Live stream disconnected — reconnecting');
+    colour = 'grey';
+  }
   if (frame) {
     if (frame.lostEdges > 0 || frame.clickRingDrops > 0) {
       problems.push(`Clicks lost: ${frame.lostEdges} lost edges, ${frame.clickRingDrops} click ring drops`);
@@ -270,7 +273,7 @@ async function readLiveStream() {
     let gotFrame = false;
     try {
       const response = await fetch('/api/v1/live', { headers: headers({ Accept: 'text/event-stream' }), signal: streamAbort.signal, cache: 'no-store' });
-      if (response.status === 401) showMessage('Live stream: 401 — enter the bearer token above');
+      page.streamRefusedForToken = response.status === 401;
       if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
@@ -290,8 +293,11 @@ async function readLiveStream() {
       continue;
     }
     setStreamConnected(false);
+    updateBanner();
     if (gotFrame) backoffMilliseconds = 500;
-    await new Promise((resolve) => setTimeout(resolve, backoffMilliseconds));
+    // Wait before reconnecting; a new token cuts the wait short.
+    await new Promise((resolve) => { page.wakeStream = resolve; setTimeout(resolve, backoffMilliseconds); });
+    page.wakeStream = null;
     backoffMilliseconds = Math.min(10000, backoffMilliseconds * 2);
   }
 }
@@ -306,6 +312,7 @@ setInterval(() => {
 }, 1000);
 
 function restartStream() {
+  if (page.wakeStream) { page.wakeStream(); return; }
   if (!streamAbort) return;
   page.restartingStream = true;
   streamAbort.abort();
@@ -388,7 +395,7 @@ function drawRates() {
 /** The correlation histogram: per setting, the four pairs' coincidence counts side by side. */
 function drawCorrelations(settings) {
   const { context, width, height } = prepareCanvas($('plot-histogram'));
-  const left = 52, right = width - 8, top = 8, bottom = height - 34;
+  const left = 52, right = width - 8, top = 8, bottom = height - 44;
   let maximum = 0;
   for (const s of settings) for (const pair of PAIRS) maximum = Math.max(maximum, (s.coincidences || {})[pair] || 0);
   maximum = niceMaximum(maximum);
@@ -406,17 +413,19 @@ function drawCorrelations(settings) {
       context.fillStyle = PAIR_COLOURS[p];
       context.fillRect(groupLeft + p * barWidth, bottom - barHeight, barWidth - 1, barHeight);
     });
+    // Labels that do not fit under their group are written slanting down to the left.
     context.fillStyle = '#1d2330';
-    const label = setting.label.length > 14 && groupWidth < 90 ? setting.label.slice(0, 12) + '…' : setting.label;
+    const label = setting.label.length > 16 ? setting.label.slice(0, 15) + '…' : setting.label;
+    const slanted = context.measureText(label).width > groupWidth - 4;
     context.save();
-    context.translate(left + (index + 0.5) * groupWidth, bottom + 3);
-    if (groupWidth < 60) context.rotate(-0.35);
-    context.fillText(label, 0, index % 2 && groupWidth < 60 ? 12 : 0);
+    context.translate(left + (index + 0.5) * groupWidth, bottom + 4);
+    if (slanted) { context.rotate(-0.6); context.textAlign = 'right'; }
+    context.fillText(label, slanted ? 4 : 0, 0);
     context.restore();
   });
 }
 
-/** A 4×4 heat map with the values written in (red positive, blue negative). */
+/** A 4×4 heat map with the values written in (blue positive, red negative, as qdot's SVG figure). */
 function drawMatrix(canvas, matrix) {
   const { context, width } = prepareCanvas(canvas);
   const labels = ['HH', 'HV', 'VH', 'VV'];
@@ -429,7 +438,7 @@ function drawMatrix(canvas, matrix) {
       const value = matrix[row][column];
       const strength = Math.min(1, Math.abs(value) / scale);
       const fade = Math.round(255 * (1 - strength));
-      context.fillStyle = value >= 0 ? `rgb(255,${fade},${fade})` : `rgb(${fade},${fade},255)`;
+      context.fillStyle = value >= 0 ? `rgb(${fade},${fade},255)` : `rgb(255,${fade},${fade})`;
       const x = margin + column * cell, y = margin + row * cell;
       context.fillRect(x, y, cell - 1, cell - 1);
       context.fillStyle = strength > 0.6 ? '#fff' : '#1d2330';
@@ -564,6 +573,9 @@ async function loadRuns() {
     list.append(item);
   }
   if (!list.children.length) list.append(cell('li', 'no runs yet', 'muted'));
+  // A fresh page shows the newest finished run's result until a run of its own ends.
+  const newest = (reply.body.runs || []).find((entry) => FINISHED_STATES.has(entry.state) && entry.hasResult);
+  if (newest && !page.shownResult && !page.watchedRun) { page.shownResult = newest.id; await showRunResult(newest); }
 }
 
 // ---------- controls ----------
