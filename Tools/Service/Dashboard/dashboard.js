@@ -22,7 +22,7 @@ const page = {
   watchedRun: null,         // id of the run whose result the page shows when it ends
   shownResult: null,        // id of the run whose result is shown
   streamConnected: false,
-  lastFrameAt: 0,
+  lastBytesAt: 0,           // frames or keep-alive comments: the stream is alive while they come
 };
 
 // ---------- API ----------
@@ -139,8 +139,6 @@ function windowOf(frame, seconds) {
 }
 
 function onFrame(frame) {
-  page.lastFrameAt = performance.now();
-  setStreamConnected(true);
   const previous = page.lastFrame;
   if (previous && frame.sequence < previous.sequence) page.history = [];   // the service restarted
   page.lastFrame = frame;
@@ -275,12 +273,15 @@ async function readLiveStream() {
       const response = await fetch('/api/v1/live', { headers: headers({ Accept: 'text/event-stream' }), signal: streamAbort.signal, cache: 'no-store' });
       page.streamRefusedForToken = response.status === 401;
       if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
+      page.lastBytesAt = performance.now();
+      setStreamConnected(true);
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        page.lastBytesAt = performance.now();
         buffer = parseServerSentEvents(buffer + decoder.decode(value, { stream: true }), (event, data) => {
           if (event !== 'frame') return;
           try { onFrame(JSON.parse(data)); gotFrame = true; } catch (error) { console.error('bad frame', error); }
@@ -302,9 +303,10 @@ async function readLiveStream() {
   }
 }
 
-/** A stream that stops sending frames is as good as gone: abort it and reconnect. */
+/** A stream silent for longer than the service's keep-alive (5 s) is as good as gone: abort it and reconnect. */
+const SILENT_STREAM_MILLISECONDS = 8000;
 setInterval(() => {
-  if (page.streamConnected && performance.now() - page.lastFrameAt > 3000) {
+  if (page.streamConnected && performance.now() - page.lastBytesAt > SILENT_STREAM_MILLISECONDS) {
     setStreamConnected(false);
     if (streamAbort) streamAbort.abort();
   }
