@@ -624,12 +624,20 @@ async function loadStatus() {
   if (status.run) page.watchedRun = status.run.id;
 }
 
-/** The seed field: empty means "let the service choose"; anything else must be a whole number. */
+const LARGEST_SEED = 18446744073709551615n;   // UInt64.max
+
+/** The seed field: empty means "let the service choose"; anything else a whole number that fits UInt64. */
 function seedFromField() {
   const text = $('seed').value.trim();
   if (!text) return { ok: true, seed: undefined };
-  if (!/^\d+$/.test(text)) return { ok: false };
-  return { ok: true, seed: Number(text) };
+  if (!/^\d+$/.test(text) || BigInt(text) > LARGEST_SEED) return { ok: false };
+  return { ok: true, seed: BigInt(text).toString() };
+}
+
+/** A JSON request body with the seed written as its digits (a JS number would round seeds above 2^53). */
+function bodyWithSeed(fields, seed) {
+  const json = JSON.stringify(fields);
+  return seed === undefined ? json : json.slice(0, -1) + ',"seed":' + seed + '}';
 }
 
 function startedRun(entry, what) {
@@ -642,10 +650,8 @@ function startedRun(entry, what) {
 
 async function startRun() {
   const seed = seedFromField();
-  if (!seed.ok) { showMessage('seed: a whole number, or empty'); return; }
-  const body = { experiment: $('experiment').value };
-  if (seed.seed !== undefined) body.seed = seed.seed;
-  const reply = await api('POST', '/api/v1/runs', body);
+  if (!seed.ok) { showMessage('seed: a whole number from 0 to 18446744073709551615, or empty'); return; }
+  const reply = await api('POST', '/api/v1/runs', bodyWithSeed({ experiment: $('experiment').value }, seed.seed));
   if (reply.status === 201) startedRun(reply.body, 'started');
   else { showMessage(explainRefusal('start', reply)); if (reply.body && reply.body.errors) showCheckErrors(reply.body.errors); }
 }
@@ -658,10 +664,9 @@ async function stopRun() {
 
 async function startAlignment() {
   const seed = seedFromField();
-  if (!seed.ok) { showMessage('seed: a whole number, or empty'); return; }
-  const body = { experiment: $('experiment').value, setting: $('align-setting').value };
-  if (seed.seed !== undefined) body.seed = seed.seed;
-  const reply = await api('POST', '/api/v1/alignment', body);
+  if (!seed.ok) { showMessage('seed: a whole number from 0 to 18446744073709551615, or empty'); return; }
+  const reply = await api('POST', '/api/v1/alignment',
+    bodyWithSeed({ experiment: $('experiment').value, setting: $('align-setting').value }, seed.seed));
   if (reply.status === 201) startedRun(reply.body, 'aligning');
   else showMessage(explainRefusal('alignment', reply));
 }
