@@ -21,7 +21,13 @@ const page = {
   history: [],              // { wallSeconds, singles: {A+: …}, coincidences }
   watchedRun: null,         // id of the run whose result the page shows when it ends
   shownResult: null,        // id of the run whose result is shown
+  lastSettings: [],         // the per-setting counts drawn (the last run's, between runs)
+  density: null,            // { real, imaginary } of a shown tomography result
+  failedRun: null,          // words for the banner when the shown run failed or faulted
   streamConnected: false,
+  streamRefusedForToken: false,
+  restartingStream: false,  // the stream was aborted on purpose (a new token)
+  wakeStream: null,         // cuts the reconnect wait short
   lastBytesAt: 0,           // frames or keep-alive comments: the stream is alive while they come
 };
 
@@ -212,17 +218,26 @@ function noticeRunEnd(previous, frame) {
 }
 
 let checking = false;
+let lastCheckAt = 0;
+let checksWithoutResult = 0;
+const RESULT_CHECK_INTERVAL_MILLISECONDS = 400;
+const CHECKS_WAITING_FOR_RESULT = 25;   // ≈ 10 s for the result file to follow the run's end
+
+/** Asks for the watched run's entry; once it has ended (and its result is written), shows the result. */
 async function checkWatchedRun() {
   const id = page.watchedRun;
-  if (!id || checking || page.shownResult === id) return;
+  const now = performance.now();
+  if (!id || checking || page.shownResult === id || now - lastCheckAt < RESULT_CHECK_INTERVAL_MILLISECONDS) return;
   checking = true;
+  lastCheckAt = now;
   try {
     const reply = await api('GET', `/api/v1/runs/${encodeURIComponent(id)}`);
-    if (reply.ok && FINISHED_STATES.has(reply.body.state)) {
-      page.shownResult = id;
-      await showRunResult(reply.body);
-      loadRuns();
-    }
+    if (!reply.ok || !FINISHED_STATES.has(reply.body.state)) return;
+    if (!reply.body.hasResult && ++checksWithoutResult < CHECKS_WAITING_FOR_RESULT) return;
+    checksWithoutResult = 0;
+    page.shownResult = id;
+    await showRunResult(reply.body);
+    loadRuns();
   } catch (error) {
     showMessage(`run ${id}: ${error.message}`);
   } finally {
