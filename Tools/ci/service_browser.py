@@ -205,6 +205,20 @@ def page_target(debugging_port):
     return wait_for('a page target', 15, find)
 
 
+def check_service_answers(url):
+    """The page must be there before a browser is worth starting (it needs no token)."""
+    try:
+        with urllib.request.urlopen(url + '/', timeout=10) as response:
+            page = response.read().decode('utf-8', 'replace')
+            policy = response.headers.get('Content-Security-Policy', '')
+    except (OSError, urllib.error.URLError) as error:
+        raise Failure(f'{url}/ does not answer: {error}')
+    if 'id="token"' not in page:
+        raise Failure(f'{url}/ is not the qdot dashboard')
+    if "default-src 'self'" not in policy:
+        raise Failure(f"{url}/ is served without Content-Security-Policy: default-src 'self' (got {policy!r})")
+
+
 def drive(devtools, options, token):
     """The test proper; raises Failure on the first thing that is wrong."""
     for domain in ('Page', 'Runtime', 'Log'):
@@ -306,6 +320,7 @@ def main():
     process = None
     devtools = None
     try:
+        check_service_answers(options.url)
         process, debugging_port = start_chromium(options.chromium, user_data_dir)
         devtools = DevTools(page_target(debugging_port))
         drive(devtools, options, token)
