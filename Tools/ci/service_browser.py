@@ -166,7 +166,7 @@ def page_problems(devtools):
 def start_chromium(chromium, user_data_dir):
     arguments = [chromium, '--headless=new', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1',
                  f'--user-data-dir={user_data_dir}', '--no-first-run', '--no-default-browser-check',
-                 '--disable-gpu', '--disable-extensions', '--disable-background-networking',
+                 '--disable-gpu', '--disable-dev-shm-usage', '--disable-extensions', '--disable-background-networking',
                  '--disable-component-update', '--disable-sync', '--mute-audio', 'about:blank']
     if os.geteuid() == 0:
         arguments.insert(1, '--no-sandbox')  # Chromium refuses to run its sandbox as root (CI containers)
