@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True   # no __pycache__ beside the script in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from service_client import (Client, LaneFailure, LiveReader, Scraper, ServeProcess, free_loopback_port,  # noqa: E402
                             metric, parse_metrics, require, stalled_live_client)
