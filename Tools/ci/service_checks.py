@@ -147,11 +147,16 @@ def check_errors(document, line_number, where):
 
 
 def expect(client, what, method, path, status, body=None, content_type=None, token="default"):
+    if status == 413:
+        code = client.oversize_status(path, body, content_type)
+        require(code == 413, f"{what}: {method} {path} with {len(body)} bytes: {code}, expected 413")
+        figure(f"{what}: {method} {path[:70]} ({len(body)} bytes)", code)
+        return None
     answer = client.request(method, path, body, content_type, token)
     require(answer.status == status, f"{what}: {method} {path}: {answer.status} {answer.body[:200]!r}, expected {status}")
     figure(f"{what}: {method} {path[:70]}", answer.status)
     if status == 401:
-        require("bearer" in answer.headers.get("WWW-Authenticate", answer.headers.get("www-authenticate", "")).lower(),
+        require(answer.headers.get("www-authenticate", "").lower().startswith("bearer"),
                 f"{method} {path}: 401 without WWW-Authenticate: Bearer")
     if status == 404:
         require(b"root:" not in answer.body, f"{method} {path}: the answer holds a system file")

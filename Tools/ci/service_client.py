@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -35,6 +36,7 @@ def free_loopback_port():
 
 class Response:
     def __init__(self, status, headers, body):
+        """`headers` by lower-case name."""
         self.status = status
         self.headers = headers
         self.body = body
@@ -67,11 +69,44 @@ class Client:
         try:
             connection.request(method, path, body=body, headers=headers)
             answer = connection.getresponse()
-            return Response(answer.status, dict(answer.getheaders()), answer.read())
+            headers = {name.lower(): value for name, value in answer.getheaders()}
+            return Response(answer.status, headers, answer.read())
         except (OSError, http.client.HTTPException) as error:
             raise LaneFailure(f"{method} {path}: {type(error).__name__}: {error}")
         finally:
             connection.close()
+
+    def oversize_status(self, path, body, content_type):
+        """POSTs a body the server should refuse, as curl does: in 4 KiB pieces, stopping as soon
+        as an answer arrives (a server may answer 413 from the Content-Length alone and close
+        without reading the rest; writing on would then end in a reset that loses the answer).
+        Returns the status code."""
+        body = body.encode() if isinstance(body, str) else body
+        head = (f"POST {path} HTTP/1.1\r\nHost: {LOOPBACK}:{self.port}\r\nAuthorization: Bearer {self.token}\r\n"
+                f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+        answer = b""
+        with socket.create_connection((LOOPBACK, self.port), timeout=REQUEST_TIMEOUT_SECONDS) as connection:
+            try:
+                connection.sendall(head)
+                for offset in range(0, len(body), 4096):
+                    if select.select([connection], [], [], 0)[0]:
+                        break
+                    connection.sendall(body[offset:offset + 4096])
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            try:
+                while b"\r\n" not in answer:
+                    piece = connection.recv(4096)
+                    if not piece:
+                        break
+                    answer += piece
+            except (ConnectionResetError, socket.timeout) as error:
+                if b"\r\n" not in answer:
+                    raise LaneFailure(f"POST {path} with {len(body)} bytes: {type(error).__name__} before any answer")
+        status_line = answer.split(b"\r\n", 1)[0].decode(errors="replace")
+        parts = status_line.split()
+        require(len(parts) >= 2 and parts[1].isdigit(), f"POST {path} with {len(body)} bytes: no status line, got {answer[:100]!r}")
+        return int(parts[1])
 
     def get_json(self, path):
         answer = self.request("GET", path)
