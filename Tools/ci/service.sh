@@ -7,7 +7,8 @@
 #      ${QDOT_ARTIFACTS:-.ci-artifacts}/service-dashboard.png.
 #   3. Tools/ci/service_checks.py: /metrics mid-run through `promtool check metrics` and equal to
 #      the result's counts; 401/404/409/413/422 and the token-file refusals, none touching the run;
-#      50 live clients (one stalled) + a scrape every 100 ms: the run byte-identical to `qdot sim`;
+#      SIGTERM mid-run (result written, exit 0); 50 live clients (one stalled) + a scrape every
+#      100 ms: the run byte-identical to `qdot sim`;
 #      the paced Raspberry Pi 4 loop's wall lateness p99, idle and loaded (< 10 % growth).
 #   4. `promtool check config` on a prometheus.yml made of Tools/deploy/prometheus-scrape.yml, and
 #      Tools/deploy/grafana-qdot.json parsed.

@@ -10,6 +10,8 @@ browser test, against the lane's server (paced to real time) and servers of thei
               field), 409 start while running and stop while idle, 404 unknown run and path
               traversal; after each, the service's state, run and run list are unchanged. `qdot
               serve` refuses a token file of mode 0644, a missing one and a short one.
+  sigterm     SIGTERM mid-run: the run ends `stopped` with its result written (incomplete, the
+              controller idle), and qdot exits 0 (docs/service.md, "Stopping").
   load        50 live-stream clients (one never reads) and a /metrics scrape every 100 ms during a
               bell-chsh run on an unpaced server: its record is byte-identical and its result equal
               (but for RESULT_KEYS_NOT_REPRODUCIBLE) to `qdot sim` with the same seed.
@@ -266,6 +268,41 @@ def check_refusals(qdot, token, scratch):
         require(any(word in message for word in named), f"qdot serve with a {what}: the message names none of {named}: {message}")
 
 
+def check_sigterm(qdot, token, token_file, scratch):
+    """SIGTERM mid-run: the run stops at a cycle boundary with its files written, qdot exits 0."""
+    data = os.path.join(scratch, "sigterm-data")
+    server = ServeProcess(qdot, token_file, data, os.path.join(scratch, "sigterm.log"), ["--pace", "real-time"])
+    try:
+        client = server.start(token)
+        entry = client.post_json("/api/v1/runs", {"experiment": "bell-chsh", "seed": METRICS_SEED}, 201)
+        deadline = time.monotonic() + 30
+        while client.get_json(f"/api/v1/runs/{entry['id']}")["cyclesRun"] == 0:
+            require(time.monotonic() < deadline, "the run to be stopped by SIGTERM ran no cycle in 30 s")
+            time.sleep(0.1)
+        started = time.monotonic()
+        status = server.stop()
+        figure("SIGTERM mid-run: exit status, seconds to exit", f"{status}, {time.monotonic() - started:.1f}")
+    finally:
+        server.stop()
+    require(status == 0, f"qdot serve exited {status} after SIGTERM mid-run, expected 0 (docs/service.md, Stopping)")
+    folder = os.path.join(data, "runs", entry["id"])
+    try:
+        with open(os.path.join(folder, "run.json")) as file:
+            stopped = json.load(file)
+        with open(os.path.join(folder, "result.json")) as file:
+            report = json.load(file)["report"]
+    except (OSError, ValueError) as error:
+        raise LaneFailure(f"after SIGTERM mid-run, {folder}: {error}")
+    figure("SIGTERM mid-run: run entry, result", f"{stopped['state']} after {stopped['cyclesRun']} cycles; "
+           f"complete {report['complete']}, {report['cyclesRun']} cycles, final state {report['finalState']}")
+    require(stopped["state"] == "stopped", f"the run stopped by SIGTERM is {stopped['state']} in run.json")
+    require(report["complete"] is False and 0 < report["cyclesRun"] < report["cyclesPlanned"],
+            f"the result after SIGTERM: complete {report['complete']}, {report['cyclesRun']} of {report['cyclesPlanned']} cycles")
+    require(report["finalState"] == "idle" and report.get("stopReason") == "stop requested",
+            f"after SIGTERM the controller ended {report['finalState']} ({report.get('stopReason')}), "
+            "expected idle (outputs safe) with stop requested")
+
+
 # ---- load ------------------------------------------------------------------------------------
 
 class Load:
@@ -427,12 +464,13 @@ def main():
     parser.add_argument("--repo", required=True)
     parser.add_argument("--scratch", required=True)
     parser.add_argument("--promtool", default="promtool")
-    parser.add_argument("--only", choices=["metrics", "bad-input", "refusals", "load", "lateness"], action="append")
+    checks = ["metrics", "bad-input", "refusals", "sigterm", "load", "lateness"]
+    parser.add_argument("--only", choices=checks, action="append")
     arguments = parser.parse_args()
     with open(arguments.token_file) as file:
         token = file.read().strip()
     client = Client(arguments.port, token)
-    wanted = set(arguments.only or ["metrics", "bad-input", "refusals", "load", "lateness"])
+    wanted = set(arguments.only or checks)
     started = time.monotonic()
     try:
         run_id = None
@@ -443,6 +481,8 @@ def main():
             check_bad_input(client, arguments.max_upload_bytes, arguments.repo, run_id)
         if "refusals" in wanted:
             check_refusals(arguments.qdot, token, arguments.scratch)
+        if "sigterm" in wanted:
+            check_sigterm(arguments.qdot, token, arguments.token_file, arguments.scratch)
         if "load" in wanted:
             check_load_identity(arguments.qdot, token, arguments.token_file, arguments.scratch)
         if "lateness" in wanted:
