@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # CI lane: `qdot serve` (docs/service.md) end to end, on the simulated board.
-#   1. `qdot serve --pace real-time` on a free loopback port, with a 0600 token file and a data
+#   1. `promtool check config` on a prometheus.yml made of Tools/deploy/prometheus-scrape.yml, and
+#      Tools/deploy/grafana-qdot.json checked (Tools/ci/grafana_dashboard_check.py).
+#   2. `qdot serve --pace real-time` on a free loopback port, with a 0600 token file and a data
 #      folder in a scratch directory.
-#   2. The dashboard in headless Chromium (Tools/ci/service_browser.py): bell-chsh started with the
+#   3. The dashboard in headless Chromium (Tools/ci/service_browser.py): bell-chsh started with the
 #      page's own controls, live frames, rates and the final S shown; the screenshot is kept in
 #      ${QDOT_ARTIFACTS:-.ci-artifacts}/service-dashboard.png.
-#   3. Tools/ci/service_checks.py: /metrics mid-run through `promtool check metrics` and equal to
+#   4. Tools/ci/service_checks.py: /metrics mid-run through `promtool check metrics` and equal to
 #      the result's counts; 401/404/409/413/422 and the token-file refusals, none touching the run;
-#      SIGTERM mid-run (result written, exit 0); 50 live clients (one stalled) + a scrape every
-#      100 ms: the run byte-identical to `qdot sim`;
-#      the paced Raspberry Pi 4 loop's wall lateness p99, idle and loaded (< 10 % growth).
-#   4. `promtool check config` on a prometheus.yml made of Tools/deploy/prometheus-scrape.yml, and
-#      Tools/deploy/grafana-qdot.json parsed.
+#      SIGTERM mid-run (result written, exit 0); 50 live clients (one stalled) and a scrape every
+#      100 ms during a run byte-identical to `qdot sim`'s; the paced Raspberry Pi 4 loop's wall
+#      lateness p99, idle and loaded (< 10 % growth). Each figure on a line of its own.
+#   5. SIGTERM to the idle server of step 2: exit 0.
 # Installs chromium, prometheus (promtool) and python3-websocket with apt when missing (as root, or
 # with sudo). Every server it starts is stopped on every way out. Bounded: about 2 minutes after
 # the build (paced runs: bell-chsh 3.5 s of board time, raspberry-pi-bell-chsh 14 s twice).
