@@ -88,8 +88,8 @@ printf 'scrape-token-for-promtool\n' > "$scratch/prometheus.token"
     printf 'global:\n  scrape_interval: 15s\n'
     sed "s|/etc/prometheus/qdot.token|$scratch/prometheus.token|" Tools/deploy/prometheus-scrape.yml
 } > "$scratch/prometheus.yml"
-promtool check config "$scratch/prometheus.yml"
-"$python" Tools/ci/grafana_dashboard_check.py Tools/deploy/grafana-qdot.json
+timeout 60 promtool check config "$scratch/prometheus.yml"
+timeout 60 "$python" Tools/ci/grafana_dashboard_check.py Tools/deploy/grafana-qdot.json
 
 step="start qdot serve --pace real-time on 127.0.0.1"
 echo "== $step"
