@@ -335,7 +335,7 @@ class Load:
         self.seconds = time.monotonic() - self.started
         self.scraper.stopping.set()
         for reader in self.readers:
-            reader.stopping.set()
+            reader.stop()
         self.stalled.close()
         self.scraper.join(15)
         for reader in self.readers:

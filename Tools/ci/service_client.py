@@ -173,9 +173,21 @@ class LiveReader(threading.Thread):
         self.error = None
         self.connected = threading.Event()
         self.stopping = threading.Event()
+        self.connection = None
+
+    def stop(self):
+        """Ends the stream from this side at once, whether or not a frame is on its way."""
+        self.stopping.set()
+        connection = self.connection
+        if connection is not None and connection.sock is not None:
+            try:
+                connection.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def run(self):
-        connection = http.client.HTTPConnection(LOOPBACK, self.port, timeout=5)
+        # 30 s: frames come every 100 ms and keep-alive comments when idle; only a stuck stream waits this long.
+        connection = self.connection = http.client.HTTPConnection(LOOPBACK, self.port, timeout=30)
         try:
             connection.request("GET", "/api/v1/live", headers={
                 "Authorization": f"Bearer {self.token}", "Accept": "text/event-stream"})
