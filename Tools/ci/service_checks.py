@@ -190,6 +190,7 @@ def bad_requests(max_upload_bytes):
         ("unknown run", "GET", "/api/v1/runs/20000101-000000-no-such-run", None, None, "default", 404),
         ("traversal %2F", "GET", "/api/v1/runs/..%2F..%2Fetc%2Fpasswd/result", None, None, "default", 404),
         ("traversal %2e%2e", "GET", "/api/v1/runs/%2e%2e/result", None, None, "default", 404),
+        ("traversal, raw ..", "GET", "/api/v1/runs/../../../etc/passwd", None, None, "default", 404),
     ]
 
 
@@ -198,6 +199,14 @@ def check_bad_input(client, max_upload_bytes, repo, finished_run_id):
     broken, broken_line = broken_experiment(repo)
     runs_count = len(client.get_json("/api/v1/runs")["runs"])
     figure("bad input: runs listed before", runs_count)
+    # The run's own files are served, so the 404s below are the traversal refused, not a dead route.
+    finished = client.get_json(f"/api/v1/runs/{finished_run_id}")
+    require(finished["figures"], f"run {finished_run_id} lists no figures")
+    for name in finished["figures"]:
+        answer = client.request("GET", f"/api/v1/runs/{finished_run_id}/figures/{name}")
+        require(answer.status == 200 and answer.headers.get("content-type", "").startswith("image/svg+xml"),
+                f"figure {name} of {finished_run_id}: {answer.status} {answer.headers.get('content-type')}")
+    figure("figures served of the finished run", ", ".join(finished["figures"]))
     idle_only = [
         ("figure traversal", "GET", f"/api/v1/runs/{finished_run_id}/figures/..%2F..%2Frecord", None, None, "default", 404),
         ("figure traversal to run.json", "GET", f"/api/v1/runs/{finished_run_id}/figures/..%2Frun.json", None, None, "default", 404),
