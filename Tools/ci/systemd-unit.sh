@@ -2,8 +2,11 @@
 # CI lane: the shipped systemd units (Tools/deploy/*.service) stay hardened. For each unit:
 # `systemd-analyze verify` (with ExecStart= pointed at a stand-in executable, since qdot is not
 # installed here) and `systemd-analyze security --offline=yes`, whose exposure score must be
-# ≤ 3.0 (qdot.service: 0.8; 8.4 before issue 15). Installs systemd (apt) when systemd-analyze is
-# missing. Usage: Tools/ci/systemd-unit.sh   (a few seconds)
+# ≤ 3.0 (qdot.service: 0.8, 8.4 before issue 15; qdot-serve.service: 1.5, the network it needs
+# costs 0.9: AF_INET/AF_INET6, no PrivateNetwork, an IP allow list of localhost). The serve unit
+# must also keep what docs/service.md relies on: loopback only, the token as a credential, SIGTERM
+# with time to write the result. Installs systemd (apt) when systemd-analyze is missing.
+# Usage: Tools/ci/systemd-unit.sh   (a few seconds)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -47,4 +50,18 @@ for unit in "$repo"/Tools/deploy/*.service; do
         echo "systemd-unit: $name: exposure $score (≤ $limit)"
     fi
 done
+
+# The serve unit's network and stop settings: a unit that verifies and scores well could still
+# have lost them.
+serve_unit="$repo/Tools/deploy/qdot-serve.service"
+for setting in 'IPAddressDeny=any' 'IPAddressAllow=localhost' 'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6' \
+               'LoadCredential=serve.token:/etc/qdot/serve.token' 'KillSignal=SIGTERM' 'TimeoutStopSec=120' \
+               'StateDirectory=qdot qdot/serve'; do
+    if ! grep -qxF "$setting" "$serve_unit"; then
+        echo "systemd-unit: qdot-serve.service: missing the line $setting" >&2
+        failed=1
+    fi
+done
+grep -q -- '--listen 127.0.0.1:' "$serve_unit" || { echo "systemd-unit: qdot-serve.service: ExecStart does not listen on 127.0.0.1" >&2; failed=1; }
+grep -q -- '--token-file %d/serve.token' "$serve_unit" || { echo "systemd-unit: qdot-serve.service: the token is not the credential" >&2; failed=1; }
 exit $failed
