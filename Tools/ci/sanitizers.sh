@@ -46,13 +46,15 @@ for lane in ${lanes[*]}; do
         # TSan costs 5–15× and finds races only where threads are; these suites have them:
         # FirmwareTests (the click ring on two threads, the loop and its consumer), CompositionTests
         # (the live experiment pipeline, record writer flushes), EndToEndTests (qdot processes,
-        # its signal handler, pipes read on threads). The pure-math suites (Analysis, Physics,
+        # its signal handler, pipes read on threads), ServiceTests (qdot serve: the loop publishing
+        # through sequence locks while the sampler and request threads read, the HTTP server's
+        # event loops, the live stream's per-client queues). The pure-math suites (Analysis, Physics,
         # PhysicsEndToEnd, Vocabulary, SeededRandom, ConfigFile, Boards, Records, Reports,
         # Simulator, TimingMeasurement) run single-threaded code and would only add minutes.
         # One test is left out under TSan: it runs qdot under `ulimit -f 256`, and TSan's runtime
         # dies of SIGBUS in its own file-backed memory under that limit before qdot's code is
         # reached ("ThreadSanitizer: BUS on unknown address"); ASan and the plain run cover it.
-        thread) run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests' \
+        thread) run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests|ServiceTests' \
                     --skip 'aRecordThatRunsOutOfRoomMidRunIsExit5AndTheResultSaysItIsIncomplete' ;;
         *) echo "sanitizers: unknown sanitizer $lane (address or thread)" >&2; exit 64 ;;
     esac

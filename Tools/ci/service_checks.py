@@ -446,10 +446,14 @@ def paced_run_lateness(client, name):
     return p99
 
 
-def check_lateness(qdot, token, token_file, repo, scratch):
+def check_lateness(qdot, token, token_file, repo, scratch, priority):
+    # The loop as a lab runs it: the release build, and the loop's thread at SCHED_FIFO when this
+    # machine grants it (the server's threads then wait for the loop, never the other way round).
     board = os.path.join(repo, "Board", "simulated-raspberry-pi-4.board.toml")
+    extra = ["--priority", str(priority)] if priority else []
+    figure("lateness loop", f"{qdot}, " + (f"SCHED_FIFO priority {priority}" if priority else "ordinary scheduling"))
     server = ServeProcess(qdot, token_file, os.path.join(scratch, "paced-data"), os.path.join(scratch, "paced.log"),
-                          ["--board", board, "--pace", "real-time"])
+                          ["--board", board, "--pace", "real-time"] + extra)
     try:
         client = server.start(token)
         idle = paced_run_lateness(client, "lateness idle")
@@ -480,6 +484,9 @@ def main():
     parser.add_argument("--repo", required=True)
     parser.add_argument("--scratch", required=True)
     parser.add_argument("--promtool", default="promtool")
+    parser.add_argument("--lateness-qdot", help="the qdot (release build) the lateness check runs; default --qdot")
+    parser.add_argument("--lateness-priority", type=int, default=0,
+                        help="SCHED_FIFO priority for the paced loop's thread in the lateness check (0: none)")
     checks = ["metrics", "bad-input", "refusals", "sigterm", "load", "lateness"]
     parser.add_argument("--only", choices=checks, action="append")
     arguments = parser.parse_args()
@@ -502,7 +509,8 @@ def main():
         if "load" in wanted:
             check_load_identity(arguments.qdot, token, arguments.token_file, arguments.scratch)
         if "lateness" in wanted:
-            check_lateness(arguments.qdot, token, arguments.token_file, arguments.repo, arguments.scratch)
+            check_lateness(arguments.lateness_qdot or arguments.qdot, token, arguments.token_file, arguments.repo,
+                           arguments.scratch, arguments.lateness_priority)
     except (LaneFailure, subprocess.CalledProcessError, subprocess.TimeoutExpired) as failure:
         print(f"service-checks: FAILED: {failure}", file=sys.stderr, flush=True)
         return 1

@@ -137,7 +137,8 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
     /// The board the service owns, on its backend.
     func makeBoard() throws -> any ServiceBoard {
         let definition = try BoardLoading.load(board)
-        let boardFile = board.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil } ?? definition.fileName
+        // Named as `qdot sim` and `qdot run` name it in the result.
+        let boardFile = board.map { FileManager.default.fileExists(atPath: $0) ? $0 : definition.fileName } ?? "(built in) simulated.board.toml"
         switch definition.backend {
         case .simulated:
             let stationDefinition = try StationLoading.load(station)
@@ -148,7 +149,8 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
             return SimulatedServiceBoard(
                 definition: definition, boardFile: boardFile, source: .physics(stationDefinition),
                 station: .init(source: .physics, name: stationDefinition.name, file: station ?? "(built in) simulated.station.toml"),
-                profileOverride: override, pacedToWallClock: pace == .realTime)
+                profileOverride: override, pacedToWallClock: pace == .realTime,
+                loopPriority: realtime.priority, loopCPU: realtime.cpu)
         case .linux:
             let driver: LibgpiodDriver
             do { driver = try LibgpiodDriver.load(soname: ProcessInfo.processInfo.environment["QDOT_LIBGPIOD"]) } catch {

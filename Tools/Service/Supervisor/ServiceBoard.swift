@@ -30,16 +30,22 @@ public final class SimulatedServiceBoard: ServiceBoard, @unchecked Sendable {
     let profileOverride: TimingProfile?
     /// Board time paced to the wall clock (`--pace real-time`).
     public let pacedToWallClock: Bool
+    /// SCHED_FIFO priority and CPU for the loop's thread of a paced run, as a lab board's loop
+    /// gets them (`qdot serve --priority --cpu`); nil leaves the thread as it is.
+    public let loopPriority: Int32?
+    public let loopCPU: Int?
 
     /// The simulated `definition` (read from `boardFile`) with `source` on its lines.
     public init(definition: BoardDefinition, boardFile: String, source: SimulatedSource, station: ResultDocument.Station,
-                profileOverride: TimingProfile? = nil, pacedToWallClock: Bool) {
+                profileOverride: TimingProfile? = nil, pacedToWallClock: Bool, loopPriority: Int32? = nil, loopCPU: Int? = nil) {
         self.definition = definition
         self.boardFile = boardFile
         self.source = source
         self.station = station
         self.profileOverride = profileOverride
         self.pacedToWallClock = pacedToWallClock
+        self.loopPriority = loopPriority
+        self.loopCPU = loopCPU
     }
 
     var timingProfile: String { SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride).name }
@@ -54,8 +60,15 @@ public final class SimulatedServiceBoard: ServiceBoard, @unchecked Sendable {
 
     public func run(_ experiment: ExperimentDefinition, schedule: CycleSchedule, options: ExperimentRun.Options,
                     paced: @escaping (PacedClock) -> Void) throws -> ExperimentRun {
-        try SimulatedExperiment.run(experiment, board: definition, source: source, profileOverride: profileOverride,
-                                    options: options, pacedToWallClock: pacedToWallClock ? paced : nil, schedule: schedule)
+        // Only a paced loop has a wall clock to keep up with; an unpaced one just runs.
+        var setupWarnings: [String] = []
+        if pacedToWallClock, loopPriority != nil || loopCPU != nil {
+            setupWarnings = RealtimeSetup.apply(priority: loopPriority, cpu: loopCPU).warnings
+        }
+        var outcome = try SimulatedExperiment.run(experiment, board: definition, source: source, profileOverride: profileOverride,
+                                                  options: options, pacedToWallClock: pacedToWallClock ? paced : nil, schedule: schedule)
+        outcome.findings.notes += setupWarnings.map { "loop thread: \($0)" }
+        return outcome
     }
 
     public func document(for outcome: ExperimentRun) -> ResultDocument {
