@@ -66,4 +66,30 @@ struct LiveBroadcasterTests {
         }
         #expect(events == ["keep-alive", "frame 7"])
     }
+
+    @Test func fiftyClientsOneStalledEachGetEveryFrameTheyReadInOrder() async throws {
+        let broadcaster = LiveBroadcaster()
+        let stalled = try #require(broadcaster.subscribe())
+        let readers = (0..<49).compactMap { _ in broadcaster.subscribe() }
+        #expect(broadcaster.clientsConnected == 50)
+        var publishing = Duration.zero
+        for round in 0..<100 {
+            let start = ContinuousClock.now
+            for step in 1...4 { broadcaster.publish(.numbered(round * 4 + step)) }
+            publishing += ContinuousClock.now - start
+            // Every reader drains what it was sent; the stalled one never does.
+            for reader in readers {
+                var iterator = reader.events.makeAsyncIterator()
+                for step in 1...4 {
+                    guard case .frame(let frame) = await iterator.next() else { Issue.record("stream ended"); return }
+                    #expect(frame.sequence == round * 4 + step)
+                }
+            }
+        }
+        print("LiveBroadcaster: 400 publishes to 50 clients took \(publishing) (\(publishing / 400) each)")
+        #expect(publishing < .seconds(1))
+        #expect(readers.allSatisfy { broadcaster.framesDropped(client: $0.client) == 0 })
+        #expect(broadcaster.framesDropped(client: stalled.client) == 400 - LiveBroadcaster.queueFrames)
+        #expect(broadcaster.framesDroppedTotal == 400 - LiveBroadcaster.queueFrames)
+    }
 }
