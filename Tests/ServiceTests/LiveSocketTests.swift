@@ -30,6 +30,9 @@ struct LiveSocketTests {
 
         deinit { close(socketDescriptor) }
 
+        /// Hangs up both directions, as a browser tab that closes.
+        func hangUp() { _ = shutdown(socketDescriptor, Int32(SHUT_RDWR)) }
+
         func send(_ text: String) {
             let bytes = Array(text.utf8)
             _ = bytes.withUnsafeBytes { Glibc.send(socketDescriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -51,12 +54,15 @@ struct LiveSocketTests {
         }
     }
 
+    /// Two frames arrive; when frames stop, keep-alive comments do; a client that leaves is
+    /// forgotten; a client still connected at shutdown has its stream ended so `serve` returns.
     @Test(.timeLimit(.minutes(1)))
-    func twoFramesArriveOverTheLiveStreamOnAPortTheSystemChose() async throws {
+    func twoFramesThenKeepAlivesArriveOverTheLiveStreamOnAPortTheSystemChose() async throws {
         let service = FakeBoardService()
         let broadcaster = LiveBroadcaster()
-        let server = ServiceServer(service: service, options: ServerOptions(host: "127.0.0.1", port: 0, token: testToken),
+        var server = ServiceServer(service: service, options: ServerOptions(host: "127.0.0.1", port: 0, token: testToken),
                                    broadcaster: broadcaster)
+        server.keepAliveInterval = .milliseconds(500)
         let (listening, listened) = AsyncStream.makeStream(of: Int.self)
         let (shutdownRequests, requestShutdown) = AsyncStream.makeStream(of: Void.self)
         let serving = Task {
@@ -70,6 +76,7 @@ struct LiveSocketTests {
         // The sampler: its own thread, ten frames a second, as RunSupervisor's.
         let sampling = Atomic<Bool>(true)
         let sampler = Thread { [service] in
+            defer { sampling.store(false, ordering: .relaxed) }
             var sequence = 0
             while sampling.load(ordering: .relaxed) {
                 sequence += 1
@@ -80,8 +87,11 @@ struct LiveSocketTests {
         sampler.start()
         defer { sampling.store(false, ordering: .relaxed) }
 
+        let request = "GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(testToken)\r\n\r\n"
+        let leaving = try LoopbackClient(port: port)
+        leaving.send(request)
         let client = try LoopbackClient(port: port)
-        client.send("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(testToken)\r\n\r\n")
+        client.send(request)
         let text = client.read(until: .now + .seconds(10)) { $0.components(separatedBy: "event: frame\ndata: ").count > 2 }
 
         let head = text.components(separatedBy: "\r\n\r\n").first ?? ""
@@ -93,6 +103,17 @@ struct LiveSocketTests {
         }
         #expect(frames.count >= 2, "read: \(text)")
         if frames.count >= 2 { #expect(frames[1].sequence > frames[0].sequence) }
+        #expect(broadcaster.clientsConnected == 2)
+
+        // Frames stop: the stream carries keep-alive comments instead.
+        sampling.store(false, ordering: .relaxed)
+        let quiet = client.read(until: .now + .seconds(5)) { $0.contains(": keep-alive\n\n") }
+        #expect(quiet.contains(": keep-alive\n\n"), "read after the frames stopped: \(quiet)")
+
+        // A client that closes its connection is dropped at the next write.
+        leaving.hangUp()
+        let gone = ContinuousClock.now + .seconds(5)
+        while broadcaster.clientsConnected > 1 && ContinuousClock.now < gone { try await Task.sleep(for: .milliseconds(50)) }
         #expect(broadcaster.clientsConnected == 1)
 
         let stopAsked = ContinuousClock.now
