@@ -26,4 +26,23 @@ public struct ServerOptions: Sendable, Equatable {
         self.openRead = openRead
         self.maxUploadBytes = maxUploadBytes
     }
+
+    /// The host and port of a `--listen` value: `127.0.0.1:8470`, `localhost:0`, `[::1]:8470`.
+    /// Nil when there is no port, the port is not 0…65535, or the host is empty.
+    public static func listenAddress(_ text: String) -> (host: String, port: Int)? {
+        let host: Substring
+        let portText: Substring
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else { return nil }
+            host = text[text.index(after: text.startIndex)..<close]
+            portText = text[text.index(close, offsetBy: 2)...]
+        } else {
+            guard let colon = text.lastIndex(of: ":"), !text[..<colon].contains(":") else { return nil }
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        }
+        guard !host.isEmpty, !portText.isEmpty, portText.allSatisfy(\.isASCII), portText.allSatisfy(\.isNumber),
+              let port = Int(portText), (0...65_535).contains(port) else { return nil }
+        return (String(host), port)
+    }
 }

@@ -2,11 +2,8 @@ import Foundation
 import Hummingbird
 
 /// `GET /api/v1/live`: Server-Sent Events, one `event: frame` per sampled frame, a `: keep-alive`
-/// comment when no frame came for `keepAliveSeconds`.
+/// comment when no frame came for `keepAliveInterval` (5 s).
 extension ServiceServer {
-    /// Seconds without a frame after which the stream sends a keep-alive comment.
-    static let keepAliveSeconds = 5
-
     func addLiveRoute(to router: Router<BasicRequestContext>) {
         router.get("/api/v1/live") { _, _ in
             guard let subscription = broadcaster.subscribe() else {
@@ -15,9 +12,9 @@ extension ServiceServer {
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-cache"
-            return Response(status: .ok, headers: headers, body: ResponseBody { [broadcaster] writer in
+            return Response(status: .ok, headers: headers, body: ResponseBody { [broadcaster, keepAliveInterval] writer in
                 defer { broadcaster.unsubscribe(subscription.client) }
-                try await Self.stream(subscription, from: broadcaster, to: &writer)
+                try await Self.stream(subscription, from: broadcaster, keepAlive: keepAliveInterval, to: &writer)
                 try await writer.finish(nil)
             })
         }
@@ -25,12 +22,12 @@ extension ServiceServer {
 
     /// Writes the client's events until its stream ends (shutdown) or a write fails (the client left).
     private static func stream(_ subscription: LiveBroadcaster.Subscription, from broadcaster: LiveBroadcaster,
-                               to writer: inout any ResponseBodyWriter) async throws {
+                               keepAlive interval: Duration, to writer: inout any ResponseBodyWriter) async throws {
         try await withThrowingTaskGroup(of: Void.self) { keepAlive in
             keepAlive.addTask {
                 while !Task.isCancelled {
-                    try await Task.sleep(for: .seconds(1))
-                    broadcaster.keepAliveIfIdle(client: subscription.client, idle: .seconds(keepAliveSeconds))
+                    try await Task.sleep(for: min(.seconds(1), interval / 5))
+                    broadcaster.keepAliveIfIdle(client: subscription.client, idle: interval)
                 }
             }
             defer { keepAlive.cancelAll() }

@@ -9,6 +9,8 @@ public struct ServiceServer: Sendable {
     let service: any BoardService
     let options: ServerOptions
     let broadcaster: LiveBroadcaster
+    /// Quiet time after which a live stream gets a `: keep-alive` comment (shorter in tests).
+    var keepAliveInterval: Duration = .seconds(5)
 
     /// A server for `service`; every live frame the service samples goes to `broadcaster`.
     public init(service: any BoardService, options: ServerOptions, broadcaster: LiveBroadcaster) {
