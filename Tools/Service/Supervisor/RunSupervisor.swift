@@ -27,6 +27,9 @@ public final class RunSupervisor: BoardService, @unchecked Sendable {
         }
     }
 
+    /// Board time between two publications of a run's figures.
+    static let publicationSeconds = 0.02
+
     let board: any ServiceBoard
     let folder: RunFolder
     let openRead: Bool
@@ -207,6 +210,11 @@ public final class RunSupervisor: BoardService, @unchecked Sendable {
         let id = run.entry.id
         var options = ExperimentRun.Options(stop: run.stop, boardName: board.summary.name)
         options.live = run.live
+        // Publish every 20 ms of board time (at most every 4096 cycles, the CLI's interval): fresh
+        // figures for 10 frames a second, and short drains on a simulated loop's thread. Only when
+        // counts are seen changes, never what is counted.
+        let period = run.schedule.timing.triggerPeriod.seconds
+        options.observerInterval = max(1, min(4096, Int((Self.publicationSeconds / period).rounded())))
         if run.entry.mode == .experiment { options.recordPath = folder.file(RunFolder.recordName, of: id) }
         var entry = run.entry
         var final: (outcome: ExperimentRun, reading: LiveReading?)?
