@@ -9,6 +9,7 @@ import Glibc
 //   qdot-bench ptu-files DIR                                        (PTU files for Tools/ci/ptu-interop.sh)
 //   swift run -c release qdot-bench record [CYCLES …]               (qdot analyze time and peak RSS on 10⁶- and 10⁷-cycle records)
 //   qdot-bench config [MB]                                          (config reader on generated files, default 20 MB)
+//   qdot-bench serve-publish                                        (the loop publishing for qdot serve: cost and allocations)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator section counts allocations; the others run without the interposer.
 if arguments.first == nil || arguments.first == "simulator" { AllocationCounting.preloadIfPossible() }
@@ -32,7 +33,8 @@ case "edge-clock": exit(EdgeClockProbe.run(arguments: Array(arguments.dropFirst(
 case "record": exit(RecordBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "record-analyse": exit(RecordBenchmark.analyseOnce(arguments: Array(arguments.dropFirst())))
 case "config": exit(ConfigBenchmark.run(arguments: Array(arguments.dropFirst())))
+case "serve-publish": exit(PublicationBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]|ptu-files DIR|record [CYCLES …]|config [MB]]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]|ptu-files DIR|record [CYCLES …]|config [MB]|serve-publish]")
     exit(2)
 }
