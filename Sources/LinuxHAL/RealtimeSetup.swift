@@ -71,6 +71,24 @@ public enum RealtimeSetup {
         return report
     }
 
+    /// Keeps the calling thread — and every thread it creates afterwards — off `cpu`, so the
+    /// loop pinned there (`apply(cpu:)`) has it to itself: what `isolcpus=` does for the rest of
+    /// the system, done for the process's own other threads (`qdot serve`'s server). Returns why
+    /// not, or nil when done.
+    public static func keepOff(cpu: Int) -> String? {
+        let available = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        guard available > 1 else { return "only one CPU: the server's threads share it with the loop" }
+        guard cpu >= 0, cpu < available, cpu < MemoryLayout<cpu_set_t>.size * 8 else {
+            return "CPU \(cpu) does not exist (this machine has CPUs 0…\(available - 1))"
+        }
+        var set = cpu_set_t()
+        withUnsafeMutableBytes(of: &set) { bytes in
+            for other in 0..<available where other != cpu { bytes[other / 8] |= UInt8(1) << UInt8(other % 8) }
+        }
+        guard setAffinity(&set) == 0 else { return "keeping off CPU \(cpu) refused (\(String(cString: strerror(errno))))" }
+        return nil
+    }
+
     /// `sched_setaffinity(0, …)` for the calling thread. Glibc declares it only under _GNU_SOURCE,
     /// which Swift's Glibc module is not built with, so the symbol is looked up at run time.
     private static func setAffinity(_ set: inout cpu_set_t) -> Int32 {

@@ -85,6 +85,11 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
     }
 
     func run() throws {
+        // The loop gets its CPU to itself: every thread made from here on (the server's event
+        // loops, the sampler) stays off it; the loop's thread pins itself there when a run starts.
+        if let cpu = realtime.cpu, let problem = RealtimeSetup.keepOff(cpu: cpu) {
+            printError("qdot serve: warning: \(problem)")
+        }
         let token: String
         do { token = try BearerTokenFile.load(path: tokenFile) } catch {
             printError("qdot serve: \(error)")
@@ -150,7 +155,7 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
                 definition: definition, boardFile: boardFile, source: .physics(stationDefinition),
                 station: .init(source: .physics, name: stationDefinition.name, file: station ?? "(built in) simulated.station.toml"),
                 profileOverride: override, pacedToWallClock: pace == .realTime,
-                loopPriority: realtime.priority, loopCPU: realtime.cpu)
+                loopPriority: realtime.priority, loopCPU: realtime.cpu, busyWaitTailNanoseconds: realtime.busyWaitUs * 1_000)
         case .linux:
             let driver: LibgpiodDriver
             do { driver = try LibgpiodDriver.load(soname: ProcessInfo.processInfo.environment["QDOT_LIBGPIOD"]) } catch {

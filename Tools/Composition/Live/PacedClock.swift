@@ -17,6 +17,10 @@ public final class PacedClock: HardwareClock {
     public let board: any HardwareClock
     /// Ahead by less than this, the loop goes on without sleeping (a sleep costs ~50 µs of wake-up).
     public let sleepThresholdNanoseconds: Int64
+    /// Sleep only until this long before the wall deadline, then spin on the clock up to it (a
+    /// lab loop's `--busy-wait-us`): the wake-up latency of a sleep is paid before the deadline,
+    /// not after it. Set it before the run starts; zero: never spin.
+    public var busyWaitTailNanoseconds: Int64 = 0
     /// Wall-clock lateness of every deadline so far (loop thread only; read it after the run, or
     /// through `published`).
     public private(set) var wallLateness = LatenessHistogram()
@@ -40,10 +44,14 @@ public final class PacedClock: HardwareClock {
         origin = start
         let target = start.wall &+ (deadline.nanoseconds &- start.board)
         var woke = wallNow
-        if target &- wallNow > sleepThresholdNanoseconds {
-            var until = timespec(tv_sec: Int(target / 1_000_000_000), tv_nsec: Int(target % 1_000_000_000))
+        // Ahead by less than the threshold (plus the spin), the loop runs on: it never spins
+        // without having slept, so a paced loop never holds its CPU for long.
+        if target &- wallNow > sleepThresholdNanoseconds &+ busyWaitTailNanoseconds {
+            let wake = target &- busyWaitTailNanoseconds
+            var until = timespec(tv_sec: Int(wake / 1_000_000_000), tv_nsec: Int(wake % 1_000_000_000))
             while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nil) == EINTR {}
             woke = Self.wallNanoseconds()
+            while woke < target { woke = Self.wallNanoseconds() }
         }
         wallLateness.record(nanoseconds: max(0, woke &- target))
         sincePublished += 1

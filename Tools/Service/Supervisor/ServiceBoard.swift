@@ -34,10 +34,13 @@ public final class SimulatedServiceBoard: ServiceBoard, @unchecked Sendable {
     /// gets them (`qdot serve --priority --cpu`); nil leaves the thread as it is.
     public let loopPriority: Int32?
     public let loopCPU: Int?
+    /// How long before each wall deadline a paced loop stops sleeping and spins (`--busy-wait-us`).
+    public let busyWaitTailNanoseconds: Int64
 
     /// The simulated `definition` (read from `boardFile`) with `source` on its lines.
     public init(definition: BoardDefinition, boardFile: String, source: SimulatedSource, station: ResultDocument.Station,
-                profileOverride: TimingProfile? = nil, pacedToWallClock: Bool, loopPriority: Int32? = nil, loopCPU: Int? = nil) {
+                profileOverride: TimingProfile? = nil, pacedToWallClock: Bool, loopPriority: Int32? = nil, loopCPU: Int? = nil,
+                busyWaitTailNanoseconds: Int64 = 0) {
         self.definition = definition
         self.boardFile = boardFile
         self.source = source
@@ -46,6 +49,7 @@ public final class SimulatedServiceBoard: ServiceBoard, @unchecked Sendable {
         self.pacedToWallClock = pacedToWallClock
         self.loopPriority = loopPriority
         self.loopCPU = loopCPU
+        self.busyWaitTailNanoseconds = busyWaitTailNanoseconds
     }
 
     var timingProfile: String { SimulatedStationBuilder.timingProfile(of: definition, override: profileOverride).name }
@@ -66,7 +70,10 @@ public final class SimulatedServiceBoard: ServiceBoard, @unchecked Sendable {
             setupWarnings = RealtimeSetup.apply(priority: loopPriority, cpu: loopCPU).warnings
         }
         var outcome = try SimulatedExperiment.run(experiment, board: definition, source: source, profileOverride: profileOverride,
-                                                  options: options, pacedToWallClock: pacedToWallClock ? paced : nil, schedule: schedule)
+                                                  options: options, pacedToWallClock: pacedToWallClock ? { [busyWaitTailNanoseconds] clock in
+                                                    clock.busyWaitTailNanoseconds = busyWaitTailNanoseconds
+                                                    paced(clock)
+                                                  } : nil, schedule: schedule)
         outcome.findings.notes += setupWarnings.map { "loop thread: \($0)" }
         return outcome
     }
