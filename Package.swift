@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // qdot — control firmware for an on-demand quantum-dot entangled-photon-pair source.
 // The layout follows ../shared/DESIGN.md section 2: small targets with one job each; the
 // firmware knows only the HAL; only Tools/ and the tests put a backend together with it.
@@ -16,6 +16,13 @@ let package = Package(
         .library(name: "Boards", targets: ["Boards"]),
         .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "Records", targets: ["Records"]),
+    ],
+    // `qdot serve` and its server packages (SwiftNIO, Hummingbird) are on by default; a build
+    // that needs no service (the gpio-sim and soak lanes' release binary, the AddressSanitizer
+    // lane) passes --disable-default-traits and compiles none of them.
+    traits: [
+        .trait(name: "Service", description: "qdot serve: the HTTP API, live stream, dashboard and metrics (Hummingbird 2)"),
+        .default(enabledTraits: ["Service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -125,17 +132,19 @@ let package = Package(
                 // The dashboard page, served from the binary itself (no files to install, no CDN).
                 resources: [.embedInCode("Dashboard/index.html"), .embedInCode("Dashboard/dashboard.js"),
                             .embedInCode("Dashboard/dashboard.css")]),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Composition", "Experiments", "Records", "Boards", "Firmware", "HAL",
+        // Its sources are `#if Service`: without the trait the target builds empty.
+        .testTarget(name: "ServiceTests", dependencies: [.target(name: "Service", condition: .when(traits: ["Service"])),
+                                                        "Composition", "Experiments", "Records", "Boards", "Firmware", "HAL",
                                                         "Vocabulary", "ConfigFile",
-                                                        .product(name: "Hummingbird", package: "hummingbird"),
-                                                        .product(name: "HummingbirdTesting", package: "hummingbird")],
+                                                        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                        .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Service"]))],
                     path: "Tests/ServiceTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
         .target(name: "CStopSignals", path: "Sources/CStopSignals"),
         .executableTarget(
             name: "qdot",
-            dependencies: ["Composition", "Service", "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
+            dependencies: ["Composition", .target(name: "Service", condition: .when(traits: ["Service"])), "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
                            "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),

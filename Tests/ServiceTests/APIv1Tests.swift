@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Testing
 @testable import Service
@@ -14,3 +15,4 @@ struct APIv1Tests {
         #expect(request == APIv1.StartRequest(experiment: "bell-chsh", seed: nil))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -102,3 +103,4 @@ struct AuthorizationTests {
         #expect(!BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(flipped, expected))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Testing
 @testable import Service
@@ -77,3 +78,4 @@ struct BearerTokenFileTests {
         #expect(message.hasPrefix("token file \(path):"))
     }
 }
+#endif

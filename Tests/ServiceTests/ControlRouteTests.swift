@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -127,3 +128,4 @@ struct ControlRouteTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Synchronization
 @testable import Service
 
@@ -112,3 +113,4 @@ extension APIv1.Frame {
                     windows: [], settings: [], figures: .init(S: nil, visibility: nil, qber: nil))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Testing
 @testable import Service
 
@@ -18,3 +19,4 @@ struct ListenAddressTests {
         #expect(ServerOptions.listenAddress(text) == nil)
     }
 }
+#endif

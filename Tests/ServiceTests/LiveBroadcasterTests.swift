@@ -1,3 +1,4 @@
+#if Service
 import Testing
 @testable import Service
 
@@ -93,3 +94,4 @@ struct LiveBroadcasterTests {
         #expect(broadcaster.framesDroppedTotal == 400 - LiveBroadcaster.queueFrames)
     }
 }
+#endif

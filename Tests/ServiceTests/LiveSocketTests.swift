@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Synchronization
 import Testing
@@ -123,3 +124,4 @@ struct LiveSocketTests {
         #expect(broadcaster.clientsConnected == 0, "the open live stream was ended by the shutdown")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Testing
 @testable import Service
@@ -115,3 +116,4 @@ struct PrometheusExpositionTests {
         #expect(report.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "promtool found problems: \(report)")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -34,3 +35,4 @@ extension ByteBuffer {
     /// A buffer holding `text` as UTF-8.
     static func text(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -98,3 +99,4 @@ struct RunFileRouteTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Service
 import Boards
 import Composition
 import Experiments
@@ -166,3 +167,4 @@ final class FrameLog: @unchecked Sendable {
     var all: [APIv1.Frame] { lock.lock(); defer { lock.unlock() }; return frames }
     var last: APIv1.Frame? { all.last }
 }
+#endif

@@ -11,8 +11,8 @@ import Glibc
 //   qdot-bench config [MB]                                          (config reader on generated files, default 20 MB)
 //   qdot-bench serve-publish                                        (the loop publishing for qdot serve: cost and allocations)
 let arguments = Array(CommandLine.arguments.dropFirst())
-// Only the simulator section counts allocations; the others run without the interposer.
-if arguments.first == nil || arguments.first == "simulator" { AllocationCounting.preloadIfPossible() }
+// Only the simulator and serve-publish sections count allocations; the others run without the interposer.
+if arguments.first == nil || ["simulator", "serve-publish"].contains(arguments.first!) { AllocationCounting.preloadIfPossible() }
 switch arguments.first {
 case nil:
     SimulatorBenchmark.run()

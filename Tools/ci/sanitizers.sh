@@ -21,6 +21,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:detect_stack_
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$repo/Tools/ci/lsan-suppressions.txt:print_suppressions=0}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
+# Extra build flags of the lane being run (the ASan lane builds without the Service trait).
+trait_flags=()
+
 run_lane() {
     local sanitizer=$1 scratch=$2
     shift 2
@@ -29,20 +32,22 @@ run_lane() {
     step="build with --sanitize=$sanitizer ($scratch)"
     echo "== $step"
     # (pipefail: a failed build fails the pipeline; the grep only drops the progress lines)
-    swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch" 2>&1 | { grep -v '^\[' || true; }
+    swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch" "${trait_flags[@]}" 2>&1 | { grep -v '^\[' || true; }
     step="tests with --sanitize=$sanitizer $*"
     echo "== $step"
     # The tests are Swift Testing only; XCTest's empty pass leaks its own suite objects (368 bytes
     # from libXCTest.so), which LeakSanitizer would report as a failure.
-    swift test --skip-build --disable-xctest --sanitize="$sanitizer" --scratch-path "$scratch" "$@"
+    swift test --skip-build --disable-xctest --sanitize="$sanitizer" --scratch-path "$scratch" "${trait_flags[@]}" "$@"
     echo "== $sanitizer sanitizer: $(( $(date +%s) - lane_start )) s"
 }
 
 lanes=("${@:-address thread}")
 for lane in ${lanes[*]}; do
     case "$lane" in
-        # Every test: memory errors can hide anywhere, and ASan costs about 2×.
-        address) run_lane address .build-asan ;;
+        # Every test: memory errors can hide anywhere, and ASan costs about 2×. Without the Service
+        # trait: SwiftNIO and Hummingbird under ASan would add minutes of build for third-party
+        # code; `qdot serve`'s own threads run under TSan below.
+        address) trait_flags=(--disable-default-traits); run_lane address .build-asan ;;
         # TSan costs 5–15× and finds races only where threads are; these suites have them:
         # FirmwareTests (the click ring on two threads, the loop and its consumer), CompositionTests
         # (the live experiment pipeline, record writer flushes), EndToEndTests (qdot processes,
@@ -54,7 +59,7 @@ for lane in ${lanes[*]}; do
         # One test is left out under TSan: it runs qdot under `ulimit -f 256`, and TSan's runtime
         # dies of SIGBUS in its own file-backed memory under that limit before qdot's code is
         # reached ("ThreadSanitizer: BUS on unknown address"); ASan and the plain run cover it.
-        thread) run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests|ServiceTests' \
+        thread) trait_flags=(); run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests|ServiceTests' \
                     --skip 'aRecordThatRunsOutOfRoomMidRunIsExit5AndTheResultSaysItIsIncomplete' ;;
         *) echo "sanitizers: unknown sanitizer $lane (address or thread)" >&2; exit 64 ;;
     esac

@@ -39,8 +39,8 @@ if [ "$(awk -v s="$kernel_seconds" 'BEGIN { print (s > 60) }')" = 1 ]; then kern
 
 # ---- programs --------------------------------------------------------------------------------------
 step=$(lane_now)
-(cd "$REPO_ROOT" && swift build -c release --static-swift-stdlib --product qdot >&2 \
-    && swift build -c release --static-swift-stdlib --product qdot-bench >&2) \
+(cd "$REPO_ROOT" && swift build -c release --static-swift-stdlib --disable-default-traits --product qdot >&2 \
+    && swift build -c release --static-swift-stdlib --disable-default-traits --product qdot-bench >&2) \
     || lane_fail "release build of qdot / qdot-bench failed"
 bin=$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)
 gcc -O2 -Wall -Wextra -o "$work/gpio-write-loop" "$HIL_DIR/gpio-write-loop.c" -lgpiod \

@@ -20,7 +20,7 @@ struct Qdot: ParsableCommand {
             """,
         version: "qdot 0.1.0",
         subcommands: [SimCommand.self, RunCommand.self, AnalyzeCommand.self, CheckCommand.self, ExperimentsCommand.self,
-                      LatencyCommand.self, ProfileCommand.self, BoardsCommand.self, TagsCommand.self, ServeCommand.self],
+                      LatencyCommand.self, ProfileCommand.self, BoardsCommand.self, TagsCommand.self] + Self.serviceCommands,
         defaultSubcommand: SimCommand.self)
 
     /// The entry point: the stop-signal latch first (see `StopOnSignals`), then the command line.
@@ -39,5 +39,16 @@ struct Qdot: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+}
+
+extension Qdot {
+    /// `qdot serve`, in a build with the Service trait (the default).
+    static var serviceCommands: [any ParsableCommand.Type] {
+        #if Service
+        [ServeCommand.self]
+        #else
+        []
+        #endif
     }
 }

@@ -1,3 +1,4 @@
+#if Service
 import ArgumentParser
 import Boards
 import Composition
@@ -181,3 +182,4 @@ final class ServeOutcome: @unchecked Sendable {
     func wait() { done.wait() }
     var failure: String? { lock.lock(); defer { lock.unlock() }; return message }
 }
+#endif
