@@ -460,6 +460,9 @@ def check_lateness(qdot, token, token_file, repo, scratch, priority, strict):
     cpus = os.cpu_count() or 1
     if cpus > 1:
         extra += ["--cpu", str(cpus - 1)]
+        # The load's clients stand for browsers and Prometheus on other machines: they too stay off
+        # the loop's CPU (their threads, started below, inherit this), as they would be off the board.
+        os.sched_setaffinity(0, set(range(cpus - 1)))
     extra += ["--busy-wait-us", "100"]
     figure("lateness loop", f"{qdot}, " + (f"SCHED_FIFO priority {priority}" if priority else "ordinary scheduling")
            + (f", pinned to CPU {cpus - 1}, the server's threads on CPUs 0…{cpus - 2}" if cpus > 1 else ", one CPU shared")
