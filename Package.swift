@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
         // `qdot serve`'s HTTP server (SwiftNIO underneath); only the Service target links it.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own event loops; the router tests use its embedded channel.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         // Hummingbird's own service runner: `qdot serve` shuts the server down gracefully through it.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
@@ -137,7 +139,7 @@ let package = Package(
                                                         "Composition", "Experiments", "Records", "Boards", "Firmware", "HAL",
                                                         "Vocabulary", "ConfigFile",
                                                         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
-                                                        .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Service"]))],
+                                                        .product(name: "NIOEmbedded", package: "swift-nio", condition: .when(traits: ["Service"]))],
                     path: "Tests/ServiceTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.

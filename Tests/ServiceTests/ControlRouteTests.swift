@@ -1,7 +1,6 @@
 #if Service
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 @testable import Service
 
