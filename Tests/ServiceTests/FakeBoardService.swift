@@ -15,7 +15,7 @@ final class FakeBoardService: BoardService {
         var frameReceiver: (@Sendable (APIv1.Frame) -> Void)?
     }
 
-    let state = Mutex(State())
+    let state = LockedState(State())
 
     /// What the server asked, in order (`start builtIn("bell-chsh") seed 7`, `run x`, …).
     var calls: [String] { state.withLock { $0.calls } }

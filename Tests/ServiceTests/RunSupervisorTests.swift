@@ -109,14 +109,16 @@ import Testing
         supervisor.onFrame { frames.append($0) }
         let entry = try supervisor.startAlignment(.builtIn("bell-chsh"), setting: "all", seed: 3)
         #expect(entry.mode == .alignment && entry.plannedCycles == nil)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !(frames.last?.windows.first { $0.seconds == 1 }?.S != nil && (frames.last?.boardSeconds ?? 0) > 1.5) {
+        // Until a window holds every setting and gives S (a slow machine, or a sanitizer, runs the
+        // paced board behind the wall clock: then only the 10 s window does).
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, !((frames.last?.windows.contains { $0.S != nil } ?? false) && (frames.last?.boardSeconds ?? 0) > 1.5) {
             Thread.sleep(forTimeInterval: 0.05)
         }
         _ = try supervisor.stop()
         try Self.waitIdle(supervisor)
         let last = try #require(frames.all.last { $0.run == entry.id })
-        let window = try #require(last.windows.first { $0.seconds == 1 })
+        let window = try #require(last.windows.first { $0.S != nil })
         // S of the maximally entangled state with the station's visibility ≈ 0.94: 2√2·V ≈ 2.6.
         let s = try #require(window.S)
         #expect(s > 2.2 && s < 2.9)

@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Fans the live frames out to every connected stream client (`GET /api/v1/live`).
 ///
@@ -36,7 +36,7 @@ public final class LiveBroadcaster: Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = LockedState(State())
 
     public init() {}
 
