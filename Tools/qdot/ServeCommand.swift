@@ -74,15 +74,12 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
         _ = try Self.address(listen)
     }
 
-    /// `HOST:PORT` (an IPv6 host in brackets: `[::1]:8470`).
+    /// `--listen` as host and port, through the server's own parser.
     static func address(_ text: String) throws -> (host: String, port: Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port) else {
-            throw ValidationError("--listen: expected HOST:PORT with a port 0 … 65535, found \(text)")
+        guard let address = ServerOptions.listenAddress(text) else {
+            throw ValidationError("--listen: expected HOST:PORT (an IPv6 host in brackets) with a port 0 … 65535, found \(text)")
         }
-        var host = String(text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { throw ValidationError("--listen: expected HOST:PORT, found no host in \(text)") }
-        return (host, port)
+        return address
     }
 
     func run() throws {
@@ -120,7 +117,7 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
                 }, until: {
                     while !stop.isRaised { try? await Task.sleep(for: .milliseconds(100)) }
                     // Stop the run at a cycle boundary and write its files before the server goes.
-                    while supervisor.isRunningForShutdown {
+                    while supervisor.isRunning {
                         _ = try? supervisor.stop()
                         try? await Task.sleep(for: .milliseconds(50))
                     }

@@ -75,7 +75,9 @@ public enum ExperimentCatalog {
             return .failure(.invalid([checkError(file: experiment.fileName,
                                                  message: "expected a setting of \(experiment.name) (\(labels)) or \"all\", found \"\(setting)\"")]))
         }
-        let dwell = max(1, Int((alignmentDwellSeconds / experiment.timing.triggerPeriod.seconds).rounded()))
+        // Clamped before converting (the trigger period is checked at 1 ns … 1 s when read).
+        let cycles = (alignmentDwellSeconds / experiment.timing.triggerPeriod.seconds).rounded()
+        let dwell = cycles.isFinite ? Int(min(1e12, max(1, cycles))) : 1
         var aligned = schedule
         aligned.steps = steps.map { step in
             var step = step

@@ -1,5 +1,6 @@
 import Composition
 import Foundation
+import Reports
 
 /// The thread that reads what the run in progress published, 10 times a second, and hands each
 /// frame to the supervisor's receivers (the live stream). It never touches the loop: it reads
@@ -10,11 +11,9 @@ final class LiveSampler: @unchecked Sendable {
     private let lock = NSLock()
     private var frames: LiveFrames?
     private var runID: String?
-    private var ended: APIv1.RunEntry?
     private var sequence = 0
     private var running = true
     private let origin = ContinuousClock.now
-    private let finished = StopSignalBox()
 
     /// Starts sampling `supervisor` on a thread of its own.
     func start(_ supervisor: RunSupervisor) {
@@ -24,9 +23,8 @@ final class LiveSampler: @unchecked Sendable {
                 self.sample(supervisor)
                 next = next.advanced(by: .milliseconds(100))
                 let wait = ContinuousClock.now.duration(to: next)
-                if wait > .zero { Thread.sleep(forTimeInterval: wait.seconds) } else { next = ContinuousClock.now }
+                if wait > .zero { Thread.sleep(forTimeInterval: wait.inSeconds) } else { next = ContinuousClock.now }
             }
-            self.finished.raise()
         }
         thread.name = "qdot live sampler"
         thread.start()
@@ -53,13 +51,6 @@ final class LiveSampler: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// A run ended: frames go back to idle (the last one names the ended run's state).
-    func runEnded(_ entry: APIv1.RunEntry) {
-        lock.lock()
-        ended = entry
-        lock.unlock()
-    }
-
     /// One frame: the run's published figures if one is in progress, else the idle state.
     func sample(_ supervisor: RunSupervisor) {
         let status = supervisor.status()
@@ -73,7 +64,7 @@ final class LiveSampler: @unchecked Sendable {
         sequence += 1
         let sequence = self.sequence
         lock.unlock()
-        let wall = origin.duration(to: .now).seconds
+        let wall = origin.duration(to: .now).inSeconds
         var frame = APIv1.Frame(
             sequence: sequence, wallSeconds: wall, state: status.state, run: current?.entry.id, mode: current?.entry.mode,
             cycles: status.run?.cyclesRun ?? 0, plannedCycles: status.run?.plannedCycles, boardSeconds: 0, setting: nil,
@@ -94,17 +85,4 @@ final class LiveSampler: @unchecked Sendable {
         }
         for receive in receivers { receive(frame) }
     }
-}
-
-/// A flag raised once (the sampler's thread has ended).
-final class StopSignalBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-    func raise() { lock.lock(); raised = true; lock.unlock() }
-    var isRaised: Bool { lock.lock(); defer { lock.unlock() }; return raised }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -158,9 +158,7 @@ public final class RunSupervisor: BoardService, @unchecked Sendable {
     }
 
     /// Whether a run is in progress (the shutdown path polls it while the run writes its files).
-    public var isRunningForShutdown: Bool { isRunning }
-
-    var isRunning: Bool {
+    public var isRunning: Bool {
         lock.lock()
         defer { lock.unlock() }
         return current != nil
@@ -213,8 +211,8 @@ public final class RunSupervisor: BoardService, @unchecked Sendable {
         // Publish every 20 ms of board time (at most every 4096 cycles, the CLI's interval): fresh
         // figures for 10 frames a second, and short drains on a simulated loop's thread. Only when
         // counts are seen changes, never what is counted.
-        let period = run.schedule.timing.triggerPeriod.seconds
-        options.observerInterval = max(1, min(4096, Int((Self.publicationSeconds / period).rounded())))
+        let cycles = (Self.publicationSeconds / run.schedule.timing.triggerPeriod.seconds).rounded()
+        options.observerInterval = cycles.isFinite ? Int(min(4096, max(1, cycles))) : 4096   // clamped before converting
         if run.entry.mode == .experiment { options.recordPath = folder.file(RunFolder.recordName, of: id) }
         var entry = run.entry
         var final: (outcome: ExperimentRun, reading: LiveReading?)?
@@ -251,7 +249,6 @@ public final class RunSupervisor: BoardService, @unchecked Sendable {
         lastWallLateness = wall
         current = nil
         lock.unlock()
-        sampler.runEnded(entry)
         runEnded.lock()
         runEnded.broadcast()
         runEnded.unlock()
