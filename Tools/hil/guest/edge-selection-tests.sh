@@ -16,7 +16,10 @@ short_pulses() { chrt -f 60 sh -c ". /lane/harness.sh; inject_clicks $1 $2 0.02"
 
 # probe_edges PULSER EDGE-DETECTION EDGES: requests SPARE through qdot's backend for EDGE-DETECTION,
 # runs PULSER (a command line) once the request is granted, and prints the probe's result line.
+# The output file is removed first, by this shell: the probe's own redirection truncates it only once
+# the background job has started, and until then the previous probe's ready line would still be there.
 probe_edges() {
+    rm -f /tmp/edge-selection.out
     qdot-bench edge-clock --chip "$CHIP" --line SPARE --clock monotonic --edge-detection "$2" \
         --edges "$3" --timeout-ms 5000 > /tmp/edge-selection.out 2>&1 &
     local probe=$! tries=0
