@@ -1,0 +1,32 @@
+import LinkProtocol
+import Testing
+
+/// The hello and abort payloads the link itself reads.
+@Suite struct LinkPayloadTests {
+    /// The highest version both list wins; none in common gives nil.
+    @Test func helloNegotiatesTheHighestCommonVersion() throws {
+        let ours = LinkHello(supportedVersions: [1, 2, 3]), theirs = LinkHello(supportedVersions: [2, 3, 4])
+        #expect(ours.negotiatedVersion(with: theirs) == 3)
+        #expect(LinkHello(supportedVersions: [1]).negotiatedVersion(with: LinkHello(supportedVersions: [2])) == nil)
+        #expect(try LinkHello(payload: ours.payload) == ours)
+        #expect(ours.payload == [3, 1, 2, 3])
+    }
+
+    /// A hello whose count disagrees with its bytes is refused, saying so.
+    @Test func malformedHellosAreRefused() {
+        #expect(throws: LinkProtocolError.malformedPayload(messageType: 1, reason: "empty, expected a version count")) { try LinkHello(payload: []) }
+        #expect(throws: LinkProtocolError.malformedPayload(messageType: 1, reason: "version count is 0")) { try LinkHello(payload: [0]) }
+        #expect(throws: LinkProtocolError.malformedPayload(messageType: 1, reason: "version count 2 but 1 version bytes follow")) {
+            try LinkHello(payload: [2, 1])
+        }
+    }
+
+    /// An abort round-trips its reason and detail; an unknown reason or bad UTF-8 is refused.
+    @Test func abortCarriesItsReason() throws {
+        let abort = LinkAbort(reason: .quantumBitErrorRateAboveThreshold, detail: "QBER 0.134 ± 0.004 above 0.11")
+        #expect(try LinkAbort(payload: abort.payload) == abort)
+        #expect(throws: LinkProtocolError.malformedPayload(messageType: 2, reason: "unknown abort reason 200")) { try LinkAbort(payload: [200]) }
+        #expect(throws: LinkProtocolError.malformedPayload(messageType: 2, reason: "detail is not valid UTF-8")) { try LinkAbort(payload: [1, 0xFF]) }
+        #expect(throws: LinkProtocolError.malformedPayload(messageType: 2, reason: "empty, expected a reason byte")) { try LinkAbort(payload: []) }
+    }
+}
