@@ -79,7 +79,7 @@ let package = Package(
         // The node's final keys for applications: crash-safe on disk, each delivered once per side
         // through ETSI GS QKD 014's request logic and wire types (no HTTP). Foundation only.
         .target(name: "KeyStore", path: "Sources/KeyStore"),
-        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore"], path: "Tests/KeyStoreTests"),
+        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "SeededRandom"], path: "Tests/KeyStoreTests"),
 
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.
