@@ -123,18 +123,11 @@ public struct ETSIKeyDeliveryHandler: Sendable {
             return .failure(httpStatus: 400, body: ETSIErrorBody(message: message, details: [["key_ID": id.uuidString]]))
         case .reservedForAnotherSAE(let id):
             return .failure(httpStatus: 401, body: ETSIErrorBody(message: message, details: [["key_ID": id.uuidString]]))
-        case .unsupportedKeySize, .wrongKeySize:
+        case .unsupportedKeySize, .wrongKeySize, .tooManyKeysInBlock:
             return .failure(httpStatus: 400, body: ETSIErrorBody(message: message))
         case .notEnoughKeys, .corruptKeyFile, .fileSystem, .cannotCreateDirectory:
             return .failure(httpStatus: 503, body: ETSIErrorBody(message: message))
         }
-    }
-
-    private func failure(_ error: any Error) -> ETSIResponse<ETSIKeyContainer> {
-        guard let error = error as? KeyStoreError else {
-            return .failure(httpStatus: 503, body: ETSIErrorBody(message: "key store failure"))
-        }
-        return failure(error)
     }
 
     private func badRequest(_ message: String, _ detail: [String: String]? = nil) -> ETSIResponse<ETSIKeyContainer> {

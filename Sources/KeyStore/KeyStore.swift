@@ -66,8 +66,8 @@ public actor KeyStore {
     /// Adds block `blockID`'s final keys, key i under id (blockID, i), each ``keySizeBits`` long.
     /// All are checked before any is written; all are on the disk when it returns.
     public func deposit(blockID: UInt64, keys newKeys: [KeyMaterial]) throws(KeyStoreError) {
+        guard newKeys.count <= Int(UInt32.max) + 1 else { throw .tooManyKeysInBlock(count: newKeys.count) }
         let identified = newKeys.enumerated().map { (KeyIdentifier(blockID: blockID, keyIndex: UInt32(truncatingIfNeeded: $0.offset)), $0.element) }
-        guard newKeys.count <= Int(UInt32.max) else { throw .notEnoughKeys(requested: newKeys.count, available: Int(UInt32.max)) }
         for (identifier, material) in identified {
             guard keys[identifier] == nil else { throw .duplicateKeyID(identifier) }
             guard material.bitCount == keySizeBits else {

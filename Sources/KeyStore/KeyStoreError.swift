@@ -19,6 +19,8 @@ public enum KeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongKeySize(KeyIdentifier, bits: Int, expectedBits: Int)
     /// A deposited key id already in the store.
     case duplicateKeyID(KeyIdentifier)
+    /// A block with more keys than a 32-bit key index can number.
+    case tooManyKeysInBlock(count: Int)
     /// A requested size the store cannot cut keys to.
     case unsupportedKeySize(requestedBits: Int, unitBits: Int)
     /// A file in the store's folder that does not read back.
@@ -39,6 +41,7 @@ public enum KeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notEnoughKeys(let requested, let available): "\(requested) keys requested, \(available) available"
         case .wrongKeySize(let id, let bits, let expected): "key_ID \(id) has \(bits) bits, the store holds \(expected)-bit keys"
         case .duplicateKeyID(let id): "key_ID \(id) is already in the store"
+        case .tooManyKeysInBlock(let count): "\(count) keys in one block, at most 2³² can be numbered"
         case .unsupportedKeySize(let requested, let unit):
             "size \(requested) bits: must be a multiple of 8 from 8 to the stored key size \(unit)"
         case .corruptKeyFile(let name, let reason): "key file \(name): \(reason)"

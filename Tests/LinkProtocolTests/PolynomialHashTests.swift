@@ -50,6 +50,24 @@ import Testing
         #expect(hash.evaluate(one + [0]) != hash.evaluate(one))
     }
 
+    /// The Wegman–Carter tag is the hash shifted by the pad: for one message, two pads r₁, r₂
+    /// give tags that differ by exactly r₁ − r₂ (mod p), so a uniform pad makes the tag uniform
+    /// and hides h_k(m) (Wegman and Carter 1981, section 4). 100 pad pairs, seed 16.
+    @Test func tagIsTheHashShiftedByThePad() throws {
+        var generator = Xoshiro256StarStar(seed: 16)
+        let message = (0..<50).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let authenticator = LinkAuthenticator(hash: PolynomialHash(keyBytes: (0..<16).map { _ in UInt8(truncatingIfNeeded: generator.next()) }),
+                                              pool: try AuthenticationKeyPool(padMaterial: []))
+        #expect(authenticator.tag(message, pad: 0) == authenticator.hash.evaluate(message).bigEndianBytes)
+        for _ in 0..<100 {
+            let r1 = Mersenne127.reduce(UInt128(generator.next()) << 64 | UInt128(generator.next()))
+            let r2 = Mersenne127.reduce(UInt128(generator.next()) << 63 | UInt128(generator.next()))
+            let t1 = UInt128(bigEndianBytes: authenticator.tag(message, pad: r1))
+            let t2 = UInt128(bigEndianBytes: authenticator.tag(message, pad: r2))
+            #expect(Mersenne127.add(t2, Mersenne127.add(r1, p - r2)) == t1)
+        }
+    }
+
     /// ε = L/p + 2⁻¹²⁶ with L = ⌈n/15⌉: 1.6·10⁻³³ for a 4 MiB frame (4 MiB − 16 tag bytes hashed).
     @Test func forgeryBoundFollowsTheCoefficientCount() {
         #expect(PolynomialHash.coefficientCount(messageBytes: 0) == 1)
