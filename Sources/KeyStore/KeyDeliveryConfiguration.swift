@@ -1,16 +1,3 @@
-/// A master/slave pair of applications (SAEs) allowed to share keys through this KME.
-public struct SAEPair: Sendable, Hashable {
-    /// The SAE that calls enc_keys.
-    public let master: String
-    /// The SAE that calls dec_keys.
-    public let slave: String
-    /// The pair (`master`, `slave`).
-    public init(master: String, slave: String) {
-        self.master = master
-        self.slave = slave
-    }
-}
-
 /// What the ETSI GS QKD 014 request layer needs besides the store: who this KME is, which
 /// applications may talk to it, and its limits (reported by "Get status", clause 5.2 / 6.1).
 public struct KeyDeliveryConfiguration: Sendable {

@@ -1,20 +1,3 @@
-/// One frame as it came off the wire, before its tag is checked.
-public struct LinkFrame: Sendable, Equatable {
-    /// The protocol version (byte 4).
-    public let version: UInt8
-    /// The message type (byte 5).
-    public let messageType: LinkMessageType
-    /// The sender's sequence number for this direction (bytes 6–13).
-    public let sequenceNumber: UInt64
-    /// Header and payload: the bytes the tag covers.
-    public let authenticatedBytes: [UInt8]
-    /// The 16-byte authentication tag.
-    public let tag: [UInt8]
-
-    /// The payload (bytes 18 ..< 18 + length).
-    public var payload: ArraySlice<UInt8> { authenticatedBytes[LinkFrameLayout.headerBytes...] }
-}
-
 /// The streaming frame decoder: takes bytes as they arrive (part of a frame, or several frames
 /// at once) and hands out whole frames. Each header field is checked as soon as its bytes are in,
 /// so a bad magic fails on the first bytes and an oversized length before the payload is buffered.
