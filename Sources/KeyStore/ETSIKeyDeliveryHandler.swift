@@ -6,6 +6,12 @@
 ///     GET/POST /api/v1/keys/{slave_SAE_ID}/enc_keys  → encKeys  (clause 5.3)
 ///     GET/POST /api/v1/keys/{master_SAE_ID}/dec_keys → decKeys  (clause 5.4)
 ///
+/// Across the link: the master calls enc_keys at one node's KME, whose keys are then reserved at
+/// the other node (``KeyStore/reserve(_:master:slave:sizeBits:)``, on the link's
+/// key-delivery-reservation message) where the slave calls dec_keys. Only one node of a link may
+/// serve enc_keys: two nodes handing out the same ready keys could give one key to two masters
+/// before the reservation crossed the link.
+///
 /// Status codes as the clauses list them: 400 for a request the KME cannot serve as asked (an
 /// unknown SAE id, a number or size outside the status' limits, an unknown, malformed, repeated,
 /// not yet reserved or already delivered key_ID), 401 when the caller may not make it (not the

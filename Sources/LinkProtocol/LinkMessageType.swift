@@ -22,4 +22,7 @@ public enum LinkMessageType: UInt8, Sendable, CaseIterable {
     case privacyAmplificationSeed = 0x50
     /// Key confirmation: the final key block is stored on the sender's side under the agreed ids.
     case keyConfirmation = 0x60
+    /// Key delivery: the sender's KME handed these key ids (cut to a size) to a master SAE for a
+    /// slave SAE; the receiver reserves them in its store so its dec_keys can serve them.
+    case keyDeliveryReservation = 0x70
 }

@@ -29,4 +29,26 @@ import Testing
         #expect(throws: LinkProtocolError.malformedPayload(messageType: 2, reason: "detail is not valid UTF-8")) { try LinkAbort(payload: [1, 0xFF]) }
         #expect(throws: LinkProtocolError.malformedPayload(messageType: 2, reason: "empty, expected a reason byte")) { try LinkAbort(payload: []) }
     }
+
+    /// The wire values are a format: a renumbered type would misread a peer's frames. This table
+    /// is the registry as docs/link-channel.md publishes it.
+    @Test func messageTypeValuesAreThePublishedOnes() {
+        let published: [LinkMessageType: UInt8] = [
+            .hello: 0x01, .abort: 0x02, .siftingBases: 0x10, .parameterEstimationSample: 0x20, .cascadeParityRequest: 0x30,
+            .cascadeParityReply: 0x31, .verificationTag: 0x40, .privacyAmplificationSeed: 0x50, .keyConfirmation: 0x60,
+            .keyDeliveryReservation: 0x70,
+        ]
+        #expect(published.count == LinkMessageType.allCases.count)
+        for type in LinkMessageType.allCases { #expect(published[type] == type.rawValue, "\(type)") }
+    }
+
+    /// The session's ε over N frames is N times the per-frame bound of the largest frame.
+    @Test func authenticationFailureBoundGrowsWithTheFrames() throws {
+        let perFrame = PolynomialHash.forgeryProbabilityBound(messageBytes: (4 << 20) - 16)
+        #expect(LinkSession.authenticationFailureBound(frames: 1) == perFrame)
+        #expect(LinkSession.authenticationFailureBound(frames: 1_000_000) == 1_000_000 * perFrame)
+        let small = try LinkFrameLimits(maximumFrameBytes: 1024)
+        // 1008 hashed bytes: 68 coefficients.
+        #expect(LinkSession.authenticationFailureBound(frames: 1, limits: small) == 68 * 0x1p-127 / (1 - 0x1p-127) + 0x1p-126)
+    }
 }
