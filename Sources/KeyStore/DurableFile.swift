@@ -51,7 +51,7 @@ enum DurableFile {
         guard fsync(descriptor) == 0 else { throw .fileSystem(operation: "fsync", path: directory, errno: errno) }
     }
 
-    /// Creates `directory` (mode 0700, parents as needed) unless it exists.
+    /// Creates `directory` (parents as needed) unless it exists, and makes it mode 0700 either way.
     static func createDirectory(_ directory: String) throws(KeyStoreError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -59,5 +59,6 @@ enum DurableFile {
         } catch {
             throw .cannotCreateDirectory(path: directory, reason: String(describing: error))
         }
+        guard chmod(directory, 0o700) == 0 else { throw .fileSystem(operation: "chmod", path: directory, errno: errno) }
     }
 }

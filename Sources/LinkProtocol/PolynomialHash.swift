@@ -20,7 +20,7 @@ public struct PolynomialHash: Sendable {
     /// The evaluation point k, an element of GF(p).
     let key: UInt128
 
-    /// A hash with evaluation point `keyBits` mod p (16 bytes, big-endian; the top bit is
+    /// A hash with evaluation point `keyBytes` mod p (16 bytes, big-endian; the top bit is
     /// ignored, so k is uniform on 2¹²⁷ values folded onto p, statistical distance ≤ 2⁻¹²⁶).
     init(keyBytes: some Collection<UInt8>) {
         key = Mersenne127.reduce(UInt128(bigEndianBytes: keyBytes) & Mersenne127.modulus)

@@ -74,11 +74,15 @@ import Testing
         #expect(await store.readyKeyCount == 1)
     }
 
-    /// Key files are 0600, the folder 0700; a delivered key's file no longer holds its bytes.
+    /// Key files are 0600, the folder 0700 (even if it existed wider); a delivered key's file no
+    /// longer holds its bytes.
     @Test func filesArePrivateAndDeliveredBytesAreErased() async throws {
         let folder = TemporaryStoreFolder()
         defer { folder.remove() }
         let keys = TemporaryStoreFolder.keys(count: 1, seed: 4)
+        // A folder that exists with wider permissions is narrowed to 0700 on opening.
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
         let store = try KeyStore(directory: folder.path, keySizeBits: 256)
         try await store.deposit(blockID: 9, keys: keys)
         let identifier = KeyIdentifier(blockID: 9, keyIndex: 0)
