@@ -72,6 +72,15 @@ let package = Package(
         .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
 
+        // The classical channel between two QKD nodes: versioned, size-bounded frames with Wegman–Carter
+        // authentication from a pre-shared key pool (DESIGN.md section 11). Imports nothing.
+        .target(name: "LinkProtocol", path: "Sources/LinkProtocol"),
+        .testTarget(name: "LinkProtocolTests", dependencies: ["LinkProtocol", "SeededRandom"], path: "Tests/LinkProtocolTests"),
+        // The node's final keys for applications: crash-safe on disk, each delivered once per side
+        // through ETSI GS QKD 014's request logic and wire types (no HTTP). Foundation only.
+        .target(name: "KeyStore", path: "Sources/KeyStore"),
+        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "SeededRandom"], path: "Tests/KeyStoreTests"),
+
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.
         .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD"),
