@@ -1,0 +1,61 @@
+#include "qdot_carryless_multiply.h"
+
+/* The portable 64 × 64 → 128 carry-less product: shift-and-xor, one bit of a at a time. */
+static void portable_multiply(uint64_t a, uint64_t b, uint64_t *low, uint64_t *high) {
+    uint64_t l = 0, h = 0;
+    for (int i = 0; i < 64; i++) {
+        uint64_t mask = 0 - ((a >> i) & 1);
+        l ^= (b << i) & mask;
+        if (i > 0) h ^= (b >> (64 - i)) & mask;
+    }
+    *low = l; *high = h;
+}
+
+static void portable_accumulate(const uint64_t *a, const uint64_t *b, size_t count, uint64_t *product) {
+    for (size_t i = 0; i < count; i++) {
+        for (size_t j = 0; j < count; j++) {
+            uint64_t low, high;
+            portable_multiply(a[i], b[j], &low, &high);
+            product[i + j] ^= low;
+            product[i + j + 1] ^= high;
+        }
+    }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+__attribute__((target("pclmul,sse4.1")))
+static void hardware_accumulate(const uint64_t *a, const uint64_t *b, size_t count, uint64_t *product) {
+    for (size_t i = 0; i < count; i++) {
+        __m128i va = _mm_cvtsi64_si128((long long)a[i]);
+        for (size_t j = 0; j < count; j++) {
+            __m128i vb = _mm_cvtsi64_si128((long long)b[j]);
+            __m128i r = _mm_clmulepi64_si128(va, vb, 0x00);
+            product[i + j] ^= (uint64_t)_mm_cvtsi128_si64(r);
+            product[i + j + 1] ^= (uint64_t)_mm_extract_epi64(r, 1);
+        }
+    }
+}
+
+static int has_hardware(void) {
+    static int cached = -1;
+    if (cached < 0) cached = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
+    return cached;
+}
+#endif
+
+void qdot_gf2_multiply_accumulate(const uint64_t *a, const uint64_t *b, size_t count, uint64_t *product) {
+#if defined(__x86_64__)
+    if (has_hardware()) { hardware_accumulate(a, b, count, product); return; }
+#endif
+    portable_accumulate(a, b, count, product);
+}
+
+int qdot_gf2_uses_hardware(void) {
+#if defined(__x86_64__)
+    return has_hardware();
+#else
+    return 0;
+#endif
+}
