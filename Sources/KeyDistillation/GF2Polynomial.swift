@@ -1,0 +1,58 @@
+import CCarrylessMultiply
+
+/// Products of polynomials over GF(2) stored as packed words (bit i of word w = coefficient of
+/// x^(64w+i)): Karatsuba's recursion (A. Karatsuba and Yu. Ofman, Sov. Phys. Dokl. 7, 595 (1963))
+/// on 64-bit words, (a₀ + a₁X)(b₀ + b₁X) = a₀b₀ + ((a₀+a₁)(b₀+b₁) + a₀b₀ + a₁b₁)X + a₁b₁X², down
+/// to a schoolbook base case of ``baseCaseWords`` words done by carry-less multiplication
+/// (x86-64 PCLMULQDQ in CCarrylessMultiply, or its portable loop). Over GF(2) addition is XOR,
+/// so the recursion is exact; cost Θ(N^log₂3) word products for N words.
+enum GF2Polynomial {
+    /// Operand size (words) at and below which the schoolbook product is used.
+    static let baseCaseWords = 16
+
+    /// True when the base case runs on the hardware instruction.
+    static var usesHardwareCarrylessMultiply: Bool { qdot_gf2_uses_hardware() != 0 }
+
+    /// a · b for operands of the same power-of-two word count N (2N words).
+    static func multiply(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        let words = a.count
+        precondition(words == b.count && words > 0 && words & (words - 1) == 0, "operands of one power-of-two size")
+        var product = [UInt64](repeating: 0, count: 2 * words)
+        var scratch = [UInt64](repeating: 0, count: 8 * words)
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                product.withUnsafeMutableBufferPointer { product in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        karatsuba(a.baseAddress!, b.baseAddress!, words, product.baseAddress!, scratch.baseAddress!)
+                    }
+                }
+            }
+        }
+        return product
+    }
+
+    /// product[0 ..< 2n] ^= a[0 ..< n] · b[0 ..< n]; `scratch` holds 8n words.
+    private static func karatsuba(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, _ n: Int,
+                                  _ product: UnsafeMutablePointer<UInt64>, _ scratch: UnsafeMutablePointer<UInt64>) {
+        if n <= baseCaseWords {
+            qdot_gf2_multiply_accumulate(a, b, n, product)
+            return
+        }
+        let half = n / 2
+        let low = scratch, high = scratch + n, middle = scratch + 2 * n
+        let sumA = scratch + 3 * n, sumB = sumA + half, deeper = scratch + 4 * n
+        low.update(repeating: 0, count: 3 * n)
+        for index in 0..<half {
+            sumA[index] = a[index] ^ a[half + index]
+            sumB[index] = b[index] ^ b[half + index]
+        }
+        karatsuba(a, b, half, low, deeper)
+        karatsuba(a + half, b + half, half, high, deeper)
+        karatsuba(sumA, sumB, half, middle, deeper)
+        for index in 0..<n {
+            product[index] ^= low[index]
+            product[n + index] ^= high[index]
+            product[half + index] ^= middle[index] ^ low[index] ^ high[index]
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import KeyDistillation
+import SeededRandom
+import Testing
+
+/// Every message decodes from its own bytes to itself, and rejects bytes that cannot be right
+/// with an error that names the message and what was wrong.
+@Suite struct MessageWireTests {
+    static func message(of error: KeyDistillationError) -> String { error.description }
+
+    @Test func everyMessageRoundTripsThroughItsBytes() throws {
+        var generator = Xoshiro256StarStar(seed: 21)
+        let bits = BitString.random(count: 131, using: &generator)
+        let announcement = BasisAnnouncement(indices: [3, 9, 12, 1 << 40], bases: BitString(bits: [true, false, false, true]))
+        #expect(try BasisAnnouncement(decoding: announcement.encode()) == announcement)
+        let sample = SampleDisclosure(seed: 0xDEAD_BEEF, keyLength: 1000, bits: bits)
+        #expect(try SampleDisclosure(decoding: sample.encode()) == sample)
+        let setup = CascadeSetup(seed: 77, keyLength: 100_000, passCount: 6, firstBlockSize: 64)
+        #expect(try CascadeSetup(decoding: setup.encode()) == setup)
+        let request = CascadeParityRequest(queries: [.init(pass: 0, start: 0, end: 64), .init(pass: 5, start: 99_000, end: 100_000)])
+        #expect(try CascadeParityRequest(decoding: request.encode()) == request)
+        let reply = CascadeParityReply(parities: bits)
+        #expect(try CascadeParityReply(decoding: reply.encode()) == reply)
+        let tag = VerificationTag(seed: 5, keyBits: 1000, tag: Verification.modulus - 1)
+        #expect(try VerificationTag(decoding: tag.encode()) == tag)
+        let amplification = PrivacyAmplificationSeed(seed: 9, inputBits: 1000, outputBits: 700)
+        #expect(try PrivacyAmplificationSeed(decoding: amplification.encode()) == amplification)
+    }
+
+    @Test func truncatedTrailingAndWrongKindBytesAreRejected() throws {
+        let bytes = SampleDisclosure(seed: 1, keyLength: 100, bits: BitString(zeros: 70)).encode()
+        for cut in [0, 1, 8, 12, bytes.count - 1] {
+            #expect(throws: KeyDistillationError.self, "cut at \(cut)") { try SampleDisclosure(decoding: Array(bytes[0..<cut])) }
+        }
+        do {
+            _ = try SampleDisclosure(decoding: bytes + [0])
+            Issue.record("trailing byte accepted")
+        } catch { #expect(error.description.contains("1 trailing bytes")) }
+        do {
+            _ = try CascadeParityReply(decoding: bytes)
+            Issue.record("a sample disclosure decoded as a parity reply")
+        } catch { #expect(error.description.contains("Cascade parity reply") && error.description.contains("kind byte")) }
+    }
+
+    @Test func oversizedCountsAndOutOfRangeFieldsAreRejectedBeforeAllocation() throws {
+        // A parity reply claiming 2³² − 1 bits in a 9-byte message.
+        let hugeCount: [UInt8] = [0x05, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]
+        do {
+            _ = try CascadeParityReply(decoding: hugeCount)
+            Issue.record("accepted")
+        } catch { #expect(error.description.contains("exceeds")) }
+        // A message longer than any block can need.
+        #expect(throws: KeyDistillationError.oversizedMessage(message: "Cascade setup", byteCount: 19, limitBytes: 18)) {
+            try CascadeSetup(decoding: [UInt8](repeating: 3, count: 19))
+        }
+        // Setup fields out of range: 0 passes, a first block larger than the key.
+        var zeroPasses = CascadeSetup(seed: 1, keyLength: 1000, passCount: 0, firstBlockSize: 64).encode()
+        #expect(throws: KeyDistillationError.self) { try CascadeSetup(decoding: zeroPasses) }
+        zeroPasses = CascadeSetup(seed: 1, keyLength: 1000, passCount: 4, firstBlockSize: 2000).encode()
+        #expect(throws: KeyDistillationError.self) { try CascadeSetup(decoding: zeroPasses) }
+        // An empty parity query, a tag not below p, a basis list shorter than its indices, a
+        // sample longer than its key, privacy amplification that would lengthen the key.
+        #expect(throws: KeyDistillationError.self) { try CascadeParityRequest(decoding: CascadeParityRequest(queries: [.init(pass: 0, start: 5, end: 5)]).encode()) }
+        #expect(throws: KeyDistillationError.self) { try VerificationTag(decoding: VerificationTag(seed: 1, keyBits: 8, tag: Verification.modulus).encode()) }
+        #expect(throws: KeyDistillationError.self) { try BasisAnnouncement(decoding: BasisAnnouncement(indices: [1, 2], bases: BitString(zeros: 1)).encode()) }
+        #expect(throws: KeyDistillationError.self) { try SampleDisclosure(decoding: SampleDisclosure(seed: 1, keyLength: 10, bits: BitString(zeros: 11)).encode()) }
+        #expect(throws: KeyDistillationError.self) { try PrivacyAmplificationSeed(decoding: PrivacyAmplificationSeed(seed: 1, inputBits: 10, outputBits: 11).encode()) }
+    }
+}
