@@ -27,14 +27,17 @@ static void portable_accumulate(const uint64_t *a, const uint64_t *b, size_t cou
 
 __attribute__((target("pclmul,sse4.1")))
 static void hardware_accumulate(const uint64_t *a, const uint64_t *b, size_t count, uint64_t *product) {
+    /* One row per word of a; the high half of each product is carried in a register into the next
+     * column, so each column is loaded and stored once per row. */
     for (size_t i = 0; i < count; i++) {
         __m128i va = _mm_cvtsi64_si128((long long)a[i]);
+        uint64_t carry = 0;
         for (size_t j = 0; j < count; j++) {
-            __m128i vb = _mm_cvtsi64_si128((long long)b[j]);
-            __m128i r = _mm_clmulepi64_si128(va, vb, 0x00);
-            product[i + j] ^= (uint64_t)_mm_cvtsi128_si64(r);
-            product[i + j + 1] ^= (uint64_t)_mm_extract_epi64(r, 1);
+            __m128i r = _mm_clmulepi64_si128(va, _mm_cvtsi64_si128((long long)b[j]), 0x00);
+            product[i + j] ^= (uint64_t)_mm_cvtsi128_si64(r) ^ carry;
+            carry = (uint64_t)_mm_extract_epi64(r, 1);
         }
+        product[i + count] ^= carry;
     }
 }
 

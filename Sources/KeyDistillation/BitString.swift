@@ -102,15 +102,30 @@ public struct BitString: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
-    /// The bits at `positions`, in that order (a permutation or a sample of this string).
-    public func gathering<Position: BinaryInteger>(_ positions: [Position]) -> BitString {
+    /// The bits at `positions` (each < count), in that order (a permutation or a sample of this string).
+    public func gathering(_ positions: [Int]) -> BitString {
+        var result = BitString(zeros: positions.count)
+        for (index, position) in positions.enumerated() where self[position] { result[index] = true }
+        return result
+    }
+
+    /// The bits at `positions` (each < count), in that order: the Cascade passes' permuted keys.
+    func gathering(_ positions: [UInt32]) -> BitString {
         var result = BitString(zeros: positions.count)
         words.withUnsafeBufferPointer { source in
-            result.words.withUnsafeMutableBufferPointer { target in
-                for (index, position) in positions.enumerated() {
-                    let position = Int(position)
-                    guard (source[position >> 6] >> UInt64(position & 63)) & 1 == 1 else { continue }
-                    target[index >> 6] |= 1 << UInt64(index & 63)
+            positions.withUnsafeBufferPointer { positions in
+                result.words.withUnsafeMutableBufferPointer { target in
+                    var index = 0
+                    for word in 0..<target.count {
+                        var packed: UInt64 = 0
+                        let end = min(64, positions.count - index)
+                        for bit in 0..<end {
+                            let position = Int(positions[index + bit])
+                            packed |= ((source[position >> 6] >> UInt64(position & 63)) & 1) << UInt64(bit)
+                        }
+                        target[word] = packed
+                        index += end
+                    }
                 }
             }
         }

@@ -57,7 +57,11 @@ public struct CascadeCorrector: Sendable {
         permutedKeys = (0..<setup.passCount).map { [schedule] pass in schedule.permuted(key, pass: pass) }
         inversePermutations = schedule.permutations.map { permutation in
             var inverse = [UInt32](repeating: 0, count: permutation.count)
-            for (position, index) in permutation.enumerated() { inverse[Int(index)] = UInt32(position) }
+            inverse.withUnsafeMutableBufferPointer { inverse in
+                permutation.withUnsafeBufferPointer { permutation in
+                    for position in 0..<permutation.count { inverse[Int(permutation[position])] = UInt32(truncatingIfNeeded: position) }
+                }
+            }
             return inverse
         }
         searching = (0..<setup.passCount).map { [schedule] pass in [Bool](repeating: false, count: schedule.blockCount(pass: pass)) }

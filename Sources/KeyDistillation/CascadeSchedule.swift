@@ -6,8 +6,8 @@ import SeededRandom
 /// Block sizes follow Martinez-Mateo, Pacher, Peev, Ciurana and Martin, "Demystifying the
 /// information reconciliation protocol Cascade", Quantum Inf. Comput. 15, 453 (2015), Sec. 5:
 /// k₁ = min(2^⌈log₂(1/Q)⌉, n/2) and kᵢ = min(2·kᵢ₋₁, n/2) — powers of two, doubled each pass.
-/// Pass 1 keeps the key's order; pass i > 1 uses a uniform permutation (Fisher–Yates with
-/// `Xoshiro256StarStar(seed:)`, the passes drawn one after the other).
+/// Pass 1 keeps the key's order; pass i > 1 uses a uniform permutation (``RandomPermutation``
+/// with `Xoshiro256StarStar(seed:)`, the passes drawn one after the other).
 struct CascadeSchedule {
     let keyLength: Int
     let blockSizes: [Int]
@@ -23,18 +23,7 @@ struct CascadeSchedule {
         blockSizes = sizes
         var generator = Xoshiro256StarStar(seed: setup.seed)
         var permutations: [[UInt32]] = [[]]
-        for _ in 1..<setup.passCount {
-            var permutation = (0..<UInt32(setup.keyLength)).map { $0 }
-            permutation.withUnsafeMutableBufferPointer { buffer in
-                var index = buffer.count - 1
-                while index > 0 {
-                    let pick = Int(generator.next(upperBound: UInt64(index + 1)))
-                    buffer.swapAt(index, pick)
-                    index -= 1
-                }
-            }
-            permutations.append(permutation)
-        }
+        for _ in 1..<setup.passCount { permutations.append(RandomPermutation.make(count: setup.keyLength, using: &generator)) }
         self.permutations = permutations
     }
 

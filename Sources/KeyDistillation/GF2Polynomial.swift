@@ -8,7 +8,7 @@ import CCarrylessMultiply
 /// so the recursion is exact; cost Θ(N^log₂3) word products for N words.
 enum GF2Polynomial {
     /// Operand size (words) at and below which the schoolbook product is used.
-    static let baseCaseWords = 16
+    static let baseCaseWords = 8
 
     /// True when the base case runs on the hardware instruction.
     static var usesHardwareCarrylessMultiply: Bool { qdot_gf2_uses_hardware() != 0 }
