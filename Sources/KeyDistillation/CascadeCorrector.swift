@@ -40,9 +40,10 @@ public struct CascadeCorrector: Sendable {
     }
 
     /// Bob's side for his `key`, with the first block size Martinez-Mateo et al. recommend for
-    /// `estimatedQBER` (``firstBlockSize(estimatedQBER:keyLength:)``), `passCount` passes, and
+    /// `estimatedQBER` (``firstBlockSize(estimatedQBER:keyLength:)``), `passCount` passes (4, as
+    /// Brassard and Salvail's original; see ``KeyBlockParameters/cascadePassCount``), and
     /// permutations from `seed` (sent to Alice in ``setup``).
-    public init(key: BitString, estimatedQBER: Double, passCount: Int = 6, seed: UInt64) throws(KeyDistillationError) {
+    public init(key: BitString, estimatedQBER: Double, passCount: Int = 4, seed: UInt64) throws(KeyDistillationError) {
         try self.init(key: key, setup: CascadeSetup(seed: seed, keyLength: key.count, passCount: passCount,
                                                     firstBlockSize: try Self.firstBlockSize(estimatedQBER: estimatedQBER, keyLength: key.count)))
     }

@@ -5,7 +5,8 @@ import CCarrylessMultiply
 /// on 64-bit words, (a₀ + a₁X)(b₀ + b₁X) = a₀b₀ + ((a₀+a₁)(b₀+b₁) + a₀b₀ + a₁b₁)X + a₁b₁X², down
 /// to a schoolbook base case of ``baseCaseWords`` words done by carry-less multiplication
 /// (x86-64 PCLMULQDQ in CCarrylessMultiply, or its portable loop). Over GF(2) addition is XOR,
-/// so the recursion is exact; cost Θ(N^log₂3) word products for N words.
+/// so the recursion is exact; cost Θ(N^log₂3) word products for N words. When b's upper half is
+/// zero (the last chunk of a Toeplitz seed), a₀b₀ + a₁b₀X takes two half-size products, not three.
 enum GF2Polynomial {
     /// Operand size (words) at and below which the schoolbook product is used.
     static let baseCaseWords = 8
@@ -13,8 +14,9 @@ enum GF2Polynomial {
     /// True when the base case runs on the hardware instruction.
     static var usesHardwareCarrylessMultiply: Bool { qdot_gf2_uses_hardware() != 0 }
 
-    /// a · b for operands of the same power-of-two word count N (2N words).
-    static func multiply(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+    /// a · b for operands of the same power-of-two word count N (2N words); b's words from
+    /// `usedWordsOfB` on must be zero.
+    static func multiply(_ a: [UInt64], _ b: [UInt64], usedWordsOfB: Int? = nil) -> [UInt64] {
         let words = a.count
         precondition(words == b.count && words > 0 && words & (words - 1) == 0, "operands of one power-of-two size")
         var product = [UInt64](repeating: 0, count: 2 * words)
@@ -23,7 +25,7 @@ enum GF2Polynomial {
             b.withUnsafeBufferPointer { b in
                 product.withUnsafeMutableBufferPointer { product in
                     scratch.withUnsafeMutableBufferPointer { scratch in
-                        karatsuba(a.baseAddress!, b.baseAddress!, words, product.baseAddress!, scratch.baseAddress!)
+                        karatsuba(a.baseAddress!, b.baseAddress!, words, min(words, usedWordsOfB ?? words), product.baseAddress!, scratch.baseAddress!)
                     }
                 }
             }
@@ -31,24 +33,32 @@ enum GF2Polynomial {
         return product
     }
 
-    /// product[0 ..< 2n] ^= a[0 ..< n] · b[0 ..< n]; `scratch` holds 8n words.
-    private static func karatsuba(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, _ n: Int,
+    /// product[0 ..< 2n] ^= a[0 ..< n] · b[0 ..< n], where b's words from `usedB` on are zero;
+    /// `scratch` holds 8n words.
+    private static func karatsuba(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, _ n: Int, _ usedB: Int,
                                   _ product: UnsafeMutablePointer<UInt64>, _ scratch: UnsafeMutablePointer<UInt64>) {
+        guard usedB > 0 else { return }
         if n <= baseCaseWords {
             qdot_gf2_multiply_accumulate(a, b, n, product)
             return
         }
         let half = n / 2
+        if usedB <= half {
+            // b = b₀: a·b = a₀b₀ + a₁b₀·X, each added where it belongs.
+            karatsuba(a, b, half, usedB, product, scratch)
+            karatsuba(a + half, b, half, usedB, product + half, scratch)
+            return
+        }
         let low = scratch, high = scratch + n, middle = scratch + 2 * n
         let sumA = scratch + 3 * n, sumB = sumA + half, deeper = scratch + 4 * n
         low.update(repeating: 0, count: 3 * n)
         for index in 0..<half {
             sumA[index] = a[index] ^ a[half + index]
-            sumB[index] = b[index] ^ b[half + index]
+            sumB[index] = index < usedB - half ? b[index] ^ b[half + index] : b[index]
         }
-        karatsuba(a, b, half, low, deeper)
-        karatsuba(a + half, b + half, half, high, deeper)
-        karatsuba(sumA, sumB, half, middle, deeper)
+        karatsuba(a, b, half, half, low, deeper)
+        karatsuba(a + half, b + half, half, usedB - half, high, deeper)
+        karatsuba(sumA, sumB, half, half, middle, deeper)
         for index in 0..<n {
             product[index] ^= low[index]
             product[n + index] ^= high[index]

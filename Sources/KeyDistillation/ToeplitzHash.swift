@@ -60,7 +60,7 @@ public struct ToeplitzHash: Sendable {
             let lower = chunk * size, upper = min(lower + size, seedBits.words.count)
             var seedChunk = Array(seedBits.words[lower..<upper])
             seedChunk += [UInt64](repeating: 0, count: size - seedChunk.count)
-            let partial = GF2Polynomial.multiply(keyWords, seedChunk)
+            let partial = GF2Polynomial.multiply(keyWords, seedChunk, usedWordsOfB: upper - lower)
             for index in partial.indices { product[lower + index] ^= partial[index] }
         }
         let whole = try BitString(words: product, count: product.count * 64)

@@ -13,13 +13,13 @@ import SeededRandom
 enum KeyDistillationBenchmark {
     static let blockBits = 1_000_000
     static let qber = 0.02
-    static let seeds: [UInt64] = [1, 2, 3, 4, 5, 6, 7]
 
-    /// `arguments`: an optional Cascade pass count (default 6).
+    /// `arguments`: an optional Cascade pass count (default 4, the library's) and seed count (default 7, seeds 1 … count).
     static func run(arguments: [String]) -> Int32 {
-        let passCount = arguments.first.flatMap { Int($0) } ?? 6
+        let passCount = arguments.first.flatMap { Int($0) } ?? 4
+        let seedCount = max(2, arguments.dropFirst().first.flatMap { Int($0) } ?? 7)
         do {
-            try measure(passCount: passCount)
+            try measure(passCount: passCount, seeds: (1...UInt64(seedCount)).map { $0 })
             return 0
         } catch {
             print("key-distillation benchmark failed: \(error)")
@@ -27,7 +27,7 @@ enum KeyDistillationBenchmark {
         }
     }
 
-    static func measure(passCount: Int) throws {
+    static func measure(passCount: Int, seeds: [UInt64]) throws {
         var cascadeSeconds: [Double] = [], toeplitzSeconds: [Double] = [], combinedSeconds: [Double] = []
         var correctorSeconds: [Double] = [], responderSeconds: [Double] = [], perNodeSeconds: [Double] = []
         var efficiencies: [Double] = [], leaks: [Int] = [], residuals: [Int] = [], outputs: [Int] = []
@@ -95,7 +95,7 @@ enum KeyDistillationBenchmark {
         print("  combined per node (its Cascade role + its Toeplitz hash, the slower node): \(fixed(megabits / median(perNodeSeconds))) Mbit/s per core")
         print("  combined, both Cascade roles + one hash on one core: \(fixed(megabits / median(combinedSeconds))) Mbit/s")
         print("  efficiency f = leak / (n·h(e)): \(fixed(meanF, digits: 4)) ± \(fixed(sdF, digits: 4)) (mean ± sd); leak \(fixed(meanLeak, digits: 0)) parity bits per block"
-              + " (n·h(e) ≈ \(fixed(Double(blockBits) * binaryEntropy(qber), digits: 0))); residual errors after Cascade: \(residuals)")
+              + " (n·h(e) ≈ \(fixed(Double(blockBits) * binaryEntropy(qber), digits: 0))); blocks with residual errors after Cascade: \(residuals.filter { $0 > 0 }.count) of \(residuals.count) (errors left: \(residuals.filter { $0 > 0 }))")
     }
 
     static func binaryEntropy(_ p: Double) -> Double {
