@@ -102,8 +102,8 @@ public struct BitString: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
-    /// The bits at `positions` (each < count), in that order (a permutation or a sample of this string).
-    public func gathering(_ positions: [Int]) -> BitString {
+    /// The bits at `positions` (each < count, the caller's invariant), in that order: a sample of this string.
+    func gathering(_ positions: [Int]) -> BitString {
         var result = BitString(zeros: positions.count)
         for (index, position) in positions.enumerated() where self[position] { result[index] = true }
         return result
@@ -132,8 +132,8 @@ public struct BitString: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
-    /// The bits whose positions are not in `removed` (sorted ascending), in order.
-    public func removing(sortedPositions removed: [Int]) -> BitString {
+    /// The bits whose positions are not in `removed` (sorted ascending, each < count), in order.
+    func removing(sortedPositions removed: [Int]) -> BitString {
         var result = BitString(zeros: 0)
         result.words.reserveCapacity(words.count)
         var next = 0

@@ -1,6 +1,6 @@
 /// Why a block yielded no key.
 public enum KeyBlockAbortReason: Hashable, Sendable, CustomStringConvertible {
-    /// Too few sifted bits to sample and still keep a key.
+    /// Too few sifted bits to sample and still keep 4 bits for Cascade.
     case tooFewSiftedBits(siftedBits: Int, sampleBits: Int)
     /// The sampled QBER plus its finite-size deviation μ exceeds the threshold.
     case qberAboveThreshold(qber: Double, statisticalDeviation: Double, threshold: Double)
@@ -12,7 +12,7 @@ public enum KeyBlockAbortReason: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .tooFewSiftedBits(sifted, sample):
-            "too few sifted bits: \(sifted), with \(sample) needed for the sample and at least one for the key"
+            "too few sifted bits: \(sifted), with \(sample) needed for the sample and at least 4 for the key"
         case let .qberAboveThreshold(qber, deviation, threshold):
             "QBER \(percent(qber)) + finite-size deviation \(percent(deviation)) exceeds the threshold \(percent(threshold))"
         case .verificationFailed:

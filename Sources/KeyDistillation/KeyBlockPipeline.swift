@@ -8,8 +8,10 @@ import SeededRandom
 /// link; this type is their reference composition and what the tests and the benchmark drive.
 ///
 /// Public randomness: each two-party step's seed is one draw of `Xoshiro256StarStar(seed: publicSeed)`
-/// (sample, Cascade, verification, privacy amplification, in that order); on the link the side
-/// that opens a step draws it and sends it in the step's message.
+/// (sample, Cascade, verification, privacy amplification, in that order). That is for reproducible
+/// tests; on the link the side that opens a step draws its seed when the step opens (after the bits
+/// it acts on are fixed, which the verification bound ε_cor and the leftover hash lemma assume) and
+/// sends it in the step's message.
 ///
 /// Q_tol: Tomamichel et al.'s protocol fixes Q_tol before the run and aborts when the sampled QBER
 /// exceeds it. With ``KeyBlockParameters/toleratedQBER`` nil, Q_tol is set to the sampled QBER of the
@@ -46,7 +48,8 @@ public enum KeyBlockPipeline {
         // Parameter estimation.
         let sampleSize = try ParameterEstimation.sampleSize(fraction: parameters.sampleFraction, keyLength: aliceSifted.siftedBits)
         report.sampleBits = sampleSize
-        guard sampleSize < aliceSifted.siftedBits else {
+        // Cascade needs at least 4 bits to halve its blocks: fewer left after sampling is no block.
+        guard sampleSize + 4 <= aliceSifted.siftedBits else {
             report.abortReason = .tooFewSiftedBits(siftedBits: aliceSifted.siftedBits, sampleBits: sampleSize)
             return Outcome(report: report)
         }

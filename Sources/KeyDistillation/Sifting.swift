@@ -44,8 +44,12 @@ public struct SiftedKey: Hashable, Sendable {
 /// same index list, so their sifted keys line up bit for bit.
 public enum Sifting {
     /// This party's announcement. Throws when the indices are not strictly increasing (a
-    /// detection list must be in index order, one detection per index).
+    /// detection list must be in index order, one detection per index) or there are more than
+    /// ``BasisAnnouncement/maximumDetections`` (a block that large goes in several).
     public static func announcement(of detections: [KeyDetection]) throws(KeyDistillationError) -> BasisAnnouncement {
+        guard detections.count <= BasisAnnouncement.maximumDetections else {
+            throw .invalidParameter(name: "detections in one block", value: "\(detections.count)", expected: "≤ \(BasisAnnouncement.maximumDetections)")
+        }
         try checkOrder(detections.map(\.index), "own detections")
         return BasisAnnouncement(indices: detections.map(\.index), bases: BitString(bits: detections.map { $0.basis == .diagonal }))
     }

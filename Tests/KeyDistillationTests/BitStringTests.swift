@@ -1,4 +1,4 @@
-import KeyDistillation
+@testable import KeyDistillation
 import SeededRandom
 import Testing
 

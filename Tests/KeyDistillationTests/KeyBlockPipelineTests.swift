@@ -74,8 +74,14 @@ import Testing
         #expect(outcome.aliceKey == nil && outcome.bobKey == nil)
     }
 
-    /// Too few detections to sample and still keep key bits.
+    /// Too few detections to sample and still keep key bits; and blocks of 0 … 40 detections with the
+    /// default parameters end with an abort reason, never a thrown error or a key (seed 87).
     @Test func aTinyBlockIsRefusedWithItsSizes() throws {
+        for count in [0, 1, 2, 5, 9, 10, 13, 20, 40] {
+            let (alice, bob) = Self.detections(count: count, qber: 0, seed: 87)
+            let outcome = try KeyBlockPipeline.distill(alice: alice, bob: bob, parameters: KeyBlockParameters(), publicSeed: 88)
+            #expect(outcome.aliceKey == nil && outcome.report.abortReason != nil, "\(count) detections")
+        }
         let (alice, bob) = Self.detections(count: 4, qber: 0, seed: 87)
         let outcome = try KeyBlockPipeline.distill(alice: alice, bob: bob, parameters: KeyBlockParameters(sampleFraction: 0.9), publicSeed: 88)
         #expect(outcome.aliceKey == nil)
