@@ -134,4 +134,8 @@ extension ToeplitzHash {
     /// True when the carry-less products run on the CPU's instruction (x86-64 PCLMULQDQ), false
     /// for the portable loop (same bits, slower).
     public static var usesHardwareCarrylessMultiply: Bool { GF2Polynomial.usesHardwareCarrylessMultiply }
+
+    /// Makes every hash use the portable carry-less loop (true) or the CPU's instruction where it
+    /// exists (false, the default) — for measuring the difference (`qdot-bench key-distillation`).
+    public static func forcePortableCarrylessMultiply(_ portable: Bool) { GF2Polynomial.forcePortable(portable) }
 }

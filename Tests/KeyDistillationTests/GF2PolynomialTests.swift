@@ -28,6 +28,20 @@ import Testing
         #expect(GF2Polynomial.multiply(a, b) == Self.shiftAndXor(a, b))
     }
 
+    /// The portable loop (what a CPU without PCLMULQDQ runs) gives the same bits as the
+    /// definition too (seed 96; on such a CPU both lines test the portable path).
+    @Test func portableBaseCaseEqualsShiftAndXor() {
+        var generator = Xoshiro256StarStar(seed: 96)
+        let a = (0..<32).map { _ in generator.next() }, b = (0..<32).map { _ in generator.next() }
+        GF2Polynomial.forcePortable(true)
+        defer { GF2Polynomial.forcePortable(false) }
+        #expect(!GF2Polynomial.usesHardwareCarrylessMultiply)
+        #expect(GF2Polynomial.multiply(a, b) == Self.shiftAndXor(a, b))
+        #expect(GF2Polynomial.multiply([1 << 63], [1 << 63]) == [0, 1 << 62])
+        #expect(GF2Polynomial.multiply([~0], [~0]) == [0x5555_5555_5555_5555, 0x5555_5555_5555_5555])
+        #expect(GF2Polynomial.multiply([0xF000_0000_0000_0001], [0xF000_0000_0000_0003]) == Self.shiftAndXor([0xF000_0000_0000_0001], [0xF000_0000_0000_0003]))
+    }
+
     /// The word product itself at its corners: x⁶³·x⁶³ = x¹²⁶ (bit 62 of the high word), and
     /// (2⁶⁴ − 1)² = Σ x^(2i) (every even bit), whichever of the hardware and portable paths runs.
     @Test func wordProductCorners() {

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct ToeplitzHashTests {
     /// The fast product (Karatsuba + carry-less multiply) equals the matrix's bit-by-bit
-    /// definition for sizes around word and base-case boundaries (the base case is 16 words =
-    /// 1024 bits, so n ≥ 1025 exercises the recursion; n = 2100 recurses twice), seeds 71 …
+    /// definition for sizes around word and base-case boundaries (the hardware base case is 8 words
+    /// = 512 bits, so n ≥ 513 exercises the recursion; n = 2100 recurses three times; for n = 1025
+    /// the seed's second chunk is a single word), seeds 71 + n.
     @Test(arguments: [(1, 1), (2, 1), (63, 30), (64, 64), (65, 1), (200, 137), (1024, 700), (1025, 1025), (1500, 3), (2100, 1900)])
     func fastHashEqualsTheMatrixProduct(inputBits: Int, outputBits: Int) throws {
         var generator = Xoshiro256StarStar(seed: 71 &+ UInt64(inputBits))

@@ -82,6 +82,18 @@ enum KeyDistillationBenchmark {
             perNodeSeconds.append(max(bobSeconds, aliceSeconds) + toeplitzTime)
         }
         let megabits = Double(blockBits) / 1e6
+        // The same hash on the portable carry-less loop (what a CPU without PCLMULQDQ runs), once.
+        var portableSeconds: Double?
+        if ToeplitzHash.usesHardwareCarrylessMultiply {
+            var generator = Xoshiro256StarStar(seed: 999)
+            let key = BitString.random(count: blockBits, using: &generator)
+            let hash = try ToeplitzHash(inputBits: blockBits, outputBits: outputs[0], seed: 998)
+            ToeplitzHash.forcePortableCarrylessMultiply(true)
+            let start = CPUTime.thread()
+            _ = try hash.hash(key)
+            portableSeconds = CPUTime.thread() - start
+            ToeplitzHash.forcePortableCarrylessMultiply(false)
+        }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let meanF = efficiencies.reduce(0, +) / Double(efficiencies.count)
         let sdF = (efficiencies.map { ($0 - meanF) * ($0 - meanF) }.reduce(0, +) / Double(efficiencies.count - 1)).squareRoot()
@@ -92,6 +104,9 @@ enum KeyDistillationBenchmark {
               + " responder (Alice) \(fixed(median(responderSeconds) * 1e3)) ms)")
         print("  Toeplitz (one party, \(blockBits) → \(outputs.sorted()[outputs.count / 2]) bits, hardware carry-less multiply: \(ToeplitzHash.usesHardwareCarrylessMultiply)):"
               + " \(fixed(megabits / median(toeplitzSeconds))) Mbit/s (\(fixed(median(toeplitzSeconds) * 1e3)) ms per block)")
+        if let portableSeconds {
+            print("  Toeplitz on the portable carry-less loop instead (one block): \(fixed(megabits / portableSeconds)) Mbit/s (\(fixed(portableSeconds * 1e3)) ms)")
+        }
         print("  combined per node (its Cascade role + its Toeplitz hash, the slower node): \(fixed(megabits / median(perNodeSeconds))) Mbit/s per core")
         print("  combined, both Cascade roles + one hash on one core: \(fixed(megabits / median(combinedSeconds))) Mbit/s")
         print("  efficiency f = leak / (n·h(e)): \(fixed(meanF, digits: 4)) ± \(fixed(sdF, digits: 4)) (mean ± sd); leak \(fixed(meanLeak, digits: 0)) parity bits per block"

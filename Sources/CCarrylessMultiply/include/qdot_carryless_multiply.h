@@ -15,4 +15,9 @@ void qdot_gf2_multiply_accumulate(const uint64_t *a, const uint64_t *b, size_t c
 /* 1 when the hardware instruction (x86-64 PCLMULQDQ) is used, 0 for the portable loop. */
 int qdot_gf2_uses_hardware(void);
 
+/* With a nonzero argument, the portable loop is used even where the instruction exists (for the
+ * tests that compare the two paths and for the benchmark's comparison); 0 restores the default.
+ * Thread-safe (an atomic flag); both paths give the same bits, so a change only changes speed. */
+void qdot_gf2_force_portable(int portable);
+
 #endif
