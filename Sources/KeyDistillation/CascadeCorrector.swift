@@ -54,8 +54,8 @@ public struct CascadeCorrector: Sendable {
             throw .protocolMismatch(step: "Cascade setup", detail: "setup for \(setup.keyLength) bits, key of \(key.count)")
         }
         self.setup = setup
-        schedule = try CascadeSchedule(setup)
-        permutedKeys = (0..<setup.passCount).map { [schedule] pass in schedule.permuted(key, pass: pass) }
+        schedule = try CascadeSchedule(setup, buildingPermutations: true)
+        permutedKeys = schedule.permutedKeys(of: key)
         inversePermutations = schedule.permutations.map { permutation in
             var inverse = [UInt32](repeating: 0, count: permutation.count)
             inverse.withUnsafeMutableBufferPointer { inverse in

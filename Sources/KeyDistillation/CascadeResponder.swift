@@ -13,8 +13,8 @@ public struct CascadeResponder: Sendable {
         guard setup.keyLength == key.count else {
             throw .protocolMismatch(step: "Cascade setup", detail: "peer reconciles \(setup.keyLength) bits, this side holds \(key.count)")
         }
-        schedule = try CascadeSchedule(setup)
-        permutedKeys = (0..<setup.passCount).map { [schedule] pass in schedule.permuted(key, pass: pass) }
+        schedule = try CascadeSchedule(setup, buildingPermutations: false)
+        permutedKeys = schedule.permutedKeys(of: key)
     }
 
     /// The parities of `request`'s ranges. Throws (answering nothing) when a query names a pass

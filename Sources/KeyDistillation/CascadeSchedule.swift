@@ -11,19 +11,27 @@ import SeededRandom
 struct CascadeSchedule {
     let keyLength: Int
     let blockSizes: [Int]
-    /// permutations[p][position] = the key index at that position of pass p (empty for pass 0: identity).
+    /// permutations[p][position] = the key index at that position of pass p (empty for pass 0:
+    /// identity); none at all when not built (the answering side needs only its permuted key).
     let permutations: [[UInt32]]
+    private let seed: UInt64
 
-    init(_ setup: CascadeSetup) throws(KeyDistillationError) {
+    /// The schedule of `setup`, with the permutations themselves when `buildingPermutations`
+    /// (the correcting side maps positions back to key indices; the answering side does not).
+    init(_ setup: CascadeSetup, buildingPermutations: Bool) throws(KeyDistillationError) {
         try setup.validate()
         keyLength = setup.keyLength
+        seed = setup.seed
         let largest = max(2, setup.keyLength / 2)
         var sizes: [Int] = [min(setup.firstBlockSize, largest)]
         while sizes.count < setup.passCount { sizes.append(min(2 * sizes[sizes.count - 1], largest)) }
         blockSizes = sizes
-        var generator = Xoshiro256StarStar(seed: setup.seed)
-        var permutations: [[UInt32]] = [[]]
-        for _ in 1..<setup.passCount { permutations.append(RandomPermutation.make(count: setup.keyLength, using: &generator)) }
+        var permutations: [[UInt32]] = []
+        if buildingPermutations {
+            var generator = Xoshiro256StarStar(seed: setup.seed)
+            permutations = [[]]
+            for _ in 1..<setup.passCount { permutations.append(RandomPermutation.make(count: setup.keyLength, using: &generator)) }
+        }
         self.permutations = permutations
     }
 
@@ -33,8 +41,14 @@ struct CascadeSchedule {
         (block * blockSizes[pass]) ..< min((block + 1) * blockSizes[pass], keyLength)
     }
 
-    /// The key in pass `pass`'s order.
-    func permuted(_ key: BitString, pass: Int) -> BitString {
-        pass == 0 ? key : key.gathering(permutations[pass])
+    /// The key in every pass's order, through the permutations kept or, when none were kept,
+    /// each drawn again from the seed, used and dropped (a key's worth of bits instead of 32 bits
+    /// per key bit per pass kept in memory).
+    func permutedKeys(of key: BitString) -> [BitString] {
+        if !permutations.isEmpty {
+            return permutations.indices.map { pass in pass == 0 ? key : key.gathering(permutations[pass]) }
+        }
+        var generator = Xoshiro256StarStar(seed: seed)
+        return [key] + (1..<blockSizes.count).map { _ in key.gathering(RandomPermutation.make(count: keyLength, using: &generator)) }
     }
 }

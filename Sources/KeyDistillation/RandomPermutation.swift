@@ -24,48 +24,52 @@ enum RandomPermutation {
 
     /// The same with 2^`bits` buckets (the tests use few buckets on small n).
     static func make(count: Int, bucketBits bits: Int, using generator: inout Xoshiro256StarStar) -> [UInt32] {
-        let bucketCount = 1 << bits
-        var bucketOfElement = [UInt16](repeating: 0, count: count)
-        var starts = [Int](repeating: 0, count: bucketCount + 1)
-        var permutation = [UInt32](repeating: 0, count: count)
-        bucketOfElement.withUnsafeMutableBufferPointer { buckets in
-            starts.withUnsafeMutableBufferPointer { starts in
-                if bits > 0 {
-                    let perDraw = 64 / bits, mask = UInt64(bucketCount - 1)
-                    var element = 0
-                    while element < count {
-                        var draw = generator.next()
-                        for _ in 0..<min(perDraw, count - element) {
-                            let bucket = Int(draw & mask)
-                            draw >>= UInt64(bits)
-                            buckets[element] = UInt16(truncatingIfNeeded: bucket)
-                            starts[bucket + 1] += 1
-                            element += 1
-                        }
-                    }
-                }
-                for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
-                var next = [Int](starts.dropLast())
-                permutation.withUnsafeMutableBufferPointer { output in
-                    next.withUnsafeMutableBufferPointer { next in
-                        for element in 0..<count {
-                            let bucket = Int(buckets[element])
-                            output[next[bucket]] = UInt32(truncatingIfNeeded: element)
-                            next[bucket] += 1
-                        }
-                    }
-                    for bucket in 0..<bucketCount {
-                        let first = starts[bucket]
-                        var index = starts[bucket + 1] - 1
-                        while index > first {
-                            let pick = first + Int(generator.next(upperBound: UInt64(index - first + 1)))
-                            output.swapAt(index, pick)
-                            index -= 1
-                        }
-                    }
+        var next = bucketStarts(count: count, bits: bits, generator: generator)
+        let starts = next
+        return [UInt32](unsafeUninitializedCapacity: count) { output, initialized in
+            forEachBucket(count: count, bits: bits, generator: &generator) { element, bucket in
+                output[next[bucket]] = UInt32(truncatingIfNeeded: element)
+                next[bucket] += 1
+            }
+            for bucket in 0..<(starts.count - 1) {
+                let first = starts[bucket]
+                var index = starts[bucket + 1] - 1
+                while index > first {
+                    let pick = first + Int(generator.next(upperBound: UInt64(index - first + 1)))
+                    output.swapAt(index, pick)
+                    index -= 1
                 }
             }
+            initialized = count
         }
-        return permutation
+    }
+
+    /// Where each bucket starts (2^bits + 1 offsets, the last = count), from a replay of the bucket draws.
+    private static func bucketStarts(count: Int, bits: Int, generator: Xoshiro256StarStar) -> [Int] {
+        var replay = generator
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        forEachBucket(count: count, bits: bits, generator: &replay) { _, bucket in starts[bucket + 1] += 1 }
+        for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
+        return starts
+    }
+
+    /// The bucket draws: element by element, `bits` bits of a 64-bit draw each (all in bucket 0
+    /// without drawing when bits = 0).
+    @inline(__always)
+    private static func forEachBucket(count: Int, bits: Int, generator: inout Xoshiro256StarStar, _ body: (Int, Int) -> Void) {
+        guard bits > 0 else {
+            for element in 0..<count { body(element, 0) }
+            return
+        }
+        let perDraw = 64 / bits, mask = UInt64((1 << bits) - 1)
+        var element = 0
+        while element < count {
+            var draw = generator.next()
+            for _ in 0..<min(perDraw, count - element) {
+                body(element, Int(draw & mask))
+                draw >>= UInt64(bits)
+                element += 1
+            }
+        }
     }
 }

@@ -29,3 +29,17 @@ import Testing
         #expect(abs(Double(inFirstHalf) - 100) <= 5 * (200 * 0.25).squareRoot())
     }
 }
+
+extension RandomPermutationTests {
+    /// The answering side (permutations drawn, used and dropped) and the correcting side
+    /// (permutations kept) order the key identically in every pass (seed 93).
+    @Test func bothCascadeRolesPermuteTheKeyAlike() throws {
+        var source = Xoshiro256StarStar(seed: 93)
+        let key = BitString.random(count: 100_000, using: &source)
+        let setup = CascadeSetup(seed: 94, keyLength: 100_000, passCount: 4, firstBlockSize: 64)
+        let kept = try CascadeSchedule(setup, buildingPermutations: true), dropped = try CascadeSchedule(setup, buildingPermutations: false)
+        #expect(kept.permutedKeys(of: key) == dropped.permutedKeys(of: key))
+        #expect(dropped.permutations.isEmpty && kept.permutations.count == 4 && kept.permutations[0].isEmpty)
+        #expect(kept.permutedKeys(of: key)[2] == key.gathering(kept.permutations[2]))
+    }
+}
