@@ -6,7 +6,7 @@ public import SeededRandom
 /// popcount, parity and equality need no masking.
 ///
 /// Every step of the distillation (sifted key, Cascade blocks, hash inputs, final key) is one.
-public struct BitString: Hashable, Sendable, CustomStringConvertible {
+public struct BitString: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The packed words, ⌈count / 64⌉ of them.
     public private(set) var words: [UInt64]
     /// The number of bits.
@@ -156,8 +156,11 @@ public struct BitString: Hashable, Sendable, CustomStringConvertible {
     /// The number of positions where the two strings differ (same length).
     public func hammingDistance(to other: BitString) -> Int { (self ^ other).popcount }
 
-    /// The bits as "0" and "1", first bit first (for small strings in test messages).
-    public var description: String { String((0..<count).map { self[$0] ? "1" : "0" }) }
+    /// The length only, never the bits: a key interpolated into a log line must not leak.
+    public var description: String { "\(count) bits" }
+
+    /// The same as ``description`` (`String(reflecting:)` and test failure messages too).
+    public var debugDescription: String { description }
 
     mutating func clearPadding() {
         if count & 63 != 0 { words[words.count - 1] &= (1 << UInt64(count & 63)) - 1 }

@@ -9,6 +9,7 @@ public enum KeyBlockAbortReason: Hashable, Sendable, CustomStringConvertible {
     /// The finite-key bound leaves no secret bits (ℓ < 1) after the leakage.
     case noSecretKey(secretLengthBits: Double)
 
+    /// The reason in a sentence, with its numbers (for logs and the node's JSON result).
     public var description: String {
         switch self {
         case let .tooFewSiftedBits(sifted, sample):

@@ -11,6 +11,7 @@ public enum KeyDistillationError: Error, Equatable, Sendable, CustomStringConver
     /// with the wrong number of parities, a request for a block that does not exist).
     case protocolMismatch(step: String, detail: String)
 
+    /// What was wrong, where, and what was expected, in a sentence.
     public var description: String {
         switch self {
         case let .invalidParameter(name, value, expected): "\(name) is \(value), expected \(expected)"

@@ -6,6 +6,7 @@ public enum KeyBasis: UInt8, Sendable, Hashable, CustomStringConvertible {
     /// D/A (±45°): bit 0 = D, 1 = A.
     case diagonal = 1
 
+    /// The basis as the lab writes it: "H/V" or "D/A".
     public var description: String { self == .rectilinear ? "H/V" : "D/A" }
 }
 

@@ -50,3 +50,11 @@ import Testing
         #expect(accepted.popcount == 3 && accepted[127] && accepted[0] && !accepted[2])
     }
 }
+
+extension BitStringTests {
+    /// A key in a log line or a failed expectation shows its length, never its bits.
+    @Test func descriptionsNeverShowTheBits() {
+        let key = BitString(bits: [true, false, true, true])
+        #expect("\(key)" == "4 bits" && String(reflecting: key) == "4 bits")
+    }
+}
