@@ -3,27 +3,30 @@ import RealModule
 
 /// The secret key length of one block with the finite-key bound of M. Tomamichel, C. C. W. Lim,
 /// N. Gisin and R. Renner, "Tight finite-key analysis for quantum cryptography", Nat. Commun. 3,
-/// 634 (2012) (arXiv:1103.4130), Eq. (2) with μ from Eq. (3): a protocol that keeps n bits for the
-/// key, samples k bits for the error rate, and passes only when the sampled QBER is ≤ Q_tol, is
-/// ε_cor-correct and ε_sec-secret (against general attacks) when the key is shortened to
+/// 634 (2012) (arXiv:1103.4130), Theorem 2, Eq. (2): a protocol that keeps n bits for the key,
+/// samples k bits for the error rate, and passes only when the sampled QBER is ≤ Q_tol, is
+/// ε_cor-correct (Theorem 1, through the verification hash) and ε_sec-secret (against general
+/// attacks) when the key is shortened to
 ///
 ///     ℓ ≤ n·(q − h(Q_tol + μ)) − leak_EC − log₂(2 / (ε_sec²·ε_cor)),
-///     μ = √( (n + k)/(n·k) · (k + 1)/k · ln(2/ε_sec) ),
+///     μ = √( (n + k)/(n·k) · (k + 1)/k · ln(4/ε_sec) ),
 ///
 /// h the binary entropy, q the preparation quality (q = log₂(1/c), c the largest overlap of the
 /// two bases' states; q = 1 for ideal BBM92 / BB84 bases), leak_EC every bit error correction
-/// (and verification) disclosed. μ bounds, except with probability ε_sec²-ish, how far the
-/// unsampled bits' error rate can exceed the sampled one (Serfling's bound for sampling without
-/// replacement). As n, k → ∞ with f = 1 the rate ℓ/n tends to 1 − 2h(Q) (Shor–Preskill).
+/// disclosed (here also the verification tag, which the paper's log₂(1/ε_cor) term already pays
+/// for: counted twice, about 46 bits, on the safe side). μ bounds how far the unsampled bits' error
+/// rate can exceed the sampled one (Serfling's bound for sampling without replacement, the
+/// paper's Supplementary Note 2). As n, k → ∞ with f = 1 the rate ℓ/n tends to 1 − 2h(Q), as the
+/// paper's Discussion notes (Shor and Preskill's asymptotic rate).
 public enum FiniteKeyLength {
-    /// μ of Eq. (3). Throws for n or k < 1 or ε_sec outside (0, 1).
+    /// μ of Eq. (2). Throws for n or k < 1 or ε_sec outside (0, 1).
     public static func statisticalDeviation(keyBits n: Int, sampleBits k: Int, epsilonSecrecy: Double) throws(KeyDistillationError) -> Double {
         guard n >= 1, k >= 1 else {
             throw .invalidParameter(name: "finite-key sizes", value: "n = \(n), k = \(k)", expected: "n ≥ 1 and k ≥ 1")
         }
         try checkEpsilon(epsilonSecrecy, "ε_sec")
         let nk = Double(n), kk = Double(k)
-        return ((nk + kk) / (nk * kk) * (kk + 1) / kk * Double.log(2 / epsilonSecrecy)).squareRoot()
+        return ((nk + kk) / (nk * kk) * (kk + 1) / kk * Double.log(4 / epsilonSecrecy)).squareRoot()
     }
 
     /// ℓ of Eq. (2) as a real number (negative when no key can be extracted).
