@@ -39,13 +39,15 @@ public struct CascadeCorrector: Sendable {
         case bisection
     }
 
-    /// Bob's side for his `key`, with the first block size Martinez-Mateo et al. recommend for
+    /// Bob's side for his `key`, with the first block size Martinez-Mateo et al. use for
     /// `estimatedQBER` (``firstBlockSize(estimatedQBER:keyLength:)``), `passCount` passes (4, as
-    /// Brassard and Salvail's original; see ``KeyBlockParameters/cascadePassCount``), and
-    /// permutations from `seed` (sent to Alice in ``setup``).
-    public init(key: BitString, estimatedQBER: Double, passCount: Int = 4, seed: UInt64) throws(KeyDistillationError) {
+    /// Brassard and Salvail's original; see ``KeyBlockParameters/cascadePassCount``) growing by
+    /// `blockSchedule`, and permutations from `seed` (sent to Alice in ``setup``).
+    public init(key: BitString, estimatedQBER: Double, passCount: Int = 4, blockSchedule: CascadeBlockSchedule = .doubling,
+                seed: UInt64) throws(KeyDistillationError) {
         try self.init(key: key, setup: CascadeSetup(seed: seed, keyLength: key.count, passCount: passCount,
-                                                    firstBlockSize: try Self.firstBlockSize(estimatedQBER: estimatedQBER, keyLength: key.count)))
+                                                    firstBlockSize: try Self.firstBlockSize(estimatedQBER: estimatedQBER, keyLength: key.count),
+                                                    blockSchedule: blockSchedule))
     }
 
     /// Bob's side with an explicit setup (its key length must be `key.count`).
@@ -68,7 +70,8 @@ public struct CascadeCorrector: Sendable {
         searching = (0..<setup.passCount).map { [schedule] pass in [Bool](repeating: false, count: schedule.blockCount(pass: pass)) }
     }
 
-    /// k₁ = min(2^⌈log₂(1/Q)⌉, n/2) (Martinez-Mateo et al. 2015, Sec. 5), n/2 when Q = 0.
+    /// k₁ = min(2^⌈log₂(1/Q)⌉, n/2), the first block of Martinez-Mateo et al.'s "Cascade opt. (7)"
+    /// (QIC 15, 453 (2015)): a power of two near the original 0.73/Q; n/2 when Q = 0.
     /// Throws for a QBER outside [0, 0.5) or a key shorter than 4 bits.
     public static func firstBlockSize(estimatedQBER: Double, keyLength: Int) throws(KeyDistillationError) -> Int {
         guard estimatedQBER.isFinite, estimatedQBER >= 0, estimatedQBER < 0.5 else {

@@ -1,8 +1,9 @@
 /// Cascade's opening message, from the correcting side (Bob) to the answering side (Alice): the
-/// seed of the passes' permutations, the key length, the number of passes and the first block size.
-/// Both sides derive the same ``CascadeSchedule`` from it.
+/// seed of the passes' permutations, the key length, the number of passes, the first block size
+/// and how the blocks grow. Both sides derive the same ``CascadeSchedule`` from it.
 ///
-/// Wire: kind 0x03, UInt64 seed, UInt32 key length, UInt8 pass count, UInt32 first block size.
+/// Wire: kind 0x03, UInt64 seed, UInt32 key length, UInt8 pass count, UInt32 first block size,
+/// UInt8 block schedule.
 public struct CascadeSetup: Hashable, Sendable {
     static let kind: UInt8 = 0x03
     /// The most passes a setup may ask for.
@@ -14,15 +15,18 @@ public struct CascadeSetup: Hashable, Sendable {
     public var keyLength: Int
     /// The number of passes.
     public var passCount: Int
-    /// The block size of pass 1 in bits; pass i uses min(2^(i−1)·k₁, n/2).
+    /// The block size of pass 1 in bits.
     public var firstBlockSize: Int
+    /// How the later passes' blocks grow.
+    public var blockSchedule: CascadeBlockSchedule
 
     /// A setup.
-    public init(seed: UInt64, keyLength: Int, passCount: Int, firstBlockSize: Int) {
+    public init(seed: UInt64, keyLength: Int, passCount: Int, firstBlockSize: Int, blockSchedule: CascadeBlockSchedule = .doubling) {
         self.seed = seed
         self.keyLength = keyLength
         self.passCount = passCount
         self.firstBlockSize = firstBlockSize
+        self.blockSchedule = blockSchedule
     }
 
     /// The message bytes.
@@ -32,18 +36,23 @@ public struct CascadeSetup: Hashable, Sendable {
         writer.append(UInt32(keyLength))
         writer.append(UInt8(passCount))
         writer.append(UInt32(firstBlockSize))
+        writer.append(blockSchedule.rawValue)
         return writer.bytes
     }
 
     /// Decodes `bytes`; throws on a wrong kind, wrong length, or fields out of range.
     public init(decoding bytes: [UInt8]) throws(KeyDistillationError) {
-        var reader = try WireReader(bytes, kind: Self.kind, message: "Cascade setup", limitBytes: 18)
+        var reader = try WireReader(bytes, kind: Self.kind, message: "Cascade setup", limitBytes: 19)
         let seed = try reader.readUInt64()
         let keyLength = try reader.readCount("key length", limit: WireFormat.maximumBlockBits)
         let passCount = Int(try reader.readByte())
         let firstBlockSize = Int(try reader.readUInt32())
+        let scheduleByte = try reader.readByte()
         try reader.finish()
-        self.init(seed: seed, keyLength: keyLength, passCount: passCount, firstBlockSize: firstBlockSize)
+        guard let blockSchedule = CascadeBlockSchedule(rawValue: scheduleByte) else {
+            throw .malformedMessage(message: "Cascade setup", detail: "unknown block schedule \(scheduleByte)")
+        }
+        self.init(seed: seed, keyLength: keyLength, passCount: passCount, firstBlockSize: firstBlockSize, blockSchedule: blockSchedule)
         do { try validate() } catch { throw .malformedMessage(message: "Cascade setup", detail: error.description) }
     }
 

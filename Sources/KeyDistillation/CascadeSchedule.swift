@@ -3,9 +3,7 @@ import SeededRandom
 /// What both Cascade roles derive from the ``CascadeSetup``: each pass's block size and the
 /// permutation that orders the key for it.
 ///
-/// Block sizes follow Martinez-Mateo, Pacher, Peev, Ciurana and Martin, "Demystifying the
-/// information reconciliation protocol Cascade", Quantum Inf. Comput. 15, 453 (2015), Sec. 5:
-/// k₁ = min(2^⌈log₂(1/Q)⌉, n/2) and kᵢ = min(2·kᵢ₋₁, n/2) — powers of two, doubled each pass.
+/// Block sizes: k₁ from the setup, the later ones by its ``CascadeBlockSchedule``.
 /// Pass 1 keeps the key's order; pass i > 1 uses a uniform permutation (``RandomPermutation``
 /// with `Xoshiro256StarStar(seed:)`, the passes drawn one after the other).
 struct CascadeSchedule {
@@ -22,10 +20,7 @@ struct CascadeSchedule {
         try setup.validate()
         keyLength = setup.keyLength
         seed = setup.seed
-        let largest = max(2, setup.keyLength / 2)
-        var sizes: [Int] = [min(setup.firstBlockSize, largest)]
-        while sizes.count < setup.passCount { sizes.append(min(2 * sizes[sizes.count - 1], largest)) }
-        blockSizes = sizes
+        blockSizes = setup.blockSchedule.blockSizes(firstBlockSize: setup.firstBlockSize, passCount: setup.passCount, keyLength: setup.keyLength)
         var permutations: [[UInt32]] = []
         if buildingPermutations {
             var generator = Xoshiro256StarStar(seed: setup.seed)

@@ -9,6 +9,8 @@ public struct KeyBlockParameters: Hashable, Sendable {
     /// of 100 kept an error after 4 passes (nor after 3), and each further pass only adds its block
     /// parities (`qdot-bench key-distillation PASSES SEEDS`).
     public var cascadePassCount: Int
+    /// How Cascade's blocks grow from pass to pass.
+    public var cascadeBlockSchedule: CascadeBlockSchedule
     /// ε_sec of the finite-key bound.
     public var epsilonSecrecy: Double
     /// Q_tol of the finite-key bound; nil: the sampled QBER (see ``KeyBlockPipeline``).
@@ -16,13 +18,14 @@ public struct KeyBlockParameters: Hashable, Sendable {
     /// q of the finite-key bound (1 for ideal BBM92 bases).
     public var preparationQuality: Double
 
-    /// Parameters; the defaults are a 10 % sample, an 11 % threshold, 4 Cascade passes, ε_sec = 10⁻¹⁰,
+    /// Parameters; the defaults are a 10 % sample, an 11 % threshold, 4 Cascade passes of doubling blocks, ε_sec = 10⁻¹⁰,
     /// Q_tol = the sampled QBER, q = 1.
     public init(sampleFraction: Double = 0.1, qberThreshold: Double = 0.11, cascadePassCount: Int = 4,
-                epsilonSecrecy: Double = 1e-10, toleratedQBER: Double? = nil, preparationQuality: Double = 1) {
+                cascadeBlockSchedule: CascadeBlockSchedule = .doubling, epsilonSecrecy: Double = 1e-10, toleratedQBER: Double? = nil, preparationQuality: Double = 1) {
         self.sampleFraction = sampleFraction
         self.qberThreshold = qberThreshold
         self.cascadePassCount = cascadePassCount
+        self.cascadeBlockSchedule = cascadeBlockSchedule
         self.epsilonSecrecy = epsilonSecrecy
         self.toleratedQBER = toleratedQBER
         self.preparationQuality = preparationQuality

@@ -69,7 +69,8 @@ public enum KeyBlockPipeline {
 
         // Cascade: Bob corrects towards Alice.
         report.reconciledBits = aliceKey.count
-        var corrector = try CascadeCorrector(key: bobKey, estimatedQBER: qber.value, passCount: parameters.cascadePassCount, seed: seeds.next())
+        var corrector = try CascadeCorrector(key: bobKey, estimatedQBER: qber.value, passCount: parameters.cascadePassCount,
+                                         blockSchedule: parameters.cascadeBlockSchedule, seed: seeds.next())
         var responder = try CascadeResponder(key: aliceKey, setup: CascadeSetup(decoding: corrector.setup.encode()))
         while let request = corrector.nextRequest() {
             let reply = try responder.reply(to: CascadeParityRequest(decoding: request.encode()))

@@ -1,5 +1,5 @@
 import Analysis
-import KeyDistillation
+@testable import KeyDistillation
 import SeededRandom
 import Testing
 
@@ -12,8 +12,9 @@ import Testing
     }
 
     /// Both roles in-process, every message through its bytes.
-    static func reconcile(alice: BitString, bob: BitString, qber: Double, passCount: Int = 4, seed: UInt64) throws -> Run {
-        var corrector = try CascadeCorrector(key: bob, estimatedQBER: qber, passCount: passCount, seed: seed)
+    static func reconcile(alice: BitString, bob: BitString, qber: Double, passCount: Int = 4,
+                          blockSchedule: CascadeBlockSchedule = .doubling, seed: UInt64) throws -> Run {
+        var corrector = try CascadeCorrector(key: bob, estimatedQBER: qber, passCount: passCount, blockSchedule: blockSchedule, seed: seed)
         var responder = try CascadeResponder(key: alice, setup: CascadeSetup(decoding: corrector.setup.encode()))
         var rounds = 0
         while let request = corrector.nextRequest() {
@@ -52,6 +53,27 @@ import Testing
         let f = Double(run.corrector.disclosedParityBits) / (200_000 * BBM92.binaryEntropy(Double(errors) / 200_000))
         #expect(f >= 1 && f <= 1.25, "f = \(f)")
         #expect(run.corrector.isFinished)
+    }
+
+    /// The two schedules' block sizes for n = 10⁶, k₁ = 64, 6 passes: doubling 64 … 2048;
+    /// Martinez-Mateo et al.'s option (7) 64, 4·64 = 256, then n/2; both capped at n/2 for a short key.
+    @Test func blockSchedules() {
+        #expect(CascadeBlockSchedule.doubling.blockSizes(firstBlockSize: 64, passCount: 6, keyLength: 1_000_000) == [64, 128, 256, 512, 1024, 2048])
+        #expect(CascadeBlockSchedule.martinezMateoOption7.blockSizes(firstBlockSize: 64, passCount: 6, keyLength: 1_000_000)
+                == [64, 256, 500_000, 500_000, 500_000, 500_000])
+        #expect(CascadeBlockSchedule.doubling.blockSizes(firstBlockSize: 64, passCount: 4, keyLength: 300) == [64, 128, 150, 150])
+        #expect(CascadeBlockSchedule.martinezMateoOption7.blockSizes(firstBlockSize: 64, passCount: 3, keyLength: 300) == [64, 150, 150])
+    }
+
+    /// Option (7) with 10 passes on 2·10⁵-bit keys at QBER 2 % (seed 60): Bob ends with Alice's key,
+    /// and f ≤ 1.2 (the benchmark: f = 1.083 on 10⁶-bit blocks).
+    @Test func martinezMateoOption7CorrectsEveryError() throws {
+        let (alice, bob) = ParameterEstimationTests.keyPair(count: 200_000, qber: 0.02, seed: 60)
+        let errors = alice.hammingDistance(to: bob)
+        let run = try Self.reconcile(alice: alice, bob: bob, qber: 0.02, passCount: 10, blockSchedule: .martinezMateoOption7, seed: 61)
+        #expect(run.corrected == alice && run.corrector.flippedBits == errors)
+        let f = Double(run.corrector.disclosedParityBits) / (200_000 * BBM92.binaryEntropy(Double(errors) / 200_000))
+        #expect(f >= 1 && f <= 1.2, "f = \(f)")
     }
 
     /// Equal keys: nothing is flipped, and the only leakage is the block parities of the four

@@ -14,8 +14,10 @@ import Testing
         #expect(try BasisAnnouncement(decoding: announcement.encode()) == announcement)
         let sample = SampleDisclosure(seed: 0xDEAD_BEEF, keyLength: 1000, bits: bits)
         #expect(try SampleDisclosure(decoding: sample.encode()) == sample)
-        let setup = CascadeSetup(seed: 77, keyLength: 100_000, passCount: 6, firstBlockSize: 64)
-        #expect(try CascadeSetup(decoding: setup.encode()) == setup)
+        for schedule in [CascadeBlockSchedule.doubling, .martinezMateoOption7] {
+            let setup = CascadeSetup(seed: 77, keyLength: 100_000, passCount: 6, firstBlockSize: 64, blockSchedule: schedule)
+            #expect(try CascadeSetup(decoding: setup.encode()) == setup)
+        }
         let request = CascadeParityRequest(queries: [.init(pass: 0, start: 0, end: 64), .init(pass: 5, start: 99_000, end: 100_000)])
         #expect(try CascadeParityRequest(decoding: request.encode()) == request)
         let reply = CascadeParityReply(parities: bits)
@@ -49,9 +51,16 @@ import Testing
             Issue.record("accepted")
         } catch { #expect(error.description.contains("exceeds")) }
         // A message longer than any block can need.
-        #expect(throws: KeyDistillationError.oversizedMessage(message: "Cascade setup", byteCount: 19, limitBytes: 18)) {
-            try CascadeSetup(decoding: [UInt8](repeating: 3, count: 19))
+        #expect(throws: KeyDistillationError.oversizedMessage(message: "Cascade setup", byteCount: 20, limitBytes: 19)) {
+            try CascadeSetup(decoding: [UInt8](repeating: 3, count: 20))
         }
+        // A block schedule this version does not know.
+        var unknownSchedule = CascadeSetup(seed: 1, keyLength: 1000, passCount: 4, firstBlockSize: 64).encode()
+        unknownSchedule[unknownSchedule.count - 1] = 7
+        do {
+            _ = try CascadeSetup(decoding: unknownSchedule)
+            Issue.record("accepted")
+        } catch { #expect(error.description.contains("unknown block schedule 7")) }
         // Setup fields out of range: 0 passes, a first block larger than the key.
         var zeroPasses = CascadeSetup(seed: 1, keyLength: 1000, passCount: 0, firstBlockSize: 64).encode()
         #expect(throws: KeyDistillationError.self) { try CascadeSetup(decoding: zeroPasses) }

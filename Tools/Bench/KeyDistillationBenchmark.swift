@@ -14,12 +14,14 @@ enum KeyDistillationBenchmark {
     static let blockBits = 1_000_000
     static let qber = 0.02
 
-    /// `arguments`: an optional Cascade pass count (default 4, the library's) and seed count (default 7, seeds 1 … count).
+    /// `arguments`: an optional Cascade pass count (default 4, the library's), seed count (default
+    /// 7, seeds 1 … count) and block schedule (`doubling`, the default, or `option7`).
     static func run(arguments: [String]) -> Int32 {
         let passCount = arguments.first.flatMap { Int($0) } ?? 4
         let seedCount = max(2, arguments.dropFirst().first.flatMap { Int($0) } ?? 7)
+        let schedule: CascadeBlockSchedule = arguments.dropFirst(2).first == "option7" ? .martinezMateoOption7 : .doubling
         do {
-            try measure(passCount: passCount, seeds: (1...UInt64(seedCount)).map { $0 })
+            try measure(passCount: passCount, schedule: schedule, seeds: (1...UInt64(seedCount)).map { $0 })
             return 0
         } catch {
             print("key-distillation benchmark failed: \(error)")
@@ -27,7 +29,7 @@ enum KeyDistillationBenchmark {
         }
     }
 
-    static func measure(passCount: Int, seeds: [UInt64]) throws {
+    static func measure(passCount: Int, schedule: CascadeBlockSchedule, seeds: [UInt64]) throws {
         var cascadeSeconds: [Double] = [], toeplitzSeconds: [Double] = [], combinedSeconds: [Double] = []
         var correctorSeconds: [Double] = [], responderSeconds: [Double] = [], perNodeSeconds: [Double] = []
         var efficiencies: [Double] = [], leaks: [Int] = [], residuals: [Int] = [], outputs: [Int] = []
@@ -42,7 +44,7 @@ enum KeyDistillationBenchmark {
             var bobSeconds = 0.0, aliceSeconds = 0.0
             var mark = CPUTime.thread()
             func charge(_ seconds: inout Double) { let now = CPUTime.thread(); seconds += now - mark; mark = now }
-            var corrector = try CascadeCorrector(key: bob, estimatedQBER: qber, passCount: passCount, seed: seed &+ 100)
+            var corrector = try CascadeCorrector(key: bob, estimatedQBER: qber, passCount: passCount, blockSchedule: schedule, seed: seed &+ 100)
             let setupBytes = corrector.setup.encode()
             charge(&bobSeconds)
             var responder = try CascadeResponder(key: alice, setup: CascadeSetup(decoding: setupBytes))
@@ -99,7 +101,7 @@ enum KeyDistillationBenchmark {
         let sdF = (efficiencies.map { ($0 - meanF) * ($0 - meanF) }.reduce(0, +) / Double(efficiencies.count - 1)).squareRoot()
         let meanLeak = Double(leaks.reduce(0, +)) / Double(leaks.count)
         print("Key distillation: \(blockBits)-bit blocks, QBER \(qber), \(seeds.count) seeds, thread CPU time, median")
-        print("  Cascade, both roles on this core (\(passCount) passes, k1 = 64, via message bytes): \(fixed(megabits / median(cascadeSeconds))) Mbit/s"
+        print("  Cascade, both roles on this core (\(passCount) passes, k1 = 64, \(schedule) blocks, via message bytes): \(fixed(megabits / median(cascadeSeconds))) Mbit/s"
               + " (\(fixed(median(cascadeSeconds) * 1e3)) ms per block; corrector (Bob) \(fixed(median(correctorSeconds) * 1e3)) ms,"
               + " responder (Alice) \(fixed(median(responderSeconds) * 1e3)) ms)")
         print("  Toeplitz (one party, \(blockBits) → \(outputs.sorted()[outputs.count / 2]) bits, hardware carry-less multiply: \(ToeplitzHash.usesHardwareCarrylessMultiply)):"
