@@ -28,6 +28,37 @@ import Testing
         #expect(try PrivacyAmplificationSeed(decoding: amplification.encode()) == amplification)
     }
 
+    /// Indices go as gaps in LEB128: 10 000 detections 1 … 127 cycles apart take one byte per gap,
+    /// 1 + 4 + 8 + 9 999 + (4 + 157·8) = 11 272 bytes in all (seed 22); gaps needing 1, 2, 9 and 10
+    /// bytes survive the round trip.
+    @Test func basisAnnouncementsCarryIndicesAsGaps() throws {
+        var generator = Xoshiro256StarStar(seed: 22)
+        var indices: [UInt64] = [1000]
+        for _ in 1..<10_000 { indices.append(indices[indices.count - 1] + 1 + generator.next(upperBound: 127)) }
+        let dense = BasisAnnouncement(indices: indices, bases: BitString.random(count: 10_000, using: &generator))
+        #expect(dense.encode().count == 11_272)
+        #expect(try BasisAnnouncement(decoding: dense.encode()) == dense)
+        let wide = BasisAnnouncement(indices: [0, 1, 129, 129 + (1 << 62), UInt64.max], bases: BitString(zeros: 5))
+        #expect(try BasisAnnouncement(decoding: wide.encode()) == wide)
+        let empty = BasisAnnouncement(indices: [], bases: BitString(zeros: 0))
+        #expect(try BasisAnnouncement(decoding: empty.encode()) == empty)
+    }
+
+    /// A repeated index (gap 0), a gap running past 2⁶⁴, and an eleven-byte gap are refused, each
+    /// with what was wrong.
+    @Test func basisAnnouncementGapsThatCannotBeAreRejected() throws {
+        let header: [UInt8] = [0x01, 2, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0]
+        let bases: [UInt8] = [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        for (gap, expected) in [([UInt8(0)], "gap 0"),
+                                ([UInt8](repeating: 0xFF, count: 9) + [0x01], "gap 18446744073709551615"),
+                                ([UInt8](repeating: 0x80, count: 10) + [0x00], "longer than 64 bits")] {
+            do {
+                _ = try BasisAnnouncement(decoding: header + gap + bases)
+                Issue.record("accepted \(gap)")
+            } catch { #expect(error.description.contains(expected), "\(error)") }
+        }
+    }
+
     @Test func truncatedTrailingAndWrongKindBytesAreRejected() throws {
         let bytes = SampleDisclosure(seed: 1, keyLength: 100, bits: BitString(zeros: 70)).encode()
         for cut in [0, 1, 8, 12, bytes.count - 1] {
