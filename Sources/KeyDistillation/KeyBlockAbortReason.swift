@@ -4,6 +4,9 @@ public enum KeyBlockAbortReason: Hashable, Sendable, CustomStringConvertible {
     case tooFewSiftedBits(siftedBits: Int, sampleBits: Int)
     /// The sampled QBER plus its finite-size deviation μ exceeds the threshold.
     case qberAboveThreshold(qber: Double, statisticalDeviation: Double, threshold: Double)
+    /// The sampled QBER exceeds the fixed Q_tol the finite-key bound was set up with
+    /// (``KeyBlockParameters/toleratedQBER``): Tomamichel et al.'s protocol aborts there.
+    case qberAboveTolerated(qber: Double, toleratedQBER: Double)
     /// The verification tags differed: Cascade left errors; the block is discarded.
     case verificationFailed
     /// The finite-key bound leaves no secret bits (ℓ < 1) after the leakage.
@@ -16,6 +19,8 @@ public enum KeyBlockAbortReason: Hashable, Sendable, CustomStringConvertible {
             "too few sifted bits: \(sifted), with \(sample) needed for the sample and at least 4 for the key"
         case let .qberAboveThreshold(qber, deviation, threshold):
             "QBER \(percent(qber)) + finite-size deviation \(percent(deviation)) exceeds the threshold \(percent(threshold))"
+        case let .qberAboveTolerated(qber, tolerated):
+            "QBER \(percent(qber)) exceeds the tolerated QBER \(percent(tolerated)) the key length was set up for"
         case .verificationFailed:
             "verification failed: the reconciled keys' hash tags differ, the block is discarded"
         case let .noSecretKey(length):

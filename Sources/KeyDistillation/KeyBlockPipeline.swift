@@ -62,8 +62,12 @@ public enum KeyBlockPipeline {
         let mu = try FiniteKeyLength.statisticalDeviation(keyBits: aliceKey.count, sampleBits: sampleSize, epsilonSecrecy: parameters.epsilonSecrecy)
         report.statisticalDeviation = mu
         let toleratedQBER = parameters.toleratedQBER ?? qber.value
-        guard qber.value + mu <= parameters.qberThreshold, qber.value <= toleratedQBER else {
+        guard qber.value + mu <= parameters.qberThreshold else {
             report.abortReason = .qberAboveThreshold(qber: qber.value, statisticalDeviation: mu, threshold: parameters.qberThreshold)
+            return Outcome(report: report)
+        }
+        guard qber.value <= toleratedQBER else {
+            report.abortReason = .qberAboveTolerated(qber: qber.value, toleratedQBER: toleratedQBER)
             return Outcome(report: report)
         }
 

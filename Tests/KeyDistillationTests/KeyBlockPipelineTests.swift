@@ -62,6 +62,19 @@ import Testing
         #expect(outcome.report.verificationPassed == nil && outcome.report.cascadeParityBits == 0)
     }
 
+    /// A fixed Q_tol of 1 % with a 2 % channel: the block stops at the tolerance, as the paper's
+    /// protocol does; with Q_tol = 3 % it yields a key shorter than with the sampled QBER (seed 89).
+    @Test func aFixedToleratedQBERIsHonoured() throws {
+        let (alice, bob) = Self.detections(count: 400_000, qber: 0.02, seed: 89)
+        let strict = try KeyBlockPipeline.distill(alice: alice, bob: bob, parameters: KeyBlockParameters(toleratedQBER: 0.01), publicSeed: 90)
+        if case .qberAboveTolerated(_, 0.01)? = strict.report.abortReason {} else { Issue.record("\(String(describing: strict.report.abortReason))") }
+        #expect(strict.aliceKey == nil)
+        let loose = try KeyBlockPipeline.distill(alice: alice, bob: bob, parameters: KeyBlockParameters(toleratedQBER: 0.03), publicSeed: 90)
+        let observed = try KeyBlockPipeline.distill(alice: alice, bob: bob, parameters: KeyBlockParameters(), publicSeed: 90)
+        #expect(loose.aliceKey == loose.bobKey && loose.report.secureBits > 0)
+        #expect(loose.report.secureBits < observed.report.secureBits)
+    }
+
     /// One Cascade pass at QBER 4 % leaves the blocks with an even number of errors uncorrected
     /// (k₁ = 32: P(2 errors) = C(32,2)·0.04²·0.96³⁰ ≈ 0.23 per block): verification catches it and the
     /// block is discarded, never delivered (seed 85; 2·10⁵ detections, so QBER + μ ≈ 4 % + 4.9 % stays
