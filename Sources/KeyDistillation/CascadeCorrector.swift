@@ -1,5 +1,3 @@
-import SeededRandom
-
 /// Cascade's correcting role (Bob): asks Alice for parities and flips his bits until every block
 /// of every pass agrees with hers (Brassard and Salvail, EUROCRYPT '93, as analysed by
 /// Martinez-Mateo et al., QIC 15, 453 (2015)).
