@@ -68,6 +68,15 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Vocabulary", "SeededRandom", numerics, complexNumbers],
                     path: "Tests/AnalysisTests"),
 
+        // QKD post-processing of one key block (DESIGN.md section 11): sifting, parameter estimation,
+        // Cascade, verification, Toeplitz privacy amplification, finite-key length; both roles of
+        // each two-party step as value-type messages with their bytes. Pure: no Foundation, no I/O.
+        .target(name: "KeyDistillation", dependencies: ["SeededRandom", "Analysis", "CCarrylessMultiply", numerics], path: "Sources/KeyDistillation"),
+        .testTarget(name: "KeyDistillationTests", dependencies: ["KeyDistillation", "SeededRandom", "Analysis"], path: "Tests/KeyDistillationTests"),
+        // The carry-less (GF(2)) word product under the Toeplitz hash: PCLMULQDQ where the CPU has
+        // it (Swift cannot call the intrinsic, a C macro), a portable loop elsewhere. Imports nothing.
+        .target(name: "CCarrylessMultiply", path: "Sources/CCarrylessMultiply"),
+
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
         .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
@@ -162,7 +171,7 @@ let package = Package(
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "Experiments", "ConfigFile",
-                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline",
+                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline", "KeyDistillation",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
                           path: "Tools/Bench", exclude: ["CBaseline"]),
         // The plain C loop `qdot-bench ptu` measures the PTU decoder against.

@@ -10,6 +10,7 @@ import Glibc
 //   swift run -c release qdot-bench record [CYCLES …]               (qdot analyze time and peak RSS on 10⁶- and 10⁷-cycle records)
 //   qdot-bench config [MB]                                          (config reader on generated files, default 20 MB)
 //   qdot-bench serve-publish                                        (the loop publishing for qdot serve: cost and allocations)
+//   qdot-bench key-distillation [PASSES] [SEEDS] [doubling|option7] (Cascade and Toeplitz hashing on 10⁶-bit blocks at QBER 2 %)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator and serve-publish sections count allocations; the others run without the interposer.
 if arguments.first == nil || ["simulator", "serve-publish"].contains(arguments.first!) { AllocationCounting.preloadIfPossible() }
@@ -34,7 +35,8 @@ case "record": exit(RecordBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "record-analyse": exit(RecordBenchmark.analyseOnce(arguments: Array(arguments.dropFirst())))
 case "config": exit(ConfigBenchmark.run(arguments: Array(arguments.dropFirst())))
 case "serve-publish": exit(PublicationBenchmark.run(arguments: Array(arguments.dropFirst())))
+case "key-distillation": exit(KeyDistillationBenchmark.run(arguments: Array(arguments.dropFirst())))
 default:
-    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]|ptu-files DIR|record [CYCLES …]|config [MB]|serve-publish]")
+    print("usage: qdot-bench [simulator|physics|analysis|experiments|ptu|latency [options]|gpio-write [options]|edge-clock [options]|simulator-once [stand-in|physics] [cycles]|ptu-files DIR|record [CYCLES …]|config [MB]|serve-publish|key-distillation]")
     exit(2)
 }
