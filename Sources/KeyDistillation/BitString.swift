@@ -1,4 +1,3 @@
-public import SeededRandom
 
 /// A string of bits packed 64 to a word: bit i is bit (i mod 64) of word i / 64, least significant
 /// first — the order in which a bit string is also a GF(2) polynomial (bit i = coefficient of xⁱ),
@@ -39,7 +38,7 @@ public struct BitString: Hashable, Sendable, CustomStringConvertible, CustomDebu
     }
 
     /// `count` uniformly random bits from `generator` (64 per draw).
-    public static func random(count: Int, using generator: inout Xoshiro256StarStar) -> BitString {
+    public static func random(count: Int, using generator: inout some RandomNumberGenerator) -> BitString {
         var result = BitString(zeros: count)
         for index in result.words.indices { result.words[index] = generator.next() }
         result.clearPadding()

@@ -105,7 +105,7 @@ public enum KeyBlockPipeline {
             report.abortReason = .noSecretKey(secretLengthBits: length)
             return Outcome(report: report)
         }
-        let amplification = PrivacyAmplificationSeed(seed: seeds.next(), inputBits: aliceKey.count, outputBits: Int(length.rounded(.down)))
+        let amplification = PrivacyAmplificationSeed(inputBits: aliceKey.count, outputBits: Int(length.rounded(.down)), drawingFrom: &seeds)
         aliceKey = try amplification.hash().hash(aliceKey)
         bobKey = try PrivacyAmplificationSeed(decoding: amplification.encode()).hash().hash(bobKey)
         report.secureBits = aliceKey.count

@@ -11,10 +11,9 @@ import SeededRandom
 /// Karatsuba on 64-bit words with carry-less multiplication (``GF2Polynomial``), Θ(n^1.58)
 /// instead of the matrix's Θ(n·m).
 ///
-/// The seed: the leftover hash lemma needs s uniform and independent of the key. ``init(inputBits:outputBits:seed:)``
-/// expands a 64-bit public seed with xoshiro256** — reproducible, and what the link sends, but
-/// only pseudo-random; a node that draws s from a physical random source passes it to
-/// ``init(inputBits:outputBits:seedBits:)``.
+/// The seed: the leftover hash lemma needs s uniform and independent of the key, so the link sends
+/// the whole string (``PrivacyAmplificationSeed``). ``init(inputBits:outputBits:seed:)`` expands a
+/// 64-bit seed with xoshiro256**, for tests and benchmarks only.
 public struct ToeplitzHash: Sendable {
     /// n, the length of the key it hashes.
     public let inputBits: Int
@@ -83,50 +82,71 @@ public struct ToeplitzHash: Sendable {
     }
 }
 
-/// Privacy amplification's message, from the side that picks the hash: the seed and the sizes.
+/// Privacy amplification's message, from the side that picks the hash: the sizes and the whole
+/// seed string s (n + m − 1 bits), so the seed is exactly what the picking side drew. The leftover
+/// hash lemma needs s uniform and independent of the key: a lab node draws it from the operating
+/// system's generator after the key is fixed; a simulated run draws it from its seeded stream so
+/// the run reproduces. (A 64-bit seed expanded by a pseudo-random generator would make the hash
+/// family only computationally random, which the finite-key bound does not cover.)
 ///
-/// Wire: kind 0x07, UInt64 seed, UInt32 input bits, UInt32 output bits.
+/// Wire: kind 0x07, UInt32 input bits n, UInt32 output bits m, the seed as a bit string of exactly
+/// n + m − 1 bits (about 2·n/8 bytes: 250 kB for a 10⁶-bit block).
 public struct PrivacyAmplificationSeed: Hashable, Sendable {
     static let kind: UInt8 = 0x07
-    /// Seed of the Toeplitz seed string.
-    public var seed: UInt64
     /// n.
     public var inputBits: Int
     /// m.
     public var outputBits: Int
+    /// s, n + m − 1 bits.
+    public var seedBits: BitString
 
-    /// A seed message.
-    public init(seed: UInt64, inputBits: Int, outputBits: Int) {
-        self.seed = seed
+    /// A seed message with the seed string `seedBits`.
+    public init(inputBits: Int, outputBits: Int, seedBits: BitString) {
         self.inputBits = inputBits
         self.outputBits = outputBits
+        self.seedBits = seedBits
     }
 
-    /// The hash it names.
+    /// A seed message whose n + m − 1 seed bits are drawn from `generator` (the system generator
+    /// on a lab node; a seeded one in a reproducible simulation).
+    public init(inputBits: Int, outputBits: Int, drawingFrom generator: inout some RandomNumberGenerator) {
+        self.init(inputBits: inputBits, outputBits: outputBits,
+                  seedBits: BitString.random(count: max(0, inputBits + outputBits - 1), using: &generator))
+    }
+
+    /// The hash it names; throws when the sizes or the seed's length do not fit together.
     public func hash() throws(KeyDistillationError) -> ToeplitzHash {
-        try ToeplitzHash(inputBits: inputBits, outputBits: outputBits, seed: seed)
+        try ToeplitzHash(inputBits: inputBits, outputBits: outputBits, seedBits: seedBits)
     }
 
     /// The message bytes.
     public func encode() -> [UInt8] {
         var writer = WireWriter(kind: Self.kind)
-        writer.append(seed)
         writer.append(UInt32(inputBits))
         writer.append(UInt32(outputBits))
+        writer.append(seedBits)
         return writer.bytes
     }
 
-    /// Decodes `bytes`; throws on a wrong kind or length or sizes out of range.
+    /// The largest message: two sizes and a seed string of 2·2²⁴ − 1 bits.
+    static let limitBytes = 1 + 4 + 4 + 4 + (2 * WireFormat.maximumBlockBits / 64) * 8
+
+    /// Decodes `bytes`; throws on a wrong kind or length, sizes out of range or a seed string whose
+    /// length is not n + m − 1.
     public init(decoding bytes: [UInt8]) throws(KeyDistillationError) {
-        var reader = try WireReader(bytes, kind: Self.kind, message: "privacy amplification seed", limitBytes: 17)
-        let seed = try reader.readUInt64()
+        var reader = try WireReader(bytes, kind: Self.kind, message: "privacy amplification seed", limitBytes: Self.limitBytes)
         let inputBits = try reader.readCount("input bits", limit: WireFormat.maximumBlockBits)
         let outputBits = try reader.readCount("output bits", limit: WireFormat.maximumBlockBits)
-        try reader.finish()
         guard outputBits >= 1, outputBits <= inputBits else {
             throw .malformedMessage(message: "privacy amplification seed", detail: "output \(outputBits) bits from input \(inputBits) bits")
         }
-        self.init(seed: seed, inputBits: inputBits, outputBits: outputBits)
+        let seedBits = try reader.readBits("seed", limit: 2 * WireFormat.maximumBlockBits - 1)
+        try reader.finish()
+        guard seedBits.count == inputBits + outputBits - 1 else {
+            throw .malformedMessage(message: "privacy amplification seed",
+                                    detail: "seed of \(seedBits.count) bits for n = \(inputBits), m = \(outputBits) (needs n + m − 1 = \(inputBits + outputBits - 1))")
+        }
+        self.init(inputBits: inputBits, outputBits: outputBits, seedBits: seedBits)
     }
 }
 

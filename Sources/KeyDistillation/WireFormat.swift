@@ -68,8 +68,8 @@ struct WireReader {
         return value
     }
 
-    mutating func readBits(_ field: String) throws(KeyDistillationError) -> BitString {
-        let count = try readCount("\(field) bit count", limit: WireFormat.maximumBlockBits)
+    mutating func readBits(_ field: String, limit: Int = WireFormat.maximumBlockBits) throws(KeyDistillationError) -> BitString {
+        let count = try readCount("\(field) bit count", limit: limit)
         let wordCount = (count + 63) >> 6
         try need(wordCount * 8)
         var words = [UInt64](repeating: 0, count: wordCount)

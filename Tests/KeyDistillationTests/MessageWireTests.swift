@@ -24,7 +24,8 @@ import Testing
         #expect(try CascadeParityReply(decoding: reply.encode()) == reply)
         let tag = VerificationTag(seed: 5, keyBits: 1000, tag: Verification.modulus - 1)
         #expect(try VerificationTag(decoding: tag.encode()) == tag)
-        let amplification = PrivacyAmplificationSeed(seed: 9, inputBits: 1000, outputBits: 700)
+        var seedSource = Xoshiro256StarStar(seed: 9)
+        let amplification = PrivacyAmplificationSeed(inputBits: 1000, outputBits: 700, drawingFrom: &seedSource)
         #expect(try PrivacyAmplificationSeed(decoding: amplification.encode()) == amplification)
     }
 
@@ -103,6 +104,12 @@ import Testing
         #expect(throws: KeyDistillationError.self) { try VerificationTag(decoding: VerificationTag(seed: 1, keyBits: 8, tag: Verification.modulus).encode()) }
         #expect(throws: KeyDistillationError.self) { try BasisAnnouncement(decoding: BasisAnnouncement(indices: [1, 2], bases: BitString(zeros: 1)).encode()) }
         #expect(throws: KeyDistillationError.self) { try SampleDisclosure(decoding: SampleDisclosure(seed: 1, keyLength: 10, bits: BitString(zeros: 11)).encode()) }
-        #expect(throws: KeyDistillationError.self) { try PrivacyAmplificationSeed(decoding: PrivacyAmplificationSeed(seed: 1, inputBits: 10, outputBits: 11).encode()) }
+        #expect(throws: KeyDistillationError.self) {
+            try PrivacyAmplificationSeed(decoding: PrivacyAmplificationSeed(inputBits: 10, outputBits: 11, seedBits: BitString(zeros: 20)).encode())
+        }
+        // A seed string one bit short of n + m − 1.
+        #expect(throws: KeyDistillationError.self) {
+            try PrivacyAmplificationSeed(decoding: PrivacyAmplificationSeed(inputBits: 10, outputBits: 5, seedBits: BitString(zeros: 13)).encode())
+        }
     }
 }
