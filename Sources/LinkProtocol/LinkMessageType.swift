@@ -12,6 +12,9 @@ public enum LinkMessageType: UInt8, Sendable, CaseIterable {
     case siftingBases = 0x10
     /// Parameter estimation: the positions and values of the disclosed QBER sample.
     case parameterEstimationSample = 0x20
+    /// Cascade: the corrector's setup — permutation seed, key length, passes, first block size and
+    /// block schedule — sent before its first parity request.
+    case cascadeSetup = 0x32
     /// Cascade: the parities of the listed sub-blocks, asked for.
     case cascadeParityRequest = 0x30
     /// Cascade: the parities asked for, in the order asked.
