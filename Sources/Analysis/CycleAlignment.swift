@@ -9,7 +9,12 @@
 ///    line fitted so far (± ``CycleAlignmentSettings/trackingHalfWidth``), locate the peak, and
 ///    take the mean residual of its pairs (accidentals subtracted) as the block's offset at its
 ///    centre; blocks without a significant peak are skipped and counted.
-/// 3. A weighted straight-line fit of offset against position (``CycleMapping``) gives offset and
+/// 3. With ``CycleAlignmentSettings/peakHalfWidth``, each block's offset is taken again as the
+///    mean residual from the whole run's line of pairs within a window that shrinks from one bin
+///    to that half-width (finer than a
+///    bin: tagger stamps resolve the pairs to the timing spread while the bins must hold the
+///    drift of a block).
+/// 4. A weighted straight-line fit of offset against position (``CycleMapping``) gives offset and
 ///    drift with standard errors from the blocks' scatter.
 ///
 /// Works the same on cycle indices (gate mode, bin width 1) and on time stamps (tagger mode,
@@ -51,6 +56,8 @@ public enum CycleAlignment {
         // 2. Tracking, block by block, around the line fitted so far.
         var points = [(x: Double, y: Double, weight: Double)]()
         points.append((meanPosition(alice[blocks[0]]), firstMean.residual, firstMean.pairs))
+        var alignedBlocks = [AlignedBlock(range: blocks[0], peakSign: coarsePeak.score < 0 ? -1 : 1,
+                                          backgroundPerUnit: coarsePeak.backgroundPerBin / Double(width))]
         var blocksWithoutPeak = 0
         let halfWidth = settings.trackingHalfWidth
         let trackingBins = Int(2 * halfWidth / width) + 1
@@ -69,6 +76,13 @@ public enum CycleAlignment {
             // the rounding averages out, so the block's offset is the prediction there plus the mean.
             let centre = meanPosition(alice[block])
             points.append((centre, fit.value(at: centre) + mean.residual, mean.pairs))
+            alignedBlocks.append(AlignedBlock(range: block, peakSign: peak.score < 0 ? -1 : 1,
+                                              backgroundPerUnit: peak.backgroundPerBin / Double(width)))
+        }
+        if let halfWidth = settings.peakHalfWidth {
+            points = refine(points, blocks: alignedBlocks, alice: alice, bob: bob, binWidth: width,
+                            halfWidth: halfWidth,
+                            evidence: settings.evidence)
         }
 
         // 3. The line through the blocks.

@@ -18,6 +18,10 @@ public struct CycleAlignmentSettings: Hashable, Sendable {
     public var minimumSignificance: Double
     /// What counts as evidence for a pair.
     public var evidence: AlignmentEvidence
+    /// Half-width of the residuals, around the line fitted over the whole run, that each block's
+    /// final offset averages over: the spread of true pairs (timing jitter and emission delays,
+    /// e.g. 2 000 ps for a tagger), or nil to keep the averages over the peak's bins (gate mode).
+    public var peakHalfWidth: Int64?
 
     /// The most bins a histogram may have (keeps memory bounded: 10⁷ bins, 160 MB).
     public static let largestBinCount: Int64 = 10_000_000
@@ -25,13 +29,14 @@ public struct CycleAlignmentSettings: Hashable, Sendable {
     /// Settings with these values; the default significance, 6, leaves a chance below 10⁻⁶ that
     /// independent streams pass in a search over 10³ bins (Gaussian tail per bin ≈ 10⁻⁹).
     public init(searchRange: ClosedRange<Int64>, binWidth: Int64 = 1, blockLength: Int64, trackingHalfWidth: Int64,
-                minimumSignificance: Double = 6, evidence: AlignmentEvidence = .coincidences) {
+                minimumSignificance: Double = 6, evidence: AlignmentEvidence = .coincidences, peakHalfWidth: Int64? = nil) {
         self.searchRange = searchRange
         self.binWidth = binWidth
         self.blockLength = blockLength
         self.trackingHalfWidth = trackingHalfWidth
         self.minimumSignificance = minimumSignificance
         self.evidence = evidence
+        self.peakHalfWidth = peakHalfWidth
     }
 
     /// Throws the first setting that cannot be used.
@@ -50,6 +55,10 @@ public struct CycleAlignmentSettings: Hashable, Sendable {
         guard trackingHalfWidth >= 4 * binWidth, Int128(trackingHalfWidth) / Int128(binWidth) <= Int128(Self.largestBinCount) / 2 else {
             throw .invalidParameter(name: "alignment tracking half-width", value: "\(trackingHalfWidth)",
                                     expected: "at least 4 bins (\(4 * binWidth)) and at most \(Self.largestBinCount / 2) bins")
+        }
+        if let peakHalfWidth, !(0...2 * binWidth).contains(peakHalfWidth) {
+            throw .invalidParameter(name: "alignment peak half-width", value: "\(peakHalfWidth)",
+                                    expected: "0 … two bins (\(2 * binWidth))")
         }
         guard minimumSignificance.isFinite, minimumSignificance > 0 else {
             throw .invalidParameter(name: "alignment minimum significance", value: "\(minimumSignificance)",

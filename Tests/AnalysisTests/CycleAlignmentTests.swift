@@ -92,8 +92,9 @@ import Vocabulary
     @Test func taggerModeRecoversOffsetAndDriftInPicoseconds() throws {
         // 10 µs pulses; Alice stamps a = i·T + Δ_XX, Bob b = ⌊c + (1 + r)(i·T + D + Δ_XX + Δ_X)⌋ with
         // c = 123 456 789 ps, r = −12 ppm, D = 1.7 µs, Δ ~ Exp(120 ps), Exp(250 ps). So b − a at x
-        // is c + D + r·x + 250 ps − ½ (terms r·D, r·Δ below 0.03 ps). 5 µs bins (half a period), blocks
-        // of 200 ms (drift 2.4 µs per block), 2·10⁶ pulses (20 s). Seed 9. Required: drift within 3σ of −12
+        // is c + (1 + r)(D + 250 ps) + r·x − ½ (the floor) on average (the term r·Δ_XX is below 0.002 ps). 5 µs bins (half a period), blocks
+        // of 200 ms (drift 2.4 µs per block), 2·10⁶ pulses (20 s); final offsets from pairs within ±3 ns of the line
+        // (the cascade's spread, mean 370 ps). Seed 9. Required: drift within 3σ of −12
         // ppm, offset at x_ref within 3σ + 1 ps of the truth.
         let period: Int64 = 10_000_000, c = 123_456_789.0, r = -12e-6, delay = 1_700_000.0
         var cascadeDelay = 0.0
@@ -109,13 +110,13 @@ import Vocabulary
             })
         let settings = CycleAlignmentSettings(searchRange: -1_000_000_000...1_000_000_000, binWidth: 5_000_000,
                                               blockLength: 200_000_000_000, trackingHalfWidth: 20_000_000,
-                                              evidence: .disclosedOutcomes)
+                                              evidence: .disclosedOutcomes, peakHalfWidth: 3_000)
         let result = try CycleAlignment.align(alice: alice, bob: bob, settings: settings)
         let mapping = try #require(result.mapping, "\(result)")
         let driftError = try #require(mapping.driftStandardErrorPartsPerMillion)
         let offsetError = try #require(mapping.offsetStandardError)
         #expect(abs(mapping.driftPartsPerMillion + 12) < 3 * driftError, "drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm")
-        let truth = c + delay + 250 - 0.5 + r * mapping.referenceAlicePosition
+        let truth = c + (1 + r) * (delay + 250) - 0.5 + r * mapping.referenceAlicePosition
         #expect(abs(mapping.offset - truth) < 3 * offsetError + 1, "offset \(mapping.offset) ± \(offsetError) ps, truth \(truth)")
         print("tagger mode: offset \(mapping.offset) ± \(offsetError) ps (truth \(truth)), drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm")
     }
