@@ -30,6 +30,31 @@ import Vocabulary
         }
     }
 
+    @Test func bobsProcessFindsEveryPulseThatReachesHisCycles() throws {
+        // Bob's clock 2.5 periods ahead and 80 ppm slow, his cycles 1 µs against Alice's 1.3 µs, a
+        // 2 km fibre: every photon Bob receives in cycle j comes from a pulse inside
+        // aliceCycles(reachingBobCycles: j...j), and that range is at most two pulses long
+        // (1 µs of Bob's time spans under one of Alice's periods, plus the 100·τ cascade margin).
+        // 20 000 pulses, seed 19.
+        let alice = try NodeCycleTiming(cyclePeriodPicoseconds: 1_300_000)
+        let bob = try NodeCycleTiming(firstCyclePicoseconds: 123, cyclePeriodPicoseconds: 1_000_000)
+        let world = try LinkWorld(parameters: LinkWorldParameters(
+            source: SourceParameters(), aliceArm: ArmParameters(efficiency: 1), bobArm: ArmParameters(efficiency: 1),
+            fibre: try FibreLink(lengthMetres: 2_000, attenuationDecibelsPerKilometre: 0),
+            bobClock: try NodeClock(offsetPicoseconds: 2_500_000, driftPartsPerMillion: -80),
+            aliceCycles: alice, bobCycles: bob, seed: 19))
+        var settings = LinkWorlds.fixed(alice: .horizontalVertical, bob: .horizontalVertical)
+        var checked = 0
+        for k in Int64(0)..<20_000 {
+            guard let photon = world.pulse(aliceCycle: k, settings: &settings).bob else { continue }
+            let range = world.aliceCycles(reachingBobCycles: photon.cycle...photon.cycle)
+            #expect(range.contains(k), "pulse \(k) reached Bob's cycle \(photon.cycle), range \(range)")
+            #expect(range.count <= 2)
+            checked += 1
+        }
+        #expect(checked > 17_000)
+    }
+
     @Test func gatesCountTheArrivalsTheCascadeDelaysAllow() throws {
         // Both gates open at the arm delay (2 ns) for w = 300 ps. Alice counts when the XX delay,
         // rounded to ps, is < w: P = 1 − e^{−(w − ½)/τ_XX}; Bob when XX + X delays are: the
