@@ -71,6 +71,9 @@ let package = Package(
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
         .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
+        // The two-node world (Physics/Link) and cycle alignment (Analysis) together: alignment finds the world's truth.
+        .testTarget(name: "LinkWorldTests", dependencies: ["Physics", "Analysis", "Vocabulary", "SeededRandom"],
+                    path: "Tests/LinkWorldTests"),
 
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.
