@@ -36,7 +36,6 @@ public enum AlignmentEvidence: String, Sendable, Hashable {
     case disclosedOutcomes
 
     /// The weight of a pair of detections.
-    @inlinable
     func weight(_ alice: AlignmentDetection, _ bob: AlignmentDetection) -> Int {
         switch self {
         case .coincidences: return 1

@@ -33,7 +33,7 @@ extension CycleAlignment {
                     let predicted = fit.value(at: Double(a.position))
                     let centre = Int64(clamping: Int128(predicted.rounded())) &+ a.position
                     let low = centre &- halfWidth
-                    while first < bob.endIndex && bob[first].position < low { first += 1 }
+                    first = OffsetHistogram.firstIndex(in: bob, atLeast: low, from: first)
                     var index = first
                     while index < bob.endIndex && bob[index].position &- centre <= halfWidth {
                         let pairWeight = block.peakSign * Double(evidence.weight(a, bob[index]))

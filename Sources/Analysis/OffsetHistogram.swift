@@ -32,9 +32,7 @@ struct OffsetHistogram {
         var first = bob.startIndex
         for a in alice {
             let low = a.position &+ predictedOffset(a.position) &+ lowestResidual
-            // The window's lower edge moves forward with a, except for a drift above 100 %: restart then.
-            if first > bob.startIndex && bob[first - 1].position >= low { first = bob.startIndex }
-            while first < bob.endIndex && bob[first].position < low { first += 1 }
+            first = Self.firstIndex(in: bob, atLeast: low, from: first)
             var index = first
             while index < bob.endIndex && bob[index].position &- low < span {
                 let weight = evidence.weight(a, bob[index])
@@ -48,6 +46,22 @@ struct OffsetHistogram {
                 index += 1
             }
         }
+    }
+
+    /// The first index of sorted `detections` at or after `position`: a forward walk from `hint`
+    /// while the window moves forward (the usual case), a binary search when it moved back.
+    static func firstIndex(in detections: [AlignmentDetection], atLeast position: Int64, from hint: Int) -> Int {
+        var index = hint
+        if index > detections.startIndex && detections[index - 1].position >= position {
+            var low = detections.startIndex, high = index
+            while low < high {
+                let middle = (low + high) / 2
+                if detections[middle].position < position { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        while index < detections.endIndex && detections[index].position < position { index += 1 }
+        return index
     }
 
     /// The two-bin peak (its first bin), its score and variance, and the competitor's.

@@ -69,8 +69,6 @@ import Vocabulary
             let sigma = try #require(mapping.standardError(forAlice: i))
             #expect(abs(mapping.bobPosition(forAlice: i) - truth) < 3 * sigma, "cycle \(i): \(mapping.bobPosition(forAlice: i)) ± \(sigma), truth \(truth)")
         }
-        print("gate mode: offset \(mapping.offset) ± \(mapping.offsetStandardError ?? .nan) at \(mapping.referenceAlicePosition),",
-              "drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm, z \(mapping.significance)")
     }
 
     @Test func gateModeWithCoincidencesOnlyWhenExcitationIsWeak() throws {
@@ -86,7 +84,6 @@ import Vocabulary
         let driftError = try #require(mapping.driftStandardErrorPartsPerMillion)
         #expect(abs(mapping.driftPartsPerMillion + 5) < 3 * driftError, "drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm")
         #expect((mapping.peakOverBackground ?? 0) > 5)
-        print("coincidences: drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm, peak/background \(mapping.peakOverBackground ?? .nan)")
     }
 
     @Test func taggerModeRecoversOffsetAndDriftInPicoseconds() throws {
@@ -118,7 +115,6 @@ import Vocabulary
         #expect(abs(mapping.driftPartsPerMillion + 12) < 3 * driftError, "drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm")
         let truth = c + (1 + r) * (delay + 250) - 0.5 + r * mapping.referenceAlicePosition
         #expect(abs(mapping.offset - truth) < 3 * offsetError + 1, "offset \(mapping.offset) ± \(offsetError) ps, truth \(truth)")
-        print("tagger mode: offset \(mapping.offset) ± \(offsetError) ps (truth \(truth)), drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm")
     }
 
     @Test(arguments: [AlignmentEvidence.coincidences, .disclosedOutcomes])
