@@ -126,3 +126,36 @@ import Vocabulary
         #expect(abs(fibre.transmission - 0.599_101) < 1e-6)  // 10^(−0.2225)
     }
 }
+
+/// The dot's re-excitation in the link: a second, unpolarized photon per node.
+@Suite struct LinkReexcitationTests {
+    @Test func reexcitationAddsUncorrelatedPhotonsAtTheirRate() throws {
+        // p₂ = 0.05, p_exc = 0.9, η_A = 0.6, η_B·T = 0.4: second photons at p_exc·p₂·η per pulse
+        // (binomial 3σ), and their outputs uncorrelated with the other node's pair photon in H/V
+        // (E = 0 within 3σ, σ = 1/√N). 200 000 pulses, seed 29.
+        let cycles = try NodeCycleTiming(cyclePeriodPicoseconds: 10_000_000)
+        let source = SourceParameters(reexcitationProbability: 0.05)
+        let world = try LinkWorld(parameters: LinkWorldParameters(
+            source: source, aliceArm: ArmParameters(efficiency: 0.6), bobArm: ArmParameters(efficiency: 0.4),
+            fibre: try FibreLink(lengthMetres: 0), aliceCycles: cycles, bobCycles: cycles, seed: 29))
+        var settings = LinkWorlds.fixed(alice: .horizontalVertical, bob: .horizontalVertical)
+        var alice = 0, bob = 0, products = 0, pairs = 0
+        let pulses = 200_000
+        for k in 0..<Int64(pulses) {
+            let outcome = world.pulse(aliceCycle: k, settings: &settings)
+            if outcome.aliceReexcitation != nil { alice += 1 }
+            if let extra = outcome.bobReexcitation {
+                bob += 1
+                if let pair = outcome.alice {
+                    products += extra.output == pair.output ? 1 : -1
+                    pairs += 1
+                }
+            }
+        }
+        for (count, probability) in [(alice, 0.9 * 0.05 * 0.6), (bob, 0.9 * 0.05 * 0.4)] {
+            let sigma = (probability * (1 - probability) / Double(pulses)).squareRoot()
+            #expect(abs(Double(count) / Double(pulses) - probability) < 3 * sigma, "\(count) of \(pulses), p = \(probability)")
+        }
+        #expect(abs(Double(products) / Double(pairs)) < 3 / Double(pairs).squareRoot(), "E = \(products) / \(pairs)")
+    }
+}

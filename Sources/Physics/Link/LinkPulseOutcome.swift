@@ -32,8 +32,9 @@ public struct LinkPhoton: Hashable, Sendable {
     }
 }
 
-/// What pulse k (Alice's cycle k) delivers to the two nodes: each node's photon, if it reached
-/// its detector inputs, and the truth only the world knows.
+/// What pulse k (Alice's cycle k) delivers to the two nodes: each node's photon of the pair, if it
+/// reached its detector inputs, a second photon per node when the dot re-excited, and the truth
+/// only the world knows.
 public struct LinkPulseOutcome: Hashable, Sendable {
     /// Alice's cycle, which fired the pulse.
     public var aliceCycle: Int64
@@ -41,6 +42,11 @@ public struct LinkPulseOutcome: Hashable, Sendable {
     public var alice: LinkPhoton?
     /// Bob's photon (X, or Eve's resent photon), or nil when none reached his detector inputs.
     public var bob: LinkPhoton?
+    /// Alice's second photon when the dot re-excited (probability p₂: an unpolarized photon of an
+    /// independent cascade, as in ``EntangledPairSource``), or nil.
+    public var aliceReexcitation: LinkPhoton? = nil
+    /// Bob's second photon when the dot re-excited, or nil.
+    public var bobReexcitation: LinkPhoton? = nil
     /// Whether Eve intercepted Bob's photon. Truth for tests: no node may use it.
     public var wasIntercepted: Bool
     /// Bob's arrival in true time, whether or not the photon survived (nil when not excited).
@@ -57,6 +63,9 @@ public struct LinkPulseOutcome: Hashable, Sendable {
         self.trueBobArrivalPicoseconds = trueBobArrivalPicoseconds
     }
 
-    /// The photon of `node`.
+    /// The pair's photon of `node`.
     public func photon(of node: LinkNode) -> LinkPhoton? { node == .alice ? alice : bob }
+
+    /// The re-excitation photon of `node`.
+    public func reexcitationPhoton(of node: LinkNode) -> LinkPhoton? { node == .alice ? aliceReexcitation : bobReexcitation }
 }

@@ -14,7 +14,12 @@ import Vocabulary
 ///    (``EntangledPairSource``: entangled fraction k, spin scattering, cross-dephasing, phase
 ///    S·Δt/ħ);
 /// 4. Eve intercepts (p) and her basis (½ H/V, ½ D/A);
-/// 5. three uniforms u_A, u_E, u_B that fix the outcomes.
+/// 5. three uniforms u_A, u_E, u_B that fix the outcomes;
+/// 6. with probability p₂ the dot re-excites (as in ``EntangledPairSource``): a second, independent
+///    cascade sends one unpolarized photon to each node, surviving with the same efficiencies, its
+///    delays drawn afresh, its output + or − with probability ½ (Eve's intercept-resend leaves
+///    that ½ as it is, so she is not applied to it).
+///
 /// Alice's photon reaches her detectors at t_k + Δ_XX + d_A, Bob's at t_k + Δ_XX + Δt + d_B + L·n_g/c;
 /// each node's clock turns that into its local time, and the cycle containing it gives the
 /// analyzer setting (asked of ``LinkAnalyzerSettings``). The outcomes follow the Born rule with
@@ -23,9 +28,8 @@ import Vocabulary
 /// P(s_B = s_E) = ½(1 + e·b). Either marginal is ½ whatever the other node's setting (no
 /// signalling), and Alice's outcome does not depend on Bob's setting at all.
 ///
-/// Not modelled here: the re-excitation photons (p₂) of ``EntangledPairSource`` — a link pulse
-/// delivers at most one photon per node — and detectors, which belong to each node's own board
-/// (feed ``LinkPhoton/arrival(at:)`` to its ``SinglePhotonDetector``s with the node's own stream).
+/// Detectors are not modelled here: they belong to each node's own board (feed
+/// ``LinkPhoton/arrival(at:)`` to its ``SinglePhotonDetector``s with the node's own stream).
 public struct LinkWorld: Sendable {
     /// The world's parameters.
     public let parameters: LinkWorldParameters
@@ -101,11 +105,41 @@ public struct LinkWorld: Sendable {
                                      isInsideGate: parameters.bobCycles.isCounted(atLocal: bobLocal),
                                      analyzer: bobAnalyzer, output: bobPlus ? .plus : .minus)
         }
+        if source.reexcitationThreshold > 0 && rng.nextBernoulli(threshold: source.reexcitationThreshold) {
+            addReexcitationPhotons(pulseTime: pulseTime, rng: &rng, settings: &settings, to: &outcome)
+        }
         return outcome
     }
 
-    /// Only `node`'s photon of pulse `aliceCycle` (what a node's own process asks for); the same
-    /// joint sample as ``pulse(aliceCycle:settings:)``.
+    /// The second cascade after a re-excitation: one unpolarized photon per node (step 6).
+    func addReexcitationPhotons(pulseTime: Int64, rng: inout Xoshiro256StarStar, settings: inout some LinkAnalyzerSettings,
+                                to outcome: inout LinkPulseOutcome) {
+        let biexcitonDelay = rng.nextExponential(mean: parameters.source.biexcitonLifetimePicoseconds)
+        let excitonDelay = rng.nextExponential(mean: parameters.source.excitonLifetimePicoseconds)
+        let reachesAlice = rng.nextBernoulli(threshold: source.armAThreshold)
+        let reachesBob = rng.nextBernoulli(threshold: bobThreshold)
+        let alicePlus = rng.nextBernoulli(threshold: EntangledPairSource.halfThreshold)
+        let bobPlus = rng.nextBernoulli(threshold: EntangledPairSource.halfThreshold)
+        if reachesAlice {
+            let local = parameters.aliceClock.localPicoseconds(
+                atTrue: pulseTime &+ Picoseconds.rounded(biexcitonDelay) &+ parameters.aliceArm.arrivalDelayPicoseconds)
+            let cycle = parameters.aliceCycles.cycle(containingLocal: local)
+            outcome.aliceReexcitation = LinkPhoton(
+                localArrivalPicoseconds: local, cycle: cycle, isInsideGate: parameters.aliceCycles.isCounted(atLocal: local),
+                analyzer: settings.analyzer(of: .alice, inCycle: cycle), output: alicePlus ? .plus : .minus)
+        }
+        if reachesBob {
+            let local = parameters.bobClock.localPicoseconds(
+                atTrue: pulseTime &+ Picoseconds.rounded(biexcitonDelay + excitonDelay) &+ parameters.bobFixedDelayPicoseconds)
+            let cycle = parameters.bobCycles.cycle(containingLocal: local)
+            outcome.bobReexcitation = LinkPhoton(
+                localArrivalPicoseconds: local, cycle: cycle, isInsideGate: parameters.bobCycles.isCounted(atLocal: local),
+                analyzer: settings.analyzer(of: .bob, inCycle: cycle), output: bobPlus ? .plus : .minus)
+        }
+    }
+
+    /// Only `node`'s pair photon of pulse `aliceCycle` (what a node's own process asks for); the
+    /// same joint sample as ``pulse(aliceCycle:settings:)``.
     public func photon(of node: LinkNode, aliceCycle: Int64, settings: inout some LinkAnalyzerSettings) -> LinkPhoton? {
         pulse(aliceCycle: aliceCycle, settings: &settings).photon(of: node)
     }
