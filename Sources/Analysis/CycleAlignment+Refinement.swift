@@ -31,18 +31,17 @@ extension CycleAlignment {
                 var first = bob.startIndex
                 for a in alice[block.range] {
                     let predicted = fit.value(at: Double(a.position))
-                    let centre = Int64(clamping: Int128(predicted.rounded())) &+ a.position
-                    let low = centre &- halfWidth
-                    first = OffsetHistogram.firstIndex(in: bob, atLeast: low, from: first)
+                    let centre = Int128(CycleMapping.nearestWhole(predicted)) + Int128(a.position)
+                    first = OffsetHistogram.firstIndex(in: bob, atLeast: Int64(clamping: centre - Int128(halfWidth)), from: first)
                     var index = first
-                    while index < bob.endIndex && bob[index].position &- centre <= halfWidth {
+                    while index < bob.endIndex && Int128(bob[index].position) - centre <= Int128(halfWidth) {
                         let pairWeight = block.peakSign * Double(evidence.weight(a, bob[index]))
                         weight += pairWeight
-                        moment += pairWeight * (Double(bob[index].position &- a.position) - predicted)
+                        moment += pairWeight * (Double(Int128(bob[index].position) - Int128(a.position)) - predicted)
                         index += 1
                     }
                 }
-                weight -= block.backgroundPerUnit * Double(2 * halfWidth + 1)
+                weight -= block.backgroundPerUnit * (2 * Double(halfWidth) + 1)
                 guard weight > 0 else { continue }
                 let x = meanPosition(alice[block.range])
                 refined.append((x, fit.value(at: x) + moment / weight, weight))

@@ -10,15 +10,15 @@
 ///    take the mean residual of its pairs (accidentals subtracted) as the block's offset at its
 ///    centre; blocks without a significant peak are skipped and counted.
 /// 3. With ``CycleAlignmentSettings/peakHalfWidth``, each block's offset is taken again as the
-///    mean residual from the whole run's line of pairs within a window that shrinks from one bin
-///    to that half-width (finer than a
-///    bin: tagger stamps resolve the pairs to the timing spread while the bins must hold the
-///    drift of a block).
+///    mean residual, from the whole run's line, of the pairs within a window that shrinks from one
+///    bin to that half-width: tagger stamps resolve the pairs to their timing spread, finer than
+///    the bins, which must hold a block's drift.
 /// 4. A weighted straight-line fit of offset against position (``CycleMapping``) gives offset and
 ///    drift with standard errors from the blocks' scatter.
 ///
-/// Works the same on cycle indices (gate mode, bin width 1) and on time stamps (tagger mode,
-/// bin width ≈ timing spread); positions on both sides must be in the same nominal unit.
+/// Works the same on cycle indices (gate mode: bin width 1) and on time stamps (tagger mode: bins
+/// wider than a block's drift and narrower than the pulse period, the pairs' spread as
+/// ``CycleAlignmentSettings/peakHalfWidth``); positions on both sides must be in the same nominal unit.
 public enum CycleAlignment {
     /// Aligns Bob's detections to Alice's. Both lists must be sorted by position.
     public static func align(alice: [AlignmentDetection], bob: [AlignmentDetection],
@@ -41,11 +41,13 @@ public enum CycleAlignment {
 
         // 1. Coarse search over the first block.
         let width = settings.binWidth
-        let searchBins = Int((settings.searchRange.upperBound - settings.searchRange.lowerBound) / width) + 1
+        // validate() bounded the bin counts, so these fit an Int; the span is taken in Int128.
+        let searchBins = Int((Int128(settings.searchRange.upperBound) - Int128(settings.searchRange.lowerBound))
+            / Int128(width)) + 1
         var coarse = OffsetHistogram(lowestResidual: settings.searchRange.lowerBound, binWidth: width, binCount: searchBins)
         coarse.fill(alice: alice[blocks[0]], bob: bob, evidence: settings.evidence) { _ in 0 }
         let coarsePeak = coarse.peak()
-        let bestOffset = settings.searchRange.lowerBound + Int64(coarsePeak.firstBin + 1) * width
+        let bestOffset = settings.searchRange.lowerBound &+ Int64(coarsePeak.firstBin + 1) &* width
         guard coarsePeak.significance >= settings.minimumSignificance, let firstMean = coarse.meanResidual(around: coarsePeak) else {
             return .notFound(bestOffset: bestOffset, significance: coarsePeak.significance,
                              reason: "the strongest peak (\(coarsePeak.score) at offset \(bestOffset)) stands "
@@ -60,12 +62,12 @@ public enum CycleAlignment {
                                           backgroundPerUnit: coarsePeak.backgroundPerBin / Double(width))]
         var blocksWithoutPeak = 0
         let halfWidth = settings.trackingHalfWidth
-        let trackingBins = Int(2 * halfWidth / width) + 1
+        let trackingBins = Int(2 * Int128(halfWidth) / Int128(width)) + 1
         for block in blocks.dropFirst() {
             guard let fit = StraightLineFit(points) else { break }
             var histogram = OffsetHistogram(lowestResidual: -halfWidth, binWidth: width, binCount: trackingBins)
             histogram.fill(alice: alice[block], bob: bob, evidence: settings.evidence) { position in
-                Int64(clamping: Int128(fit.value(at: Double(position)).rounded()))
+                CycleMapping.nearestWhole(fit.value(at: Double(position)))
             }
             let peak = histogram.peak()
             guard peak.significance >= settings.minimumSignificance, let mean = histogram.meanResidual(around: peak) else {
@@ -102,13 +104,14 @@ public enum CycleAlignment {
     static func blockRanges(_ detections: [AlignmentDetection], start: Int64, length: Int64) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var lower = 0
-        var blockEnd = start &+ length
-        for (index, detection) in detections.enumerated() where detection.position >= blockEnd {
+        // In Int128, so a block end beyond Int64 (a long block, a late detection) cannot overflow.
+        var blockEnd = Int128(start) + Int128(length)
+        for (index, detection) in detections.enumerated() where Int128(detection.position) >= blockEnd {
             if index > lower { ranges.append(lower..<index) }
             lower = index
             // Skip empty blocks at once: the next block is the one that holds this detection.
-            let blocksAhead = (detection.position - start) / length
-            blockEnd = start &+ (blocksAhead + 1) &* length
+            let blocksAhead = (Int128(detection.position) - Int128(start)) / Int128(length)
+            blockEnd = Int128(start) + (blocksAhead + 1) * Int128(length)
         }
         ranges.append(lower..<detections.count)
         return ranges
@@ -118,7 +121,7 @@ public enum CycleAlignment {
     static func meanPosition(_ detections: ArraySlice<AlignmentDetection>) -> Double {
         guard let first = detections.first else { return 0 }
         // Relative to the first, so large time stamps lose no precision.
-        let sum = detections.reduce(0.0) { $0 + Double($1.position - first.position) }
+        let sum = detections.reduce(0.0) { $0 + Double(Int128($1.position) - Int128(first.position)) }
         return Double(first.position) + sum / Double(detections.count)
     }
 

@@ -52,13 +52,13 @@ public struct CycleAlignmentSettings: Hashable, Sendable {
             throw .invalidParameter(name: "alignment search range", value: "\(searchRange) in bins of \(binWidth)",
                                     expected: "8 … \(Self.largestBinCount) bins")
         }
-        guard trackingHalfWidth >= 4 * binWidth, Int128(trackingHalfWidth) / Int128(binWidth) <= Int128(Self.largestBinCount) / 2 else {
+        guard Int128(trackingHalfWidth) >= 4 * Int128(binWidth), Int128(trackingHalfWidth) / Int128(binWidth) <= Int128(Self.largestBinCount) / 2 else {
             throw .invalidParameter(name: "alignment tracking half-width", value: "\(trackingHalfWidth)",
-                                    expected: "at least 4 bins (\(4 * binWidth)) and at most \(Self.largestBinCount / 2) bins")
+                                    expected: "at least 4 bins (\(4 * Int128(binWidth))) and at most \(Self.largestBinCount / 2) bins")
         }
-        if let peakHalfWidth, !(0...2 * binWidth).contains(peakHalfWidth) {
+        if let peakHalfWidth, !(peakHalfWidth >= 0 && Int128(peakHalfWidth) <= 2 * Int128(binWidth)) {
             throw .invalidParameter(name: "alignment peak half-width", value: "\(peakHalfWidth)",
-                                    expected: "0 … two bins (\(2 * binWidth))")
+                                    expected: "0 … two bins (\(2 * Int128(binWidth)))")
         }
         guard minimumSignificance.isFinite, minimumSignificance > 0 else {
             throw .invalidParameter(name: "alignment minimum significance", value: "\(minimumSignificance)",

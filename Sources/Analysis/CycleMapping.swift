@@ -41,7 +41,15 @@ public struct CycleMapping: Hashable, Sendable {
 
     /// Bob's position for `alicePosition`, rounded to the nearest whole unit (Bob's cycle in gate mode).
     public func nearestBobPosition(forAlice alicePosition: Int64) -> Int64 {
-        Int64(clamping: Int128(bobPosition(forAlice: alicePosition).rounded()))
+        Self.nearestWhole(bobPosition(forAlice: alicePosition))
+    }
+
+    /// `value` rounded to the nearest Int64, saturating at its ends (NaN gives 0), so no value traps.
+    static func nearestWhole(_ value: Double) -> Int64 {
+        guard value.isFinite else { return value.isNaN ? 0 : (value > 0 ? .max : .min) }
+        if value >= 0x1p63 { return .max }
+        if value < -0x1p63 { return .min }
+        return Int64(value.rounded())
     }
 
     /// Standard error of ``bobPosition(forAlice:)``: √(σ_offset² + ((x − x_ref)·σ_drift)²), or nil.

@@ -28,20 +28,21 @@ struct OffsetHistogram {
     /// b − a − predicted(a) falls inside it. `bob` is sorted; the predicted offset grows slowly with a.
     mutating func fill(alice: ArraySlice<AlignmentDetection>, bob: [AlignmentDetection], evidence: AlignmentEvidence,
                        predictedOffset: (Int64) -> Int64) {
-        let span = Int64(weightSums.count) * binWidth
+        // In Int128: positions anywhere in Int64, offsets and windows cannot overflow.
+        let span = Int128(weightSums.count) * Int128(binWidth)
         var first = bob.startIndex
         for a in alice {
-            let low = a.position &+ predictedOffset(a.position) &+ lowestResidual
-            first = Self.firstIndex(in: bob, atLeast: low, from: first)
+            let low = Int128(a.position) + Int128(predictedOffset(a.position)) + Int128(lowestResidual)
+            first = Self.firstIndex(in: bob, atLeast: Int64(clamping: low), from: first)
             var index = first
-            while index < bob.endIndex && bob[index].position &- low < span {
+            while index < bob.endIndex && Int128(bob[index].position) - low < span {
+                let offsetFromLow = Int128(bob[index].position) - low
                 let weight = evidence.weight(a, bob[index])
-                if weight != 0 {
-                    let offsetFromLow = bob[index].position &- low
-                    let bin = Int(offsetFromLow / binWidth)
+                if weight != 0 && offsetFromLow >= 0 {
+                    let bin = Int(offsetFromLow / Int128(binWidth))
                     weightSums[bin] += weight
                     weightedPairs[bin] += 1
-                    residualSums[bin] += Double(weight) * Double(offsetFromLow &+ lowestResidual)
+                    residualSums[bin] += Double(weight) * Double(offsetFromLow + Int128(lowestResidual))
                 }
                 index += 1
             }

@@ -157,5 +157,12 @@ import Vocabulary
         }
         let empty = try CycleAlignment.align(alice: [], bob: sorted, settings: settings)
         #expect(empty.mapping == nil)
+        // The widest settings the types allow pass validation and run without trapping (every pair
+        // falls in one bin, so what they find says nothing; the point is that nothing overflows).
+        let widest = CycleAlignmentSettings(searchRange: .min ... .max, binWidth: .max / 8, blockLength: .max,
+                                            trackingHalfWidth: .max, peakHalfWidth: .max / 8 * 2)
+        _ = try CycleAlignment.align(alice: sorted, bob: sorted, settings: widest)
+        let extremes = [AlignmentDetection(position: .min), AlignmentDetection(position: 0), AlignmentDetection(position: .max)]
+        _ = try CycleAlignment.align(alice: extremes, bob: extremes, settings: widest)
     }
 }

@@ -19,8 +19,10 @@ public enum LinkNode: String, Sendable, Hashable, CaseIterable {
 /// A node's own process answers for itself with its real setting and, for the other node,
 /// replays that node's seeded basis draws by cycle index (the firmware's `RandomBasisDraws`), so
 /// two processes that build the same world see the same joint outcomes. Physics stays free of
-/// the firmware: it only asks through this protocol. Calls come in increasing pulse order for
-/// each node, but a cycle may be asked for more than once.
+/// the firmware: it only asks through this protocol. A caller that walks pulses in order asks
+/// each node's cycles in nearly increasing order: a cycle may be asked again, and a long cascade
+/// delay (or a re-excitation photon) can ask one cycle past the next pulse's, so a replaying
+/// provider should keep a few cycles behind its newest.
 public protocol LinkAnalyzerSettings {
     /// The basis `node`'s analyzer holds during its cycle `cycle`.
     mutating func analyzer(of node: LinkNode, inCycle cycle: Int64) -> AnalyzerBasis
