@@ -15,6 +15,8 @@
 ///    the bins, which must hold a block's drift.
 /// 4. A weighted straight-line fit of offset against position (``CycleMapping``) gives offset and
 ///    drift with standard errors from the blocks' scatter.
+/// 5. Gate mode (bin width 1): each whole-cycle step of the offset is placed from the pairs
+///    around it (``CycleStaircase``).
 ///
 /// Works the same on cycle indices (gate mode: bin width 1) and on time stamps (tagger mode: bins
 /// wider than a block's drift and narrower than the pulse period, the pairs' spread as
@@ -97,7 +99,9 @@ public enum CycleAlignment {
             driftPartsPerMillion: fit.slope * 1e6, driftStandardErrorPartsPerMillion: fit.slopeStandardError.map { $0 * 1e6 },
             blocksAligned: points.count, blocksWithoutPeak: blocksWithoutPeak,
             pairsInPeaks: points.reduce(0) { $0 + $1.weight }, significance: coarsePeak.significance,
-            peakOverBackground: background > 0 ? Double(abs(coarsePeak.score)) / background : nil))
+            peakOverBackground: background > 0 ? Double(abs(coarsePeak.score)) / background : nil,
+            staircase: width == 1 ? staircase(fit: fit, alice: alice, bob: bob, evidence: settings.evidence,
+                                              peakSign: coarsePeak.score < 0 ? -1 : 1) : nil))
     }
 
     /// The index ranges of successive blocks of `length` in position, from `start`.

@@ -9,10 +9,10 @@
 /// In gate mode Bob's cycle is an integer step function of the true continuous offset; the fit
 /// runs through the middle of that staircase, so ``nearestBobPosition(forAlice:)`` (rounding) gives
 /// the cycle — except near each step, where the line's rounding and the true step fall at
-/// slightly different cycles: the fraction of cycles named wrongly is about the line's error in
-/// cycles (0.24 % in `AlignmentInTheLinkWorldTests`, 10 ppm over 10⁶ cycles). Each such cycle
-/// pairs the wrong detections, so sifting should check the neighbouring cycle there (or locate
-/// each step from the pairs around it) before it trusts the rounding.
+/// slightly different cycles: the fraction named wrongly is about the line's error in cycles
+/// (0.24 % in `AlignmentInTheLinkWorldTests`, 10 ppm over 10⁶ cycles). So gate mode also places
+/// each step from the pairs around it (``staircase``), and ``nearestBobPosition(forAlice:)`` uses
+/// that where the data reach.
 public struct CycleMapping: Hashable, Sendable {
     /// x_ref, in Alice's positions.
     public var referenceAlicePosition: Double
@@ -43,9 +43,17 @@ public struct CycleMapping: Hashable, Sendable {
         return x + offset + driftPartsPerMillion * 1e-6 * (x - referenceAlicePosition)
     }
 
-    /// Bob's position for `alicePosition`, rounded to the nearest whole unit (Bob's cycle in gate mode).
+    /// Gate mode (bin width 1): the steps of the whole-cycle offset, placed from the pairs; nil for
+    /// time stamps.
+    public var staircase: CycleStaircase?
+
+    /// Bob's position for `alicePosition` as a whole unit: from the ``staircase`` within the cycles
+    /// it covers (gate mode), else the line rounded.
     public func nearestBobPosition(forAlice alicePosition: Int64) -> Int64 {
-        Self.nearestWhole(bobPosition(forAlice: alicePosition))
+        if let staircase, staircase.aliceCycles.contains(alicePosition) {
+            return alicePosition &+ staircase.offset(forAlice: alicePosition)
+        }
+        return Self.nearestWhole(bobPosition(forAlice: alicePosition))
     }
 
     /// `value` rounded to the nearest Int64, saturating at its ends (NaN gives 0), so no value traps.

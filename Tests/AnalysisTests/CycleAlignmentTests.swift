@@ -64,6 +64,16 @@ import Vocabulary
         #expect(driftError < 0.5)
         #expect(abs(mapping.driftPartsPerMillion - 20) < 3 * driftError, "drift \(mapping.driftPartsPerMillion) ± \(driftError) ppm")
         #expect(mapping.blocksAligned == 100 && mapping.blocksWithoutPeak == 0)
+        // The 40 whole-cycle steps, placed from the pairs (one disclosed same-basis pair per ~37
+        // cycles), name Bob's cycle for ≥ 99.8 % of all cycles, more than the rounded line does
+        // (measured: 99.85 % against 98.99 %).
+        let staircase = try #require(mapping.staircase)
+        #expect(staircase.stepCycles.count == 40 && staircase.stepDirection == 1)
+        func truth(_ i: Int64) -> Int64 { Int64((offset + (1 + drift) * Double(i)).rounded(.down)) }
+        let cycles = stride(from: Int64(0), to: 2_000_000, by: 1)
+        let named = cycles.filter { mapping.nearestBobPosition(forAlice: $0) == truth($0) }.count
+        let namedByLine = cycles.filter { Int64(mapping.bobPosition(forAlice: $0).rounded()) == truth($0) }.count
+        #expect(named >= 1_996_000 && named > namedByLine, "\(named) (steps), \(namedByLine) (line) of 2 000 000 cycles named right")
         for i: Int64 in [0, 1_000_000, 1_999_999] {
             let truth = offset - 0.5 + (1 + drift) * Double(i)
             let sigma = try #require(mapping.standardError(forAlice: i))
