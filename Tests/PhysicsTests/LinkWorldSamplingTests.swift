@@ -5,7 +5,7 @@ import Vocabulary
 
 /// The two-node world: joint correlations against the source's closed form, no signalling,
 /// determinism by (seed, pulse), the eavesdropper's QBER, loss and the pulse → Bob-cycle mapping.
-@Suite struct LinkWorldTests {
+@Suite struct LinkWorldSamplingTests {
     static let settingPairs: [(AnalyzerBasis, AnalyzerBasis)] = [
         (.horizontalVertical, .horizontalVertical), (.diagonalAntidiagonal, .diagonalAntidiagonal),
         (.rightLeft, .rightLeft), (.horizontalVertical, .diagonalAntidiagonal),
