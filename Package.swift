@@ -80,6 +80,9 @@ let package = Package(
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
         .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
+        // The two-node world (Physics/Link) and cycle alignment (Analysis) together: alignment finds the world's truth.
+        .testTarget(name: "LinkWorldTests", dependencies: ["Physics", "Analysis", "Vocabulary", "SeededRandom"],
+                    path: "Tests/LinkWorldTests"),
 
         // The classical channel between two QKD nodes: versioned, size-bounded frames with Wegman–Carter
         // authentication from a pre-shared key pool (DESIGN.md section 11). Imports nothing.
