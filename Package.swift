@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Boards", targets: ["Boards"]),
         .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "Records", targets: ["Records"]),
+        .library(name: "LinkProtocol", targets: ["LinkProtocol"]),
+        .library(name: "KeyDistillation", targets: ["KeyDistillation"]),
     ],
     // `qdot serve` and its server packages (SwiftNIO, Hummingbird) are on by default; a build
     // that needs no service (the gpio-sim and soak lanes' release binary, the AddressSanitizer

@@ -5,8 +5,8 @@
 # crash, trap or sanitizer report, and prints the crashing input as base64 and hex so the CI log
 # alone reproduces it:  base64 -d > crash.bin; Tools/fuzz/.build/release/<harness> crash.bin
 #
-# Usage: Tools/ci/fuzz.sh [harness …]   (default: all; about 4 min on 2 cores: build ~1 min warm,
-#   4 min cold; fuzzing 7 × 30 s + 90 s for the PTU reader, two harnesses at a time: 2.5 min)
+# Usage: Tools/ci/fuzz.sh [harness …]   (default: all; about 4.5 min on 2 cores: build ~1 min warm,
+#   4 min cold; fuzzing 9 × 30 s + 90 s for the PTU reader, two harnesses at a time: 3 min)
 #   FUZZ_SECONDS=<s>   time per harness (default 30; the PTU reader gets 3×: it runs ~20× faster than
 #                      the text readers and brings the lane to ≥ 10⁶ executions; a longer hunt: 600)
 #   FUZZ_JOBS=<n>      harnesses at once (default: 2, or 1 on one core)
@@ -26,7 +26,8 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/qdot-fuzz.XXXXXX")
 trap 'status=$?; rm -rf "$scratch"; [[ $status -ne 0 ]] && echo "fuzz: FAILED at: $step (exit $status)" >&2; exit $status' EXIT
 start=$(date +%s)
 
-all_harnesses=(fuzz-config fuzz-board fuzz-station fuzz-profile fuzz-experiment fuzz-record fuzz-record-salvage fuzz-ptu)
+all_harnesses=(fuzz-config fuzz-board fuzz-station fuzz-profile fuzz-experiment fuzz-record fuzz-record-salvage fuzz-ptu
+               fuzz-link-frame fuzz-key-messages)
 harnesses=("${@:-${all_harnesses[@]}}")
 
 # The seed files of each harness: the files qdot ships and the golden files its tests read.
@@ -40,13 +41,17 @@ seeds() {
         fuzz-experiment) ls "$repo"/Experiments/*.experiment.toml "$golden"/*.experiment.toml ;;
         fuzz-record|fuzz-record-salvage) ls "$golden"/*.qdotrec "$golden"/*.qdotrec.partial ;;
         fuzz-ptu)        ls "$golden"/*.ptu ;;
+        # The link's binary messages: hand-made seeds (Tools/fuzz/seeds/<harness>/, made from the
+        # layouts in docs/link-channel.md and docs/key-distillation.md; the frames authenticate
+        # with the reference vectors' secret, so mutations reach the payload parsers).
+        fuzz-link-frame|fuzz-key-messages) ls "$fuzz/seeds/$1"/*.bin ;;
         *) echo "fuzz: unknown harness $1 (known: ${all_harnesses[*]})" >&2; return 2 ;;
     esac
 }
 dictionary() {
     case "$1" in
         fuzz-ptu) echo "$fuzz/dictionaries/ptu.dict" ;;
-        fuzz-record|fuzz-record-salvage) ;;
+        fuzz-record|fuzz-record-salvage|fuzz-link-frame|fuzz-key-messages) ;;
         *) echo "$fuzz/dictionaries/toml.dict" ;;
     esac
 }

@@ -18,6 +18,8 @@ let harnesses: [(name: String, library: String)] = [
     ("fuzz-record", "Records"),
     ("fuzz-record-salvage", "Records"),
     ("fuzz-ptu", "Records"),
+    ("fuzz-link-frame", "LinkProtocol"),
+    ("fuzz-key-messages", "KeyDistillation"),
 ]
 
 let package = Package(
