@@ -12,10 +12,10 @@ import Testing
 
     static func expectInOrder(_ received: [LinkMessage], count: Int, seed: UInt64, _ who: String) {
         #expect(received.count == count, "\(who) received \(received.count) of \(count)")
-        for (index, message) in received.enumerated() {
-            #expect(message.payload == LinkTestSupport.payload(index, seed: seed), "\(who): message \(index) differs")
-            #expect(message.messageType == .siftingBases)
+        let firstDifference = received.indices.first {
+            received[$0].payload != LinkTestSupport.payload($0, seed: seed) || received[$0].messageType != .siftingBases
         }
+        #expect(firstDifference == nil, "\(who): message \(firstDifference ?? -1) is not the one sent at that place")
         let numbers = received.map(\.sequenceNumber)
         #expect(zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }, "\(who): sequence numbers not increasing")
     }
