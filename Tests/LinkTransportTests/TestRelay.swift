@@ -2,7 +2,8 @@ import NIOCore
 import NIOPosix
 
 /// A tiny TCP relay between Alice and Bob for the tests: forwards both ways and, on command,
-/// delays every chunk, swaps the next two chunks of a direction, or cuts every connection.
+/// delays every chunk, swaps the next two chunks of a direction, or cuts every connection; it
+/// records what Alice sent, for a replay.
 /// In the test target (not Tools/) because only tests drive it so far: its commands are method
 /// calls, and an executable would need a command protocol nobody uses yet.
 final class TestRelay: @unchecked Sendable {
@@ -17,6 +18,8 @@ final class TestRelay: @unchecked Sendable {
     private var heldChunk: (bytes: ByteBuffer, to: any Channel)?
     /// How many connections from the downstream side it accepted.
     private(set) var acceptedConnections = 0
+    /// Every byte it carried from the downstream side (Alice) to the upstream side (Bob), in order.
+    private(set) var recordedDownstreamBytes: [UInt8] = []
 
     private init(targetPort: Int) {
         loop = MultiThreadedEventLoopGroup.singleton.next()
@@ -65,7 +68,8 @@ final class TestRelay: @unchecked Sendable {
         if connections.count % 2 == 1 { acceptedConnections += 1 }
     }
 
-    func forward(_ bytes: ByteBuffer, to partner: any Channel) {
+    func forward(_ bytes: ByteBuffer, to partner: any Channel, fromDownstream: Bool) {
+        if fromDownstream { recordedDownstreamBytes += Array(bytes.readableBytesView) }
         if swapNextTwoChunks {
             if let held = heldChunk, held.to === partner {
                 heldChunk = nil
@@ -123,7 +127,7 @@ final class RelayPipe: ChannelInboundHandler, @unchecked Sendable {
                     guard child.isActive else { upstream.close(promise: nil); return }
                     self.relay.register(upstream)
                     self.partner = upstream
-                    for bytes in self.pending { self.relay.forward(bytes, to: upstream) }
+                    for bytes in self.pending { self.relay.forward(bytes, to: upstream, fromDownstream: true) }
                     self.pending.removeAll()
                 case .failure:
                     child.close(promise: nil)
@@ -133,7 +137,7 @@ final class RelayPipe: ChannelInboundHandler, @unchecked Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let bytes = Self.unwrapInboundIn(data)
-        if let partner { relay.forward(bytes, to: partner) } else { pending.append(bytes) }
+        if let partner { relay.forward(bytes, to: partner, fromDownstream: downstream) } else { pending.append(bytes) }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
