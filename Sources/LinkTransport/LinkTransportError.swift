@@ -17,6 +17,7 @@ public enum LinkTransportError: Error, Equatable, Sendable, CustomStringConverti
     /// The transport was closed.
     case closed
 
+    /// The error as one log line: what was wrong and the bound.
     public var description: String {
         switch self {
         case .invalidConfiguration(let field, let value, let requirement):

@@ -23,6 +23,7 @@ public enum LinkTransportEvent: Sendable, Equatable, CustomStringConvertible {
     /// An outgoing frame could not be sealed (usually: pad pool exhausted until replenished).
     case sealFailed(error: LinkProtocolError)
 
+    /// The event as one log line.
     public var description: String {
         switch self {
         case .listening(let port): "link: listening on port \(port)"

@@ -3,6 +3,7 @@ public import LinkProtocol
 /// The peer's messages as an async sequence (``LinkTransport/messages``): authenticated, in
 /// order, each once; ends after the transport is closed and drained.
 public struct LinkTransportMessages: AsyncSequence, Sendable {
+    /// One authenticated message from the peer.
     public typealias Element = LinkMessage
     let transport: LinkTransport
 
@@ -19,5 +20,7 @@ public struct LinkTransportMessages: AsyncSequence, Sendable {
         }
     }
 
+    /// An iterator over the transport's received messages (cancelling its task does not end a
+    /// waiting `next()`; ``LinkTransport/close()`` does).
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(transport: transport) }
 }
