@@ -19,6 +19,7 @@ extension LinkTransport {
         acknowledgementPending = false
         session.resetStream()
         lastReceived = .now()
+        connectionOpenedAt = lastReceived
         log(.connected(peer: peer))
         // The resume point, fixed before this connection's first byte: the first frame each side
         // sends on it. Alice speaks first; Bob answers only an authenticated frame, so a stranger's
@@ -172,7 +173,10 @@ extension LinkTransport {
         // Not reading because the node has not taken its messages: the silence is ours, not the peer's.
         if inbox.count - inboxHead >= configuration.receiveQueueCapacityMessages { lastReceived = now }
         let silence = now - lastReceived
-        if silence > TimeAmount(configuration.idleTimeout) {
+        if !peerResumed, now - connectionOpenedAt > TimeAmount(configuration.connectTimeout) {
+            // A connection that has not authenticated would hold the link's one slot until the idle timeout.
+            drop(.protocolViolation(peer: peerName, reason: "no authenticated acknowledgement within \(configuration.connectTimeout) of connecting"))
+        } else if silence > TimeAmount(configuration.idleTimeout) {
             drop(.idleTimeout(peer: peerName, silence: .nanoseconds(silence.nanoseconds)))
         } else if peerResumed, now - lastSent > TimeAmount(configuration.keepaliveInterval) {
             sendAcknowledgement()

@@ -47,6 +47,7 @@ public final class LinkTransport: @unchecked Sendable {
     var resumePoint: UInt64 = 0
     var acknowledgementPending = false
     var lastReceived = NIODeadline.now()
+    var connectionOpenedAt = NIODeadline.now()
     var lastSent = NIODeadline.now()
     var failuresInARow = 0
     var connecting = false

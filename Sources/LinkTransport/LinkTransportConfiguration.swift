@@ -22,7 +22,9 @@ public struct LinkTransportConfiguration: Sendable, Equatable {
     /// When nothing was sent for this long, an acknowledgement goes out as a keepalive. Must be
     /// below the peer's ``idleTimeout``.
     public var keepaliveInterval: Duration
-    /// Alice: how long one TCP connect may take.
+    /// How long one TCP connect may take (Alice), and how long a new connection may go without
+    /// the peer's authenticated acknowledgement before it is closed (both: a stranger cannot hold
+    /// the link's one connection).
     public var connectTimeout: Duration
     /// Alice: the waits between reconnection attempts.
     public var reconnectBackoff: LinkReconnectBackoff

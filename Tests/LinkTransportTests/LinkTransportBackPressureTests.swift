@@ -42,8 +42,8 @@ import Testing
     }
 
     /// A peer that accepts the TCP connection and never answers: Alice's sends beyond her queue
-    /// fail after the send timeout, and after the 2 s idle timeout she closes the connection
-    /// (logged) and reconnects.
+    /// fail after the send timeout, and after the 1 s connect timeout without the peer's
+    /// authenticated acknowledgement she closes the connection (logged) and reconnects.
     @Test func aSilentPeerIsTimedOut() async throws {
         let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelOption(.autoRead, value: false)
@@ -56,12 +56,36 @@ import Testing
             try await alice.send(.siftingBases, payload: [3])
         }
         let timedOut = await LinkTestSupport.eventually(within: .seconds(6)) {
-            log.contains { if case .idleTimeout(_, let silence) = $0 { silence >= .seconds(2) } else { false } }
+            log.contains { if case .protocolViolation(_, let reason) = $0 { reason.hasPrefix("no authenticated acknowledgement") } else { false } }
         }
         #expect(timedOut, "\(log.all)")
         #expect(await LinkTestSupport.eventually { log.contains { if case .reconnectScheduled = $0 { true } else { false } } })
         await alice.close()
         await #expect(throws: LinkTransportError.closed) { try await alice.send(.siftingBases, payload: [4]) }
         try await silent.close()
+    }
+
+    /// A link that goes quiet after it was up (the relay drops every byte from then on): a side
+    /// closes after the 2 s idle timeout, although keepalives (every 0.3 s) were sent,
+    /// and once bytes pass again Alice's reconnect delivers the message queued meanwhile.
+    @Test func aQuietLinkIsClosedAfterTheIdleTimeout() async throws {
+        let (aliceSession, bobSession) = try LinkTestSupport.sessions(seed: 33)
+        let aliceLog = EventLog(), bobLog = EventLog()
+        let bob = try await LinkTransport.listen(session: bobSession, configuration: LinkTestSupport.configuration(port: 0), log: bobLog.log)
+        let relay = try await TestRelay.start(targetPort: try #require(bob.listeningPort))
+        let alice = try LinkTransport.connect(session: aliceSession, configuration: LinkTestSupport.configuration(port: relay.port), log: aliceLog.log)
+        try await alice.send(.siftingBases, payload: [1])
+        #expect(await LinkTestSupport.receive(1, from: bob).map(\.payload) == [[1]])
+        try await relay.configure { $0.dropsEverything = true }
+        try await alice.send(.siftingBases, payload: [2])
+        let idle: (LinkTransportEvent) -> Bool = { if case .idleTimeout(_, let silence) = $0 { silence >= .seconds(2) } else { false } }
+        // The first side to time out closes its socket; the relay passes the close on, so the other may see that instead.
+        #expect(await LinkTestSupport.eventually(within: .seconds(6)) { aliceLog.contains(idle) || bobLog.contains(idle) },
+                "\(aliceLog.all) \(bobLog.all)")
+        try await relay.configure { $0.dropsEverything = false }
+        #expect(await LinkTestSupport.receive(1, from: bob).map(\.payload) == [[2]])
+        await alice.close()
+        await bob.close()
+        await relay.stop()
     }
 }

@@ -69,6 +69,24 @@ import Testing
         await bob.close()
     }
 
+    /// A stranger that connects and stays silent holds the link's one connection only for the
+    /// connect timeout (1 s here), not the idle timeout (2 s): closed after 1–1.9 s (timer tick 75 ms).
+    @Test func aSilentStrangerLosesTheConnectionAfterTheConnectTimeout() async throws {
+        let log = EventLog()
+        let (bob, aliceSession, port) = try await Self.startBob(seed: 26, log: log)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let stranger = try await RawPeer.connect(port: port)
+        #expect(await stranger.closedByPeer(within: .seconds(5)))
+        let held = clock.now - start
+        #expect(held >= .seconds(1) && held < .milliseconds(1_900), "held \(held)")
+        #expect(log.contains {
+            if case .protocolViolation(_, let reason) = $0 { reason.hasPrefix("no authenticated acknowledgement within 1.0 seconds") } else { false }
+        }, "\(log.all)")
+        try await Self.expectServes(bob, alice: aliceSession, port: port)
+        await bob.close()
+    }
+
     /// While Alice is connected a second connection is refused (and logged); Alice's link goes on.
     @Test func aSecondConnectionIsRefusedWhileAliceIsServed() async throws {
         let log = EventLog()

@@ -2,7 +2,8 @@ import NIOCore
 import NIOPosix
 
 /// A tiny TCP relay between Alice and Bob for the tests: forwards both ways and, on command,
-/// delays every chunk, swaps the next two chunks of a direction, or cuts every connection; it
+/// delays every chunk, swaps the next two chunks of a direction, drops everything, or cuts every
+/// connection; it
 /// records what Alice sent, for a replay.
 /// In the test target (not Tools/) because only tests drive it so far: its commands are method
 /// calls, and an executable would need a command protocol nobody uses yet.
@@ -15,6 +16,8 @@ final class TestRelay: @unchecked Sendable {
     private var connections: [any Channel] = []
     var chunkDelay = TimeAmount.zero
     var swapNextTwoChunks = false
+    /// Drops every chunk (a link gone quiet without a close).
+    var dropsEverything = false
     private var heldChunk: (bytes: ByteBuffer, to: any Channel)?
     /// How many connections from the downstream side it accepted.
     private(set) var acceptedConnections = 0
@@ -69,6 +72,7 @@ final class TestRelay: @unchecked Sendable {
     }
 
     func forward(_ bytes: ByteBuffer, to partner: any Channel, fromDownstream: Bool) {
+        if dropsEverything { return }
         if fromDownstream { recordedDownstreamBytes += Array(bytes.readableBytesView) }
         if swapNextTwoChunks {
             if let held = heldChunk, held.to === partner {
