@@ -89,3 +89,14 @@ struct RawPeer {
         await LinkTestSupport.eventually(within: timeout) { !channel.isActive }
     }
 }
+
+extension LinkTransportEvent {
+    /// The peer named in a connection event (so a test can compare the rest of the event).
+    var peerForTest: String {
+        switch self {
+        case .connected(let peer), .refusedSecondConnection(let peer), .frameRejected(let peer, _),
+             .protocolViolation(let peer, _), .idleTimeout(let peer, _), .disconnected(let peer): peer
+        default: ""
+        }
+    }
+}
