@@ -94,6 +94,18 @@ let package = Package(
         // through ETSI GS QKD 014's request logic and wire types (no HTTP). Foundation only.
         .target(name: "KeyStore", path: "Sources/KeyStore"),
         .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "SeededRandom"], path: "Tests/KeyStoreTests"),
+        // The node-to-node TCP transport carrying LinkSession frames (docs/link-transport.md): Bob
+        // listens, Alice connects and reconnects; cumulative acknowledgements and resend, a bounded
+        // send queue, idle timeout. SwiftNIO (built whatever the traits: a node always needs its link).
+        .target(name: "LinkTransport", dependencies: ["LinkProtocol",
+                                                     .product(name: "NIOCore", package: "swift-nio"),
+                                                     .product(name: "NIOPosix", package: "swift-nio")],
+                path: "Sources/LinkTransport"),
+        .testTarget(name: "LinkTransportTests", dependencies: ["LinkTransport", "LinkProtocol", "SeededRandom",
+                                                              .product(name: "NIOCore", package: "swift-nio"),
+                                                              .product(name: "NIOPosix", package: "swift-nio"),
+                                                              .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+                    path: "Tests/LinkTransportTests"),
 
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.

@@ -8,6 +8,10 @@ public enum LinkMessageType: UInt8, Sendable, CaseIterable {
     case hello = 0x01
     /// The session ends; the payload says why (``LinkAbort``). No key comes from the open block.
     case abort = 0x02
+    /// The transport's cumulative acknowledgement (LinkTransport): the next sequence number the
+    /// sender of the acknowledgement expects from its peer, 8 bytes big-endian. Also the first frame
+    /// each side sends on a new connection (where the peer resends from) and the keepalive.
+    case linkAcknowledgement = 0x03
     /// Sifting: the measurement bases of a block's detected cycles.
     case siftingBases = 0x10
     /// Parameter estimation: the positions and values of the disclosed QBER sample.
