@@ -10,9 +10,11 @@ public import LinkProtocol
 /// Feed it every block message from the peer (``receive(_:session:)``) and send what it returns,
 /// in order. Any message that does not fit — malformed, another step's, another block's header —
 /// ends the block with ``LinkProtocol/LinkAbortReason/protocolViolation`` and its reason; a peer's
-/// abort ends it with the peer's reason. A pending copy is discarded whenever the block ends
-/// without Bob's acknowledgement. After the block ended, messages are ignored (the node routes
-/// them elsewhere).
+/// abort ends it with the peer's reason. Once Alice holds the block pending she never discards it
+/// on her own: anything but Bob's acknowledgement (an abort, a bad message) leaves the outcome
+/// ``KeyBlockOutcome/awaitingSettlement(detail:)``, for ``PendingBlockRecovery`` to settle by asking
+/// Bob — he may have committed already. After the block ended, messages are ignored (the node
+/// routes them elsewhere).
 ///
 /// Public randomness (the sample seed, the privacy-amplification seed string) comes from
 /// `randomness`: the system generator on a lab node, a seeded `Xoshiro256StarStar` in simulation.
@@ -75,13 +77,13 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
         }
         book.report.framesReceived += 1
         do {
-            if message.messageType == .abort { return try await endByPeer(message) }
+            if message.messageType == .abort { return try endByPeer(message) }
             return try await advance(message, session: &session)
         } catch let error as KeyExchangeError {
             throw error
         } catch {
             let detail = (error as? KeyExchangeViolation)?.detail ?? String(describing: error)
-            try await discardPendingCopy()
+            if case .awaitingAcknowledgement = state { return awaitSettlement(detail) }
             state = .ended
             return book.abort(.protocolViolation, detail)
         }
@@ -183,18 +185,20 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
         return [book.message(.privacyAmplificationSeed, seed.encode()), book.message(.keyConfirmation, confirmation.encode())]
     }
 
-    /// The peer's abort: the block ends with its reason, the pending copy (if any) goes.
-    private mutating func endByPeer(_ message: LinkMessage) async throws -> [OutgoingLinkMessage] {
+    /// The peer's abort: the block ends with its reason (or awaits settlement when pending).
+    private mutating func endByPeer(_ message: LinkMessage) throws -> [OutgoingLinkMessage] {
         let abort = try LinkAbort(payload: message.payload)
-        try await discardPendingCopy()
+        if case .awaitingAcknowledgement = state { return awaitSettlement("Bob aborted (\(abort.reason)): \(abort.detail)") }
         book.report.outcome = .aborted(reason: abort.reason, detail: abort.detail, byPeer: true)
         state = .ended
         return []
     }
 
-    private mutating func discardPendingCopy() async throws(KeyExchangeError) {
-        guard case .awaitingAcknowledgement = state else { return }
-        do { try await store.discard(blockID: book.header.blockID) } catch { throw .store(error) }
+    /// The block ends here while pending: only Bob's status answer may commit or discard it.
+    private mutating func awaitSettlement(_ detail: String) -> [OutgoingLinkMessage] {
+        book.report.outcome = .awaitingSettlement(detail: detail)
+        state = .ended
+        return []
     }
 
     private mutating func end(_ reason: KeyBlockAbortReason, as linkReason: LinkAbortReason, detail: String = "") -> [OutgoingLinkMessage] {
