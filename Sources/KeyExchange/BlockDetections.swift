@@ -1,5 +1,3 @@
-import LinkProtocol
-import KeyStore
 import KeyDistillation
 
 /// A node's own detections for a block: in strictly increasing index order, all inside the block's range.
@@ -21,15 +19,5 @@ enum BlockDetections {
                                         expected: "strictly increasing detection indices")
             }
         }
-    }
-}
-
-/// The commit's last in-memory step, the same on both nodes: the set-aside bits into both
-/// directions' pools (first half Alice → Bob, ``LinkProtocol/LinkSession/replenish(bits:)``).
-enum BlockCommit {
-    static func replenish(_ session: inout LinkSession, with setAside: KeyMaterial) throws(KeyExchangeError) {
-        guard setAside.bitCount > 0 else { return }
-        let bytes = setAside.withUnsafeKeyBytes { $0 }
-        do { try session.replenish(bits: bytes) } catch { throw .authentication(error) }
     }
 }
