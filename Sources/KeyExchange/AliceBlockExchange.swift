@@ -172,7 +172,9 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
         let seed = PrivacyAmplificationSeed(inputBits: key.count, outputBits: finalBits, drawingFrom: &randomness)
         let finalKey = try seed.hash().hash(key)
         guard let partition = FinalKeyPartition(finalKey: finalKey, setAsideBits: configuration.authenticationReplenishmentBits,
-                                                keySizeBits: store.keySizeBits) else { return [] }
+                                                keySizeBits: store.keySizeBits) else {
+            return end(.noSecretKey(secretLengthBits: length), as: .noSecretKeyLength, detail: "; the hashed key has \(finalKey.count) bits")
+        }
         book.report.distillation.secureBits = finalKey.count
         book.report.unusedFinalBits = partition.unusedBits
         if haltPoint == .beforePendingDeposit { return halt() }
