@@ -106,6 +106,12 @@ let package = Package(
                                                               .product(name: "NIOPosix", package: "swift-nio"),
                                                               .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
                     path: "Tests/LinkTransportTests"),
+        // One key block between the two nodes: Alice's and Bob's roles as state machines over LinkSession
+        // messages, driving the distillation steps, and the two-phase commit into both key stores
+        // (docs/link-exchange.md). No networking: the transport carries the frames.
+        .target(name: "KeyExchange", dependencies: ["KeyDistillation", "LinkProtocol", "KeyStore"], path: "Sources/KeyExchange"),
+        .testTarget(name: "KeyExchangeTests", dependencies: ["KeyExchange", "KeyDistillation", "LinkProtocol", "KeyStore", "SeededRandom"],
+                    path: "Tests/KeyExchangeTests"),
 
         // libgpiod's header (Debian: libgpiod-dev); Sources/CGPIOD/qdot_gpiod.h hides the 1.6 / 2.x
         // split and loads the library at run time (dlopen), so it is deliberately not linked.

@@ -45,5 +45,6 @@ public struct KeyBlockReport: Hashable, Sendable {
     /// Why no key came out (nil when one did).
     public var abortReason: KeyBlockAbortReason?
 
-    init(epsilonSecrecy: Double) { self.epsilonSecrecy = epsilonSecrecy }
+    /// An empty report for a block distilled at `epsilonSecrecy` (filled in step by step).
+    public init(epsilonSecrecy: Double) { self.epsilonSecrecy = epsilonSecrecy }
 }

@@ -18,9 +18,9 @@ public actor KeyStore {
     public nonisolated let directory: String
     /// The length of every stored key, in bits (a multiple of 8).
     public nonisolated let keySizeBits: Int
-    private var keys: [KeyIdentifier: StoredKey] = [:]
+    var keys: [KeyIdentifier: StoredKey] = [:]
     /// Ready keys in hand-out order (block, then index).
-    private var readyQueue: [KeyIdentifier] = []
+    var readyQueue: [KeyIdentifier] = []
 
     /// Opens (or creates, mode 0700) the store in `directory` for keys of `keySizeBits` bits,
     /// reading every key file; leftovers of interrupted writes are removed (the old file they
@@ -148,7 +148,7 @@ public actor KeyStore {
     }
 
     /// Persists `stored` and only then records it in memory.
-    private func write(_ stored: StoredKey) throws(KeyStoreError) {
+    func write(_ stored: StoredKey) throws(KeyStoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let contents: Data

@@ -29,6 +29,13 @@ public enum LinkMessageType: UInt8, Sendable, CaseIterable {
     case privacyAmplificationSeed = 0x50
     /// Key confirmation: the final key block is stored on the sender's side under the agreed ids.
     case keyConfirmation = 0x60
+    /// Key confirmation's answer: the receiver holds the block's keys committed (deliverable);
+    /// the sender may commit its pending copy.
+    case keyConfirmationAcknowledgement = 0x61
+    /// After a restart: a node holding a block's keys as pending asks whether the peer committed it.
+    case blockStatusQuery = 0x62
+    /// The answer to a status query: the block is committed at the sender, or it never will be.
+    case blockStatusReply = 0x63
     /// Key delivery: the sender's KME handed these key ids (cut to a size) to a master SAE for a
     /// slave SAE; the receiver reserves them in its store so its dec_keys can serve them.
     case keyDeliveryReservation = 0x70
