@@ -21,7 +21,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:detect_stack_
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$repo/Tools/ci/lsan-suppressions.txt:print_suppressions=0}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
-# Extra build flags of the lane being run (the ASan lane builds without the Service trait).
+# Extra build flags of the lane being run (the ASan lane builds without the default traits).
 trait_flags=()
 
 run_lane() {
@@ -44,16 +44,20 @@ run_lane() {
 lanes=("${@:-address thread}")
 for lane in ${lanes[*]}; do
     case "$lane" in
-        # Every test: memory errors can hide anywhere, and ASan costs about 2×. Without the Service
-        # trait: SwiftNIO and Hummingbird under ASan would add minutes of build for third-party
-        # code; `qdot serve`'s own threads run under TSan below.
+        # Every test: memory errors can hide anywhere, and ASan costs about 2×. Without the default
+        # traits, so ServiceTests build empty (their sources are `#if Service`): their waits on
+        # sockets and timers would add minutes under ASan, and `qdot serve`'s threads run under TSan
+        # below. (SwiftPM still compiles every target, Service and SwiftNIO included; the link
+        # transport's own tests run here too.)
         address) trait_flags=(--disable-default-traits); run_lane address .build-asan ;;
         # TSan costs 5–15× and finds races only where threads are; these suites have them:
         # FirmwareTests (the click ring on two threads, the loop and its consumer), CompositionTests
         # (the live experiment pipeline, record writer flushes), EndToEndTests (qdot processes,
         # its signal handler, pipes read on threads), ServiceTests (qdot serve: the loop publishing
         # through sequence locks while the sampler and request threads read, the HTTP server's
-        # event loops, the live stream's per-client queues). The pure-math suites (Analysis, Physics,
+        # event loops, the live stream's per-client queues), LinkTransportTests (the QKD link's
+        # event loop, its queues and the tasks that send and receive), KeyStoreTests (the key
+        # store actor under concurrent enc_keys requests). The pure-math suites (Analysis, Physics,
         # PhysicsEndToEnd, Vocabulary, SeededRandom, ConfigFile, Boards, Records, Reports,
         # Simulator, TimingMeasurement) run single-threaded code and would only add minutes.
         # One test is left out under TSan: it runs qdot under `ulimit -f 256`, and TSan's runtime
@@ -63,7 +67,7 @@ for lane in ${lanes[*]}; do
         # own hand-off of a chunk its thread pool read (NIOCore ByteBuffer storage written in
         # _NIOFileSystem's FileChunkProducer, read by the response writer) — inside SwiftNIO, not
         # qdot's code; the plain run covers the test.
-        thread) trait_flags=(); run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests|ServiceTests' \
+        thread) trait_flags=(); run_lane thread .build-tsan --filter 'FirmwareTests|CompositionTests|EndToEndTests|ServiceTests|LinkTransportTests|KeyStoreTests' \
                     --skip 'aRecordThatRunsOutOfRoomMidRunIsExit5AndTheResultSaysItIsIncomplete|theResultFigureAndRecordAreServedFromThePathsTheServiceGivesWithTheirTypes' ;;
         *) echo "sanitizers: unknown sanitizer $lane (address or thread)" >&2; exit 64 ;;
     esac
