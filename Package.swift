@@ -162,6 +162,19 @@ let package = Package(
                                                         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
                                                         .product(name: "NIOEmbedded", package: "swift-nio", condition: .when(traits: ["Service"]))],
                     path: "Tests/ServiceTests"),
+        // ETSI GS QKD 014's REST interface (docs/key-delivery.md) over KeyStore's request logic: the
+        // routes, the caller's SAE identity (never a header), the standard error bodies. Its sources
+        // are `#if Service` like Service's: without the trait no server package is compiled.
+        .target(name: "KeyDeliveryServer", dependencies: ["KeyStore",
+                                                         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                         .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Service"]))],
+                path: "Tools/KeyDeliveryServer"),
+        .testTarget(name: "KeyDeliveryServerTests", dependencies: [.target(name: "KeyDeliveryServer", condition: .when(traits: ["Service"])),
+                                                                  "KeyStore", "SeededRandom",
+                                                                  .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                                  .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Service"])),
+                                                                  .product(name: "NIOEmbedded", package: "swift-nio", condition: .when(traits: ["Service"]))],
+                    path: "Tests/KeyDeliveryServerTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
         .target(name: "CStopSignals", path: "Sources/CStopSignals"),
