@@ -16,14 +16,15 @@ import Testing
         }
     }
 
-    /// With no identity every route is 401 with the source's reason, before the store is asked.
+    /// With no identity every route is 401 with the source's reason, before the store is asked and
+    /// before a body is read (a malformed one included: nothing is parsed for an unknown caller).
     @Test func everyRouteIsUnauthorizedWithoutAnIdentity() async throws {
         let link = try await TwoKMELink()
         defer { link.remove() }
         let client = RouterClient(server: KeyDeliveryServer(handler: link.alice, identity: NoCertificate()))
         for (method, path, body) in [(HTTPRequest.Method.get, "SAE-Bob/status", nil), (.get, "SAE-Bob/enc_keys", nil),
                                      (.post, "SAE-Bob/enc_keys", "{}"), (.get, "SAE-Alice/dec_keys?key_ID=x", nil),
-                                     (.post, "SAE-Alice/dec_keys", #"{"key_IDs": [{"key_ID": "x"}]}"#)] as [(HTTPRequest.Method, String, String?)] {
+                                     (.post, "SAE-Alice/dec_keys", #"{"key_IDs": [{"key_ID": "x"}]}"#), (.post, "SAE-Alice/dec_keys", "not JSON")] as [(HTTPRequest.Method, String, String?)] {
             let response = try await client.execute(method, "/api/v1/keys/\(path)", body: body)
             #expect(response.status == .unauthorized && response.errorBody == ETSIErrorBody(message: "no client certificate"), "\(method) \(path)")
         }

@@ -28,13 +28,11 @@ extension KeyDeliveryServer {
             }
         }
         keys.post("enc_keys") { request, context in
-            let body: ETSIKeyRequest
-            switch await decodeBody(ETSIKeyRequest.self, named: "Key request (clause 6.2)", from: request, emptyMeans: ETSIKeyRequest()) {
-            case .success(let decoded): body = decoded
-            case .failure(let refusal): return refusal.response
-            }
-            return await answer(context) { caller, slave in
-                ETSIHTTPResponse.make(await handler.encKeys(caller: caller, slave: slave, request: body))
+            await answer(context) { caller, slave in
+                switch await decodeBody(ETSIKeyRequest.self, named: "Key request (clause 6.2)", from: request, emptyMeans: ETSIKeyRequest()) {
+                case .success(let body): ETSIHTTPResponse.make(await handler.encKeys(caller: caller, slave: slave, request: body))
+                case .failure(let refusal): refusal.response
+                }
             }
         }
         keys.get("dec_keys") { request, context in
@@ -43,13 +41,11 @@ extension KeyDeliveryServer {
             }
         }
         keys.post("dec_keys") { request, context in
-            let body: ETSIKeyIDs
-            switch await decodeBody(ETSIKeyIDs.self, named: "Key IDs (clause 6.4)", from: request, emptyMeans: nil) {
-            case .success(let decoded): body = decoded
-            case .failure(let refusal): return refusal.response
-            }
-            return await answer(context) { caller, master in
-                ETSIHTTPResponse.make(await handler.decKeys(caller: caller, master: master, keyIDs: body.keyIDs.map(\.keyID)))
+            await answer(context) { caller, master in
+                switch await decodeBody(ETSIKeyIDs.self, named: "Key IDs (clause 6.4)", from: request, emptyMeans: nil) {
+                case .success(let body): ETSIHTTPResponse.make(await handler.decKeys(caller: caller, master: master, keyIDs: body.keyIDs.map(\.keyID)))
+                case .failure(let refusal): refusal.response
+                }
             }
         }
     }
