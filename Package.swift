@@ -24,6 +24,10 @@ let package = Package(
     // lane) passes --disable-default-traits and compiles none of them.
     traits: [
         .trait(name: "Service", description: "qdot serve: the HTTP API, live stream, dashboard and metrics (Hummingbird 2)"),
+        // The key delivery server's mutual TLS (swift-nio-ssl: BoringSSL's C sources; docs/key-delivery.md
+        // has the measured build cost). Implies Service.
+        .trait(name: "KeyDeliveryTLS", description: "ETSI GS QKD 014 key delivery over mutual TLS (HummingbirdTLS, NIOSSL)",
+               enabledTraits: ["Service"]),
         .default(enabledTraits: ["Service"]),
     ],
     dependencies: [
@@ -36,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         // Hummingbird's own service runner: `qdot serve` shuts the server down gracefully through it.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // TLS for the key delivery server (already in the graph through hummingbird); only KeyDeliveryTLS links it.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.2"),
     ],
     targets: [
         // The hardware contract. Imports nothing.
@@ -182,6 +188,34 @@ let package = Package(
                                                         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
                                                         .product(name: "NIOEmbedded", package: "swift-nio", condition: .when(traits: ["Service"]))],
                     path: "Tests/ServiceTests"),
+        // ETSI GS QKD 014's REST interface (docs/key-delivery.md) over KeyStore's request logic: the
+        // routes, the caller's SAE identity (never a header), the standard error bodies. Its sources
+        // are `#if Service` like Service's: without the trait no server package is compiled.
+        .target(name: "KeyDeliveryServer", dependencies: ["KeyStore",
+                                                         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                         .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Service"]))],
+                path: "Tools/KeyDeliveryServer"),
+        .testTarget(name: "KeyDeliveryServerTests", dependencies: [.target(name: "KeyDeliveryServer", condition: .when(traits: ["Service"])),
+                                                                  "KeyStore", "SeededRandom",
+                                                                  .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                                  .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Service"])),
+                                                                  .product(name: "NIOEmbedded", package: "swift-nio", condition: .when(traits: ["Service"]))],
+                    path: "Tests/KeyDeliveryServerTests"),
+        // The key delivery server's mutual TLS: the server configuration from the lab's PEM files and
+        // the SAE id from the verified client certificate. Its sources are `#if KeyDeliveryTLS`.
+        .target(name: "KeyDeliveryTLS", dependencies: [.target(name: "KeyDeliveryServer", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                      .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                      .product(name: "HummingbirdTLS", package: "hummingbird", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                      .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                      .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["KeyDeliveryTLS"]))],
+                path: "Tools/KeyDeliveryTLS"),
+        // Starts the server on 127.0.0.1 and calls it with curl; certificates made by openssl at test time.
+        .testTarget(name: "KeyDeliveryTLSTests", dependencies: [.target(name: "KeyDeliveryTLS", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                               .target(name: "KeyDeliveryServer", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                               "KeyStore",
+                                                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                                                                        condition: .when(traits: ["KeyDeliveryTLS"]))],
+                    path: "Tests/KeyDeliveryTLSTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
         .target(name: "CStopSignals", path: "Sources/CStopSignals"),
