@@ -32,7 +32,8 @@ import Testing
         }
         #expect(taken == 128, "sends taken before the queues filled")
         #expect(failure as? LinkTransportError == .sendQueueFull(capacityMessages: 64, capacityBytes: 64 << 20, waited: .milliseconds(300)))
-        #expect(waited >= .milliseconds(300) && waited < .seconds(3), "waited \(waited)")
+        // The upper bound only says the send does not hang: a loaded machine wakes the timer late.
+        #expect(waited >= .milliseconds(300) && waited < .seconds(30), "waited \(waited)")
         #expect(await alice.outstandingMessages() == 64)
         let received = await LinkTestSupport.receive(128, from: bob)
         #expect(received.map(\.payload) == (0..<128).map { LinkTestSupport.payload($0, seed: 4) })

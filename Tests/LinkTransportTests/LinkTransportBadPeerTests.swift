@@ -70,7 +70,10 @@ import Testing
     }
 
     /// A stranger that connects and stays silent holds the link's one connection only for the
-    /// connect timeout (1 s here), not the idle timeout (2 s): closed after 1–1.9 s (timer tick 75 ms).
+    /// connect timeout (1 s here), not the idle timeout (2 s): closed no earlier than 1 s, and the
+    /// logged reason is the connect timeout's. (No upper bound on the wall time: on a loaded
+    /// machine — a sanitizer run, CI — the close can come seconds late; the reason tells which
+    /// timer fired.)
     @Test func aSilentStrangerLosesTheConnectionAfterTheConnectTimeout() async throws {
         let log = EventLog()
         let (bob, aliceSession, port) = try await Self.startBob(seed: 26, log: log)
@@ -79,7 +82,7 @@ import Testing
         let stranger = try await RawPeer.connect(port: port)
         #expect(await stranger.closedByPeer(within: .seconds(5)))
         let held = clock.now - start
-        #expect(held >= .seconds(1) && held < .milliseconds(1_900), "held \(held)")
+        #expect(held >= .seconds(1), "held \(held)")
         #expect(log.contains {
             if case .protocolViolation(_, let reason) = $0 { reason.hasPrefix("no authenticated acknowledgement within 1.0 seconds") } else { false }
         }, "\(log.all)")
