@@ -18,12 +18,15 @@ enum LinkTestSupport {
         return (try LinkSession(preSharedSecret: secret, role: .alice), try LinkSession(preSharedSecret: secret, role: .bob))
     }
 
-    /// Loopback timings short enough for tests: 2 s idle, 0.3 s keepalive, 20–400 ms backoff.
-    static func configuration(port: Int, sendTimeout: Duration = .seconds(10), capacity: Int = 64) -> LinkTransportConfiguration {
+    /// Loopback timings for tests: 0.3 s keepalive, 20–400 ms backoff, and connect and idle
+    /// timeouts long enough (15 s, 30 s) that a loaded machine — the whole suite in parallel, a
+    /// sanitizer run — never trips them by accident; the tests of those timeouts pass short ones.
+    static func configuration(port: Int, sendTimeout: Duration = .seconds(10), capacity: Int = 64,
+                              idleTimeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(15)) -> LinkTransportConfiguration {
         LinkTransportConfiguration(host: "127.0.0.1", port: port, sendQueueCapacityMessages: capacity,
                                    receiveQueueCapacityMessages: capacity, sendTimeout: sendTimeout,
-                                   idleTimeout: .seconds(2), keepaliveInterval: .milliseconds(300),
-                                   connectTimeout: .seconds(1),
+                                   idleTimeout: idleTimeout, keepaliveInterval: .milliseconds(300),
+                                   connectTimeout: connectTimeout,
                                    reconnectBackoff: LinkReconnectBackoff(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(400)))
     }
 
@@ -35,7 +38,7 @@ enum LinkTestSupport {
     }
 
     /// Waits until `condition` holds, polling every 10 ms, at most `timeout`; returns whether it held.
-    static func eventually(within timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
+    static func eventually(within timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
@@ -46,7 +49,7 @@ enum LinkTestSupport {
     }
 
     /// Takes `count` messages from `transport`, or fewer if `timeout` passes first (then closes the transport).
-    static func receive(_ count: Int, from transport: LinkTransport, within timeout: Duration = .seconds(20)) async -> [LinkMessage] {
+    static func receive(_ count: Int, from transport: LinkTransport, within timeout: Duration = .seconds(60)) async -> [LinkMessage] {
         guard count > 0 else { return [] }
         let watchdog = Task {
             try await Task.sleep(for: timeout)

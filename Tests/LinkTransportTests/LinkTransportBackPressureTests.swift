@@ -50,13 +50,14 @@ import Testing
             .childChannelOption(.autoRead, value: false)
             .bind(host: "127.0.0.1", port: 0).get()
         let log = EventLog()
-        let configuration = LinkTestSupport.configuration(port: try #require(silent.localAddress?.port), sendTimeout: .milliseconds(200), capacity: 3)
+        let configuration = LinkTestSupport.configuration(port: try #require(silent.localAddress?.port), sendTimeout: .milliseconds(200), capacity: 3,
+                                                          idleTimeout: .seconds(2), connectTimeout: .seconds(1))
         let alice = try LinkTransport.connect(session: try LinkTestSupport.sessions(seed: 32).alice, configuration: configuration, log: log.log)
         for index in 0..<3 { try await alice.send(.siftingBases, payload: [UInt8(index)]) }
         await #expect(throws: LinkTransportError.sendQueueFull(capacityMessages: 3, capacityBytes: 64 << 20, waited: .milliseconds(200))) {
             try await alice.send(.siftingBases, payload: [3])
         }
-        let timedOut = await LinkTestSupport.eventually(within: .seconds(6)) {
+        let timedOut = await LinkTestSupport.eventually {
             log.contains { if case .protocolViolation(_, let reason) = $0 { reason.hasPrefix("no authenticated acknowledgement") } else { false } }
         }
         #expect(timedOut, "\(log.all)")
@@ -72,16 +73,18 @@ import Testing
     @Test func aQuietLinkIsClosedAfterTheIdleTimeout() async throws {
         let (aliceSession, bobSession) = try LinkTestSupport.sessions(seed: 33)
         let aliceLog = EventLog(), bobLog = EventLog()
-        let bob = try await LinkTransport.listen(session: bobSession, configuration: LinkTestSupport.configuration(port: 0), log: bobLog.log)
+        let bob = try await LinkTransport.listen(session: bobSession, configuration: LinkTestSupport.configuration(port: 0, idleTimeout: .seconds(2)),
+                                                 log: bobLog.log)
         let relay = try await TestRelay.start(targetPort: try #require(bob.listeningPort))
-        let alice = try LinkTransport.connect(session: aliceSession, configuration: LinkTestSupport.configuration(port: relay.port), log: aliceLog.log)
+        let alice = try LinkTransport.connect(session: aliceSession, configuration: LinkTestSupport.configuration(port: relay.port, idleTimeout: .seconds(2)),
+                                              log: aliceLog.log)
         try await alice.send(.siftingBases, payload: [1])
         #expect(await LinkTestSupport.receive(1, from: bob).map(\.payload) == [[1]])
         try await relay.configure { $0.dropsEverything = true }
         try await alice.send(.siftingBases, payload: [2])
         let idle: (LinkTransportEvent) -> Bool = { if case .idleTimeout(_, let silence) = $0 { silence >= .seconds(2) } else { false } }
         // The first side to time out closes its socket; the relay passes the close on, so the other may see that instead.
-        #expect(await LinkTestSupport.eventually(within: .seconds(6)) { aliceLog.contains(idle) || bobLog.contains(idle) },
+        #expect(await LinkTestSupport.eventually { aliceLog.contains(idle) || bobLog.contains(idle) },
                 "\(aliceLog.all) \(bobLog.all)")
         try await relay.configure { $0.dropsEverything = false }
         #expect(await LinkTestSupport.receive(1, from: bob).map(\.payload) == [[2]])
