@@ -70,7 +70,7 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
     /// Takes the peer's next message; returns what to send. `session` is the link the block runs
     /// on: the commit adds the block's set-aside bits to its pools. Throws only for local failures
     /// (the store's disk, the pools).
-    public mutating func receive(_ message: LinkMessage, session: inout LinkSession) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
+    public mutating func receive(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
         switch state {
         case .notStarted, .ended: return []
         default: break
@@ -89,7 +89,7 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
         }
     }
 
-    private mutating func advance(_ message: LinkMessage, session: inout LinkSession) async throws -> [OutgoingLinkMessage] {
+    private mutating func advance(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws -> [OutgoingLinkMessage] {
         switch state {
         case .awaitingBases:
             let bob = try BasisAnnouncement(decoding: book.body(of: message, expected: .siftingBases, step: "sifting"))
@@ -145,7 +145,7 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
             if haltPoint == .aroundCommit { return halt() }
             let setAside: KeyMaterial
             do { setAside = try await store.commit(blockID: book.header.blockID) } catch { throw KeyExchangeError.store(error) }
-            try BlockCommit.replenish(&session, with: setAside)
+            try await BlockCommit.replenish(&session, with: setAside)
             book.report.authenticationBitsReplenished = setAside.bitCount
             book.report.outcome = .committed(keyIDs: (0..<keyCount).map { KeyIdentifier(blockID: book.header.blockID, keyIndex: UInt32($0)) })
             state = .ended

@@ -58,7 +58,7 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
 
     /// Takes the peer's next message; returns what to send. `session`: the commit adds the
     /// block's set-aside bits to its pools. Throws only for local failures.
-    public mutating func receive(_ message: LinkMessage, session: inout LinkSession) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
+    public mutating func receive(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
         if case .ended = state { return [] }
         book.report.framesReceived += 1
         do {
@@ -81,7 +81,7 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
         }
     }
 
-    private mutating func advance(_ message: LinkMessage, session: inout LinkSession) async throws -> [OutgoingLinkMessage] {
+    private mutating func advance(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws -> [OutgoingLinkMessage] {
         switch state {
         case .awaitingBases:
             let alice = try BasisAnnouncement(decoding: book.body(of: message, expected: .siftingBases, step: "sifting"))
@@ -164,14 +164,14 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
     }
 
     /// Pending file, key files, pools, acknowledgement — in that order (the crash cases of docs/link-exchange.md).
-    private mutating func commit(_ partition: FinalKeyPartition, session: inout LinkSession) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
+    private mutating func commit(_ partition: FinalKeyPartition, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
         let blockID = book.header.blockID
         if haltPoint == .beforePendingDeposit { return halt() }
         do { try await store.depositPending(blockID: blockID, keys: partition.keys, setAside: KeyMaterial(bytes: partition.setAside)) } catch { throw .store(error) }
         if haltPoint == .afterPendingDeposit { return halt() }
         let setAside: KeyMaterial
         do { setAside = try await store.commit(blockID: blockID) } catch { throw .store(error) }
-        try BlockCommit.replenish(&session, with: setAside)
+        try await BlockCommit.replenish(&session, with: setAside)
         book.report.authenticationBitsReplenished = setAside.bitCount
         book.report.outcome = .committed(keyIDs: (0..<partition.keys.count).map { KeyIdentifier(blockID: blockID, keyIndex: UInt32($0)) })
         state = .ended

@@ -9,6 +9,8 @@ public enum KeyExchangeError: Error, Equatable, Sendable, CustomStringConvertibl
     case store(KeyStoreError)
     /// The set-aside bits could not go into the authentication pools.
     case authentication(LinkProtocolError)
+    /// The pools' owner (the node's transport) could not take the set-aside bits: it was closed.
+    case padSinkUnavailable(reason: String)
     /// A peer's message outside any block's role (a status reply that cannot be read, one for a
     /// block this node does not hold pending).
     case protocolViolation(KeyExchangeViolation)
@@ -18,6 +20,7 @@ public enum KeyExchangeError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .store(let error): "key store: \(error)"
         case .authentication(let error): "authentication pool: \(error)"
+        case .padSinkUnavailable(let reason): "authentication pools unavailable: \(reason)"
         case .protocolViolation(let violation): "protocol violation: \(violation)"
         }
     }

@@ -29,7 +29,7 @@ public enum PendingBlockRecovery {
 
     /// Alice: commits or discards the pending block Bob's status reply is about. Throws a protocol
     /// violation for a reply that does not decode or names a block not pending here.
-    public static func settle(_ reply: LinkMessage, store: KeyStore, session: inout LinkSession) async throws(KeyExchangeError) -> Settlement {
+    public static func settle(_ reply: LinkMessage, store: KeyStore, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> Settlement {
         guard reply.messageType == .blockStatusReply else {
             throw .protocolViolation(KeyExchangeViolation("recovery: expected a block status reply, got \(reply.messageType)"))
         }
@@ -44,7 +44,7 @@ public enum PendingBlockRecovery {
                 return .discarded(blockID: status.blockID)
             }
             let setAside = try await store.commit(blockID: status.blockID)
-            try BlockCommit.replenish(&session, with: setAside)
+            try await BlockCommit.replenish(&session, with: setAside)
             return .committed(blockID: status.blockID, keyCount: await store.keyCount(blockID: status.blockID))
         } catch let error as KeyStoreError {
             throw .store(error)
@@ -57,13 +57,13 @@ public enum PendingBlockRecovery {
 
     /// Bob after a restart: commits every pending block (his pending file is his decision to
     /// commit) and adds its set-aside bits to the pools. Returns the block ids.
-    public static func rollForward(store: KeyStore, session: inout LinkSession) async throws(KeyExchangeError) -> [UInt64] {
+    public static func rollForward(store: KeyStore, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> [UInt64] {
         let pending: [UInt64]
         do { pending = try await store.pendingBlocks() } catch { throw .store(error) }
         for blockID in pending {
             let setAside: KeyMaterial
             do { setAside = try await store.commit(blockID: blockID) } catch { throw .store(error) }
-            try BlockCommit.replenish(&session, with: setAside)
+            try await BlockCommit.replenish(&session, with: setAside)
         }
         return pending
     }

@@ -26,3 +26,18 @@ extension LinkWorld {
         return Swift.min(first &+ 1, last)...last
     }
 }
+
+extension LinkWorld {
+    /// Alice's cycles (pulses) whose photon can reach `node` within its cycles `cycles`: for Bob
+    /// ``aliceCycles(reachingBobCycles:)``; for Alice the same bounds through her own arm's delay.
+    public func aliceCycles(reaching node: LinkNode, cycles: ClosedRange<Int64>) -> ClosedRange<Int64> {
+        guard node == .alice else { return aliceCycles(reachingBobCycles: cycles) }
+        let clock = parameters.aliceClock, timing = parameters.aliceCycles
+        let start = clock.truePicoseconds(atLocal: timing.startPicoseconds(ofCycle: cycles.lowerBound))
+        let end = clock.truePicoseconds(atLocal: timing.startPicoseconds(ofCycle: cycles.upperBound &+ 1))
+        let fixed = parameters.aliceArm.arrivalDelayPicoseconds
+        let first = timing.cycle(containingLocal: clock.localPicoseconds(atTrue: start &- fixed &- longestCascadeDelayPicoseconds))
+        let last = timing.cycle(containingLocal: clock.localPicoseconds(atTrue: end &- fixed))
+        return Swift.min(first &+ 1, last)...last
+    }
+}
