@@ -216,13 +216,25 @@ let package = Package(
                                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle",
                                                                         condition: .when(traits: ["KeyDeliveryTLS"]))],
                     path: "Tests/KeyDeliveryTLSTests"),
+        // One QKD node (`qdot link`, docs/link-node.md): the node file, the simulated one-arm board in the
+        // shared world, cycle alignment with the peer, the block driver over the transport into the
+        // key store, and the key delivery server (with the Service trait; mutual TLS with KeyDeliveryTLS).
+        .target(name: "LinkNode", dependencies: ["Physics", "Analysis", "KeyDistillation", "KeyExchange", "LinkProtocol", "LinkTransport",
+                                                "KeyStore", "ConfigFile", "Boards", "Vocabulary", "SeededRandom",
+                                                .target(name: "KeyDeliveryServer", condition: .when(traits: ["Service"])),
+                                                .target(name: "KeyDeliveryTLS", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Service"]))],
+                path: "Tools/LinkNode"),
+        .testTarget(name: "LinkNodeTests", dependencies: ["LinkNode", "Physics", "KeyDistillation", "KeyStore", "LinkProtocol", "SeededRandom"],
+                    path: "Tests/LinkNodeTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
         .target(name: "CStopSignals", path: "Sources/CStopSignals"),
         .executableTarget(
             name: "qdot",
             dependencies: ["Composition", .target(name: "Service", condition: .when(traits: ["Service"])), "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
-                           "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement",
+                           "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement", "LinkNode",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
