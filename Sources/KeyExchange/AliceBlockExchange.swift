@@ -83,11 +83,7 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
     private mutating func advance(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws -> [OutgoingLinkMessage] {
         switch state {
         case .awaitingBases:
-            let bob = try BasisAnnouncement(decoding: context.body(of: message, expected: .siftingBases, step: "sifting"))
-            try context.checkInRange(bob)
-            context.report.distillation.rawDetectionsBob = bob.indices.count
-            let sifted = try Sifting.sift(own: context.detections, peer: bob)
-            context.report.distillation.siftedBits = sifted.siftedBits
+            let sifted = try context.siftAgainstPeerBases(message)
             let sampleSize = try ParameterEstimation.sampleSize(fraction: context.configuration.parameters.sampleFraction, keyLength: sifted.siftedBits)
             context.report.distillation.sampleBits = sampleSize
             guard sampleSize + 4 <= sifted.siftedBits else {

@@ -73,12 +73,22 @@ struct BlockRoleContext<Randomness: RandomNumberGenerator> {
         return body
     }
 
-    /// Refuses announced indices outside the block's detection range.
-    func checkInRange(_ announcement: BasisAnnouncement) throws(KeyExchangeViolation) {
-        if let first = announcement.indices.first, let last = announcement.indices.last,
+    /// Sifts this node's detections against the peer's basis announcement in `message`, counting
+    /// the peer's detections and the sifted bits in the report. Throws on bytes that do not decode,
+    /// another step's message, or announced indices outside the block's detection range.
+    mutating func siftAgainstPeerBases(_ message: LinkMessage) throws -> SiftedKey {
+        let peer = try BasisAnnouncement(decoding: body(of: message, expected: .siftingBases, step: "sifting"))
+        if let first = peer.indices.first, let last = peer.indices.last,
            first < header.detectionRange.lowerBound || last >= header.detectionRange.upperBound {
             throw KeyExchangeViolation("sifting bases: indices \(first) … \(last) outside \(header)")
         }
+        switch report.role {
+        case .alice: report.distillation.rawDetectionsBob = peer.indices.count
+        case .bob: report.distillation.rawDetectionsAlice = peer.indices.count
+        }
+        let sifted = try Sifting.sift(own: detections, peer: peer)
+        report.distillation.siftedBits = sifted.siftedBits
+        return sifted
     }
 
     /// The block's keys and set-aside bits into the store as pending, durably.

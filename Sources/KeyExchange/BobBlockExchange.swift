@@ -75,11 +75,7 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
     private mutating func advance(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws -> [OutgoingLinkMessage] {
         switch state {
         case .awaitingBases:
-            let alice = try BasisAnnouncement(decoding: context.body(of: message, expected: .siftingBases, step: "sifting"))
-            try context.checkInRange(alice)
-            context.report.distillation.rawDetectionsAlice = alice.indices.count
-            let sifted = try Sifting.sift(own: context.detections, peer: alice)
-            context.report.distillation.siftedBits = sifted.siftedBits
+            let sifted = try context.siftAgainstPeerBases(message)
             state = .awaitingSample(sifted: sifted.bits)
             return [context.message(.siftingBases, context.basisAnnouncement.encode())]
 
