@@ -7,6 +7,9 @@
 ///    seal with those pads. A crash before the write leaves the older file, whose reservation
 ///    covers every pad sealed so far; after it, the new one.
 ///
+/// Saves go one at a time, in the order taken: a snapshot written after a newer one would put the
+/// file's reservation below pads the session may already use.
+///
 /// A session restored from a snapshot has no pads reserved: it seals nothing until step 2 has run
 /// once. A session keyed from the pre-shared secret and never saved seals without limit.
 extension LinkSession {

@@ -53,6 +53,25 @@ import Testing
         #expect(fresh.lastAcceptedSequenceNumber == nil && fresh.outgoing.nextPadIndex == 0)
     }
 
+    /// Version 1's golden bytes, written by the Python reference in docs/link-channel.md ("Across
+    /// restarts") from the table alone: Alice after one frame, secret byte i = 7i + 3 (mod 256),
+    /// two pads per direction, nothing reserved beyond the used pad. Every later version reads them.
+    @Test func versionOneGoldenBytes() throws {
+        let golden = "51444c5301000000000000400000000000000000000000030a11181f262d343b424950575e656c0000000000000001"
+            + "00000000000000800000000000000010535a61686f767d848b9299a0a7aeb5bc737a81888f969da4abb2b9c0c7ced5dc"
+            + "000000000000000000000000000000000000000000000020c3cad1d8dfe6edf4fb020910171e252c333a41484f565d64"
+            + "6b727980878e959c1a5c65ef9206d3e74399ebceec1394a1"
+        let bytes = stride(from: 0, to: golden.count, by: 2).map { offset in
+            UInt8(golden.dropFirst(offset).prefix(2), radix: 16)!
+        }
+        var alice = try LinkSession(preSharedSecret: (0..<96).map { UInt8(truncatingIfNeeded: 7 * $0 + 3) }, role: .alice)
+        _ = try alice.seal(.hello, payload: LinkHello().payload)
+        #expect(alice.snapshot(reservingOutgoingPads: 0).encoded() == bytes)
+        let state = try LinkSessionSnapshot(decoding: bytes)
+        #expect(state.role == .alice && state.limits == .standard && state.lastAcceptedSequenceNumber == nil)
+        #expect(state.outgoing.nextPadIndex == 1 && state.outgoing.padCount == 1 && state.incoming.padCount == 2)
+    }
+
     /// Every prefix of the bytes is refused as truncated, naming the field the bytes end in.
     @Test func everyTruncationNamesItsField() throws {
         let state = try Self.talkedSessions().bob.snapshot(reservingOutgoingPads: 2)
