@@ -97,9 +97,10 @@ let package = Package(
         .target(name: "LinkProtocol", path: "Sources/LinkProtocol"),
         .testTarget(name: "LinkProtocolTests", dependencies: ["LinkProtocol", "SeededRandom"], path: "Tests/LinkProtocolTests"),
         // The node's final keys for applications: crash-safe on disk, each delivered once per side
-        // through ETSI GS QKD 014's request logic and wire types (no HTTP). Foundation only.
-        .target(name: "KeyStore", path: "Sources/KeyStore"),
-        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "SeededRandom"], path: "Tests/KeyStoreTests"),
+        // through ETSI GS QKD 014's request logic and wire types (no HTTP); beside them, the saved
+        // link session (LinkSessionStateFile), which must stay consistent with them. Foundation and LinkProtocol.
+        .target(name: "KeyStore", dependencies: ["LinkProtocol"], path: "Sources/KeyStore"),
+        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "LinkProtocol", "SeededRandom"], path: "Tests/KeyStoreTests"),
         // The node-to-node TCP transport carrying LinkSession frames (docs/link-transport.md): Bob
         // listens, Alice connects and reconnects; cumulative acknowledgements and resend, a bounded
         // send queue, idle timeout. SwiftNIO (built whatever the traits: a node always needs its link).

@@ -139,7 +139,7 @@ public struct ETSIKeyDeliveryHandler: Sendable {
             return .failure(httpStatus: 401, body: ETSIErrorBody(message: message, details: [["key_ID": id.uuidString]]))
         case .unsupportedKeySize, .wrongKeySize, .tooManyKeysInBlock:
             return .failure(httpStatus: 400, body: ETSIErrorBody(message: message))
-        case .notEnoughKeys, .corruptKeyFile, .fileSystem, .cannotCreateDirectory:
+        case .notEnoughKeys, .corruptKeyFile, .corruptSessionState, .fileSystem, .cannotCreateDirectory:
             return .failure(httpStatus: 503, body: ETSIErrorBody(message: message))
         }
     }
