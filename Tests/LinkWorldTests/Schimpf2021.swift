@@ -1,13 +1,13 @@
 import Physics
 
-/// Schimpf et al., "Quantum cryptography with highly entangled sub-Poissonian photons from a GaAs
-/// quantum dot", Sci. Adv. 7, eabe8905 (2021) (arXiv:2007.12726), mapped onto the link world.
+/// C. Schimpf et al., "Quantum cryptography with highly entangled photons from semiconductor
+/// quantum dots", Sci. Adv. 7, eabe8905 (2021) (arXiv:2007.12726), mapped onto the link world.
 ///
-/// Their figures (abstract): BBM92 between two buildings over 350 m of fibre, 80 MHz two-photon
-/// pumping, entanglement fidelity 0.987(8) (the arXiv v1 of 2020 gives 0.97(1)), QBER 1.9 %
-/// averaged over 13 h, 135 bit/s sifted and 86 bit/s secure. The g2(0), the arm efficiencies,
-/// the detectors' dark counts and the secure-key formula are in the paper's body, which the
-/// reference store did not return; what stands in for them is marked "assumed" below.
+/// Their figures (abstract): BBM92 between two buildings over 350 m of fibre, 80 MHz pumping,
+/// entanglement fidelity 0.987(8) (the arXiv v1 of 2020 gives 0.97(1)), QBER 1.9 % averaged over
+/// 13 h, 135 bit/s sifted and 86 bit/s secure. The g2(0), the arm efficiencies, the detectors'
+/// dark counts and the secure-key formula are in the paper's body, which the reference store did
+/// not return; what stands in for them is marked "assumed" below.
 ///
 /// The mapping (docs/link.md, "Schimpf 2021 in the simulated world"):
 /// - 80 MHz → cycle period 12 500 ps; 350 m → ``FibreLink`` of 350 m at 3.5 dB/km (T = 0.754).
