@@ -27,11 +27,29 @@ import Testing
 
     @Test func badFibreValuesAreAllNamed() {
         #expect {
-            try FibreLink(lengthMetres: -1, attenuationDecibelsPerKilometre: .nan, groupIndex: 0.5, extraLossDecibels: -2)
+            try FibreLink(lengthMetres: -1, attenuationDecibelsPerKilometre: .nan, groupIndex: 0.5, extraLossDecibels: -2,
+                          polarizationErrorProbability: 0.6)
         } throws: { error in
             let fields = (error as? StationDataError)?.problems.map(\.field) ?? []
-            return fields == ["length-m", "attenuation-db-per-km", "group-index", "extra-loss-db"]
+            return fields == ["length-m", "attenuation-db-per-km", "group-index", "extra-loss-db", "polarization-error"]
         }
+        for bad in [-0.01, 0.500_001, .nan, .infinity] {
+            #expect {
+                try FibreLink(lengthMetres: 1, polarizationErrorProbability: bad)
+            } throws: { error in
+                (error as? StationDataError)?.problems.map(\.field) == ["polarization-error"]
+            }
+        }
+    }
+
+    @Test func polarizationErrorMixesTheQBERAndItsFitInvertsIt() throws {
+        // Q = Q₀(1 − e) + (1 − Q₀)e: Q₀ = 1 %, e = 5 % → 0.0095 + 0.0495 = 5.9 %; e = ½ scrambles
+        // any Q₀ to ½; e = 0 leaves it. The fit e = (Q − Q₀)/(1 − 2Q₀) gives 5 % back.
+        let fibre = try FibreLink(lengthMetres: 350, polarizationErrorProbability: 0.05)
+        #expect(abs(fibre.expectedQuantumBitErrorRate(intrinsic: 0.01) - 0.059) < 1e-15)
+        #expect(abs(try FibreLink(lengthMetres: 1, polarizationErrorProbability: 0.5).expectedQuantumBitErrorRate(intrinsic: 0.2) - 0.5) < 1e-15)
+        #expect(try FibreLink(lengthMetres: 1).expectedQuantumBitErrorRate(intrinsic: 0.03) == 0.03)
+        #expect(abs(FibreLink.polarizationErrorProbability(measuredQBER: 0.059, intrinsicQBER: 0.01) - 0.05) < 1e-15)
     }
 
     @Test func driftOverADayIsExactInPicoseconds() throws {

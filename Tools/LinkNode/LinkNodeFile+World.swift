@@ -36,6 +36,7 @@ extension LinkNodeFile {
         let bobOffset = reader.value("bob-clock-offset-ps", in: section, as: picoseconds, default: 0)
         let bobDrift = reader.value("bob-clock-drift-ppm", in: section, as: ppm, default: 0)
         let intercept = reader.value("intercept-fraction", in: section, as: .probability, default: 0)
+        let polarizationError = reader.value("fibre-polarization-error", in: section, as: .number("a probability", in: 0...0.5), default: 0)
         let aliceCollection = reader.optional("alice-arm-efficiency", in: section, as: .probability)
         let bobCollection = reader.optional("bob-arm-efficiency", in: section, as: .probability)
         guard let station else { return nil }
@@ -52,7 +53,8 @@ extension LinkNodeFile {
                                              gate: GateWindow(openPicoseconds: Int64(gateOpen), closePicoseconds: Int64(gateClose)))
             let parameters = LinkWorldParameters(
                 source: p.source, aliceArm: aliceArm, bobArm: bobArm,
-                fibre: try FibreLink(lengthMetres: length, attenuationDecibelsPerKilometre: attenuation),
+                fibre: try FibreLink(lengthMetres: length, attenuationDecibelsPerKilometre: attenuation,
+                                     polarizationErrorProbability: polarizationError),
                 aliceClock: try NodeClock(offsetPicoseconds: Int64(aliceOffset), driftPartsPerMillion: aliceDrift),
                 bobClock: try NodeClock(offsetPicoseconds: Int64(bobOffset), driftPartsPerMillion: bobDrift),
                 aliceCycles: timing, bobCycles: timing,

@@ -18,7 +18,11 @@ import Vocabulary
 /// 6. with probability p₂ the dot re-excites (as in ``EntangledPairSource``): a second, independent
 ///    cascade sends one unpolarized photon to each node, surviving with the same efficiencies, its
 ///    delays drawn afresh, its output + or − with probability ½ (Eve's intercept-resend leaves
-///    that ½ as it is, so she is not applied to it).
+///    that ½ as it is, so she is not applied to it);
+/// 7. only when the fibre's polarization error e (``FibreLink/polarizationErrorProbability``) is
+///    above 0: whether Bob's pair photon is flipped (probability e, in either basis). Being last and
+///    drawn only for e > 0, it leaves every draw, and so every seeded output, of a world without it
+///    as it was. The flip acts on the photon Bob receives, so with Eve it follows her resend.
 ///
 /// Alice's photon reaches her detectors at t_k + Δ_XX + d_A, Bob's at t_k + Δ_XX + Δt + d_B + L·n_g/c;
 /// each node's clock turns that into its local time, and the cycle containing it gives the
@@ -34,7 +38,7 @@ public struct LinkWorld: Sendable {
     /// The world's parameters.
     public let parameters: LinkWorldParameters
     let source: EntangledPairSource
-    let bobThreshold: UInt64, interceptThreshold: UInt64
+    let bobThreshold: UInt64, interceptThreshold: UInt64, polarizationErrorThreshold: UInt64
     /// The seed's generator, from which each pulse's stream is derived.
     let pulseStreams: Xoshiro256StarStar
 
@@ -48,6 +52,7 @@ public struct LinkWorld: Sendable {
         self.parameters = parameters
         bobThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: parameters.bobEfficiencyWithFibre)
         interceptThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: parameters.eavesdropper.interceptFraction)
+        polarizationErrorThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: parameters.fibre.polarizationErrorProbability)
         pulseStreams = Xoshiro256StarStar(seed: parameters.seed)
     }
 
@@ -107,6 +112,10 @@ public struct LinkWorld: Sendable {
         }
         if source.reexcitationThreshold > 0 && rng.nextBernoulli(threshold: source.reexcitationThreshold) {
             addReexcitationPhotons(pulseTime: pulseTime, rng: &rng, settings: &settings, to: &outcome)
+        }
+        if polarizationErrorThreshold > 0 && rng.nextBernoulli(threshold: polarizationErrorThreshold),
+           let photon = outcome.bob {
+            outcome.bob?.output = photon.output == .plus ? .minus : .plus
         }
         return outcome
     }
