@@ -7,10 +7,18 @@ import LinkTransport
 import Physics
 import SeededRandom
 
-/// The commit's set-aside bits go to the transport, which owns the session and its pools.
+/// The commit's set-aside bits go to the transport, which owns the session and its pools; the
+/// session is saved at once, so the window in which a crash loses them at this node only (the
+/// store's commit has deleted the pending file that held them) is one durable write long.
 struct TransportPads: AuthenticationPadSink {
     let transport: LinkTransport
-    mutating func replenish(bits: [UInt8]) async throws { try await transport.replenish(bits: bits) }
+    let sessionFile: LinkSessionStateFile
+    mutating func replenish(bits: [UInt8]) async throws {
+        try await transport.replenish(bits: bits)
+        let snapshot = try await transport.snapshot(reservingOutgoingPads: LinkNodeDriver.padsReservedPerSave)
+        try sessionFile.save(snapshot)
+        try await transport.snapshotSaved(snapshot)
+    }
 }
 
 /// One node's block driver (docs/link-node.md): everything both roles share — the board, the
@@ -62,7 +70,7 @@ final class LinkNodeDriver {
         self.blockLimit = blockLimit
         configuration = KeyExchangeConfiguration(parameters: file.blocks.parameters,
                                                   authenticationReplenishmentBits: file.blocks.authenticationReplenishmentBits)
-        pads = TransportPads(transport: transport)
+        pads = TransportPads(transport: transport, sessionFile: sessionFile)
         result = LinkNodeResult.resumed(from: resultPath, file: file, log: log)
         progress = try LinkNodeProgress.load(directory: file.stateDirectory)
         aligner = BobCycleAligner(layout: file.layout, searchCycles: file.blocks.searchCycles)
