@@ -50,12 +50,12 @@ public struct BobCycleAligner: Sendable {
         let bobCycles = (cycles.lowerBound + predicted - uncertainty - driftReach)..<(cycles.upperBound + predicted + uncertainty + driftReach)
         let own = ownDetections(bobCycles)
         // Each alignment block spans the cycles over which the measured drift moves the offset by
-        // half a cycle (20 000 … 200 000): longer, and the first block's peak smears over
-        // neighbouring offsets and no longer stands out. The search spans only the prediction's
+        // one cycle (20 000 … 200 000): the two-bin peak still holds it; much longer, and the first
+        // block's peak smears over neighbouring offsets and no longer stands out. The search spans only the prediction's
         // ±u bins, so z ≥ 4 leaves a false peak below 10⁻³ (Gaussian tail 3·10⁻⁵ per bin over
         // ≤ 2u + 1 bins, u ≤ 30 after the start-up alignment).
         let drift = max(abs(latest.driftPartsPerMillion) * 1e-6, 2.5e-6)
-        let blockLength = min(Int64(cycles.count), max(20_000, min(200_000, Int64(0.5 / drift))))
+        let blockLength = min(Int64(cycles.count), max(20_000, min(200_000, Int64(1 / drift))))
         let settings = CycleAlignmentSettings(searchRange: (predicted - uncertainty)...(predicted + uncertainty), blockLength: blockLength,
                                               trackingHalfWidth: Int64((Double(blockLength) * Self.largestRelativeDrift).rounded(.up)) + 4,
                                               minimumSignificance: 4, evidence: .disclosedOutcomes)

@@ -14,7 +14,9 @@ extension LinkNodeDriver {
             throw .state(path: store.directory, reason: "\(error)")
         }
         try await resendReservations()
-        try await startNextBlockIfDue()
+        // Blocks wait until Bob's process is known: his start-up request (he just started) or his
+        // answer to this hello (he was running). A later request means his process restarted.
+        try await send([OutgoingLinkMessage(.hello, payload: LinkHello().payload)])
     }
 
     /// Every key handed to a master here, told to Bob's node again: a notice lost with a
@@ -40,9 +42,16 @@ extension LinkNodeDriver {
         switch message.messageType {
         case .alignmentRequest:
             try await answerAlignmentRequest(message)
+            if bobIsKnown { try await endBlockOpenedBeforeBobsRestart() }
+            bobIsKnown = true
+            try await startNextBlockIfDue()
+        case .hello:
+            guard !bobIsKnown else { return }
+            bobIsKnown = true
+            try await startNextBlockIfDue()
         case .blockStatusReply:
             try await settle(message)
-        case .alignmentDisclosure, .blockStatusQuery, .keyDeliveryReservation, .hello, .linkAcknowledgement:
+        case .alignmentDisclosure, .blockStatusQuery, .keyDeliveryReservation, .linkAcknowledgement:
             log("link: unexpected \(message.messageType) from Bob: ignored")
         default:
             guard var block = aliceBlock else {
@@ -55,6 +64,22 @@ extension LinkNodeDriver {
             try await send(replies)
             if block.isFinished { try await finishAliceBlock(block.report) }
         }
+    }
+
+    /// Bob asks for the start window only when his process starts: a block open here lost its
+    /// messages with his old process (his transport had acknowledged them), so it ends as if he
+    /// had aborted it — held pending here, it goes to the status query that settles it.
+    private func endBlockOpenedBeforeBobsRestart() async throws(LinkNodeError) {
+        guard var block = aliceBlock else { return }
+        let blockID = block.report.header.blockID
+        let abort = LinkMessage(messageType: .abort, sequenceNumber: 0,
+                                payload: LinkAbort(reason: .protocolViolation, detail: "block \(blockID): Bob's node restarted").payload)
+        let replies: [OutgoingLinkMessage]
+        do { replies = try await block.receive(abort, session: &pads) } catch { throw .service("block \(blockID): \(error)") }
+        aliceBlock = block
+        try await send(replies)
+        log("block \(blockID): ended, Bob's node restarted while it was open")
+        if block.isFinished { try await finishAliceBlock(block.report) }
     }
 
     private func answerAlignmentRequest(_ message: LinkMessage) async throws(LinkNodeError) {
@@ -84,7 +109,7 @@ extension LinkNodeDriver {
     func startNextBlockIfDue() async throws(LinkNodeError) {
         let pending = try await pendingBlocks()
         try markFinishedIfDone(pendingBlocks: pending.count)
-        guard aliceBlock == nil, pending.isEmpty, blockLimit == 0 || result.blocksFinished < blockLimit else { return }
+        guard bobIsKnown, aliceBlock == nil, pending.isEmpty, blockLimit == 0 || result.blocksFinished < blockLimit else { return }
         let blockID = progress.nextBlockID
         guard blockID <= layout.largestBlockID else { throw .service("block \(blockID): past the last block the cycle counter allows") }
         progress.nextBlockID = blockID + 1
@@ -133,10 +158,17 @@ extension LinkNodeDriver {
         case .discarded(let blockID): (blockID, "settled-discarded")
         }
         log("block \(blockID): \(outcome) on Bob's answer")
+        let settled = outcome.hasPrefix("settled-committed") ? "settled-committed" : "settled-discarded"
+        let keys: Int = if case let .committed(_, keyCount) = settlement { keyCount } else { 0 }
         if let index = result.blocks.lastIndex(where: { $0.blockID == blockID }) {
-            result.blocks[index].outcome = outcome.hasPrefix("settled-committed") ? "settled-committed" : "settled-discarded"
-            if case let .committed(_, keyCount) = settlement { result.blocks[index].keys = keyCount }
+            result.blocks[index].outcome = settled
+            result.blocks[index].keys = keys
             try writeResult()
+        } else {
+            // Pending when an earlier process of this node stopped, before its result had the block.
+            try record(LinkNodeResult.Block(blockID: blockID, outcome: settled, detail: "settled after a restart", rawDetections: 0, siftedBits: 0,
+                                            sampleBits: 0, leakedBits: 0, secureBits: 0, keys: keys,
+                                            epsilonSecrecy: file.blocks.parameters.epsilonSecrecy, seconds: 0))
         }
         try await startNextBlockIfDue()
     }

@@ -27,7 +27,10 @@ extension LinkNodeDriver {
             }
         case .keyDeliveryReservation:
             await takeReservation(message)
-        case .alignmentRequest, .blockStatusReply, .hello, .linkAcknowledgement:
+        case .hello:
+            // Alice's process started: she opens blocks once she knows Bob's runs.
+            try await send([OutgoingLinkMessage(.hello, payload: LinkHello().payload)])
+        case .alignmentRequest, .blockStatusReply, .linkAcknowledgement:
             log("link: unexpected \(message.messageType) from Alice: ignored")
         default:
             guard isAligned else {

@@ -44,8 +44,9 @@ final class LinkNodeDriver {
     var progress: LinkNodeProgress
     let clock = ContinuousClock()
 
-    // Alice's open block.
+    // Alice's open block, and whether Bob's current process has been heard from.
     var aliceBlock: AliceBlockExchange<Xoshiro256StarStar>?
+    var bobIsKnown = false
     // Bob's alignment, held messages, placements per block and open block.
     var aligner: BobCycleAligner
     var isAligned = false
