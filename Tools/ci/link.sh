@@ -12,7 +12,7 @@
 #      of the packets of both directions are lost.
 #   3. rate limit: tc tbf 1 mbit (burst 32 kbit, latency 400 ms) on both ends of the veth.
 #   4. relay (Tools/ci/link_relay.py, in Bob's namespace; Alice's --link points at it): 20 ms delay,
-#      every connection cut every 3 s, two Alice → Bob chunks swapped every 5 s (a corrupted stream
+#      every connection cut every 3 s, two chunks of one direction swapped every 5 s (a corrupted stream
 #      the nodes must close and resume).
 #   5. kill/restart: Alice SIGKILLed when a block of hers is pending (else mid-block), restarted on
 #      the same state folder; then the same for Bob. Every key_ID handed out at Alice is decodable

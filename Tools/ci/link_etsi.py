@@ -26,6 +26,10 @@ import sys
 import time
 
 
+# A node's block outcomes that put keys in its store (Tools/LinkNode/LinkNodeResult.swift).
+COMMITTED = ("committed", "settled-committed")
+
+
 class LaneFailure(Exception):
     """A check of the lane failed; the message says which and what was seen."""
 
@@ -244,15 +248,20 @@ def wait_finished(arguments):
         time.sleep(0.25)
     for path, result in zip(arguments.result, results):
         blocks = result.get("blocks", [])
-        committed = sum(1 for block in blocks if block.get("outcome") == "committed")
+        committed = sum(1 for block in blocks if block.get("outcome") in COMMITTED)
         if committed < arguments.minimum_committed:
-            reasons = [block.get("abortReason") for block in blocks if block.get("outcome") != "committed"]
+            reasons = [(block.get("outcome"), block.get("abortReason"), block.get("detail"))
+                       for block in blocks if block.get("outcome") not in COMMITTED]
             fail(f"{path}: {committed} blocks committed, the lane needs {arguments.minimum_committed}; aborts: {reasons}")
-        alignment = result.get("alignment", {})
-        print(f"link: {result.get('node')}: {result.get('blocksFinished')} blocks, {committed} committed, "
-              f"keys {sum(block.get('keys', 0) or 0 for block in blocks)}, "
-              f"QBER {[round(block['qber'], 4) for block in blocks if block.get('qber') is not None]}, "
-              f"offset {alignment.get('offsetCycles')} (true {alignment.get('trueOffsetCycles')})")
+        alignment = result.get("alignment") or {}
+        outcomes = ", ".join(f"{block.get('blockID')} {block.get('outcome')} {block.get('keys', 0)} keys "
+                             f"{block.get('seconds', 0):.1f} s" for block in blocks)
+        qbers = [round(block["qber"], 4) for block in blocks if block.get("qber") is not None]
+        line = (f"link: {result.get('node')}: {result.get('blocksFinished')} blocks ({outcomes}), {committed} committed, "
+                f"{result.get('keysReady')} keys ready, QBER {qbers}")
+        if alignment:
+            line += f", offset {alignment.get('offsetCycles')} cycles (true {alignment.get('trueOffsetCycles')})"
+        print(line)
     print(f"link: both results finished after {time.monotonic() - started:.1f} s of waiting")
 
 

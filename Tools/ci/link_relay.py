@@ -7,10 +7,10 @@ on the way the relay makes the faults issue 14 asks for:
 - delay: every chunk read is written to the other side `--delay-ms` later (order kept);
 - cuts: every `--cut-every-s` seconds all relayed connections are closed, both sockets at once
   (Alice reconnects, both resend what the peer did not acknowledge, docs/link-transport.md);
-- reordering: every `--swap-every-s` seconds the next two chunks of the Alice → Bob direction are
+- reordering: every `--swap-every-s` seconds the next two chunks read in one direction are
   written in swapped order, which corrupts the byte stream (a frame's tag or sequence check fails),
   so the nodes must close that connection and resume on a new one. A held chunk with no second
-  chunk after 0.5 s goes out alone, in order.
+  chunk after 0.5 s goes out alone, in order, and the swap waits for the next pair.
 
 Counters (connections, cuts, swaps, bytes each way) go to `--stats` as JSON, rewritten every second
 and at exit, so the lane can assert that the faults really happened. SIGTERM or SIGINT stops it.
@@ -66,14 +66,14 @@ class Relay:
         self.connections.add(pair)
         try:
             await asyncio.gather(
-                self.pump(down_reader, up_writer, "bytesAliceToBob", swaps=True),
-                self.pump(up_reader, down_writer, "bytesBobToAlice", swaps=False))
+                self.pump(down_reader, up_writer, "bytesAliceToBob"),
+                self.pump(up_reader, down_writer, "bytesBobToAlice"))
         finally:
             self.connections.discard(pair)
             for writer in pair:
                 writer.close()
 
-    async def pump(self, reader, writer, counter, swaps):
+    async def pump(self, reader, writer, counter):
         """Reads chunks and writes each `delay_s` after it arrived, in order; closes on EOF."""
         queue = asyncio.Queue()
 
@@ -103,8 +103,9 @@ class Relay:
                 try:
                     chunk = await asyncio.wait_for(reader.read(65536), timeout=timeout)
                 except asyncio.TimeoutError:
-                    queue.put_nowait((held[0], held[1]))   # no second chunk came: send it in order
+                    queue.put_nowait(held)            # no second chunk came: send it in order, swap later
                     held = None
+                    self.swap_armed = True
                     continue
                 except OSError:
                     break
@@ -112,7 +113,7 @@ class Relay:
                     break
                 self.stats[counter] += len(chunk)
                 due = time.monotonic() + self.delay_s
-                if swaps and held is None and self.swap_armed:
+                if held is None and self.swap_armed:
                     self.swap_armed = False
                     held = (due, chunk)
                 elif held is not None:
@@ -172,7 +173,7 @@ def main():
     parser.add_argument("--upstream", type=host_port, required=True, help="HOST:PORT of Bob's node")
     parser.add_argument("--delay-ms", type=float, default=0, help="added one-way delay per chunk")
     parser.add_argument("--cut-every-s", type=float, default=0, help="close every connection this often (0: never)")
-    parser.add_argument("--swap-every-s", type=float, default=0, help="swap two Alice → Bob chunks this often (0: never)")
+    parser.add_argument("--swap-every-s", type=float, default=0, help="swap two chunks of one direction this often (0: never)")
     parser.add_argument("--stats", help="JSON counters file")
     arguments = parser.parse_args()
     if arguments.delay_ms < 0 or arguments.cut_every_s < 0 or arguments.swap_every_s < 0:
