@@ -97,9 +97,10 @@ let package = Package(
         .target(name: "LinkProtocol", path: "Sources/LinkProtocol"),
         .testTarget(name: "LinkProtocolTests", dependencies: ["LinkProtocol", "SeededRandom"], path: "Tests/LinkProtocolTests"),
         // The node's final keys for applications: crash-safe on disk, each delivered once per side
-        // through ETSI GS QKD 014's request logic and wire types (no HTTP). Foundation only.
-        .target(name: "KeyStore", path: "Sources/KeyStore"),
-        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "SeededRandom"], path: "Tests/KeyStoreTests"),
+        // through ETSI GS QKD 014's request logic and wire types (no HTTP); beside them, the saved
+        // link session (LinkSessionStateFile), which must stay consistent with them. Foundation and LinkProtocol.
+        .target(name: "KeyStore", dependencies: ["LinkProtocol"], path: "Sources/KeyStore"),
+        .testTarget(name: "KeyStoreTests", dependencies: ["KeyStore", "LinkProtocol", "SeededRandom"], path: "Tests/KeyStoreTests"),
         // The node-to-node TCP transport carrying LinkSession frames (docs/link-transport.md): Bob
         // listens, Alice connects and reconnects; cumulative acknowledgements and resend, a bounded
         // send queue, idle timeout. SwiftNIO (built whatever the traits: a node always needs its link).
@@ -216,13 +217,25 @@ let package = Package(
                                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle",
                                                                         condition: .when(traits: ["KeyDeliveryTLS"]))],
                     path: "Tests/KeyDeliveryTLSTests"),
+        // One QKD node (`qdot link`, docs/link-node.md): the node file, the simulated one-arm board in the
+        // shared world, cycle alignment with the peer, the block driver over the transport into the
+        // key store, and the key delivery server (with the Service trait; mutual TLS with KeyDeliveryTLS).
+        .target(name: "LinkNode", dependencies: ["Physics", "Analysis", "KeyDistillation", "KeyExchange", "LinkProtocol", "LinkTransport",
+                                                "KeyStore", "ConfigFile", "Boards", "Vocabulary", "SeededRandom",
+                                                .target(name: "KeyDeliveryServer", condition: .when(traits: ["Service"])),
+                                                .target(name: "KeyDeliveryTLS", condition: .when(traits: ["KeyDeliveryTLS"])),
+                                                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Service"])),
+                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Service"]))],
+                path: "Tools/LinkNode"),
+        .testTarget(name: "LinkNodeTests", dependencies: ["LinkNode", "Physics", "KeyDistillation", "KeyStore", "LinkProtocol", "SeededRandom"],
+                    path: "Tests/LinkNodeTests"),
         // The SIGINT/SIGTERM latch qdot installs before anything else runs (C: a sigaction handler
         // must be async-signal-safe). Only the qdot executable links it. Imports nothing.
         .target(name: "CStopSignals", path: "Sources/CStopSignals"),
         .executableTarget(
             name: "qdot",
             dependencies: ["Composition", .target(name: "Service", condition: .when(traits: ["Service"])), "CStopSignals", "Boards", "Firmware", "HAL", "Simulator", "LinuxHAL", "Experiments", "Records", "Reports",
-                           "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement",
+                           "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement", "LinkNode",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.

@@ -28,33 +28,25 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
         case ended
     }
 
-    private var book: BlockExchangeBook
+    private var context: BlockRoleContext<Randomness>
     private var state = State.notStarted
-    private let detections: [KeyDetection]
-    private let configuration: KeyExchangeConfiguration
-    private let store: KeyStore
-    private var randomness: Randomness
     /// Set by the crash tests: the role stops there as if killed.
-    var haltPoint: CommitHaltPoint?
+    var haltPoint: CommitHaltPoint? {
+        get { context.haltPoint }
+        set { context.haltPoint = newValue }
+    }
 
     /// Alice's role for block `blockID` over the cycles `detectionRange`, with her `detections`
     /// (index order, all inside the range). Throws on detections out of order or outside the range,
     /// or an invalid configuration.
     public init(blockID: UInt64, detectionRange: Range<UInt64>, detections: [KeyDetection], configuration: KeyExchangeConfiguration,
                 store: KeyStore, randomness: Randomness) throws(KeyDistillationError) {
-        try configuration.validate()
-        try BlockDetections.check(detections, in: detectionRange)
-        book = BlockExchangeBook(report: KeyBlockExchangeReport(header: KeyBlockHeader(blockID: blockID, detectionRange: detectionRange),
-                                                                role: .alice, epsilonSecrecy: configuration.parameters.epsilonSecrecy))
-        self.detections = detections
-        self.configuration = configuration
-        self.store = store
-        self.randomness = randomness
-        book.report.distillation.rawDetectionsAlice = detections.count
+        context = try BlockRoleContext(role: .alice, blockID: blockID, detectionRange: detectionRange, detections: detections,
+                                       configuration: configuration, store: store, randomness: randomness)
     }
 
     /// The block's account so far.
-    public var report: KeyBlockExchangeReport { book.report }
+    public var report: KeyBlockExchangeReport { context.report }
 
     /// True once the block is committed or aborted here.
     public var isFinished: Bool { if case .ended = state { true } else { false } }
@@ -63,8 +55,7 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
     public mutating func start() -> [OutgoingLinkMessage] {
         guard case .notStarted = state else { return [] }
         state = .awaitingBases
-        let announcement = BasisAnnouncement(indices: detections.map(\.index), bases: BitString(bits: detections.map { $0.basis == .diagonal }))
-        return [book.message(.siftingBases, announcement.encode())]
+        return [context.message(.siftingBases, context.basisAnnouncement.encode())]
     }
 
     /// Takes the peer's next message; returns what to send. `session` is the link the block runs
@@ -75,79 +66,71 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
         case .notStarted, .ended: return []
         default: break
         }
-        book.report.framesReceived += 1
+        context.report.framesReceived += 1
         do {
             if message.messageType == .abort { return try endByPeer(message) }
             return try await advance(message, session: &session)
         } catch let error as KeyExchangeError {
             throw error
         } catch {
-            let detail = (error as? KeyExchangeViolation)?.detail ?? String(describing: error)
+            let detail = KeyExchangeViolation.detail(of: error)
             if case .awaitingAcknowledgement = state { return awaitSettlement(detail) }
             state = .ended
-            return book.abort(.protocolViolation, detail)
+            return context.abort(.protocolViolation, detail)
         }
     }
 
     private mutating func advance(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws -> [OutgoingLinkMessage] {
         switch state {
         case .awaitingBases:
-            let bob = try BasisAnnouncement(decoding: book.body(of: message, expected: .siftingBases, step: "sifting"))
-            try book.checkInRange(bob)
-            book.report.distillation.rawDetectionsBob = bob.indices.count
-            let sifted = try Sifting.sift(own: detections, peer: bob)
-            book.report.distillation.siftedBits = sifted.siftedBits
-            let sampleSize = try ParameterEstimation.sampleSize(fraction: configuration.parameters.sampleFraction, keyLength: sifted.siftedBits)
-            book.report.distillation.sampleBits = sampleSize
+            let sifted = try context.siftAgainstPeerBases(message)
+            let sampleSize = try ParameterEstimation.sampleSize(fraction: context.configuration.parameters.sampleFraction, keyLength: sifted.siftedBits)
+            context.report.distillation.sampleBits = sampleSize
             guard sampleSize + 4 <= sifted.siftedBits else {
                 return end(.tooFewSiftedBits(siftedBits: sifted.siftedBits, sampleBits: sampleSize), as: .noSecretKeyLength)
             }
-            let disclosure = try ParameterEstimation.disclose(key: sifted.bits, seed: randomness.next(), sampleSize: sampleSize)
+            let disclosure = try ParameterEstimation.disclose(key: sifted.bits, seed: context.randomness.next(), sampleSize: sampleSize)
             state = .awaitingSampleAnswer(sifted: sifted.bits, disclosure: disclosure)
-            return [book.message(.parameterEstimationSample, disclosure.encode())]
+            return [context.message(.parameterEstimationSample, disclosure.encode())]
 
         case let .awaitingSampleAnswer(sifted, disclosure):
-            let bob = try SampleDisclosure(decoding: book.body(of: message, expected: .parameterEstimationSample, step: "parameter estimation"))
+            let bob = try SampleDisclosure(decoding: context.body(of: message, expected: .parameterEstimationSample, step: "parameter estimation"))
             guard bob.seed == disclosure.seed, bob.keyLength == disclosure.keyLength else {
                 throw KeyExchangeViolation("parameter estimation: Bob's sample is for seed \(bob.seed), \(bob.keyLength) bits; Alice's was seed \(disclosure.seed), \(disclosure.keyLength) bits")
             }
             let qber = try ParameterEstimation.estimate(own: disclosure, peer: bob)
             let key = try ParameterEstimation.remainingKey(sifted, after: disclosure)
             guard let tolerated = try SampledQBERCheck.toleratedQBER(qber: qber, keyBits: key.count, sampleBits: disclosure.bits.count,
-                                                                     parameters: configuration.parameters, report: &book.report.distillation)
+                                                                     parameters: context.configuration.parameters, report: &context.report.distillation)
             else { return endWithReportedReason(as: .quantumBitErrorRateAboveThreshold) }
             state = .awaitingCascadeSetup(key: key, toleratedQBER: tolerated)
             return []
 
         case let .awaitingCascadeSetup(key, tolerated):
-            let setup = try CascadeSetup(decoding: book.body(of: message, expected: .cascadeSetup, step: "Cascade setup"))
-            book.report.distillation.reconciledBits = key.count
+            let setup = try CascadeSetup(decoding: context.body(of: message, expected: .cascadeSetup, step: "Cascade setup"))
+            context.report.distillation.reconciledBits = key.count
             state = .reconciling(responder: try CascadeResponder(key: key, setup: setup), key: key, toleratedQBER: tolerated)
             return []
 
         case .reconciling(var responder, let key, let tolerated):
             if message.messageType == .cascadeParityRequest {
-                let request = try CascadeParityRequest(decoding: book.body(of: message, expected: .cascadeParityRequest, step: "Cascade"))
+                let request = try CascadeParityRequest(decoding: context.body(of: message, expected: .cascadeParityRequest, step: "Cascade"))
                 let reply = try responder.reply(to: request)
                 state = .reconciling(responder: responder, key: key, toleratedQBER: tolerated)
-                return [book.message(.cascadeParityReply, reply.encode())]
+                return [context.message(.cascadeParityReply, reply.encode())]
             }
-            let tag = try VerificationTag(decoding: book.body(of: message, expected: .verificationTag, step: "Cascade or verification"))
-            book.report.distillation.cascadeParityBits = responder.disclosedParityBits
+            let tag = try VerificationTag(decoding: context.body(of: message, expected: .verificationTag, step: "Cascade or verification"))
+            context.report.distillation.cascadeParityBits = responder.disclosedParityBits
             return try await verifyAndAmplify(key: key, bobTag: tag, toleratedQBER: tolerated)
 
         case let .awaitingAcknowledgement(keyCount):
             let acknowledgement = try KeyConfirmationAcknowledgement(
-                decoding: book.body(of: message, expected: .keyConfirmationAcknowledgement, step: "key confirmation"))
+                decoding: context.body(of: message, expected: .keyConfirmationAcknowledgement, step: "key confirmation"))
             guard acknowledgement.keyCount == keyCount else {
                 throw KeyExchangeViolation("key confirmation: Bob acknowledged \(acknowledgement.keyCount) keys, Alice confirmed \(keyCount)")
             }
-            if haltPoint == .aroundCommit { return halt() }
-            let setAside: KeyMaterial
-            do { setAside = try await store.commit(blockID: book.header.blockID) } catch { throw KeyExchangeError.store(error) }
-            try await BlockCommit.replenish(&session, with: setAside)
-            book.report.authenticationBitsReplenished = setAside.bitCount
-            book.report.outcome = .committed(keyIDs: (0..<keyCount).map { KeyIdentifier(blockID: book.header.blockID, keyIndex: UInt32($0)) })
+            if context.haltPoint == .aroundCommit { return halt() }
+            try await context.commitPending(keyCount: keyCount, session: &session)
             state = .ended
             return []
 
@@ -158,59 +141,57 @@ public struct AliceBlockExchange<Randomness: RandomNumberGenerator> {
 
     /// Bob's tag against Alice's key; then ℓ, the seed string, the pending copy, the confirmation.
     private mutating func verifyAndAmplify(key: BitString, bobTag: VerificationTag, toleratedQBER: Double) async throws -> [OutgoingLinkMessage] {
-        book.report.distillation.epsilonCorrectness = Verification.collisionProbability(keyBits: key.count)
-        book.report.distillation.verificationTagBits = Verification.tagBits
+        context.report.distillation.epsilonCorrectness = Verification.collisionProbability(keyBits: key.count)
+        context.report.distillation.verificationTagBits = Verification.tagBits
         let passed = try Verification.matches(bobTag, key: key)
-        book.report.distillation.verificationPassed = passed
+        context.report.distillation.verificationPassed = passed
         guard passed else { return end(.verificationFailed, as: .verificationFailed) }
-        let length = try SampledQBERCheck.secretLength(report: &book.report.distillation, toleratedQBER: toleratedQBER, parameters: configuration.parameters)
+        let length = try SampledQBERCheck.secretLength(report: &context.report.distillation, toleratedQBER: toleratedQBER, parameters: context.configuration.parameters)
         let finalBits = length >= 1 ? Int(length.rounded(.down)) : 0
-        guard FinalKeyPartition.keyCount(finalBits: finalBits, setAsideBits: configuration.authenticationReplenishmentBits, keySizeBits: store.keySizeBits) != nil else {
+        guard FinalKeyPartition.keyCount(finalBits: finalBits, setAsideBits: context.configuration.authenticationReplenishmentBits, keySizeBits: context.store.keySizeBits) != nil else {
             return end(.noSecretKey(secretLengthBits: length), as: .noSecretKeyLength,
-                       detail: "; \(configuration.authenticationReplenishmentBits) set-aside bits and one \(store.keySizeBits)-bit key are needed")
+                       detail: "; \(context.configuration.authenticationReplenishmentBits) set-aside bits and one \(context.store.keySizeBits)-bit key are needed")
         }
-        let seed = PrivacyAmplificationSeed(inputBits: key.count, outputBits: finalBits, drawingFrom: &randomness)
+        let seed = PrivacyAmplificationSeed(inputBits: key.count, outputBits: finalBits, drawingFrom: &context.randomness)
         let finalKey = try seed.hash().hash(key)
-        guard let partition = FinalKeyPartition(finalKey: finalKey, setAsideBits: configuration.authenticationReplenishmentBits,
-                                                keySizeBits: store.keySizeBits) else {
+        guard let partition = FinalKeyPartition(finalKey: finalKey, setAsideBits: context.configuration.authenticationReplenishmentBits,
+                                                keySizeBits: context.store.keySizeBits) else {
             return end(.noSecretKey(secretLengthBits: length), as: .noSecretKeyLength, detail: "; the hashed key has \(finalKey.count) bits")
         }
-        book.report.distillation.secureBits = finalKey.count
-        book.report.unusedFinalBits = partition.unusedBits
-        if haltPoint == .beforePendingDeposit { return halt() }
-        do {
-            try await store.depositPending(blockID: book.header.blockID, keys: partition.keys, setAside: KeyMaterial(bytes: partition.setAside))
-        } catch { throw KeyExchangeError.store(error) }
-        if haltPoint == .afterPendingDeposit { return halt() }
+        context.report.distillation.secureBits = finalKey.count
+        context.report.unusedFinalBits = partition.unusedBits
+        if context.haltPoint == .beforePendingDeposit { return halt() }
+        try await context.depositPending(partition)
+        if context.haltPoint == .afterPendingDeposit { return halt() }
         state = .awaitingAcknowledgement(keyCount: partition.keys.count)
         let confirmation = KeyConfirmation(finalBits: finalKey.count, keyCount: partition.keys.count, setAsideBits: partition.setAside.count * 8)
-        return [book.message(.privacyAmplificationSeed, seed.encode()), book.message(.keyConfirmation, confirmation.encode())]
+        return [context.message(.privacyAmplificationSeed, seed.encode()), context.message(.keyConfirmation, confirmation.encode())]
     }
 
     /// The peer's abort: the block ends with its reason (or awaits settlement when pending).
     private mutating func endByPeer(_ message: LinkMessage) throws -> [OutgoingLinkMessage] {
         let abort = try LinkAbort(payload: message.payload)
         if case .awaitingAcknowledgement = state { return awaitSettlement("Bob aborted (\(abort.reason)): \(abort.detail)") }
-        book.report.outcome = .aborted(reason: abort.reason, detail: abort.detail, byPeer: true)
+        context.recordPeerAbort(abort)
         state = .ended
         return []
     }
 
     /// The block ends here while pending: only Bob's status answer may commit or discard it.
     private mutating func awaitSettlement(_ detail: String) -> [OutgoingLinkMessage] {
-        book.report.outcome = .awaitingSettlement(detail: detail)
+        context.report.outcome = .awaitingSettlement(detail: detail)
         state = .ended
         return []
     }
 
     private mutating func end(_ reason: KeyBlockAbortReason, as linkReason: LinkAbortReason, detail: String = "") -> [OutgoingLinkMessage] {
-        book.report.distillation.abortReason = reason
+        context.report.distillation.abortReason = reason
         return endWithReportedReason(as: linkReason, detail: detail)
     }
 
     private mutating func endWithReportedReason(as linkReason: LinkAbortReason, detail: String = "") -> [OutgoingLinkMessage] {
         state = .ended
-        return book.abort(linkReason, (book.report.distillation.abortReason?.description ?? "\(linkReason)") + detail)
+        return context.abortWithReportedReason(linkReason, detail: detail)
     }
 
     private mutating func halt() -> [OutgoingLinkMessage] {

@@ -26,32 +26,24 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
         case ended
     }
 
-    private var book: BlockExchangeBook
+    private var context: BlockRoleContext<Randomness>
     private var state = State.awaitingBases
-    private let detections: [KeyDetection]
-    private let configuration: KeyExchangeConfiguration
-    private let store: KeyStore
-    private var randomness: Randomness
     /// Set by the crash tests: the role stops there as if killed.
-    var haltPoint: CommitHaltPoint?
+    var haltPoint: CommitHaltPoint? {
+        get { context.haltPoint }
+        set { context.haltPoint = newValue }
+    }
 
     /// Bob's role for block `blockID` over the cycles `detectionRange`, with his `detections`
     /// (index order, all inside the range). Throws on bad detections or an invalid configuration.
     public init(blockID: UInt64, detectionRange: Range<UInt64>, detections: [KeyDetection], configuration: KeyExchangeConfiguration,
                 store: KeyStore, randomness: Randomness) throws(KeyDistillationError) {
-        try configuration.validate()
-        try BlockDetections.check(detections, in: detectionRange)
-        book = BlockExchangeBook(report: KeyBlockExchangeReport(header: KeyBlockHeader(blockID: blockID, detectionRange: detectionRange),
-                                                                role: .bob, epsilonSecrecy: configuration.parameters.epsilonSecrecy))
-        self.detections = detections
-        self.configuration = configuration
-        self.store = store
-        self.randomness = randomness
-        book.report.distillation.rawDetectionsBob = detections.count
+        context = try BlockRoleContext(role: .bob, blockID: blockID, detectionRange: detectionRange, detections: detections,
+                                       configuration: configuration, store: store, randomness: randomness)
     }
 
     /// The block's account so far.
-    public var report: KeyBlockExchangeReport { book.report }
+    public var report: KeyBlockExchangeReport { context.report }
 
     /// True once the block is committed or aborted here.
     public var isFinished: Bool { if case .ended = state { true } else { false } }
@@ -60,12 +52,11 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
     /// block's set-aside bits to its pools. Throws only for local failures.
     public mutating func receive(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
         if case .ended = state { return [] }
-        book.report.framesReceived += 1
+        context.report.framesReceived += 1
         do {
             switch message.messageType {
             case .abort:
-                let abort = try LinkAbort(payload: message.payload)
-                book.report.outcome = .aborted(reason: abort.reason, detail: abort.detail, byPeer: true)
+                context.recordPeerAbort(try LinkAbort(payload: message.payload))
                 state = .ended
                 return []
             case .blockStatusQuery:
@@ -77,65 +68,60 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
             throw error
         } catch {
             state = .ended
-            return book.abort(.protocolViolation, (error as? KeyExchangeViolation)?.detail ?? String(describing: error))
+            return context.abort(.protocolViolation, KeyExchangeViolation.detail(of: error))
         }
     }
 
     private mutating func advance(_ message: LinkMessage, session: inout some AuthenticationPadSink) async throws -> [OutgoingLinkMessage] {
         switch state {
         case .awaitingBases:
-            let alice = try BasisAnnouncement(decoding: book.body(of: message, expected: .siftingBases, step: "sifting"))
-            try book.checkInRange(alice)
-            book.report.distillation.rawDetectionsAlice = alice.indices.count
-            let sifted = try Sifting.sift(own: detections, peer: alice)
-            book.report.distillation.siftedBits = sifted.siftedBits
+            let sifted = try context.siftAgainstPeerBases(message)
             state = .awaitingSample(sifted: sifted.bits)
-            let own = BasisAnnouncement(indices: detections.map(\.index), bases: BitString(bits: detections.map { $0.basis == .diagonal }))
-            return [book.message(.siftingBases, own.encode())]
+            return [context.message(.siftingBases, context.basisAnnouncement.encode())]
 
         case let .awaitingSample(sifted):
-            let alice = try SampleDisclosure(decoding: book.body(of: message, expected: .parameterEstimationSample, step: "parameter estimation"))
-            let sampleSize = try ParameterEstimation.sampleSize(fraction: configuration.parameters.sampleFraction, keyLength: sifted.count)
+            let alice = try SampleDisclosure(decoding: context.body(of: message, expected: .parameterEstimationSample, step: "parameter estimation"))
+            let sampleSize = try ParameterEstimation.sampleSize(fraction: context.configuration.parameters.sampleFraction, keyLength: sifted.count)
             guard alice.keyLength == sifted.count, alice.bits.count == sampleSize, sampleSize + 4 <= sifted.count else {
                 throw KeyExchangeViolation("parameter estimation: Alice's sample has \(alice.bits.count) of \(alice.keyLength) bits; Bob sifted \(sifted.count) bits and expects a sample of \(sampleSize)")
             }
-            book.report.distillation.sampleBits = sampleSize
+            context.report.distillation.sampleBits = sampleSize
             let answer = try ParameterEstimation.answer(alice, key: sifted)
             let qber = try ParameterEstimation.estimate(own: answer, peer: alice)
             let key = try ParameterEstimation.remainingKey(sifted, after: answer)
             guard let tolerated = try SampledQBERCheck.toleratedQBER(qber: qber, keyBits: key.count, sampleBits: sampleSize,
-                                                                     parameters: configuration.parameters, report: &book.report.distillation)
+                                                                     parameters: context.configuration.parameters, report: &context.report.distillation)
             else { return endWithReportedReason(as: .quantumBitErrorRateAboveThreshold) }
-            book.report.distillation.reconciledBits = key.count
-            let corrector = try CascadeCorrector(key: key, estimatedQBER: qber.value, passCount: configuration.parameters.cascadePassCount,
-                                                 blockSchedule: configuration.parameters.cascadeBlockSchedule, seed: randomness.next())
-            return [book.message(.parameterEstimationSample, answer.encode()), book.message(.cascadeSetup, corrector.setup.encode())]
+            context.report.distillation.reconciledBits = key.count
+            let corrector = try CascadeCorrector(key: key, estimatedQBER: qber.value, passCount: context.configuration.parameters.cascadePassCount,
+                                                 blockSchedule: context.configuration.parameters.cascadeBlockSchedule, seed: context.randomness.next())
+            return [context.message(.parameterEstimationSample, answer.encode()), context.message(.cascadeSetup, corrector.setup.encode())]
                 + nextCascadeStep(corrector, toleratedQBER: tolerated)
 
         case .reconciling(var corrector, let tolerated):
-            try corrector.receive(CascadeParityReply(decoding: book.body(of: message, expected: .cascadeParityReply, step: "Cascade")))
+            try corrector.receive(CascadeParityReply(decoding: context.body(of: message, expected: .cascadeParityReply, step: "Cascade")))
             return nextCascadeStep(corrector, toleratedQBER: tolerated)
 
         case let .awaitingAmplification(key, tolerated):
-            let seed = try PrivacyAmplificationSeed(decoding: book.body(of: message, expected: .privacyAmplificationSeed, step: "privacy amplification"))
-            book.report.distillation.verificationPassed = true
-            let length = try SampledQBERCheck.secretLength(report: &book.report.distillation, toleratedQBER: tolerated, parameters: configuration.parameters)
+            let seed = try PrivacyAmplificationSeed(decoding: context.body(of: message, expected: .privacyAmplificationSeed, step: "privacy amplification"))
+            context.report.distillation.verificationPassed = true
+            let length = try SampledQBERCheck.secretLength(report: &context.report.distillation, toleratedQBER: tolerated, parameters: context.configuration.parameters)
             let finalBits = length >= 1 ? Int(length.rounded(.down)) : 0
             guard seed.inputBits == key.count, seed.outputBits == finalBits else {
                 throw KeyExchangeViolation("privacy amplification: Alice hashes \(seed.inputBits) bits to \(seed.outputBits); Bob holds \(key.count) bits and computes ℓ = \(finalBits)")
             }
             let finalKey = try seed.hash().hash(key)
-            guard let partition = FinalKeyPartition(finalKey: finalKey, setAsideBits: configuration.authenticationReplenishmentBits,
-                                                    keySizeBits: store.keySizeBits) else {
-                throw KeyExchangeViolation("privacy amplification: \(finalBits) final bits hold less than \(configuration.authenticationReplenishmentBits) set-aside bits and one \(store.keySizeBits)-bit key")
+            guard let partition = FinalKeyPartition(finalKey: finalKey, setAsideBits: context.configuration.authenticationReplenishmentBits,
+                                                    keySizeBits: context.store.keySizeBits) else {
+                throw KeyExchangeViolation("privacy amplification: \(finalBits) final bits hold less than \(context.configuration.authenticationReplenishmentBits) set-aside bits and one \(context.store.keySizeBits)-bit key")
             }
-            book.report.distillation.secureBits = finalKey.count
-            book.report.unusedFinalBits = partition.unusedBits
+            context.report.distillation.secureBits = finalKey.count
+            context.report.unusedFinalBits = partition.unusedBits
             state = .awaitingConfirmation(partition: partition, finalBits: finalKey.count)
             return []
 
         case let .awaitingConfirmation(partition, finalBits):
-            let confirmation = try KeyConfirmation(decoding: book.body(of: message, expected: .keyConfirmation, step: "key confirmation"))
+            let confirmation = try KeyConfirmation(decoding: context.body(of: message, expected: .keyConfirmation, step: "key confirmation"))
             let expected = KeyConfirmation(finalBits: finalBits, keyCount: partition.keys.count, setAsideBits: partition.setAside.count * 8)
             guard confirmation == expected else {
                 throw KeyExchangeViolation("key confirmation: Alice confirms \(confirmation.finalBits) final bits, \(confirmation.keyCount) keys, \(confirmation.setAsideBits) set aside; Bob has \(expected.finalBits), \(expected.keyCount), \(expected.setAsideBits)")
@@ -152,48 +138,43 @@ public struct BobBlockExchange<Randomness: RandomNumberGenerator> {
         var corrector = corrector
         if let request = corrector.nextRequest() {
             state = .reconciling(corrector: corrector, toleratedQBER: toleratedQBER)
-            return [book.message(.cascadeParityRequest, request.encode())]
+            return [context.message(.cascadeParityRequest, request.encode())]
         }
         let key = corrector.correctedKey
-        book.report.distillation.correctedErrors = corrector.flippedBits
-        book.report.distillation.cascadeParityBits = corrector.disclosedParityBits
-        book.report.distillation.epsilonCorrectness = Verification.collisionProbability(keyBits: key.count)
-        book.report.distillation.verificationTagBits = Verification.tagBits
+        context.report.distillation.correctedErrors = corrector.flippedBits
+        context.report.distillation.cascadeParityBits = corrector.disclosedParityBits
+        context.report.distillation.epsilonCorrectness = Verification.collisionProbability(keyBits: key.count)
+        context.report.distillation.verificationTagBits = Verification.tagBits
         state = .awaitingAmplification(key: key, toleratedQBER: toleratedQBER)
-        return [book.message(.verificationTag, Verification.tagMessage(of: key, seed: randomness.next()).encode())]
+        return [context.message(.verificationTag, Verification.tagMessage(of: key, seed: context.randomness.next()).encode())]
     }
 
     /// Pending file, key files, pools, acknowledgement — in that order (the crash cases of docs/link-exchange.md).
     private mutating func commit(_ partition: FinalKeyPartition, session: inout some AuthenticationPadSink) async throws(KeyExchangeError) -> [OutgoingLinkMessage] {
-        let blockID = book.header.blockID
-        if haltPoint == .beforePendingDeposit { return halt() }
-        do { try await store.depositPending(blockID: blockID, keys: partition.keys, setAside: KeyMaterial(bytes: partition.setAside)) } catch { throw .store(error) }
-        if haltPoint == .afterPendingDeposit { return halt() }
-        let setAside: KeyMaterial
-        do { setAside = try await store.commit(blockID: blockID) } catch { throw .store(error) }
-        try await BlockCommit.replenish(&session, with: setAside)
-        book.report.authenticationBitsReplenished = setAside.bitCount
-        book.report.outcome = .committed(keyIDs: (0..<partition.keys.count).map { KeyIdentifier(blockID: blockID, keyIndex: UInt32($0)) })
+        if context.haltPoint == .beforePendingDeposit { return halt() }
+        try await context.depositPending(partition)
+        if context.haltPoint == .afterPendingDeposit { return halt() }
+        try await context.commitPending(keyCount: partition.keys.count, session: &session)
         state = .ended
-        if haltPoint == .aroundCommit { return [] }
-        return [book.message(.keyConfirmationAcknowledgement, KeyConfirmationAcknowledgement(keyCount: partition.keys.count).encode())]
+        if context.haltPoint == .aroundCommit { return [] }
+        return [context.message(.keyConfirmationAcknowledgement, KeyConfirmationAcknowledgement(keyCount: partition.keys.count).encode())]
     }
 
     /// Alice restarted and asks about this block before confirming it: it will never be committed.
     private mutating func answerStatusQuery(_ message: LinkMessage) throws -> [OutgoingLinkMessage] {
         let query = try BlockStatus(decodingQuery: message.payload)
-        guard query.blockID == book.header.blockID else {
-            throw KeyExchangeViolation("block status query for block \(query.blockID) while \(book.header) is open")
+        guard query.blockID == context.header.blockID else {
+            throw KeyExchangeViolation("block status query for block \(query.blockID) while \(context.header) is open")
         }
-        book.report.outcome = .aborted(reason: .protocolViolation, detail: "Alice restarted before confirming the block", byPeer: true)
+        context.report.outcome = .aborted(reason: .protocolViolation, detail: "Alice restarted before confirming the block", byPeer: true)
         state = .ended
-        book.report.framesSent += 1
+        context.report.framesSent += 1
         return [OutgoingLinkMessage(.blockStatusReply, payload: BlockStatus(blockID: query.blockID, committed: false).encodeReply())]
     }
 
     private mutating func endWithReportedReason(as linkReason: LinkAbortReason) -> [OutgoingLinkMessage] {
         state = .ended
-        return book.abort(linkReason, book.report.distillation.abortReason?.description ?? "\(linkReason)")
+        return context.abortWithReportedReason(linkReason)
     }
 
     private mutating func halt() -> [OutgoingLinkMessage] {

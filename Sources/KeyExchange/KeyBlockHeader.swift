@@ -38,4 +38,12 @@ public struct KeyBlockHeader: Hashable, Sendable, CustomStringConvertible {
         guard end > first else { throw KeyExchangeViolation("\(message): empty detection range \(first) ..< \(end)") }
         return (KeyBlockHeader(blockID: blockID, detectionRange: first..<end), Array(payload.dropFirst(byteCount)))
     }
+
+    /// The header a block message starts with (a node routes block messages by it, and Bob opens
+    /// his role for a new block from the sifting message's header); nil for a payload too short
+    /// or with an empty range.
+    public init?(leadingBytesOf payload: [UInt8]) {
+        guard let (header, _) = try? Self.split(payload, message: "block message") else { return nil }
+        self = header
+    }
 }

@@ -10,4 +10,9 @@ public struct KeyExchangeViolation: Error, Equatable, Sendable, CustomStringConv
 
     /// The detail.
     public var description: String { detail }
+
+    /// What a role's failed step tells the peer: a violation's detail, any other error's description.
+    static func detail(of error: any Error) -> String {
+        (error as? KeyExchangeViolation)?.detail ?? String(describing: error)
+    }
 }

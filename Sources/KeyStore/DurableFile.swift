@@ -10,10 +10,10 @@ internal import Glibc
 /// renamed over the target (rename is atomic on POSIX file systems), and then the folder is
 /// fsync'd so the rename itself is durable (the sequence of Pillai et al., "All file systems are
 /// not created equal", OSDI 2014, section 2, and of SQLite's and PostgreSQL's WAL writers).
-enum DurableFile {
+public enum DurableFile {
     /// Writes `contents` to `directory/name` atomically; call ``synchronizeDirectory(_:)`` after
     /// the last replacement of a batch before relying on it.
-    static func replace(directory: String, name: String, contents: [UInt8]) throws(KeyStoreError) {
+    public static func replace(directory: String, name: String, contents: [UInt8]) throws(KeyStoreError) {
         let temporaryPath = directory + "/." + name + ".tmp"
         let finalPath = directory + "/" + name
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -44,7 +44,7 @@ enum DurableFile {
     }
 
     /// fsyncs the folder, making the renames in it durable.
-    static func synchronizeDirectory(_ directory: String) throws(KeyStoreError) {
+    public static func synchronizeDirectory(_ directory: String) throws(KeyStoreError) {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .fileSystem(operation: "open", path: directory, errno: errno) }
         defer { close(descriptor) }
@@ -52,7 +52,7 @@ enum DurableFile {
     }
 
     /// Creates `directory` (parents as needed) unless it exists, and makes it mode 0700 either way.
-    static func createDirectory(_ directory: String) throws(KeyStoreError) {
+    public static func createDirectory(_ directory: String) throws(KeyStoreError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])

@@ -24,10 +24,23 @@ public struct ETSIKeyDeliveryHandler: Sendable {
     /// Who this KME is and its limits.
     public let configuration: KeyDeliveryConfiguration
 
-    /// A handler over `store`.
-    public init(store: KeyStore, configuration: KeyDeliveryConfiguration) {
+    /// What a node does with each enc_keys reservation once it is on the disk and before the keys
+    /// are returned: Alice's node queues the key-delivery-reservation notice for Bob's. Called with
+    /// the ids, the master, the slave and the size in bits.
+    public typealias ReservationNotice = @Sendable (_ identifiers: [KeyIdentifier], _ master: String, _ slave: String, _ sizeBits: Int) async -> Void
+    /// Told of every enc_keys reservation; nil: nobody (one-node tests).
+    public let reservationNotice: ReservationNotice?
+    /// False at the node that must not hand out keys (Bob's, see above): its enc_keys answers 400.
+    public let servesEncKeys: Bool
+
+    /// A handler over `store`; `servesEncKeys` false at the node whose peer serves enc_keys;
+    /// `reservationNotice` told of each enc_keys reservation.
+    public init(store: KeyStore, configuration: KeyDeliveryConfiguration, servesEncKeys: Bool = true,
+                reservationNotice: ReservationNotice? = nil) {
         self.store = store
         self.configuration = configuration
+        self.servesEncKeys = servesEncKeys
+        self.reservationNotice = reservationNotice
     }
 
     /// "Get status" (clause 5.2): the link's limits and the keys available to `caller` (a master)
@@ -54,6 +67,9 @@ public struct ETSIKeyDeliveryHandler: Sendable {
         if let refusal = authorize(master: caller, slave: slave, pathSAE: slave, pathField: "slave_SAE_ID") {
             return .failure(httpStatus: refusal.httpStatus, body: refusal.body)
         }
+        guard servesEncKeys else {
+            return badRequest("this KME (\(configuration.localKMEID)) serves dec_keys only: call enc_keys at \(configuration.peerKMEID)")
+        }
         let number = request.number ?? 1, size = request.size ?? store.keySizeBits
         if let additional = request.additionalSlaveSAEIDs, !additional.isEmpty {
             return badRequest("additional_slave_SAE_IDs is not supported (max_SAE_ID_count is 0)",
@@ -68,6 +84,7 @@ public struct ETSIKeyDeliveryHandler: Sendable {
         }
         do {
             let keys = try await store.reserveForMaster(master: caller, slave: slave, count: number, sizeBits: size)
+            await reservationNotice?(keys.map(\.identifier), caller, slave, size)
             return .success(ETSIKeyContainer(keys: keys.map { ETSIKey(identifier: $0.identifier, material: $0.material) }))
         } catch {
             return failure(error)
@@ -122,7 +139,7 @@ public struct ETSIKeyDeliveryHandler: Sendable {
             return .failure(httpStatus: 401, body: ETSIErrorBody(message: message, details: [["key_ID": id.uuidString]]))
         case .unsupportedKeySize, .wrongKeySize, .tooManyKeysInBlock:
             return .failure(httpStatus: 400, body: ETSIErrorBody(message: message))
-        case .notEnoughKeys, .corruptKeyFile, .fileSystem, .cannotCreateDirectory:
+        case .notEnoughKeys, .corruptKeyFile, .corruptSessionState, .fileSystem, .cannotCreateDirectory:
             return .failure(httpStatus: 503, body: ETSIErrorBody(message: message))
         }
     }

@@ -90,13 +90,13 @@ extension KeyStore {
         }
         var materials: [KeyMaterial] = []
         for (index, text) in file.keys.enumerated() {
-            guard let bytes = Base64.decode(text), bytes.count * 8 == keySizeBits else {
+            guard let material = KeyMaterial(base64: text), material.bitCount == keySizeBits else {
                 throw .corruptKeyFile(fileName: name, reason: "key \(index) is not base64 of \(keySizeBits) bits")
             }
-            materials.append(KeyMaterial(bytes: bytes))
+            materials.append(material)
         }
-        guard let setAside = Base64.decode(file.setAside) else { throw .corruptKeyFile(fileName: name, reason: "set_aside is not base64") }
-        return (materials, KeyMaterial(bytes: setAside))
+        guard let setAside = KeyMaterial(base64: file.setAside) else { throw .corruptKeyFile(fileName: name, reason: "set_aside is not base64") }
+        return (materials, setAside)
     }
 
     private func removePending(blockID: UInt64) throws(KeyStoreError) {

@@ -1,3 +1,5 @@
+public import LinkProtocol
+
 /// Why the store refused a request or could not read or write its folder. Messages name key ids,
 /// SAE ids, sizes and paths, never key bytes.
 public enum KeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -25,6 +27,8 @@ public enum KeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedKeySize(requestedBits: Int, unitBits: Int)
     /// A file in the store's folder that does not read back.
     case corruptKeyFile(fileName: String, reason: String)
+    /// The saved link session state (``LinkSessionStateFile``) does not decode.
+    case corruptSessionState(fileName: String, LinkSessionSnapshotError)
     /// The store's folder could not be made.
     case cannotCreateDirectory(path: String, reason: String)
     /// A system call on the store's folder failed.
@@ -45,6 +49,7 @@ public enum KeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedKeySize(let requested, let unit):
             "size \(requested) bits: must be a multiple of 8 from 8 to the stored key size \(unit)"
         case .corruptKeyFile(let name, let reason): "key file \(name): \(reason)"
+        case .corruptSessionState(let name, let error): "\(name): \(error)"
         case .cannotCreateDirectory(let path, let reason): "cannot create the key store folder \(path): \(reason)"
         case .fileSystem(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
         }

@@ -48,8 +48,8 @@ struct StoredKeyFile: Codable {
         guard fileName == identifier.uuidString + ".key" else { throw corrupt("holds key_ID \(keyID)") }
         let material: KeyMaterial?
         if let key {
-            guard let bytes = Base64.decode(key) else { throw corrupt("key is not base64") }
-            material = KeyMaterial(bytes: bytes)
+            guard let decoded = KeyMaterial(base64: key) else { throw corrupt("key is not base64") }
+            material = decoded
         } else {
             material = nil
         }

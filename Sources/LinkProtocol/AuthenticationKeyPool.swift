@@ -27,6 +27,22 @@ public struct AuthenticationKeyPool: Sendable {
         storage = padMaterial
     }
 
+    /// A pool restored from saved state (``LinkSessionSnapshot``): `padMaterial` holds pads
+    /// `nextPadIndex`, `nextPadIndex` + 1, …; `bitsConsumed` is carried over.
+    init(restoringPadMaterial padMaterial: [UInt8], nextPadIndex: UInt64, bitsConsumed: Int) {
+        storage = padMaterial
+        self.nextPadIndex = nextPadIndex
+        self.bitsConsumed = bitsConsumed
+    }
+
+    /// The bytes of the pads from number `index` on (nothing when `index` is at or past the end);
+    /// `index` must be at least ``nextPadIndex``.
+    func padMaterial(from index: UInt64) -> [UInt8] {
+        let skipped = index - nextPadIndex
+        guard skipped < UInt64(tagsRemaining) else { return [] }
+        return Array(storage[(storageOffset + Int(skipped) * Self.padBytes)...])
+    }
+
     /// Pad bits not yet used.
     public var bitsRemaining: Int { (storage.count - storageOffset) * 8 }
 

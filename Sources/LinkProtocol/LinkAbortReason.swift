@@ -14,4 +14,8 @@ public enum LinkAbortReason: UInt8, Sendable, CaseIterable {
     case protocolViolation = 6
     /// The operator stopped the node.
     case operatorRequest = 7
+    /// Bob could not place the block's cycles: no significant alignment peak in a tracking window.
+    case cycleAlignmentLost = 8
+    /// The peer's node file describes another world, block layout or parameters (digest differs).
+    case nodeFilesDisagree = 9
 }

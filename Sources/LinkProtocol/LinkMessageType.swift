@@ -14,6 +14,12 @@ public enum LinkMessageType: UInt8, Sendable, CaseIterable {
     case linkAcknowledgement = 0x03
     /// Sifting: the measurement bases of a block's detected cycles.
     case siftingBases = 0x10
+    /// Cycle alignment, Bob to Alice: "disclose your detections in these cycles" with the digest of
+    /// Bob's world and block settings (the node files must agree). Sent at Bob's start.
+    case alignmentRequest = 0x11
+    /// Cycle alignment, Alice to Bob: her detections (cycle, basis, output) in sacrificed windows of
+    /// cycles, which no key block uses: the evidence Bob aligns his cycles with.
+    case alignmentDisclosure = 0x12
     /// Parameter estimation: the positions and values of the disclosed QBER sample.
     case parameterEstimationSample = 0x20
     /// Cascade: the corrector's setup — permutation seed, key length, passes, first block size and

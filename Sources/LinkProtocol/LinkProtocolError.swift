@@ -18,6 +18,9 @@ public enum LinkProtocolError: Error, Equatable, Sendable, CustomStringConvertib
     case replayedSequenceNumber(found: UInt64, lastAccepted: UInt64)
     /// Sending (or checking frame `sequenceNumber`) needs more one-time-pad bits than the pool holds.
     case authenticationKeyPoolExhausted(sequenceNumber: UInt64, neededBits: Int, remainingBits: Int)
+    /// Sending needs pad `sequenceNumber`, but the saved state claims pads only below
+    /// `reservedBelow`: save a newer snapshot first (``LinkSession/snapshot(reservingOutgoingPads:)``).
+    case outgoingPadNotReserved(sequenceNumber: UInt64, reservedBelow: UInt64)
     /// A payload to send is above the limit.
     case outgoingPayloadTooLong(bytes: Int, maximumBytes: Int)
     /// A frame limit outside what the layout allows.
@@ -47,6 +50,8 @@ public enum LinkProtocolError: Error, Equatable, Sendable, CustomStringConvertib
             "replayed or reordered frame: sequence number \(found) is not above the last accepted \(last)"
         case .authenticationKeyPoolExhausted(let sequence, let needed, let remaining):
             "authentication key pool exhausted at frame \(sequence): \(needed) bits needed, \(remaining) left; replenish it first"
+        case .outgoingPadNotReserved(let sequence, let end):
+            "outgoing pad \(sequence) is not reserved by the saved session state (reserved below \(end)); save a newer snapshot first"
         case .outgoingPayloadTooLong(let bytes, let maximum):
             "payload to send is \(bytes) bytes, above the limit of \(maximum) bytes"
         case .invalidFrameLimit(let bytes, let allowed):

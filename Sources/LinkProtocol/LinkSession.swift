@@ -12,12 +12,16 @@ public struct LinkSession: Sendable {
     public let role: LinkRole
     /// The frame size limit, both ways.
     public let limits: LinkFrameLimits
-    private var outgoing: LinkAuthenticator
-    private var incoming: LinkAuthenticator
-    private var decoder: LinkFrameDecoder
+    var outgoing: LinkAuthenticator
+    var incoming: LinkAuthenticator
+    var decoder: LinkFrameDecoder
     /// The last sequence number accepted from the peer, nil before the first frame.
-    public private(set) var lastAcceptedSequenceNumber: UInt64?
-    private var streamFailure: LinkProtocolError?
+    public internal(set) var lastAcceptedSequenceNumber: UInt64?
+    var streamFailure: LinkProtocolError?
+    /// The first outgoing pad number the saved state does not yet claim as used: sealing stops
+    /// there until a newer snapshot is saved (``LinkSession/snapshotSaved(_:)``). Nil for a
+    /// session never saved (keyed from the pre-shared secret): no limit.
+    var outgoingReservationEnd: UInt64?
 
     /// A session keyed from `preSharedSecret`: bytes 0–15 the Alice → Bob hash key, 16–31 the
     /// Bob → Alice hash key, the rest halved into pads (first half Alice → Bob). Both nodes pass
@@ -52,12 +56,16 @@ public struct LinkSession: Sendable {
     }
 
     /// The frame carrying `payload` as `messageType`, tagged with the next pad (128 bits consumed).
-    /// Refuses, consuming nothing, when the payload is over the limit or the pool is empty.
+    /// Refuses, consuming nothing, when the payload is over the limit, the pool is empty, or (for
+    /// a session that is saved) the pad is not yet claimed by a saved snapshot.
     public mutating func seal(_ messageType: LinkMessageType, payload: [UInt8]) throws(LinkProtocolError) -> [UInt8] {
         guard payload.count <= limits.maximumPayloadBytes else {
             throw .outgoingPayloadTooLong(bytes: payload.count, maximumBytes: limits.maximumPayloadBytes)
         }
         let sequenceNumber = outgoing.pool.nextPadIndex
+        if let end = outgoingReservationEnd, sequenceNumber >= end {
+            throw .outgoingPadNotReserved(sequenceNumber: sequenceNumber, reservedBelow: end)
+        }
         guard let pad = outgoing.pool.pad(at: sequenceNumber) else {
             throw .authenticationKeyPoolExhausted(sequenceNumber: sequenceNumber, neededBits: AuthenticationKeyPool.bitsPerTag,
                                                  remainingBits: outgoing.pool.bitsRemaining)

@@ -34,7 +34,7 @@ import Testing
     /// is the registry as docs/link-channel.md publishes it.
     @Test func messageTypeValuesAreThePublishedOnes() {
         let published: [LinkMessageType: UInt8] = [
-            .hello: 0x01, .abort: 0x02, .linkAcknowledgement: 0x03, .siftingBases: 0x10, .parameterEstimationSample: 0x20, .cascadeParityRequest: 0x30,
+            .hello: 0x01, .abort: 0x02, .linkAcknowledgement: 0x03, .siftingBases: 0x10, .alignmentRequest: 0x11, .alignmentDisclosure: 0x12, .parameterEstimationSample: 0x20, .cascadeParityRequest: 0x30,
             .cascadeParityReply: 0x31, .cascadeSetup: 0x32, .verificationTag: 0x40, .privacyAmplificationSeed: 0x50, .keyConfirmation: 0x60,
             .keyConfirmationAcknowledgement: 0x61, .blockStatusQuery: 0x62, .blockStatusReply: 0x63, .keyDeliveryReservation: 0x70,
         ]

@@ -20,7 +20,7 @@ struct Qdot: ParsableCommand {
             """,
         version: "qdot 0.1.0",
         subcommands: [SimCommand.self, RunCommand.self, AnalyzeCommand.self, CheckCommand.self, ExperimentsCommand.self,
-                      LatencyCommand.self, ProfileCommand.self, BoardsCommand.self, TagsCommand.self] + Self.serviceCommands,
+                      LatencyCommand.self, ProfileCommand.self, BoardsCommand.self, TagsCommand.self, LinkCommand.self] + Self.serviceCommands,
         defaultSubcommand: SimCommand.self)
 
     /// The entry point: the stop-signal latch first (see `StopOnSignals`), then the command line.

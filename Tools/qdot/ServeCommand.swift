@@ -106,7 +106,7 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
         let stop = StopSignal()
         let signals = try StopOnSignals.start(stop, command: "qdot serve")
         defer { withExtendedLifetime(signals) {} }
-        let outcome = ServeOutcome()
+        let outcome = DetachedTaskOutcome()
         let summary = serviceBoard.summary
         Task.detached {
             do {
@@ -169,14 +169,4 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
     }
 }
 
-/// How the server's task ended, for the command's thread waiting on it.
-final class ServeOutcome: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var message: String?
-    func fail(_ text: String) { lock.lock(); message = text; lock.unlock() }
-    func finish() { done.signal() }
-    func wait() { done.wait() }
-    var failure: String? { lock.lock(); defer { lock.unlock() }; return message }
-}
 #endif

@@ -1,0 +1,152 @@
+import KeyDistillation
+import KeyExchange
+import KeyStore
+import LinkProtocol
+import Physics
+import SeededRandom
+
+/// Alice's node: answers Bob's start-up alignment request, drives the blocks one at a time
+/// (each opened with its tracking disclosure), settles her pending blocks with Bob, and tells
+/// Bob's node of every key her KME hands to a master.
+extension LinkNodeDriver {
+    func startAlice() async throws(LinkNodeError) {
+        do { try await send(PendingBlockRecovery.statusQueries(store: store)) } catch let error as LinkNodeError { throw error } catch {
+            throw .state(path: store.directory, reason: "\(error)")
+        }
+        try await resendReservations()
+        try await startNextBlockIfDue()
+    }
+
+    /// Every key handed to a master here, told to Bob's node again: a notice lost with a
+    /// connection or a crash must not leave a key deliverable at one side only (Bob's side
+    /// applies them idempotently).
+    func resendReservations() async throws(LinkNodeError) {
+        let reserved = await store.reservedKeys()
+        guard !reserved.isEmpty else { return }
+        let groups = Dictionary(grouping: reserved) { "\($0.master)\u{0}\($0.slave)\u{0}\($0.sizeBits)" }
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            for start in stride(from: 0, to: group.count, by: KeyDeliveryReservation.maximumKeys) {
+                let chunk = group[start..<min(group.count, start + KeyDeliveryReservation.maximumKeys)]
+                let notice = KeyDeliveryReservation(master: group[0].master, slave: group[0].slave, sizeBits: group[0].sizeBits,
+                                                    identifiers: chunk.map(\.identifier))
+                try await send([OutgoingLinkMessage(.keyDeliveryReservation, payload: notice.encode())])
+            }
+        }
+        log("key delivery: told Bob's node again of \(reserved.count) keys handed to masters here")
+    }
+
+    func aliceReceives(_ message: LinkMessage) async throws(LinkNodeError) {
+        switch message.messageType {
+        case .alignmentRequest:
+            try await answerAlignmentRequest(message)
+        case .blockStatusReply:
+            try await settle(message)
+        case .alignmentDisclosure, .blockStatusQuery, .keyDeliveryReservation, .hello, .linkAcknowledgement:
+            log("link: unexpected \(message.messageType) from Bob: ignored")
+        default:
+            guard var block = aliceBlock else {
+                log("link: \(message.messageType) from Bob with no block open here: ignored")
+                return
+            }
+            let replies: [OutgoingLinkMessage]
+            do { replies = try await block.receive(message, session: &pads) } catch { throw .service("block \(block.report.header.blockID): \(error)") }
+            aliceBlock = block
+            try await send(replies)
+            if block.isFinished { try await finishAliceBlock(block.report) }
+        }
+    }
+
+    private func answerAlignmentRequest(_ message: LinkMessage) async throws(LinkNodeError) {
+        let request: AlignmentRequest
+        do { request = try AlignmentRequest(decoding: message.payload) } catch {
+            try await sendAbort(.protocolViolation, "alignment request: \(error)")
+            return
+        }
+        guard request.agreementDigest == digest else {
+            try await sendAbort(.nodeFilesDisagree, "the node files differ (digest \(String(digest, radix: 16)) here)")
+            throw .peerDisagrees(ours: digest, theirs: request.agreementDigest)
+        }
+        // Only the start window is ever disclosed on request: any other cycles may be a block's key.
+        guard request.window == layout.startWindow else {
+            try await sendAbort(.protocolViolation, "alignment request for cycles \(request.window.start) + \(request.window.length): only the start window is disclosed")
+            return
+        }
+        let detections = node.detections(inCycles: request.window.cycles)
+        let disclosure = AlignmentDisclosure(agreementDigest: digest, windows: [.init(window: request.window, detections: detections)])
+        try await send([OutgoingLinkMessage(.alignmentDisclosure, payload: disclosure.encode())])
+        log("alignment: disclosed \(detections.count) detections of the start window (\(request.window.length) cycles)")
+    }
+
+    /// Opens the next block unless one is open, a pending block awaits Bob's answer (the pools
+    /// must take the blocks' set-aside bits in the same order at both nodes), the limit is
+    /// reached, or the node stops.
+    func startNextBlockIfDue() async throws(LinkNodeError) {
+        let pending = try await pendingBlocks()
+        try markFinishedIfDone(pendingBlocks: pending.count)
+        guard aliceBlock == nil, pending.isEmpty, blockLimit == 0 || result.blocksFinished < blockLimit else { return }
+        let blockID = progress.nextBlockID
+        guard blockID <= layout.largestBlockID else { throw .service("block \(blockID): past the last block the cycle counter allows") }
+        progress.nextBlockID = blockID + 1
+        try progress.save(directory: file.stateDirectory)
+        blockStartedAt = clock.now
+
+        let here = layout.trackingWindow(ofBlock: blockID), next = layout.trackingWindow(ofBlock: blockID + 1)
+        let keyRange = layout.keyRange(ofBlock: blockID)
+        let detections = node.detections(inCycles: here.start..<(next.start + next.length))
+        let disclosure = AlignmentDisclosure(agreementDigest: digest, windows: [
+            .init(window: here, detections: detections.filter { here.cycles.contains($0.cycle) }),
+            .init(window: next, detections: detections.filter { next.cycles.contains($0.cycle) }),
+        ])
+        let keyDetections = detections.filter { keyRange.contains($0.cycle) }.map(LinkNodeDriver.keyDetection)
+        var block: AliceBlockExchange<Xoshiro256StarStar>
+        do {
+            block = try AliceBlockExchange(blockID: blockID, detectionRange: UInt64(keyRange.lowerBound)..<UInt64(keyRange.upperBound),
+                                           detections: keyDetections, configuration: configuration, store: store,
+                                           randomness: blockRandomness(blockID))
+        } catch { throw .service("block \(blockID): \(error)") }
+        try await send([OutgoingLinkMessage(.alignmentDisclosure, payload: disclosure.encode())])
+        try await send(block.start())
+        aliceBlock = block
+    }
+
+    private func finishAliceBlock(_ report: KeyBlockExchangeReport) async throws(LinkNodeError) {
+        aliceBlock = nil
+        try record(LinkNodeResult.block(report, seconds: seconds(since: blockStartedAt)))
+        if case .awaitingSettlement = report.outcome {
+            do { try await send(PendingBlockRecovery.statusQueries(store: store)) } catch let error as LinkNodeError { throw error } catch {
+                throw .state(path: store.directory, reason: "\(error)")
+            }
+        }
+        try await startNextBlockIfDue()
+    }
+
+    private func settle(_ message: LinkMessage) async throws(LinkNodeError) {
+        let settlement: PendingBlockRecovery.Settlement
+        do { settlement = try await PendingBlockRecovery.settle(message, store: store, session: &pads) } catch {
+            if case .protocolViolation(let violation) = error {
+                log("recovery: \(violation): ignored")
+                return
+            }
+            throw .service("recovery: \(error)")
+        }
+        let (blockID, outcome) = switch settlement {
+        case let .committed(blockID, keyCount): (blockID, "settled-committed (\(keyCount) keys)")
+        case .discarded(let blockID): (blockID, "settled-discarded")
+        }
+        log("block \(blockID): \(outcome) on Bob's answer")
+        if let index = result.blocks.lastIndex(where: { $0.blockID == blockID }) {
+            result.blocks[index].outcome = outcome.hasPrefix("settled-committed") ? "settled-committed" : "settled-discarded"
+            if case let .committed(_, keyCount) = settlement { result.blocks[index].keys = keyCount }
+            try writeResult()
+        }
+        try await startNextBlockIfDue()
+    }
+
+    /// A board detection as distillation input: the index is the cycle on Alice's clock (Bob
+    /// maps his cycles onto it), bit 0 for the + output (H or D).
+    static func keyDetection(_ detection: LinkDetection) -> KeyDetection {
+        KeyDetection(index: UInt64(detection.cycle), basis: detection.analyzer == .diagonalAntidiagonal ? .diagonal : .rectilinear,
+                     bit: detection.output == .minus)
+    }
+}

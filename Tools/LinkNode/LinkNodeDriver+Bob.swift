@@ -1,0 +1,184 @@
+import KeyDistillation
+import KeyExchange
+import KeyStore
+import LinkProtocol
+import Physics
+import SeededRandom
+
+/// Bob's node: rolls his pending blocks forward, asks Alice for the start window, places each
+/// block's cycles from its tracking windows, answers Alice's blocks and status queries, and
+/// reserves the keys Alice's KME handed to masters.
+extension LinkNodeDriver {
+    func startBob() async throws(LinkNodeError) {
+        let rolled: [UInt64]
+        do { rolled = try await PendingBlockRecovery.rollForward(store: store, session: &pads) } catch { throw .service("recovery: \(error)") }
+        if !rolled.isEmpty { log("recovery: committed pending blocks \(rolled.map(String.init).joined(separator: ", ")) (Bob's pending file is his decision)") }
+        let request = AlignmentRequest(agreementDigest: digest, window: layout.startWindow)
+        try await send([OutgoingLinkMessage(.alignmentRequest, payload: request.encode())])
+    }
+
+    func bobReceives(_ message: LinkMessage) async throws(LinkNodeError) {
+        switch message.messageType {
+        case .alignmentDisclosure:
+            try await takeDisclosure(message)
+        case .blockStatusQuery:
+            do { try await send([PendingBlockRecovery.answer(message, store: store)]) } catch let error as LinkNodeError { throw error } catch {
+                log("recovery: \(error): ignored")
+            }
+        case .keyDeliveryReservation:
+            await takeReservation(message)
+        case .alignmentRequest, .blockStatusReply, .hello, .linkAcknowledgement:
+            log("link: unexpected \(message.messageType) from Alice: ignored")
+        default:
+            guard isAligned else {
+                held.append(message)
+                return
+            }
+            if message.messageType == .siftingBases {
+                try await openBobBlock(message)
+            } else if var block = bobBlock, !block.isFinished {
+                let replies: [OutgoingLinkMessage]
+                do { replies = try await block.receive(message, session: &pads) } catch { throw .service("block \(block.report.header.blockID): \(error)") }
+                bobBlock = block
+                try await send(replies)
+                if block.isFinished { try await finishBobBlock(block.report) }
+            } else if message.messageType == .abort {
+                log("link: Alice aborted with no block open here")
+            } else {
+                try await sendAbort(.protocolViolation, "\(message.messageType) for a block Bob does not hold open (restarted?)")
+            }
+        }
+    }
+
+    private func takeDisclosure(_ message: LinkMessage) async throws(LinkNodeError) {
+        let disclosure: AlignmentDisclosure
+        do { disclosure = try AlignmentDisclosure(decoding: message.payload) } catch {
+            try await sendAbort(.protocolViolation, "alignment disclosure: \(error)")
+            return
+        }
+        guard disclosure.agreementDigest == digest else {
+            try await sendAbort(.nodeFilesDisagree, "the node files differ (digest \(String(digest, radix: 16)) here)")
+            throw .peerDisagrees(ours: digest, theirs: disclosure.agreementDigest)
+        }
+        if disclosure.windows.count == 1, disclosure.windows[0].window == layout.startWindow {
+            try alignAtStart(disclosure.windows[0].detections)
+            let waiting = held
+            held = []
+            for message in waiting { try await bobReceives(message) }
+            return
+        }
+        guard isAligned else {
+            held.append(message)
+            return
+        }
+        guard disclosure.windows.count == 2, disclosure.windows[0].window.start >= layout.alignmentCycles,
+              (disclosure.windows[0].window.start - layout.alignmentCycles) % layout.cyclesPerBlock == 0 else {
+            log("alignment: a disclosure that is not a block's two tracking windows: ignored")
+            return
+        }
+        let blockID = UInt64((disclosure.windows[0].window.start - layout.alignmentCycles) / layout.cyclesPerBlock)
+        guard disclosure.windows[0].window == layout.trackingWindow(ofBlock: blockID),
+              disclosure.windows[1].window == layout.trackingWindow(ofBlock: blockID + 1) else {
+            log("alignment: block \(blockID)'s disclosure does not match the layout: ignored")
+            return
+        }
+        let node = node
+        placements[blockID] = Result { () throws(LinkNodeError) -> BlockAlignment in
+            try aligner.keyDetections(ofBlock: blockID, disclosedHere: disclosure.windows[0].detections,
+                                      disclosedNext: disclosure.windows[1].detections, ownDetections: node.detections(inCycles:))
+        }
+    }
+
+    private func alignAtStart(_ disclosed: [LinkDetection]) throws(LinkNodeError) {
+        let mapping = try aligner.alignStart(disclosed: disclosed, ownDetections: node.detections(inCycles:))
+        let window = layout.startWindow
+        let centre = window.start + window.length / 2
+        let truth = node.trueOffsetCycles(atAliceCycle: centre)
+        let found = mapping.bobPosition(forAlice: centre) - Double(centre)
+        result.alignment = LinkNodeResult.Alignment(
+            offsetCycles: found, offsetStandardErrorCycles: mapping.standardError(forAlice: centre), trueOffsetCycles: truth,
+            driftPartsPerMillion: mapping.driftPartsPerMillion, driftStandardErrorPartsPerMillion: mapping.driftStandardErrorPartsPerMillion,
+            significance: mapping.significance)
+        isAligned = true
+        log("alignment: Bob's cycle − Alice's = \(String(format: "%.3f", found)) cycles at cycle \(centre) (world's truth \(truth)), "
+            + "drift \(String(format: "%.3f", mapping.driftPartsPerMillion)) ppm, from \(disclosed.count) disclosed detections")
+        try writeResult()
+    }
+
+    private func openBobBlock(_ message: LinkMessage) async throws(LinkNodeError) {
+        guard let header = KeyBlockHeader(leadingBytesOf: message.payload) else {
+            try await sendAbort(.protocolViolation, "sifting bases without a readable block header")
+            return
+        }
+        let blockID = header.blockID
+        if let open = bobBlock, !open.isFinished {
+            log("block \(open.report.header.blockID): abandoned, Alice opened block \(blockID)")
+            try record(LinkNodeResult.block(open.report, seconds: seconds(since: blockStartedAt), alignment: bobPlacement))
+        }
+        bobBlock = nil
+        bobPlacement = nil
+        guard blockID >= progress.nextBlockID, blockID <= layout.largestBlockID else {
+            try await sendAbort(.protocolViolation, "\(header): run here before (the next block accepted is \(progress.nextBlockID))")
+            return
+        }
+        let keyRange = layout.keyRange(ofBlock: blockID)
+        guard header.detectionRange == UInt64(keyRange.lowerBound)..<UInt64(keyRange.upperBound) else {
+            try await sendAbort(.protocolViolation, "\(header): the layout puts block \(blockID)'s key in \(keyRange)")
+            return
+        }
+        progress.nextBlockID = blockID + 1
+        try progress.save(directory: file.stateDirectory)
+        placements = placements.filter { $0.key >= blockID }
+        blockStartedAt = clock.now
+        let placement: BlockAlignment
+        switch placements.removeValue(forKey: blockID) {
+        case .success(let found)?: placement = found
+        case .failure(let error)?:
+            try await abortUnplaced(blockID, "\(error)")
+            return
+        case nil:
+            try await abortUnplaced(blockID, "no tracking disclosure arrived for it")
+            return
+        }
+        var block: BobBlockExchange<Xoshiro256StarStar>
+        do {
+            block = try BobBlockExchange(blockID: blockID, detectionRange: header.detectionRange, detections: placement.detections,
+                                         configuration: configuration, store: store, randomness: blockRandomness(blockID))
+        } catch {
+            try await sendAbort(.protocolViolation, "\(header): \(error)")
+            return
+        }
+        let replies: [OutgoingLinkMessage]
+        do { replies = try await block.receive(message, session: &pads) } catch { throw .service("block \(blockID): \(error)") }
+        bobBlock = block
+        bobPlacement = placement
+        try await send(replies)
+        if block.isFinished { try await finishBobBlock(block.report) }
+    }
+
+    private func abortUnplaced(_ blockID: UInt64, _ detail: String) async throws(LinkNodeError) {
+        try await sendAbort(.cycleAlignmentLost, "block \(blockID): \(detail)")
+        try record(LinkNodeResult.Block(blockID: blockID, outcome: "aborted", abortReason: "\(LinkAbortReason.cycleAlignmentLost)", detail: detail,
+                                        rawDetections: 0, siftedBits: 0, sampleBits: 0, leakedBits: 0, secureBits: 0, keys: 0,
+                                        epsilonSecrecy: file.blocks.parameters.epsilonSecrecy, seconds: 0))
+        try markFinishedIfDone(pendingBlocks: 0)
+    }
+
+    private func finishBobBlock(_ report: KeyBlockExchangeReport) async throws(LinkNodeError) {
+        let blockID = report.header.blockID
+        let window = layout.trackingWindow(ofBlock: blockID)
+        try record(LinkNodeResult.block(report, seconds: seconds(since: blockStartedAt), alignment: bobPlacement,
+                                        trueOffset: node.trueOffsetCycles(atAliceCycle: window.start + window.length / 2)))
+        try markFinishedIfDone(pendingBlocks: try await pendingBlocks().count)
+    }
+
+    private func takeReservation(_ message: LinkMessage) async {
+        do {
+            let notice = try KeyDeliveryReservation(decoding: message.payload)
+            let fresh = try await notice.apply(to: store)
+            if fresh > 0 { log("key delivery: \(fresh) keys reserved for \(notice.slave) (handed to \(notice.master) at Alice's KME)") }
+        } catch {
+            log("key delivery: reservation notice refused: \(error)")
+        }
+    }
+}
