@@ -7,6 +7,7 @@ Subcommands:
   deliver        status at both KMEs (stored_key_count equal), enc_keys at Alice by the master SAE,
                  dec_keys at Bob by the slave SAE with those key_IDs → identical bytes, a second
                  dec_keys of a delivered key_ID refused, both counts equal again afterwards
+  kill-when      SIGKILL a node at a pending block of Alice's, or some seconds after a log line
   refusals       an unknown CA's certificate and no certificate refused by TLS; an unknown SAE,
                  a master asking dec_keys, a slave asking enc_keys, an unknown and a malformed
                  key_ID each answered with the standard error body (docs/key-delivery.md)
@@ -254,8 +255,9 @@ def wait_finished(arguments):
                        for block in blocks if block.get("outcome") not in COMMITTED]
             fail(f"{path}: {committed} blocks committed, the lane needs {arguments.minimum_committed}; aborts: {reasons}")
         alignment = result.get("alignment") or {}
-        outcomes = ", ".join(f"{block.get('blockID')} {block.get('outcome')} {block.get('keys', 0)} keys "
-                             f"{block.get('seconds', 0):.1f} s" for block in blocks)
+        outcomes = ", ".join(f"{block.get('blockID')} {block.get('outcome')}"
+                             f"{' (' + str(block.get('abortReason')) + ': ' + str(block.get('detail')) + ')' if block.get('abortReason') or block.get('detail') else ''}"
+                             f" {block.get('keys', 0)} keys {block.get('seconds', 0):.1f} s" for block in blocks)
         qbers = [round(block["qber"], 4) for block in blocks if block.get("qber") is not None]
         line = (f"link: {result.get('node')}: {result.get('blocksFinished')} blocks ({outcomes}), {committed} committed, "
                 f"{result.get('keysReady')} keys ready, QBER {qbers}")
@@ -263,6 +265,38 @@ def wait_finished(arguments):
             line += f", offset {alignment.get('offsetCycles')} cycles (true {alignment.get('trueOffsetCycles')})"
         print(line)
     print(f"link: both results finished after {time.monotonic() - started:.1f} s of waiting")
+
+
+def kill_when(arguments):
+    """SIGKILL `--pid` at the first of: a `*.pending` file under `--pending-in` (Alice's commit
+    window: her block written pending, Bob's commit maybe not yet), or `--after-s` seconds after
+    `--log` first contains `--log-line`. Polls every 2 ms; prints which point it hit."""
+    import glob
+    import signal
+    deadline = time.monotonic() + arguments.timeout_s
+    line_seen_at = None
+    while time.monotonic() < deadline:
+        if arguments.pending_in and glob.glob(os.path.join(arguments.pending_in, "**", "*.pending"), recursive=True):
+            hit = "a block of Alice's pending"
+            break
+        if line_seen_at is None and arguments.log_line:
+            try:
+                with open(arguments.log, errors="replace") as file:
+                    if arguments.log_line in file.read():
+                        line_seen_at = time.monotonic()
+            except OSError:
+                pass
+        if line_seen_at is not None and time.monotonic() - line_seen_at >= arguments.after_s:
+            hit = f"{arguments.after_s:g} s after '{arguments.log_line}', mid-block"
+            break
+        time.sleep(0.002)
+    else:
+        fail(f"no kill point within {arguments.timeout_s} s")
+    try:
+        os.kill(arguments.pid, signal.SIGKILL)
+    except OSError as error:
+        fail(f"process {arguments.pid} could not be killed at the kill point ({hit}): {error}")
+    print(hit)
 
 
 def main():
@@ -273,6 +307,13 @@ def main():
     waiting.add_argument("--pid", action="append", default=[], help="a node process that must stay alive")
     waiting.add_argument("--minimum-committed", type=int, default=1)
     waiting.add_argument("result", nargs="+")
+    killing = commands.add_parser("kill-when")
+    killing.add_argument("--pid", type=int, required=True)
+    killing.add_argument("--pending-in", help="a state folder whose *.pending files are the kill point")
+    killing.add_argument("--log", help="a node log")
+    killing.add_argument("--log-line", help="text in --log that starts the --after-s clock")
+    killing.add_argument("--after-s", type=float, default=0)
+    killing.add_argument("--timeout-s", type=float, required=True)
     for name in ("deliver", "refusals"):
         command = commands.add_parser(name)
         command.add_argument("--pki", required=True, help="folder of lab-ca.pem and SAE certificates")
@@ -287,7 +328,7 @@ def main():
         command.add_argument("--settle-s", type=float, default=60, help="how long a reservation may take to cross the link")
     arguments = parser.parse_args()
     try:
-        {"wait-finished": wait_finished, "deliver": deliver, "refusals": refusals}[arguments.command](arguments)
+        {"wait-finished": wait_finished, "deliver": deliver, "refusals": refusals, "kill-when": kill_when}[arguments.command](arguments)
     except LaneFailure as failure:
         print(f"link: FAILED: {failure}", file=sys.stderr)
         return 1
