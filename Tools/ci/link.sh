@@ -66,7 +66,10 @@ stop_process() {    # name [signal]: signal (TERM by default), wait up to 30 s, 
 }
 finish() {
     local status=$?
-    for name in "${!node_pid[@]}"; do stop_process "$name" KILL || true; done
+    # The waiter is `timeout`, which passes TERM on to its command; the nodes get KILL.
+    for name in "${!node_pid[@]}"; do
+        if [[ $name == waiter ]]; then stop_process waiter TERM || true; else stop_process "$name" KILL || true; fi
+    done
     ip netns del "$ns_alice" 2>/dev/null || true
     ip netns del "$ns_bob" 2>/dev/null || true
     # The nodes' logs and results (never key bytes: the nodes log none) for a look afterwards.
@@ -146,6 +149,17 @@ for ns in "$ns_alice" "$ns_bob"; do ip -n "$ns" link set lo up; done
 ip -n "$ns_alice" link set "$veth_alice" up
 ip -n "$ns_bob" link set "$veth_bob" up
 
+# bounded COMMAND...: runs it in the background and waits for it, so that SIGTERM or SIGINT reach
+# the trap at once (bash runs a trap only after a foreground command ends); the trap kills it.
+bounded() {
+    "$@" &
+    node_pid[waiter]=$!
+    local status=0
+    wait "${node_pid[waiter]}" || status=$?
+    unset "node_pid[waiter]"
+    return "$status"
+}
+
 # node_file ROLE: the shipped Link/ROLE.node.toml with only addresses, state folder, secret and
 # TLS paths changed, written to the current scenario's folder.
 node_file() {
@@ -193,13 +207,13 @@ elapsed() {   # seconds since the scenario started, one decimal
 
 etsi() {   # link_etsi.py SUBCOMMAND with the lane's SAEs and KMEs
     local command=$1; shift
-    timeout 300 "$python" Tools/ci/link_etsi.py "$command" --pki "$pki" --alice-ns "$ns_alice" --bob-ns "$ns_bob" \
+    bounded timeout 300 "$python" Tools/ci/link_etsi.py "$command" --pki "$pki" --alice-ns "$ns_alice" --bob-ns "$ns_bob" \
         --alice-url "https://$alice_kme" --bob-url "https://$bob_kme" --master "$master_sae" --slave "$slave_sae" "$@"
 }
 
 wait_finished() {   # both results say finished (bounded)
     local limit=${1:-$(( 120 + 150 * blocks ))}
-    timeout $(( limit + 60 )) "$python" Tools/ci/link_etsi.py wait-finished --timeout-s "$limit" \
+    bounded timeout $(( limit + 60 )) "$python" Tools/ci/link_etsi.py wait-finished --timeout-s "$limit" \
         --pid "${node_pid[alice]}" --pid "${node_pid[bob]}" "$run/state/alice/result.json" "$run/state/bob/result.json"
 }
 
@@ -211,7 +225,8 @@ wait_finished() {   # both results say finished (bounded)
 clean_digest=""
 deliver_and_stop() {
     local figures digest
-    figures=$(etsi deliver --minimum-keys 1)
+    etsi deliver --minimum-keys 1 > "$run/delivered.json"
+    figures=$(cat "$run/delivered.json")
     echo "link: $1: keys $figures"
     digest=$(sed -n 's/.*"bytesSHA256": "\([0-9a-f]*\)".*/\1/p' <<< "$figures")
     if [[ $1 == clean ]]; then
@@ -291,6 +306,9 @@ scenario_relay() {
     start_node bob
     start_node alice --link "$bob_address:$relay_port"
     wait_finished
+    # The relay stays up while keys are delivered: the reservation of the keys handed out at Alice
+    # reaches Bob over the link, through the relay's cuts.
+    deliver_and_stop relay same-keys
     stop_process relay
     echo "link: relay: $(cat "$run/relay.json")"
     "$python" - "$run/relay.json" <<'EOF'
@@ -302,7 +320,6 @@ if stats["accepted"] < 2:
 if problems:
     sys.exit("link: the relay's faults did not happen: " + ", ".join(problems))
 EOF
-    deliver_and_stop relay same-keys
 }
 
 # kill_restart ROLE: ROLE SIGKILLed mid-run and restarted on the same state folder. Alice is killed
@@ -314,16 +331,17 @@ kill_restart() {
     start_node bob
     start_node alice
     if [[ $victim == alice ]]; then
-        hit=$(timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[alice]}" --timeout-s 360 \
-            --pending-in "$run/state/alice")
+        bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[alice]}" --timeout-s 360 \
+            --pending-in "$run/state/alice" > "$run/kill-point.txt"
     else
-        hit=$(timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[bob]}" --timeout-s 360 \
-            --log "$run/alice.log" --log-line "alignment: disclosed" --after-s 20)
+        bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[bob]}" --timeout-s 360 \
+            --log "$run/alice.log" --log-line "alignment: disclosed" --after-s 20 > "$run/kill-point.txt"
     fi
+    hit=$(cat "$run/kill-point.txt")
     stop_process "$victim" || true
     echo "link: kill-$victim: SIGKILL at $(elapsed) s ($hit)"
     start_node "$victim"
-    wait_finished $(( 240 + 150 * blocks ))
+    wait_finished
     deliver_and_stop "kill-$victim"
 }
 
