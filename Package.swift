@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
         // The two-node world (Physics/Link) and cycle alignment (Analysis) together: alignment finds the world's truth.
-        .testTarget(name: "LinkWorldTests", dependencies: ["Physics", "Analysis", "Vocabulary", "SeededRandom"],
+        .testTarget(name: "LinkWorldTests", dependencies: ["Physics", "Analysis", "KeyDistillation", "Vocabulary", "SeededRandom"],
                     path: "Tests/LinkWorldTests"),
 
         // The classical channel between two QKD nodes: versioned, size-bounded frames with Wegman–Carter

@@ -3,8 +3,8 @@ public import KeyDistillation
 public import Physics
 
 /// Bob's side of cycle alignment on a node (docs/link-node.md): the start-up search over Alice's
-/// disclosed start window, then per block the offsets in the block's own tracking window and the
-/// next block's, and the line through them that names Alice's cycle for each of his detections.
+/// disclosed start window, then per block the mapping from Alice's disclosed tracking cycles all
+/// along it, which names Alice's cycle for each of his detections.
 public struct BobCycleAligner: Sendable {
     /// The largest clock drift between the nodes the tracking allows for: 200 ppm (two crystal
     /// oscillators of ±100 ppm).
@@ -36,50 +36,45 @@ public struct BobCycleAligner: Sendable {
     }
 
     /// Block `blockID`'s key detections: Bob's detections from `ownDetections` over the cycles the
-    /// block can reach, placed on Alice's cycle indices by the line through the offsets found in
-    /// the two disclosed windows (this block's tracking window and the next one's). Requires
-    /// ``alignStart(disclosed:ownDetections:)`` first.
-    public mutating func keyDetections(ofBlock blockID: UInt64, disclosedHere: [LinkDetection], disclosedNext: [LinkDetection],
+    /// block can reach, placed on Alice's cycle indices by the mapping that Alice's disclosed
+    /// tracking-cycle detections give all along the block (gate mode: the whole-cycle steps of the
+    /// offset placed from the pairs around them), keeping those that land on Alice's key cycles.
+    /// Requires ``alignStart(disclosed:ownDetections:)`` first.
+    public mutating func keyDetections(ofBlock blockID: UInt64, disclosed: [LinkDetection],
                                        ownDetections: (Range<Int64>) -> [LinkDetection]) throws(LinkNodeError) -> BlockAlignment {
         guard let latest else { throw .alignment("block \(blockID): no start-up alignment yet") }
-        let here = layout.trackingWindow(ofBlock: blockID), next = layout.trackingWindow(ofBlock: blockID + 1)
-        let predicted = latest.nearestBobPosition(forAlice: here.start) - here.start
-        let uncertainty = min(searchCycles, 8 + Int64((3 * (latest.standardError(forAlice: here.start) ?? Double(searchCycles))).rounded(.up)))
-        let span = next.start + next.length - here.start
-        let driftReach = Int64((Double(span) * Self.largestRelativeDrift).rounded(.up)) + 8
-        let bobCycles = (here.start + predicted - uncertainty - driftReach)..<(next.start + next.length + predicted + uncertainty + driftReach)
+        let cycles = layout.cycles(ofBlock: blockID)
+        let predicted = latest.nearestBobPosition(forAlice: cycles.lowerBound) - cycles.lowerBound
+        let uncertainty = min(searchCycles, 8 + Int64((3 * (latest.standardError(forAlice: cycles.lowerBound) ?? Double(searchCycles))).rounded(.up)))
+        let driftReach = Int64((Double(cycles.count) * Self.largestRelativeDrift).rounded(.up)) + 8
+        let bobCycles = (cycles.lowerBound + predicted - uncertainty - driftReach)..<(cycles.upperBound + predicted + uncertainty + driftReach)
         let own = ownDetections(bobCycles)
+        // The first 10⁵ cycles (or a tenth of the block, if longer) search the offset; the search
+        // spans only the prediction's ±u bins, so z ≥ 4 leaves a false peak below 10⁻³ (Gaussian
+        // tail 3·10⁻⁵ per bin over ≤ 2u + 1 bins, u ≤ 30 after the start-up alignment).
+        let blockLength = min(Int64(cycles.count), max(100_000, Int64(cycles.count) / 10))
+        let settings = CycleAlignmentSettings(searchRange: (predicted - uncertainty)...(predicted + uncertainty), blockLength: blockLength,
+                                              trackingHalfWidth: Int64((Double(blockLength) * Self.largestRelativeDrift).rounded(.up)) + 4,
+                                              minimumSignificance: 4, evidence: .disclosedOutcomes)
+        let mapping = try Self.align(disclosed, own, settings, what: "block \(blockID)'s tracking cycles")
+        self.latest = mapping
 
-        func settings(around offset: Int64, halfWidth: Int64, length: Int64) -> CycleAlignmentSettings {
-            CycleAlignmentSettings(searchRange: (offset - halfWidth)...(offset + halfWidth), blockLength: length,
-                                   trackingHalfWidth: 8, evidence: .disclosedOutcomes)
-        }
-        let first = try Self.align(disclosedHere, own, settings(around: predicted, halfWidth: uncertainty, length: here.length),
-                                   what: "block \(blockID)'s tracking window")
-        let firstCentre = here.start + here.length / 2
-        let nextPredicted = first.nearestBobPosition(forAlice: next.start) - next.start
-        let second = try Self.align(disclosedNext, own, settings(around: nextPredicted, halfWidth: driftReach, length: next.length),
-                                    what: "block \(blockID + 1)'s tracking window")
-        let secondCentre = next.start + next.length / 2
-        self.latest = second
-
-        // The line through (x₁, y₁) and (x₂, y₂); Alice's cycle for Bob's c is x₁ + (c − y₁)(x₂ − x₁)/(y₂ − y₁).
-        let x1 = Double(firstCentre), y1 = first.bobPosition(forAlice: firstCentre)
-        let x2 = Double(secondCentre), y2 = second.bobPosition(forAlice: secondCentre)
-        let slope = (x2 - x1) / (y2 - y1)
-        let keyRange = layout.keyRange(ofBlock: blockID)
         var detections: [KeyDetection] = []
         detections.reserveCapacity(own.count)
         var last = Int64.min
         for detection in own {
-            let alice = Int64((x1 + (Double(detection.cycle) - y1) * slope).rounded())
-            guard keyRange.contains(alice), alice > last else { continue }
+            // Alice's cycle whose photon the mapping puts in Bob's cycle c: near c − offset, checked exactly.
+            let guess = detection.cycle - Int64((mapping.bobPosition(forAlice: detection.cycle - predicted) - Double(detection.cycle - predicted)).rounded())
+            guard let alice = (guess - 2...guess + 2).first(where: { mapping.nearestBobPosition(forAlice: $0) == detection.cycle }),
+                  cycles.contains(alice), !layout.isTrackingCycle(alice), alice > last else { continue }
             last = alice
             detections.append(KeyDetection(index: UInt64(alice), basis: detection.analyzer == .diagonalAntidiagonal ? .diagonal : .rectilinear,
                                            bit: detection.output == .minus))
         }
-        return BlockAlignment(detections: detections, offsetAtStart: y1 - x1, offsetAtEnd: y2 - x2,
-                              driftPartsPerMillion: ((y2 - y1) / (x2 - x1) - 1) * 1e6)
+        return BlockAlignment(detections: detections,
+                              offsetAtStart: mapping.bobPosition(forAlice: cycles.lowerBound) - Double(cycles.lowerBound),
+                              offsetAtEnd: mapping.bobPosition(forAlice: cycles.upperBound - 1) - Double(cycles.upperBound - 1),
+                              driftPartsPerMillion: mapping.driftPartsPerMillion, stepsPlaced: mapping.staircase?.stepCycles.count ?? 0)
     }
 
     static func align(_ alice: [LinkDetection], _ bob: [LinkDetection], _ settings: CycleAlignmentSettings,
@@ -104,4 +99,6 @@ public struct BlockAlignment: Sendable {
     public var offsetAtStart: Double, offsetAtEnd: Double
     /// The relative clock drift over the block, ppm.
     public var driftPartsPerMillion: Double
+    /// Whole-cycle steps of the offset placed inside the block from the pairs.
+    public var stepsPlaced: Int
 }

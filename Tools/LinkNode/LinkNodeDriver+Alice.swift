@@ -6,7 +6,7 @@ import Physics
 import SeededRandom
 
 /// Alice's node: answers Bob's start-up alignment request, drives the blocks one at a time
-/// (each opened with its tracking disclosure), settles her pending blocks with Bob, and tells
+/// (each opened with its tracking cycles' disclosure), settles her pending blocks with Bob, and tells
 /// Bob's node of every key her KME hands to a master.
 extension LinkNodeDriver {
     func startAlice() async throws(LinkNodeError) {
@@ -91,17 +91,15 @@ extension LinkNodeDriver {
         try progress.save(directory: file.stateDirectory)
         blockStartedAt = clock.now
 
-        let here = layout.trackingWindow(ofBlock: blockID), next = layout.trackingWindow(ofBlock: blockID + 1)
-        let keyRange = layout.keyRange(ofBlock: blockID)
-        let detections = node.detections(inCycles: here.start..<(next.start + next.length))
+        let cycles = layout.cycles(ofBlock: blockID)
+        let detections = node.detections(inCycles: cycles)
         let disclosure = AlignmentDisclosure(agreementDigest: digest, windows: [
-            .init(window: here, detections: detections.filter { here.cycles.contains($0.cycle) }),
-            .init(window: next, detections: detections.filter { next.cycles.contains($0.cycle) }),
+            .init(window: layout.window(ofBlock: blockID), detections: detections.filter { layout.isTrackingCycle($0.cycle) }),
         ])
-        let keyDetections = detections.filter { keyRange.contains($0.cycle) }.map(LinkNodeDriver.keyDetection)
+        let keyDetections = detections.filter { !layout.isTrackingCycle($0.cycle) }.map(LinkNodeDriver.keyDetection)
         var block: AliceBlockExchange<Xoshiro256StarStar>
         do {
-            block = try AliceBlockExchange(blockID: blockID, detectionRange: UInt64(keyRange.lowerBound)..<UInt64(keyRange.upperBound),
+            block = try AliceBlockExchange(blockID: blockID, detectionRange: UInt64(cycles.lowerBound)..<UInt64(cycles.upperBound),
                                            detections: keyDetections, configuration: configuration, store: store,
                                            randomness: blockRandomness(blockID))
         } catch { throw .service("block \(blockID): \(error)") }

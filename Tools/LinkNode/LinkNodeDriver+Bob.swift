@@ -6,7 +6,7 @@ import Physics
 import SeededRandom
 
 /// Bob's node: rolls his pending blocks forward, asks Alice for the start window, places each
-/// block's cycles from its tracking windows, answers Alice's blocks and status queries, and
+/// block's cycles from its tracking cycles, answers Alice's blocks and status queries, and
 /// reserves the keys Alice's KME handed to masters.
 extension LinkNodeDriver {
     func startBob() async throws(LinkNodeError) {
@@ -71,21 +71,14 @@ extension LinkNodeDriver {
             held.append(message)
             return
         }
-        guard disclosure.windows.count == 2, disclosure.windows[0].window.start >= layout.alignmentCycles,
-              (disclosure.windows[0].window.start - layout.alignmentCycles) % layout.cyclesPerBlock == 0 else {
-            log("alignment: a disclosure that is not a block's two tracking windows: ignored")
-            return
-        }
-        let blockID = UInt64((disclosure.windows[0].window.start - layout.alignmentCycles) / layout.cyclesPerBlock)
-        guard disclosure.windows[0].window == layout.trackingWindow(ofBlock: blockID),
-              disclosure.windows[1].window == layout.trackingWindow(ofBlock: blockID + 1) else {
-            log("alignment: block \(blockID)'s disclosure does not match the layout: ignored")
+        guard disclosure.windows.count == 1,
+              let blockID = layout.block(ofWindowStart: disclosure.windows[0].window.start, length: disclosure.windows[0].window.length) else {
+            log("alignment: a disclosure that is not one block's tracking cycles: ignored")
             return
         }
         let node = node
         placements[blockID] = Result { () throws(LinkNodeError) -> BlockAlignment in
-            try aligner.keyDetections(ofBlock: blockID, disclosedHere: disclosure.windows[0].detections,
-                                      disclosedNext: disclosure.windows[1].detections, ownDetections: node.detections(inCycles:))
+            try aligner.keyDetections(ofBlock: blockID, disclosed: disclosure.windows[0].detections, ownDetections: node.detections(inCycles:))
         }
     }
 
@@ -121,9 +114,9 @@ extension LinkNodeDriver {
             try await sendAbort(.protocolViolation, "\(header): run here before (the next block accepted is \(progress.nextBlockID))")
             return
         }
-        let keyRange = layout.keyRange(ofBlock: blockID)
-        guard header.detectionRange == UInt64(keyRange.lowerBound)..<UInt64(keyRange.upperBound) else {
-            try await sendAbort(.protocolViolation, "\(header): the layout puts block \(blockID)'s key in \(keyRange)")
+        let cycles = layout.cycles(ofBlock: blockID)
+        guard header.detectionRange == UInt64(cycles.lowerBound)..<UInt64(cycles.upperBound) else {
+            try await sendAbort(.protocolViolation, "\(header): the layout puts block \(blockID) in cycles \(cycles)")
             return
         }
         progress.nextBlockID = blockID + 1
@@ -166,9 +159,8 @@ extension LinkNodeDriver {
 
     private func finishBobBlock(_ report: KeyBlockExchangeReport) async throws(LinkNodeError) {
         let blockID = report.header.blockID
-        let window = layout.trackingWindow(ofBlock: blockID)
         try record(LinkNodeResult.block(report, seconds: seconds(since: blockStartedAt), alignment: bobPlacement,
-                                        trueOffset: node.trueOffsetCycles(atAliceCycle: window.start + window.length / 2)))
+                                        trueOffset: node.trueOffsetCycles(atAliceCycle: layout.cycles(ofBlock: blockID).lowerBound)))
         try markFinishedIfDone(pendingBlocks: try await pendingBlocks().count)
     }
 

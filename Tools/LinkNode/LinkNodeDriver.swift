@@ -25,6 +25,9 @@ final class LinkNodeDriver {
     let transport: LinkTransport
     let log: @Sendable (String) -> Void
     let resultPath: String
+    let sessionFile: LinkSessionStateFile
+    /// Outgoing pads each save of the session claims ahead: a crash skips at most this many.
+    static let padsReservedPerSave = 1024
     /// Blocks to finish before only serving keys; 0: no limit.
     let blockLimit: Int
     let configuration: KeyExchangeConfiguration
@@ -44,7 +47,8 @@ final class LinkNodeDriver {
     var bobPlacement: BlockAlignment?
     var blockStartedAt: ContinuousClock.Instant
 
-    init(file: LinkNodeFile, node: SimulatedLinkNode, store: KeyStore, transport: LinkTransport, resultPath: String, blockLimit: Int,
+    init(file: LinkNodeFile, node: SimulatedLinkNode, store: KeyStore, transport: LinkTransport, sessionFile: LinkSessionStateFile,
+         resultPath: String, blockLimit: Int,
          log: @escaping @Sendable (String) -> Void) throws(LinkNodeError) {
         self.file = file
         layout = file.layout
@@ -54,8 +58,10 @@ final class LinkNodeDriver {
         self.transport = transport
         self.log = log
         self.resultPath = resultPath
+        self.sessionFile = sessionFile
         self.blockLimit = blockLimit
-        configuration = KeyExchangeConfiguration(parameters: file.blocks.parameters)
+        configuration = KeyExchangeConfiguration(parameters: file.blocks.parameters,
+                                                  authenticationReplenishmentBits: file.blocks.authenticationReplenishmentBits)
         pads = TransportPads(transport: transport)
         result = LinkNodeResult.resumed(from: resultPath, file: file, log: log)
         progress = try LinkNodeProgress.load(directory: file.stateDirectory)
@@ -70,8 +76,23 @@ final class LinkNodeDriver {
         var messages = transport.messages.makeAsyncIterator()
         while let message = await messages.next() {
             if file.role == .alice { try await aliceReceives(message) } else { try await bobReceives(message) }
+            try await saveSession()
         }
         try writeResult()
+    }
+
+    /// Saves the session after each message handled: the replay floor, the pools as replenished,
+    /// and the next outgoing pads claimed (docs/link-channel.md, "Across restarts").
+    func saveSession() async throws(LinkNodeError) {
+        do {
+            let snapshot = try await transport.snapshot(reservingOutgoingPads: Self.padsReservedPerSave)
+            try sessionFile.save(snapshot)
+            try await transport.snapshotSaved(snapshot)
+        } catch LinkTransportError.closed {
+            return
+        } catch {
+            throw .state(path: sessionFile.directory + "/" + LinkSessionStateFile.fileName, reason: "cannot save the session: \(error)")
+        }
     }
 
     /// Sends `messages` in order; a closed transport means the node is stopping.

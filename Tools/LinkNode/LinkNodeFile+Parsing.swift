@@ -83,16 +83,18 @@ extension LinkNodeFile {
     }
 
     static func readBlocks(_ section: ConfigSection, reader: inout ConfigReader) -> Blocks {
-        let cycles = reader.value("cycles", in: section, as: .integer("Alice cycles per block", in: 1_000...1 << 34), default: 4_000_000)
+        let cycles = reader.value("cycles", in: section, as: .integer("Alice cycles per block", in: 10_000...1 << 34), default: 10_000_000)
         let count = reader.value("count", in: section, as: .integer("a number of blocks (0: until stopped)", in: 0...1 << 40), default: 0)
         let alignment = reader.value("alignment-cycles", in: section, as: .integer("Alice cycles for alignment", in: 1_000...1 << 30),
                                      default: 1_000_000)
-        let tracking = reader.value("tracking-cycles", in: section, as: .integer("cycles per block disclosed for tracking", in: 1_000...1 << 28),
-                                    default: 100_000)
-        if tracking * 2 > cycles, let entry = section.entries.first(where: { $0.key == "tracking-cycles" }) {
-            reader.report("expected at most half of the block's \(cycles) cycles, found \(tracking)", about: entry, in: section)
-        }
+        let tracking = reader.value("tracking-cycles-per-thousand", in: section,
+                                    as: .integer("tracking cycles per 1000 (disclosed, never key)", in: 1...499), default: 50)
         let search = reader.value("search-cycles", in: section, as: .integer("cycles searched either way", in: 1...4_000_000), default: 20_000)
+        let replenishment = reader.value("authentication-replenishment-bits", in: section,
+                                         as: .integer("bits per block for the authentication pools", in: 0...(1 << 24)), default: 65_536)
+        if replenishment % 256 != 0, let entry = section.entries.first(where: { $0.key == "authentication-replenishment-bits" }) {
+            reader.report("expected a multiple of 256 (whole 128-bit pads for both directions), found \(replenishment)", about: entry, in: section)
+        }
         let defaults = KeyBlockParameters()
         var parameters = defaults
         parameters.sampleFraction = reader.value("sample-fraction", in: section, as: .number("a fraction", in: 0.001...0.5),
@@ -104,7 +106,8 @@ extension LinkNodeFile {
         parameters.cascadePassCount = reader.value("cascade-passes", in: section, as: .integer("Cascade passes", in: 1...16),
                                                    default: defaults.cascadePassCount)
         return Blocks(cyclesPerBlock: Int64(cycles), count: count, alignmentCycles: Int64(alignment),
-                      trackingCycles: Int64(tracking), searchCycles: Int64(search), parameters: parameters)
+                      trackingCyclesPerThousand: Int64(tracking), searchCycles: Int64(search), authenticationReplenishmentBits: replenishment,
+                      parameters: parameters)
     }
 }
 

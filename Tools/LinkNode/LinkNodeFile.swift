@@ -43,10 +43,12 @@ public struct LinkNodeFile: Sendable {
         public var count: Int
         /// Alice cycles sacrificed at the start for cycle alignment (their outcomes are disclosed).
         public var alignmentCycles: Int64
-        /// Cycles at the start of each block whose outcomes are disclosed to track the drift.
-        public var trackingCycles: Int64
+        /// Tracking cycles per 1000 (the comb, ``LinkBlockLayout``): their outcomes are disclosed to place the offset steps.
+        public var trackingCyclesPerThousand: Int64
         /// How far, in cycles either way, the start-up alignment searches Bob's offset.
         public var searchCycles: Int64
+        /// Final-key bits each committed block gives back to the Wegman–Carter pools.
+        public var authenticationReplenishmentBits: Int
         /// Sampling, threshold, Cascade and ε values (the distillation's defaults unless set).
         public var parameters: KeyBlockParameters
     }
@@ -86,6 +88,7 @@ public struct LinkNodeFile: Sendable {
 
     /// How Alice's cycles are cut into windows and blocks.
     public var layout: LinkBlockLayout {
-        LinkBlockLayout(alignmentCycles: blocks.alignmentCycles, cyclesPerBlock: blocks.cyclesPerBlock, trackingCycles: blocks.trackingCycles)
+        LinkBlockLayout(alignmentCycles: blocks.alignmentCycles, cyclesPerBlock: blocks.cyclesPerBlock,
+                        trackingCyclesPerPeriod: blocks.trackingCyclesPerThousand)
     }
 }

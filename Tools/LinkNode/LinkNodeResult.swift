@@ -30,11 +30,13 @@ public struct LinkNodeResult: Codable, Sendable {
         public var keys: Int
         public var epsilonSecrecy: Double
         public var epsilonCorrectness: Double?
-        /// Bob: the line's offsets (Bob's cycle − Alice's) at both tracking windows, and the drift.
+        /// Bob: the mapping's offset (Bob's cycle − Alice's) at the block's first and last cycle, the
+        /// world's truth at the first, the drift, and the whole-cycle steps placed inside the block.
         public var offsetAtStartCycles: Double?
         public var offsetAtEndCycles: Double?
         public var trueOffsetAtStartCycles: Int64?
         public var driftPartsPerMillion: Double?
+        public var offsetStepsPlaced: Int?
         /// Wall-clock seconds from the block's start here to its end here.
         public var seconds: Double
     }
@@ -108,7 +110,8 @@ public struct LinkNodeResult: Codable, Sendable {
                      secretLengthBits: d.secretLengthBits, secureBits: d.secureBits, keys: keys,
                      epsilonSecrecy: d.epsilonSecrecy, epsilonCorrectness: d.epsilonCorrectness,
                      offsetAtStartCycles: alignment?.offsetAtStart, offsetAtEndCycles: alignment?.offsetAtEnd,
-                     trueOffsetAtStartCycles: trueOffset, driftPartsPerMillion: alignment?.driftPartsPerMillion, seconds: seconds)
+                     trueOffsetAtStartCycles: trueOffset, driftPartsPerMillion: alignment?.driftPartsPerMillion,
+                     offsetStepsPlaced: alignment?.stepsPlaced, seconds: seconds)
     }
 
     /// Recomputes the totals from the blocks; `cyclePeriodSeconds` and `cyclesPerBlock` give the

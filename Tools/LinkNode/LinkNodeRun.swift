@@ -57,10 +57,7 @@ public enum LinkNodeRun {
         do { store = try KeyStore(directory: file.stateDirectory + "/keys", keySizeBits: file.keyDelivery.keySizeBits) } catch {
             throw .state(path: file.stateDirectory + "/keys", reason: "\(error)")
         }
-        let session: LinkSession
-        do { session = try LinkSession(preSharedSecret: secret, role: file.role == .alice ? .alice : .bob) } catch {
-            throw .secret(path: file.preSharedSecretFile, reason: "\(error)")
-        }
+        let session = try openSession(file: file, secret: secret, log: log)
         let configuration = LinkTransportConfiguration(host: file.link.host, port: file.link.port)
         let eventLog = transportLog ?? { event in log(event.description) }
         let transport: LinkTransport
@@ -79,6 +76,7 @@ public enum LinkNodeRun {
         let driver: LinkNodeDriver
         do {
             driver = try LinkNodeDriver(file: file, node: node, store: store, transport: transport,
+                                        sessionFile: try sessionFile(file),
                                         resultPath: resultPath ?? file.stateDirectory + "/result.json", blockLimit: file.blocks.count, log: log)
         } catch {
             watcher.cancel()
@@ -89,12 +87,51 @@ public enum LinkNodeRun {
         var failure: LinkNodeError?
         do { try await driver.run() } catch { failure = error }
         watcher.cancel()
-        await transport.close()
+        let closed = await transport.close()
+        do { try sessionFile(file).save(closed.snapshot(reservingOutgoingPads: 0)) } catch {
+            log("link: the session state could not be saved at the stop (\(error)); the last save stands")
+        }
         await keyDelivery.stop()
         driver.result.keysReady = await store.readyKeyCount
         try? driver.writeResult()
         if let failure { throw failure }
         return driver.result
+    }
+
+    /// The session state file in the state folder (docs/link-channel.md, "Across restarts").
+    static func sessionFile(_ file: LinkNodeFile) throws(LinkNodeError) -> LinkSessionStateFile {
+        do { return try LinkSessionStateFile(directory: file.stateDirectory) } catch {
+            throw .state(path: file.stateDirectory + "/" + LinkSessionStateFile.fileName, reason: "\(error)")
+        }
+    }
+
+    /// The session as the node saved it last, or keyed from the pre-shared secret on the first
+    /// start; either way its first outgoing pads reserved on the disk before anything is sealed.
+    static func openSession(file: LinkNodeFile, secret: [UInt8], log: (String) -> Void) throws(LinkNodeError) -> LinkSession {
+        let stateFile = try sessionFile(file)
+        let path = file.stateDirectory + "/" + LinkSessionStateFile.fileName
+        var session: LinkSession
+        do {
+            if let saved = try stateFile.load() {
+                guard saved.role == (file.role == .alice ? .alice : .bob) else {
+                    throw LinkNodeError.state(path: path, reason: "holds \(saved.role)'s session, this node file is \(file.role.rawValue)'s")
+                }
+                session = LinkSession(restoring: saved)
+                log("link: session restored from \(path) (\(session.outgoingPool.tagsRemaining) pads out, \(session.incomingPool.tagsRemaining) in)")
+            } else {
+                session = try LinkSession(preSharedSecret: secret, role: file.role == .alice ? .alice : .bob)
+            }
+            let first = session.snapshot(reservingOutgoingPads: LinkNodeDriver.padsReservedPerSave)
+            try stateFile.save(first)
+            session.snapshotSaved(first)
+        } catch let error as LinkNodeError {
+            throw error
+        } catch let error as LinkProtocolError {
+            throw .secret(path: file.preSharedSecretFile, reason: "\(error)")
+        } catch {
+            throw .state(path: path, reason: "\(error)")
+        }
+        return session
     }
 
     /// The pre-shared secret: 32 bytes of hash key and at least one 16-byte pad per direction.
