@@ -22,8 +22,8 @@
 # way out; every wait is bounded. Builds qdot with the KeyDeliveryTLS trait (release) and prints how
 # long that took. Logs and result files are kept in ${QDOT_ARTIFACTS:-.ci-artifacts}/link/.
 # Usage: Tools/ci/link.sh   (QDOT_BIN=PATH: a qdot built with --traits KeyDeliveryTLS;
-#                            LINK_BLOCKS=N: blocks per run, default 1 (a 4·10⁶-cycle block of the
-#                            shipped node files takes about 75 s of simulation in a release build);
+#                            LINK_BLOCKS=N: blocks per run, default 1 (a block of the
+#                            shipped node files takes minutes of simulation even in a release build);
 #                            LINK_SCENARIOS="clean relay": only those of clean loss rate relay kill-alice kill-bob)
 set -euo pipefail
 
@@ -212,7 +212,7 @@ etsi() {   # link_etsi.py SUBCOMMAND with the lane's SAEs and KMEs
 }
 
 wait_finished() {   # both results say finished (bounded)
-    local limit=${1:-$(( 120 + 150 * blocks ))}
+    local limit=${1:-$(( 180 + 450 * blocks ))}
     bounded timeout $(( limit + 60 )) "$python" Tools/ci/link_etsi.py wait-finished --timeout-s "$limit" \
         --pid "${node_pid[alice]}" --pid "${node_pid[bob]}" "$run/state/alice/result.json" "$run/state/bob/result.json"
 }
