@@ -22,8 +22,9 @@
 # way out; every wait is bounded. Builds qdot with the KeyDeliveryTLS trait (release) and prints how
 # long that took. Logs and result files are kept in ${QDOT_ARTIFACTS:-.ci-artifacts}/link/.
 # Usage: Tools/ci/link.sh   (QDOT_BIN=PATH: a qdot built with --traits KeyDeliveryTLS;
-#                            LINK_BLOCKS=N: blocks per run, default 1 (a block of the
-#                            shipped node files takes minutes of simulation even in a release build);
+#                            LINK_BLOCKS=N: blocks per run, default 2;
+#                            LINK_WORLD=small|shipped: the lane's small blocks (default) or the
+#                            shipped node files' [blocks] and [world], below;
 #                            LINK_SCENARIOS="clean relay": only those of clean loss rate relay kill-alice kill-bob)
 set -euo pipefail
 
@@ -32,7 +33,9 @@ cd "$repo"
 start=$(date +%s)
 step="start"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/qdot-link.XXXXXX")
-blocks=${LINK_BLOCKS:-1}
+blocks=${LINK_BLOCKS:-2}
+world=${LINK_WORLD:-small}
+[[ $world == small || $world == shipped ]] || { echo "link: LINK_WORLD must be small or shipped, found $world" >&2; exit 64; }
 artifacts=${QDOT_ARTIFACTS:-$repo/.ci-artifacts}/link
 scenarios=" ${LINK_SCENARIOS:-clean loss rate relay kill-alice kill-bob} "
 ns_alice="qdl-alice-$$"
@@ -160,13 +163,42 @@ bounded() {
     return "$status"
 }
 
+# The lane's blocks and world (LINK_WORLD=small, the default): the small blocks of
+# Tests/LinkNodeTests/TwoNodeRunTests.swift, which commit keys in seconds. The shipped Link files'
+# own [blocks] and [world] (LINK_WORLD=shipped) take minutes of simulation per 10⁷-cycle block, and
+# on main b2595a0 their block 0 ended "cycle alignment lost" (tracking peak z = 0.25 < 4).
+lane_blocks_and_world() {
+    cat <<EOF
+[blocks]
+cycles = 1000000
+count = $blocks
+alignment-cycles = 200000
+tracking-cycles-per-thousand = 50
+search-cycles = 5000
+sample-fraction = 0.2
+epsilon-secrecy = 1e-4
+authentication-replenishment-bits = 2048
+[world]
+seed = 77
+alice-arm-efficiency = 0.5
+bob-arm-efficiency = 0.5
+cycle-period-ps = 1000000
+gate-close-ps = 900000
+alice-clock-drift-ppm = 2
+bob-clock-offset-ps = 1300000000
+bob-clock-drift-ppm = -9
+intercept-fraction = 0
+EOF
+}
+
 # node_file ROLE: the shipped Link/ROLE.node.toml with only addresses, state folder, secret and
-# TLS paths changed, written to the current scenario's folder.
+# TLS paths changed (and, with LINK_WORLD=small, the lane's [blocks] and [world] in place of the
+# file's), written to the current scenario's folder.
 node_file() {
     local role=$1 kme link_key link_value
     if [[ $role == alice ]]; then kme=$alice_kme; link_key=peer; link_value="$bob_address:$link_port"
     else kme=$bob_kme; link_key=listen; link_value="$bob_address:$link_port"; fi
-    awk -v link_key="$link_key" -v link_value="$link_value" -v kme="$kme" -v state="state/$role" \
+    awk -v small="$([[ $world == small ]] && echo 1 || echo 0)" -v link_key="$link_key" -v link_value="$link_value" -v kme="$kme" -v state="state/$role" \
         -v secret="$run/link.secret" -v pki="$pki" -v role="$role" '
         /^\[/ { section = $1 }
         /^#? *tls-(certificate-chain|private-key|client-ca) *=/ { next }
@@ -180,7 +212,9 @@ node_file() {
             print "tls-client-ca = \"" pki "/lab-ca.pem\""
             next
         }
+        (section == "[blocks]" || section == "[world]") && small { next }
         { print }' "Link/$role.node.toml" > "$run/$role.node.toml"
+    if [[ $world == small ]]; then lane_blocks_and_world >> "$run/$role.node.toml"; fi
 }
 
 # start_node ROLE [qdot link arguments...]: the node in its namespace, its log in the scenario folder.
@@ -212,7 +246,8 @@ etsi() {   # link_etsi.py SUBCOMMAND with the lane's SAEs and KMEs
 }
 
 wait_finished() {   # both results say finished (bounded)
-    local limit=${1:-$(( 180 + 450 * blocks ))}
+    local per_block=60; [[ $world == small ]] || per_block=450   # seconds a block may take, faults included
+    local limit=${1:-$(( 120 + per_block * blocks ))}
     bounded timeout $(( limit + 60 )) "$python" Tools/ci/link_etsi.py wait-finished --timeout-s "$limit" \
         --pid "${node_pid[alice]}" --pid "${node_pid[bob]}" "$run/state/alice/result.json" "$run/state/bob/result.json"
 }
@@ -324,7 +359,7 @@ EOF
 
 # kill_restart ROLE: ROLE SIGKILLed mid-run and restarted on the same state folder. Alice is killed
 # when a block of hers is pending (her commit's window: Bob may have committed, she has not); Bob
-# 20 s after Alice disclosed the start window, inside the first block (a block takes longer here).
+# 1 s after his start-up alignment, inside the first block (which takes 4–15 s here).
 kill_restart() {
     local victim=$1 hit
     new_run "kill-$victim"
@@ -335,7 +370,7 @@ kill_restart() {
             --pending-in "$run/state/alice" > "$run/kill-point.txt"
     else
         bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[bob]}" --timeout-s 360 \
-            --log "$run/alice.log" --log-line "alignment: disclosed" --after-s 20 > "$run/kill-point.txt"
+            --log "$run/bob.log" --log-line "alignment: Bob's cycle" --after-s 1 > "$run/kill-point.txt"
     fi
     hit=$(cat "$run/kill-point.txt")
     stop_process "$victim" || true
