@@ -76,10 +76,18 @@ extension LinkNodeDriver {
                                 payload: LinkAbort(reason: .protocolViolation, detail: "block \(blockID): Bob's node restarted").payload)
         let replies: [OutgoingLinkMessage]
         do { replies = try await block.receive(abort, session: &pads) } catch { throw .service("block \(blockID): \(error)") }
-        aliceBlock = block
         try await send(replies)
         log("block \(blockID): ended, Bob's node restarted while it was open")
-        if block.isFinished { try await finishAliceBlock(block.report) }
+        aliceBlock = nil
+        // Bob's new process never saw the block: it does not count toward --blocks at either node.
+        var entry = LinkNodeResult.block(block.report, seconds: seconds(since: blockStartedAt))
+        if entry.outcome != "awaiting-settlement" { entry.outcome = "abandoned" }
+        try record(entry, counted: false)
+        if case .awaitingSettlement = block.report.outcome {
+            do { try await send(PendingBlockRecovery.statusQueries(store: store)) } catch let error as LinkNodeError { throw error } catch {
+                throw .state(path: store.directory, reason: "\(error)")
+            }
+        }
     }
 
     private func answerAlignmentRequest(_ message: LinkMessage) async throws(LinkNodeError) {

@@ -125,10 +125,10 @@ final class LinkNodeDriver {
         Xoshiro256StarStar(seed: file.world.parameters.seed).derived(stream: blockID &* 2 &+ (file.role == .alice ? 0 : 1))
     }
 
-    /// Adds a finished block and rewrites the result.
-    func record(_ block: LinkNodeResult.Block) throws(LinkNodeError) {
+    /// Adds a finished block (`counted`: toward the block limit) and rewrites the result.
+    func record(_ block: LinkNodeResult.Block, counted: Bool = true) throws(LinkNodeError) {
         result.blocks.append(block)
-        result.blocksFinished += 1
+        if counted { result.blocksFinished += 1 }
         log("block \(block.blockID): \(block.outcome)\(block.abortReason.map { " (\($0))" } ?? "")"
             + " sifted \(block.siftedBits), QBER \(block.qber.map { String(format: "%.4f", $0) } ?? "–")"
             + ", secure \(block.secureBits) bits, \(block.keys) keys, \(String(format: "%.1f", block.seconds)) s")

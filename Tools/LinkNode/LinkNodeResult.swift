@@ -9,7 +9,9 @@ public struct LinkNodeResult: Codable, Sendable {
     /// One block as this node saw it.
     public struct Block: Codable, Sendable {
         public var blockID: UInt64
-        /// "committed", "aborted", "awaiting-settlement", "settled-committed", "settled-discarded".
+        /// "committed", "aborted", "aborted-by-peer", "awaiting-settlement", "settled-committed",
+        /// "settled-discarded", or "abandoned" (Alice: open when Bob's node restarted; not counted
+        /// toward `--blocks`).
         public var outcome: String
         public var abortReason: String?
         public var detail: String?
