@@ -71,8 +71,7 @@ public struct BobCycleAligner: Sendable {
             guard let alice = (guess - 2...guess + 2).first(where: { mapping.nearestBobPosition(forAlice: $0) == detection.cycle }),
                   cycles.contains(alice), !layout.isTrackingCycle(alice), alice > last else { continue }
             last = alice
-            detections.append(KeyDetection(index: UInt64(alice), basis: detection.analyzer == .diagonalAntidiagonal ? .diagonal : .rectilinear,
-                                           bit: detection.output == .minus))
+            detections.append(KeyDetection(detection, aliceCycle: alice))
         }
         return BlockAlignment(detections: detections,
                               offsetAtStart: mapping.bobPosition(forAlice: cycles.lowerBound) - Double(cycles.lowerBound),

@@ -129,7 +129,7 @@ extension LinkNodeDriver {
         let disclosure = AlignmentDisclosure(agreementDigest: digest, windows: [
             .init(window: layout.window(ofBlock: blockID), detections: detections.filter { layout.isTrackingCycle($0.cycle) }),
         ])
-        let keyDetections = detections.filter { !layout.isTrackingCycle($0.cycle) }.map(LinkNodeDriver.keyDetection)
+        let keyDetections = detections.filter { !layout.isTrackingCycle($0.cycle) }.map { KeyDetection($0, aliceCycle: $0.cycle) }
         var block: AliceBlockExchange<Xoshiro256StarStar>
         do {
             block = try AliceBlockExchange(blockID: blockID, detectionRange: UInt64(cycles.lowerBound)..<UInt64(cycles.upperBound),
@@ -179,12 +179,5 @@ extension LinkNodeDriver {
                                             epsilonSecrecy: file.blocks.parameters.epsilonSecrecy, seconds: 0))
         }
         try await startNextBlockIfDue()
-    }
-
-    /// A board detection as distillation input: the index is the cycle on Alice's clock (Bob
-    /// maps his cycles onto it), bit 0 for the + output (H or D).
-    static func keyDetection(_ detection: LinkDetection) -> KeyDetection {
-        KeyDetection(index: UInt64(detection.cycle), basis: detection.analyzer == .diagonalAntidiagonal ? .diagonal : .rectilinear,
-                     bit: detection.output == .minus)
     }
 }
