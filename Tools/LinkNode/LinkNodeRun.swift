@@ -8,8 +8,6 @@ import Physics
 public struct LinkNodeOverrides: Sendable {
     /// `--state`: the state folder.
     public var stateDirectory: String?
-    /// `--result`: the result file (default STATE/result.json).
-    public var resultPath: String?
     /// `--blocks`: blocks before only serving keys (0: until stopped).
     public var blocks: Int?
     /// `--link`: Alice's peer or Bob's listening address.
@@ -18,10 +16,9 @@ public struct LinkNodeOverrides: Sendable {
     public var keyDelivery: LinkNodeFile.Endpoint?
 
     /// No overrides.
-    public init(stateDirectory: String? = nil, resultPath: String? = nil, blocks: Int? = nil,
+    public init(stateDirectory: String? = nil, blocks: Int? = nil,
                 link: LinkNodeFile.Endpoint? = nil, keyDelivery: LinkNodeFile.Endpoint? = nil) {
         self.stateDirectory = stateDirectory
-        self.resultPath = resultPath
         self.blocks = blocks
         self.link = link
         self.keyDelivery = keyDelivery

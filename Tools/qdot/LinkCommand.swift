@@ -54,7 +54,7 @@ struct LinkCommand: ParsableCommand, DrivesTheStation {
             printError("qdot link: \(error)")
             throw QdotExit.badInputFile.code
         }
-        let overrides = LinkNodeOverrides(stateDirectory: state, resultPath: result, blocks: blocks,
+        let overrides = LinkNodeOverrides(stateDirectory: state, blocks: blocks,
                                           link: link.flatMap(LinkNodeFile.Endpoint.init(text:)),
                                           keyDelivery: keyDelivery.flatMap(LinkNodeFile.Endpoint.init(text:)))
         let nodeFile = overrides.applied(to: file)
