@@ -73,11 +73,11 @@ public struct LinkNodeBoard: Sendable {
     public func detections(inCycles cycles: Range<Int64>) -> [LinkDetection] {
         guard !cycles.isEmpty else { return [] }
         var settings = settings
-        // Photons by cycle: bit 0 = a + click, bit 1 = a − click.
-        var clicks: [Int64: UInt8] = [:]
+        // What clicked in each cycle of the range: bit 0 = the + detector, bit 1 = the − detector.
+        var clicks = [UInt8](repeating: 0, count: cycles.count)
         func land(_ photon: LinkPhoton?) {
             guard let photon, photon.isInsideGate, cycles.contains(photon.cycle) else { return }
-            clicks[photon.cycle, default: 0] |= photon.output == .plus ? 1 : 2
+            clicks[Int(photon.cycle - cycles.lowerBound)] |= photon.output == .plus ? 1 : 2
         }
         for aliceCycle in world.aliceCycles(reaching: node, cycles: cycles.lowerBound...(cycles.upperBound - 1)) {
             let pulse = world.pulse(aliceCycle: aliceCycle, settings: &settings)
@@ -85,10 +85,9 @@ public struct LinkNodeBoard: Sendable {
             land(pulse.reexcitationPhoton(of: node))
         }
         var detections: [LinkDetection] = []
-        detections.reserveCapacity(clicks.count + Int(Double(cycles.count) * 2 * darkCountProbabilityPerGate * 1.2) + 16)
         let draws = node == .alice ? settings.alice : settings.bob
         for cycle in cycles {
-            var mask = clicks[cycle] ?? 0
+            var mask = clicks[Int(cycle - cycles.lowerBound)]
             var stream: Xoshiro256StarStar?
             if darkThreshold > 0 {
                 var rng = detectorStreams.derived(stream: UInt64(bitPattern: cycle))
