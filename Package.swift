@@ -284,3 +284,10 @@ for target in package.targets where ["Firmware", "Simulator", "Physics", "Experi
     target.swiftSettings?.append(.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)))
 }
 
+// The cycle loop is generic over the station's request and clock types and is compiled in the
+// composition root for each backend (Firmware/StationLineTypes.swift). For the optimizer to
+// specialise it there, and to inline the backends' line writes, edge reads and sleeps into it,
+// the bodies of these modules must be visible across module boundaries.
+for target in package.targets where ["HAL", "Firmware", "Simulator", "LinuxHAL"].contains(target.name) {
+    target.swiftSettings?.append(.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)))
+}

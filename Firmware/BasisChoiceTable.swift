@@ -2,15 +2,15 @@ import Vocabulary
 /// The basis-line writes of every (arm A code, arm B code) pair a random-basis step can draw,
 /// laid out once before the run in flat arrays, so the cycle loop finds a choice's writes by
 /// index without touching nested arrays (each of which it would retain and release).
-struct BasisChoiceTable {
+@usableFromInline struct BasisChoiceTable {
     /// Arm A's candidate codes.
-    let codesA: [UInt8]
+    @usableFromInline let codesA: [UInt8]
     /// Arm B's candidate codes.
-    let codesB: [UInt8]
+    @usableFromInline let codesB: [UInt8]
     /// Every choice's writes, one after another.
-    let writes: [TimedWrite]
+    @usableFromInline let writes: [TimedWrite]
     /// Choice `c = a * codesB.count + b` owns `writes[starts[c] ..< starts[c + 1]]`.
-    let starts: [Int]
+    @usableFromInline let starts: [Int]
 
     /// The table of `choice`, its writes laid out by `program` for `lines`.
     init(_ choice: RandomBasisChoice, program: inout CycleProgram, lines: StationLines) {
@@ -30,5 +30,5 @@ struct BasisChoiceTable {
 
     /// The index of the choice of the `a`-th code of arm A and the `b`-th of arm B.
     @inline(__always)
-    func choice(a: Int, b: Int) -> Int { a * codesB.count + b }
+    @inlinable func choice(a: Int, b: Int) -> Int { a * codesB.count + b }
 }

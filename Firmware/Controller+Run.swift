@@ -22,9 +22,15 @@ extension Controller {
             step.randomBasis.map { BasisChoiceTable($0, program: &program, lines: lines) }
         }
         var loop = CycleLoop(controller: self, schedule: schedule, ring: clicks, observerInterval: observerInterval)
+        let plan = CycleLoopPlan(cycleWrites: cycleWrites, basisWrites: basisWrites, randomChoices: randomChoices,
+                                 stop: stop, observer: observer)
         state = .running
-        loop.execute(cycleWrites: cycleWrites, basisWrites: basisWrites, randomChoices: randomChoices, stop: stop,
-                     observer: observer)
+        // The loop compiled for this station's types when the composition root named them and
+        // they match; the loop through existentials otherwise.
+        if !(lines.compiledLoop?.execute(&loop, program.requests, inputRequests, lines.clock, plan) ?? false) {
+            CompiledCycleLoop.executeErased(&loop, outputs: program.requests, inputs: inputRequests, clock: lines.clock,
+                                            plan: plan)
+        }
         if let fault = loop.fault {
             state = .fault(reason: fault.description)
         } else if loop.interlockOpened {
@@ -38,9 +44,10 @@ extension Controller {
             if loop.fault == nil { loop.fault = error }
             state = .fault(reason: error.description)
         }
+        let lostEdges = loop.lostEdges(now: inputRequests.map(\.lostEdgeCount))
         observer?.cyclesCompleted(loop.cyclesRun)
-        observer?.loopFigures(loop.figures(step: loop.stepRunning), lateness: loop.histogram)
-        return loop.report(finalState: state)
+        observer?.loopFigures(loop.figures(step: loop.stepRunning, lostEdges: lostEdges), lateness: loop.histogram)
+        return loop.report(finalState: state, lostEdges: lostEdges)
     }
 
     /// Everything that keeps `schedule` from running on this station, each naming what clashes

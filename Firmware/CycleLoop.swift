@@ -1,79 +1,78 @@
-import HAL
-import SeededRandom
-import Vocabulary
+public import HAL
+public import Vocabulary
 
 /// The state of one run of the cycle loop, kept together so the loop's hot path touches only
 /// preallocated storage.
-struct CycleLoop {
-    unowned let controller: Controller
-    let schedule: CycleSchedule
-    // The controller's input side, copied once so the hot path does not go through `controller`.
-    let inputRequests: [any EdgeInput]
-    /// The same requests, read on the hot path without retaining them.
-    let inputs: UnretainedRequests<EdgeInputCaller>
-    let inputRoles: [[InputRole]]
-    let interlockRequest: Int
-    let interlockIndex: Int
-    let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
-    let period: TimeSpan
+///
+/// The loop's methods are generic over the station's request and clock types
+/// (``StationLineTypes``): the requests come in as arrays of their concrete type, so a loop
+/// compiled for one backend calls that backend's `set`, `readEdges` and `sleep` directly.
+@usableFromInline struct CycleLoop {
+    @usableFromInline unowned let controller: Controller
+    @usableFromInline let schedule: CycleSchedule
+    @usableFromInline let inputRoles: [[InputRole]]
+    @usableFromInline let interlockRequest: Int
+    @usableFromInline let interlockIndex: Int
+    @usableFromInline let edgeBuffer: UnsafeMutableBufferPointer<EdgeEvent>
+    @usableFromInline let period: TimeSpan
     /// What makes a cycle's clicks into counts: the same rule as every recount of a click record.
-    let coincidenceRule: CoincidenceRule
+    @usableFromInline let coincidenceRule: CoincidenceRule
     /// Gate mode: the side-cycle pairs that measure the accidentals (nil in window mode).
-    var sideCycles: SideCycleTally?
-    var tallies: [SettingTally]
+    @usableFromInline var sideCycles: SideCycleTally?
+    @usableFromInline var tallies: [SettingTally]
     /// The step whose clicks are being tallied (-1 before the first) and their counts so far,
     /// added to its entry in `tallies` when the clicks of another step come or the run ends:
     /// counting into a plain value in place costs no array uniqueness checks per cycle. (Each
     /// step's cycles are added to its tally when the step ends.)
-    var tallyStep = -1
+    @usableFromInline var tallyStep = -1
     /// The step whose cycles are running (what observers are told).
-    var stepRunning = 0
-    var tallyCounts = SettingCounts()
-    var histogram = LatenessHistogram()
-    var overruns = 0
-    var missedSlots = 0
-    var actionLatenessMaximum: Int64 = 0
-    var cyclesRun = 0
-    var clicksOutsideCycle = 0
-    var lostEdgesSeen: [Int]
+    @usableFromInline var stepRunning = 0
+    @usableFromInline var tallyCounts = SettingCounts()
+    @usableFromInline var histogram = LatenessHistogram()
+    @usableFromInline var overruns = 0
+    @usableFromInline var missedSlots = 0
+    @usableFromInline var actionLatenessMaximum: Int64 = 0
+    @usableFromInline var cyclesRun = 0
+    @usableFromInline var clicksOutsideCycle = 0
+    @usableFromInline var lostEdgesSeen: [Int]
     /// Lost edges of the interlock's request already answered by reading the interlock's level.
-    var interlockLossesChecked: Int
-    var interlockOpened = false
-    var stopRequested = false
-    var fault: HardwareError?
-    var start = Instant.zero
-    var end = Instant.zero
+    @usableFromInline var interlockLossesChecked: Int
+    @usableFromInline var interlockOpened = false
+    @usableFromInline var stopRequested = false
+    @usableFromInline var fault: HardwareError?
+    @usableFromInline var start = Instant.zero
+    @usableFromInline var end = Instant.zero
     /// The trigger slot the next cycle aims at (deadline = start + period × slot).
-    var slot: Int64 = 0
+    @usableFromInline var slot: Int64 = 0
     /// The deadline of the last cycle run.
-    var previousStart = Instant.zero
+    @usableFromInline var previousStart = Instant.zero
     /// The basis codes on the lines now (nil before the first write).
-    var writtenCodes: BasisCodes?
+    @usableFromInline var writtenCodes: BasisCodes?
     /// The observer is called every `observerInterval` cycles; `observerCountdown` are left until
     /// the next call (a countdown: no division per cycle).
-    let observerInterval: Int
-    var observerCountdown: Int
+    @usableFromInline let observerInterval: Int
+    @usableFromInline var observerCountdown: Int
     /// The clicks of the previous cycle (being read out) and of the current one (stamped after its
     /// deadline but read before it ran); a cycle without clicks — most of them — is closed without
     /// touching the counts.
-    var previousClicks = CycleClicks()
-    var currentClicks = CycleClicks()
+    @usableFromInline var previousClicks = CycleClicks()
+    @usableFromInline var currentClicks = CycleClicks()
     /// Where clicks go for analysis, if anywhere.
-    let ring: ClickEventRing?
-    let droppedAtStart: Int
+    @usableFromInline let ring: ClickEventRing?
+    @usableFromInline let droppedAtStart: Int
     /// The cycle whose clicks are being read (index, setting — -1 before the first — and codes).
-    var previousCycle: Int64 = 0
-    var previousSetting = -1
-    var previousCodes = BasisCodes(armA: 0, armB: 0)
+    @usableFromInline var previousCycle: Int64 = 0
+    @usableFromInline var previousSetting = -1
+    @usableFromInline var previousCodes = BasisCodes(armA: 0, armB: 0)
     /// Clicks stamped after the current cycle's deadline but read before it fired: they are
     /// handed on once the cycle runs (and dropped with it if the run stops first).
     /// (Inline storage: an array here would be checked for sharing on every `readOut`.)
-    var pendingChannels = InlineArray<256, DetectorChannel>(repeating: .aPlus)
-    var pendingTimes = InlineArray<256, Int64>(repeating: 0)
-    var pendingCount = 0
-    var pendingOverflow = 0
+    @usableFromInline var pendingChannels = InlineArray<256, DetectorChannel>(repeating: .aPlus)
+    @usableFromInline var pendingTimes = InlineArray<256, Int64>(repeating: 0)
+    @usableFromInline var pendingCount = 0
+    @usableFromInline var pendingOverflow = 0
     /// Per-cycle basis draws of random-basis steps.
-    var basisDraws: RandomBasisDraws
+    @usableFromInline var basisDraws: RandomBasisDraws
 
     init(controller: Controller, schedule: CycleSchedule, ring: ClickEventRing?, observerInterval: Int) {
         self.controller = controller
@@ -84,8 +83,6 @@ struct CycleLoop {
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
         self.interlockLossesChecked = controller.inputRequests[controller.interlockRequest].lostEdgeCount
-        self.inputRequests = controller.inputRequests
-        self.inputs = UnretainedRequests(inputs: controller.inputRequests)
         self.inputRoles = controller.inputRoles
         self.interlockRequest = controller.interlockRequest
         self.interlockIndex = controller.lines.interlock.index
@@ -97,23 +94,32 @@ struct CycleLoop {
         self.observerCountdown = observerInterval
     }
 
-    /// The figures observers get between cycles.
-    func figures(step: Int) -> LoopFigures {
-        LoopFigures(cycles: cyclesRun, step: step, overruns: overruns, missedSlots: missedSlots, lostEdges: totalLostEdges,
+    /// The figures observers get between cycles; `lostEdges` as ``lostEdges(now:)`` gives them.
+    @inlinable func figures(step: Int, lostEdges: Int) -> LoopFigures {
+        LoopFigures(cycles: cyclesRun, step: step, overruns: overruns, missedSlots: missedSlots, lostEdges: lostEdges,
                     clickEventsDropped: (ring.map { $0.droppedEvents - droppedAtStart } ?? 0) + pendingOverflow,
                     interlockOpen: interlockOpened)
     }
 
-    var totalLostEdges: Int {
-        zip(inputRequests, lostEdgesSeen).reduce(0) { $0 + $1.0.lostEdgeCount - $1.1 }
+    /// The edges lost during the run, from the input requests' `lostEdgeCount` now (in the
+    /// controller's order).
+    @inlinable func lostEdges(now counts: some Sequence<Int>) -> Int {
+        zip(counts, lostEdgesSeen).reduce(0) { $0 + $1.0 - $1.1 }
     }
 
     /// Runs every step of the schedule, then collects the last cycle's clicks; a hardware error
     /// ends the run and is kept in `fault`.
-    mutating func execute(cycleWrites: [[TimedWrite]], basisWrites: [[TimedWrite]], randomChoices: [BasisChoiceTable?],
-                          stop: StopSignal?, observer: (any CycleObserver)?) {
-        let outputs = UnretainedRequests(outputs: controller.program.requests)
-        let clock = controller.lines.clock
+    ///
+    /// - Parameters:
+    ///   - outputs: the controller's output requests (`CycleProgram.requests`), in order.
+    ///   - inputs: the controller's input requests (`Controller.inputRequests`), in order.
+    ///   - clock: the station's clock.
+    ///   - plan: the writes of every step and what else the run was given.
+    @inlinable mutating func execute<Output: OutputLine, Input: EdgeInput, Clock: HardwareClock>(
+        outputs: [Output], inputs: [Input], clock: Clock, plan: CycleLoopPlan
+    ) {
+        let (cycleWrites, basisWrites, randomChoices) = (plan.cycleWrites, plan.basisWrites, plan.randomChoices)
+        let (stop, observer) = (plan.stop, plan.observer)
         do {
             if let status = controller.lines.status { try status.request.set(line: status.index, to: .active) }
             start = clock.now + period
@@ -124,15 +130,15 @@ struct CycleLoop {
                     let goOn = try runCycles(
                         ofStep: stepIndex, count: schedule.steps[stepIndex].cycles, codes: schedule.steps[stepIndex].codes,
                         writes: cycleWrites[stepIndex], basisWrites: basisWrites[stepIndex],
-                        randomChoice: randomChoices[stepIndex], outputs: outputs, clock: clock, stop: stop,
-                        observer: observer)
+                        randomChoice: randomChoices[stepIndex], outputs: outputs, inputs: inputs, clock: clock,
+                        stop: stop, observer: observer)
                     if !goOn { break passes }
                 }
             } while schedule.repeatsUntilStopped
             // Collect the last cycle's clicks once its period is over.
             if previousSetting >= 0 {
                 clock.sleep(until: end)
-                try readOut(cycleStart: end, previousStart: previousStart)
+                try readOut(cycleStart: end, previousStart: previousStart, inputs: inputs)
                 closeCycle(into: previousSetting)
             }
         } catch {
@@ -146,10 +152,11 @@ struct CycleLoop {
     /// Everything the cycles read comes in as parameters, which Swift lends to the function for
     /// its duration: read from `self`, the arrays and the optional table would be retained and
     /// released on every cycle.
-    mutating func runCycles(ofStep stepIndex: Int, count: Int, codes stepCodes: BasisCodes, writes: [TimedWrite],
-                            basisWrites: [TimedWrite], randomChoice: BasisChoiceTable?, outputs: UnretainedRequests<OutputCaller>,
-                            clock: any HardwareClock, stop: StopSignal?,
-                            observer: (any CycleObserver)?) throws(HardwareError) -> Bool {
+    @inlinable mutating func runCycles<Output: OutputLine, Input: EdgeInput, Clock: HardwareClock>(
+        ofStep stepIndex: Int, count: Int, codes stepCodes: BasisCodes, writes: [TimedWrite], basisWrites: [TimedWrite],
+        randomChoice: BasisChoiceTable?, outputs: [Output], inputs: [Input], clock: Clock, stop: StopSignal?,
+        observer: (any CycleObserver)?
+    ) throws(HardwareError) -> Bool {
         // The step's cycles go to its tally once, however the loop is left (interlock, stop, error).
         let firstCycle = cyclesRun
         stepRunning = stepIndex
@@ -169,7 +176,7 @@ struct CycleLoop {
                 slot += skipped
                 deadline = start + period * slot
             }
-            try readOut(cycleStart: deadline, previousStart: previousStart)
+            try readOut(cycleStart: deadline, previousStart: previousStart, inputs: inputs)
             closeCycle(into: previousSetting)
             previousSetting = -1
             if interlockOpened { return false }
@@ -192,12 +199,12 @@ struct CycleLoop {
                             let held = table.writes[table.starts[writtenChoice] + position - first].values
                             mask = LineBits(rawValue: mask.rawValue & (write.values.rawValue ^ held.rawValue))
                         }
-                        if mask != .none { try outputs.set(request: write.request, write.values, mask: mask) }
+                        if mask != .none { try outputs[write.request].set(write.values, mask: mask) }
                     }
                     writtenChoice = choice
                 }
             } else if basisPending {
-                for write in basisWrites { try outputs.set(request: write.request, write.values, mask: write.mask) }
+                for write in basisWrites { try outputs[write.request].set(write.values, mask: write.mask) }
             }
             writtenCodes = codes
             basisPending = false
@@ -211,7 +218,7 @@ struct CycleLoop {
                     actionLatenessMaximum = max(actionLatenessMaximum, (lastWake - due).nanoseconds)
                     lastOffset = write.offset
                 }
-                try outputs.set(request: write.request, write.values, mask: write.mask)
+                try outputs[write.request].set(write.values, mask: write.mask)
             }
             if lastWake >= deadline + period { overruns += 1 }
             previousCycle = Int64(cyclesRun)
@@ -226,7 +233,8 @@ struct CycleLoop {
                 if observerCountdown == 0 {
                     observerCountdown = observerInterval
                     observer.cyclesCompleted(cyclesRun)
-                    observer.loopFigures(figures(step: stepRunning), lateness: histogram)
+                    observer.loopFigures(figures(step: stepRunning, lostEdges: lostEdges(now: inputs.lazy.map(\.lostEdgeCount))),
+                                         lateness: histogram)
                 }
             }
         }
@@ -234,7 +242,7 @@ struct CycleLoop {
     }
 
     /// Hands on the clicks read early for the cycle about to run.
-    mutating func flushPending(cycle: Int64, setting: Int, codes: BasisCodes) {
+    @inlinable mutating func flushPending(cycle: Int64, setting: Int, codes: BasisCodes) {
         guard let ring else { pendingCount = 0; return }
         for i in 0..<pendingCount {
             ring.push(ClickEvent(cycle: cycle, setting: setting, channel: pendingChannels[i], codes: codes,
@@ -245,11 +253,13 @@ struct CycleLoop {
 
     /// Reads every waiting edge: clicks go to the cycle whose period contains their timestamp,
     /// a falling interlock edge stops the run.
-    mutating func readOut(cycleStart: Instant, previousStart: Instant) throws(HardwareError) {
+    @inlinable mutating func readOut<Input: EdgeInput>(cycleStart: Instant, previousStart: Instant,
+                                            inputs: [Input]) throws(HardwareError) {
         let buffer = edgeBuffer
-        for requestIndex in 0..<inputs.count {
+        for requestIndex in inputs.indices {
+            let input = inputs[requestIndex]
             while true {
-                let count = try inputs.readEdges(request: requestIndex, into: buffer)
+                let count = try input.readEdges(into: buffer)
                 for i in 0..<count {
                     let event = buffer[i]
                     let channel: DetectorChannel
@@ -286,10 +296,9 @@ struct CycleLoop {
             }
             // New lost edges on the interlock's request: the level itself decides (read once per
             // new loss, not on every cycle after the first).
-            if requestIndex == interlockRequest, case let lost = inputs.lostEdgeCount(request: requestIndex),
-               lost != interlockLossesChecked {
+            if requestIndex == interlockRequest, case let lost = input.lostEdgeCount, lost != interlockLossesChecked {
                 interlockLossesChecked = lost
-                if try inputRequests[requestIndex].value(ofLine: interlockIndex) != .active { interlockOpened = true }
+                if try input.value(ofLine: interlockIndex) != .active { interlockOpened = true }
             }
         }
     }
@@ -297,7 +306,7 @@ struct CycleLoop {
     /// Adds the previous cycle's clicks to its setting's tally (none before the first cycle) and
     /// makes the current cycle the previous. Most cycles have no clicks at all: for them this is
     /// two tests in the loop, with no call.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func closeCycle(into stepIndex: Int) {
         if previousClicks.isEmpty && currentClicks.isEmpty { return }
         closeCycleWithClicks(into: stepIndex)
@@ -305,7 +314,7 @@ struct CycleLoop {
 
     /// `closeCycle` when either cycle has clicks.
     @inline(never)
-    mutating func closeCycleWithClicks(into stepIndex: Int) {
+    @usableFromInline mutating func closeCycleWithClicks(into stepIndex: Int) {
         // A cycle without clicks adds nothing to its tally (its cycle was counted when it ran).
         if stepIndex >= 0, !previousClicks.isEmpty {
             if stepIndex != tallyStep { startTally(of: stepIndex) }
@@ -318,19 +327,20 @@ struct CycleLoop {
     }
 
     /// Hands the counts of the step tallied so far to its tally and starts counting `stepIndex`.
-    mutating func startTally(of stepIndex: Int) {
+    @usableFromInline mutating func startTally(of stepIndex: Int) {
         flushTally()
         tallyStep = stepIndex
     }
 
     /// Adds the counts so far to their step's tally and starts from zero.
-    mutating func flushTally() {
+    @usableFromInline mutating func flushTally() {
         guard tallyStep >= 0 else { return }
         tallies[tallyStep].counts += tallyCounts
         tallyCounts = SettingCounts()
     }
 
-    func report(finalState: ControllerState) -> RunReport {
+    /// The run's report; `lostEdges` as ``lostEdges(now:)`` gives them.
+    func report(finalState: ControllerState, lostEdges: Int) -> RunReport {
         var reason: StopReason?
         if let fault { reason = .hardwareFault(fault.description) }
         else if interlockOpened { reason = .interlockOpened }
@@ -349,7 +359,7 @@ struct CycleLoop {
             finalState: finalState, complete: reason == nil && cyclesRun == schedule.totalCycles,
             stopReason: reason, timing: schedule.timing, cyclesPlanned: schedule.totalCycles, cyclesRun: cyclesRun,
             startNanoseconds: start.nanoseconds, endNanoseconds: end.nanoseconds, settings: tallies,
-            timingBudget: budget, lostEdges: totalLostEdges, clicksOutsideCycle: clicksOutsideCycle,
+            timingBudget: budget, lostEdges: lostEdges, clicksOutsideCycle: clicksOutsideCycle,
             clickEventsDropped: (ring.map { $0.droppedEvents - droppedAtStart } ?? 0) + pendingOverflow)
     }
 }

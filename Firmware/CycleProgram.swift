@@ -1,13 +1,13 @@
-import HAL
+public import HAL
 import Vocabulary
 
 /// One write of a cycle: at `offset` after the cycle deadline, drive the lines of one request
 /// selected by `mask` to `values`. Writes on one request at one offset are merged into one.
-struct TimedWrite {
-    var offset: TimeSpan
-    var request: Int
-    var mask: LineBits
-    var values: LineBits
+@usableFromInline struct TimedWrite {
+    @usableFromInline var offset: TimeSpan
+    @usableFromInline var request: Int
+    @usableFromInline var mask: LineBits
+    @usableFromInline var values: LineBits
 }
 
 /// The output requests of a station, deduplicated, and the cycle's timed writes against them.

@@ -1,7 +1,7 @@
-import Vocabulary
+public import Vocabulary
 
 /// What one line of an input request is to the cycle loop.
-enum InputRole: Sendable, Hashable {
+@usableFromInline enum InputRole: Sendable, Hashable {
     /// The click line of a detector.
     case click(DetectorChannel)
     /// The safety interlock: a falling edge (loop opened) stops the run.

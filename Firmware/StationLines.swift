@@ -53,6 +53,9 @@ public struct StationLines {
     public var interlock: InputBinding
     /// The board's clock.
     public var clock: any HardwareClock
+    /// The cycle loop compiled for these lines' concrete types, once the composition root named
+    /// them (``compileLoop(for:)``).
+    @usableFromInline var compiledLoop: CompiledCycleLoop?
 
     /// The station's lines.
     public init(trigger: OutputBinding, gates: [OutputBinding], basisA: [OutputBinding], basisB: [OutputBinding],

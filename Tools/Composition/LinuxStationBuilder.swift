@@ -93,8 +93,11 @@ public struct LinuxStationBuilder<Driver: GPIODriver> {
         self.inputRequests = inputRequests
         self.clickEventClock = clickEventClock
         lostEdgesUndetectableOn = undetectable.sorted()
-        lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
-                                          clock: LinuxClock(busyWaitTail: busyWaitTail))
+        var lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
+                                              clock: LinuxClock(busyWaitTail: busyWaitTail))
+        // The cycle loop compiled for libgpiod requests through this driver.
+        lines.compileLoop(for: StationLineTypes<LinuxOutputLine<Driver>, LinuxEdgeInput, LinuxClock>())
+        self.lines = lines
     }
 }
 

@@ -116,9 +116,14 @@ public struct SimulatedStationBuilder {
                 inputBindings[assignment.role] = InputBinding(request: request, index: index)
             }
         }
-        return LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
-                                         clock: board.makeClock())
+        var lines = LineGrouping.stationLines(definition: definition, outputs: outputBindings, inputs: inputBindings,
+                                              clock: board.makeClock())
+        lines.compileLoop(for: simulatedLineTypes)
+        return lines
     }
+
+    /// The simulated board's request and clock types: the cycle loop is compiled for them.
+    public static let simulatedLineTypes = StationLineTypes<SimulatedOutputLine, SimulatedEdgeInput, SimulatedClock>()
 
     /// Wires an external time tagger to the physics station: sync on the trigger line, inputs on
     /// the detectors' outputs. It draws nothing: the run is the same with it or without it.

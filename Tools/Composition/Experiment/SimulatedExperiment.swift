@@ -118,6 +118,7 @@ public enum SimulatedExperiment {
         if let pacedToWallClock {
             let paced = PacedClock(board: lines.clock)
             lines.clock = paced
+            lines.compileLoop(for: StationLineTypes<SimulatedOutputLine, SimulatedEdgeInput, PacedClock>())
             pacedToWallClock(paced)
         }
         var outcome = try ExperimentRun.run(experiment, on: lines, options: options, schedule: schedule)
