@@ -15,12 +15,15 @@ final class DeviceTable {
     private var owners: [DeviceCaller] = []
     /// The unretained view of `owners`, in attachment order (a device's index is its `DeviceID`).
     private(set) var entries: [Unmanaged<DeviceCaller>] = []
+    /// How a line change reaches each device, in attachment order (see ``LineChangeCall``).
+    private(set) var lineChangeCalls: [LineChangeCall] = []
 
     /// Adds `device`; its index is the number of devices before it.
     func append<Device: SimulatedDevice>(_ device: Device) {
         let caller = TypedDeviceCaller(device)
         owners.append(caller)
         entries.append(.passUnretained(caller))
+        lineChangeCalls.append(LineChangeCall(device, caller: caller))
     }
 
     /// Calls `timerFired` on device `index`.
@@ -50,5 +53,52 @@ final class TypedDeviceCaller<Device: SimulatedDevice>: DeviceCaller {
 
     override func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         device.timerFired(tag: tag, atCycle: cycle, on: board)
+    }
+}
+
+/// How the board calls one device when a line it watches changes: the station's own device
+/// models directly (their types are known when the station is built, so the switch below is a
+/// direct, inlinable call), any other device through its ``DeviceCaller`` (an indirect call).
+///
+/// The references are unretained for the reason ``DeviceTable`` gives: the table's `owners`
+/// keep every device alive while the board exists.
+enum LineChangeCall {
+    case laser(Unmanaged<LaserModel>)
+    case detector(Unmanaged<DetectorModel>)
+    case photonDetector(Unmanaged<PhotonDetectorModel>)
+    case gateFanOut(Unmanaged<DetectorGateFanOut>)
+    case analyzer(Unmanaged<PolarizationAnalyzer>)
+    case timeTagger(Unmanaged<SimulatedTimeTagger>)
+    case loopback(Unmanaged<LoopbackWire>)
+    case other(Unmanaged<DeviceCaller>)
+
+    /// The call for `device`, whose caller is `caller` (kept alive by the device table).
+    init<Device: SimulatedDevice>(_ device: Device, caller: DeviceCaller) {
+        switch device {
+        case let device as LaserModel: self = .laser(.passUnretained(device))
+        case let device as DetectorModel: self = .detector(.passUnretained(device))
+        case let device as PhotonDetectorModel: self = .photonDetector(.passUnretained(device))
+        case let device as DetectorGateFanOut: self = .gateFanOut(.passUnretained(device))
+        case let device as PolarizationAnalyzer: self = .analyzer(.passUnretained(device))
+        case let device as SimulatedTimeTagger: self = .timeTagger(.passUnretained(device))
+        case let device as LoopbackWire: self = .loopback(.passUnretained(device))
+        default: self = .other(.passUnretained(caller))
+        }
+    }
+
+    /// Tells the device that `line` changed to `value` at `cycle`.
+    @inline(__always)
+    func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
+        switch self {
+        case .laser(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .detector(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .photonDetector(let device):
+            device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .gateFanOut(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .analyzer(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .timeTagger(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .loopback(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .other(let caller): caller._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        }
     }
 }

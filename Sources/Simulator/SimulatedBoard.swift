@@ -30,9 +30,10 @@ public final class SimulatedBoard {
     let lines = BoardTable<SimulatedLineState>()
     /// The devices, owned by the board and called without retaining them on the hot path.
     let deviceTable = DeviceTable()
-    /// The callers of every line's watchers, flattened (line i's are at its `watcherRange`):
-    /// unretained references into `deviceTable`, which keeps them alive (see ``DeviceTable``).
-    var watcherCallers: [Unmanaged<DeviceCaller>] = []
+    /// The calls of every line's watchers, flattened (line i's are at its `risingWatcherRange`
+    /// and `fallingWatcherRange`): unretained references into `deviceTable`, which keeps them
+    /// alive (see ``DeviceTable``).
+    var watcherCalls: [LineChangeCall] = []
     /// The edge buffers of the input requests, by request.
     let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
     var queue = EventQueue()
@@ -133,22 +134,31 @@ public final class SimulatedBoard {
     /// Every line's specification, in board order.
     public var lineSpecs: [SimulatedLineSpec] { lines.map(\.spec) }
 
-    /// Attaches a device model and returns its id; it is called when any of `watching` changes.
+    /// Attaches a device model and returns its id; it is called when any of `watching` changes
+    /// with an edge of `edges` (a device that only acts on one edge is not called for the other).
     @discardableResult
-    public func attach(_ device: any SimulatedDevice, watching: [LineID] = []) -> DeviceID {
+    public func attach(_ device: any SimulatedDevice, watching: [LineID] = [], edges: EdgeSelection = .both) -> DeviceID {
         deviceTable.append(device)
         let id = DeviceID(index: deviceTable.entries.count - 1)
-        for line in watching { lines[line.index].watchers.append(id.index) }
+        for line in watching { lines[line.index].watchers.append((id.index, edges)) }
         if !watching.isEmpty { rebuildWatcherTable() }
         return id
     }
 
     private func rebuildWatcherTable() {
-        watcherCallers = []
+        watcherCalls = []
         for index in lines.indices {
-            let first = watcherCallers.count
-            watcherCallers.append(contentsOf: lines[index].watchers.map { deviceTable.entries[$0] })
-            lines[index].watcherRange = first..<watcherCallers.count
+            for rising in [true, false] {
+                let first = watcherCalls.count
+                for watcher in lines[index].watchers where watcher.edges.reports(risingEdge: rising) {
+                    watcherCalls.append(deviceTable.lineChangeCalls[watcher.device])
+                }
+                if rising {
+                    lines[index].risingWatcherRange = first..<watcherCalls.count
+                } else {
+                    lines[index].fallingWatcherRange = first..<watcherCalls.count
+                }
+            }
         }
     }
 
@@ -290,10 +300,8 @@ public final class SimulatedBoard {
                 scheduleStamp(line: index, value: value, atCycle: cycle)
             }
         }
-        for position in line.pointee.watcherRange {
-            watcherCallers[position]._withUnsafeGuaranteedRef {
-                $0.lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
-            }
+        for position in value == 1 ? line.pointee.risingWatcherRange : line.pointee.fallingWatcherRange {
+            watcherCalls[position].lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
         }
     }
 

@@ -33,10 +33,14 @@ struct SimulatedLineState {
     var spec: SimulatedLineSpec
     /// Logical value (active/inactive), 0 or 1.
     var value: UInt8 = 0
-    /// Devices that are called when the line changes, in the order they were attached.
-    var watchers: [Int] = []
-    /// Where those devices' callers are in the board's flattened `watcherCallers`.
-    var watcherRange: Range<Int> = 0..<0
+    /// Devices that are called when the line changes, in the order they were attached, each
+    /// with the edges it is called for.
+    var watchers: [(device: Int, edges: EdgeSelection)] = []
+    /// Where the calls of the devices watching rising edges are in the board's flattened
+    /// `watcherCalls`, in attachment order.
+    var risingWatcherRange: Range<Int> = 0..<0
+    /// The same for falling edges.
+    var fallingWatcherRange: Range<Int> = 0..<0
     /// The edge queue of the input request holding this line, if any.
     var edgeQueue: Int = -1
     /// The line's index inside that request.

@@ -35,8 +35,10 @@ public final class SimulatedOutputLine: OutputLine {
         let start = board.firmwareCycle
         let landing = start + board.writeLatencyCycles
         let selected = mask.rawValue & requestMask
+        // Only the lines whose level changes go to the board: a line written to the level it is
+        // driven to would change nothing there (the write still costs its firmware time).
+        var remaining = selected & (values.rawValue ^ driven.rawValue)
         driven = LineBits(rawValue: (driven.rawValue & ~selected) | (values.rawValue & selected))
-        var remaining = selected
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
             remaining &= remaining - 1

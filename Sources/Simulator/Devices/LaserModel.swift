@@ -38,7 +38,7 @@ public final class LaserModel: SimulatedDevice {
     /// Hangs the laser off the board's trigger line.
     @discardableResult
     public func attach(to board: SimulatedBoard, trigger: LineID) -> DeviceID {
-        let id = board.attach(self, watching: [trigger])
+        let id = board.attach(self, watching: [trigger], edges: .rising)
         self.id = id
         return id
     }

@@ -52,7 +52,7 @@ public final class SimulatedTimeTagger: SimulatedDevice {
     /// Wires the sync input to `trigger`.
     @discardableResult
     public func attach(to board: SimulatedBoard, trigger: LineID) -> DeviceID {
-        board.attach(self, watching: [trigger])
+        board.attach(self, watching: [trigger], edges: .rising)
     }
 
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
