@@ -101,6 +101,13 @@ public import Vocabulary
                     interlockOpen: interlockOpened)
     }
 
+    /// The edges `inputs` (the controller's input requests) lost during the run so far.
+    @inlinable func lostEdges<Input: EdgeInput>(_ inputs: RequestTable<Input>) -> Int {
+        var total = inputs.first.lostEdgeCount - lostEdgesSeen[0]
+        for (index, input) in inputs.others.enumerated() { total += input.lostEdgeCount - lostEdgesSeen[index + 1] }
+        return total
+    }
+
     /// The edges lost during the run, from the input requests' `lostEdgeCount` now (in the
     /// controller's order).
     @inlinable func lostEdges(now counts: some Sequence<Int>) -> Int {
@@ -120,6 +127,7 @@ public import Vocabulary
     ) {
         let (cycleWrites, basisWrites, randomChoices) = (plan.cycleWrites, plan.basisWrites, plan.randomChoices)
         let (stop, observer) = (plan.stop, plan.observer)
+        let (outputTable, inputTable) = (RequestTable(outputs), RequestTable(inputs))
         do {
             if let status = controller.lines.status { try status.request.set(line: status.index, to: .active) }
             start = clock.now + period
@@ -130,7 +138,7 @@ public import Vocabulary
                     let goOn = try runCycles(
                         ofStep: stepIndex, count: schedule.steps[stepIndex].cycles, codes: schedule.steps[stepIndex].codes,
                         writes: cycleWrites[stepIndex], basisWrites: basisWrites[stepIndex],
-                        randomChoice: randomChoices[stepIndex], outputs: outputs, inputs: inputs, clock: clock,
+                        randomChoice: randomChoices[stepIndex], outputs: outputTable, inputs: inputTable, clock: clock,
                         stop: stop, observer: observer)
                     if !goOn { break passes }
                 }
@@ -138,7 +146,7 @@ public import Vocabulary
             // Collect the last cycle's clicks once its period is over.
             if previousSetting >= 0 {
                 clock.sleep(until: end)
-                try readOut(cycleStart: end, previousStart: previousStart, inputs: inputs)
+                try readOut(cycleStart: end, previousStart: previousStart, inputs: inputTable)
                 closeCycle(into: previousSetting)
             }
         } catch {
@@ -154,7 +162,7 @@ public import Vocabulary
     /// released on every cycle.
     @inlinable mutating func runCycles<Output: OutputLine, Input: EdgeInput, Clock: HardwareClock>(
         ofStep stepIndex: Int, count: Int, codes stepCodes: BasisCodes, writes: [TimedWrite], basisWrites: [TimedWrite],
-        randomChoice: BasisChoiceTable?, outputs: [Output], inputs: [Input], clock: Clock, stop: StopSignal?,
+        randomChoice: BasisChoiceTable?, outputs: RequestTable<Output>, inputs: RequestTable<Input>, clock: Clock, stop: StopSignal?,
         observer: (any CycleObserver)?
     ) throws(HardwareError) -> Bool {
         // The step's cycles go to its tally once, however the loop is left (interlock, stop, error).
@@ -199,12 +207,12 @@ public import Vocabulary
                             let held = table.writes[table.starts[writtenChoice] + position - first].values
                             mask = LineBits(rawValue: mask.rawValue & (write.values.rawValue ^ held.rawValue))
                         }
-                        if mask != .none { try outputs[write.request].set(write.values, mask: mask) }
+                        if mask != .none { try outputs.set(request: write.request, write.values, mask: mask) }
                     }
                     writtenChoice = choice
                 }
             } else if basisPending {
-                for write in basisWrites { try outputs[write.request].set(write.values, mask: write.mask) }
+                for write in basisWrites { try outputs.set(request: write.request, write.values, mask: write.mask) }
             }
             writtenCodes = codes
             basisPending = false
@@ -218,7 +226,7 @@ public import Vocabulary
                     actionLatenessMaximum = max(actionLatenessMaximum, (lastWake - due).nanoseconds)
                     lastOffset = write.offset
                 }
-                try outputs[write.request].set(write.values, mask: write.mask)
+                try outputs.set(request: write.request, write.values, mask: write.mask)
             }
             if lastWake >= deadline + period { overruns += 1 }
             previousCycle = Int64(cyclesRun)
@@ -233,7 +241,7 @@ public import Vocabulary
                 if observerCountdown == 0 {
                     observerCountdown = observerInterval
                     observer.cyclesCompleted(cyclesRun)
-                    observer.loopFigures(figures(step: stepRunning, lostEdges: lostEdges(now: inputs.lazy.map(\.lostEdgeCount))),
+                    observer.loopFigures(figures(step: stepRunning, lostEdges: lostEdges(inputs)),
                                          lateness: histogram)
                 }
             }
@@ -254,12 +262,11 @@ public import Vocabulary
     /// Reads every waiting edge: clicks go to the cycle whose period contains their timestamp,
     /// a falling interlock edge stops the run.
     @inlinable mutating func readOut<Input: EdgeInput>(cycleStart: Instant, previousStart: Instant,
-                                            inputs: [Input]) throws(HardwareError) {
+                                                       inputs: RequestTable<Input>) throws(HardwareError) {
         let buffer = edgeBuffer
-        for requestIndex in inputs.indices {
-            let input = inputs[requestIndex]
+        for requestIndex in 0..<inputs.count {
             while true {
-                let count = try input.readEdges(into: buffer)
+                let count = try inputs.readEdges(request: requestIndex, into: buffer)
                 for i in 0..<count {
                     let event = buffer[i]
                     let channel: DetectorChannel
@@ -296,9 +303,10 @@ public import Vocabulary
             }
             // New lost edges on the interlock's request: the level itself decides (read once per
             // new loss, not on every cycle after the first).
-            if requestIndex == interlockRequest, case let lost = input.lostEdgeCount, lost != interlockLossesChecked {
+            if requestIndex == interlockRequest, case let lost = inputs.lostEdgeCount(request: requestIndex),
+               lost != interlockLossesChecked {
                 interlockLossesChecked = lost
-                if try input.value(ofLine: interlockIndex) != .active { interlockOpened = true }
+                if try inputs.value(request: requestIndex, ofLine: interlockIndex) != .active { interlockOpened = true }
             }
         }
     }
@@ -361,5 +369,54 @@ public import Vocabulary
             startNanoseconds: start.nanoseconds, endNanoseconds: end.nanoseconds, settings: tallies,
             timingBudget: budget, lostEdges: lostEdges, clicksOutsideCycle: clicksOutsideCycle,
             clickEventsDropped: (ring.map { $0.droppedEvents - droppedAtStart } ?? 0) + pendingOverflow)
+    }
+}
+
+/// A station's requests (output or edge-input) as the cycle loop calls them.
+///
+/// The first request — on most boards the only one, every line of a direction being on one
+/// chip — sits in a constant of this class, through which a call needs no retain: the compiler
+/// knows a `let` property cannot change while the object lives. A call on a request read out of
+/// an array is wrapped in a retain and a release (two atomic operations per line write or edge
+/// read), because the optimizer cannot prove the array's storage unchanged across the call.
+@usableFromInline final class RequestTable<Request: AnyObject> {
+    @usableFromInline let first: Request
+    @usableFromInline let others: [Request]
+
+    /// The requests in the controller's order (a station has at least one of each direction:
+    /// the trigger's and the interlock's).
+    @inlinable init(_ requests: [Request]) {
+        first = requests[0]
+        others = Array(requests.dropFirst())
+    }
+
+    /// The number of requests.
+    @inlinable var count: Int { others.count + 1 }
+
+}
+
+extension RequestTable where Request: OutputLine {
+    /// Drives the lines of request `index` selected by `mask` to `values` (one bulk write).
+    @inlinable @inline(__always)
+    func set(request index: Int, _ values: LineBits, mask: LineBits) throws(HardwareError) {
+        if index == 0 { try first.set(values, mask: mask) } else { try others[index - 1].set(values, mask: mask) }
+    }
+}
+
+extension RequestTable where Request: EdgeInput {
+    /// Moves the waiting edges of request `index` into `buffer`, as `EdgeInput.readEdges(into:)`.
+    @inlinable @inline(__always)
+    func readEdges(request index: Int, into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
+        index == 0 ? try first.readEdges(into: buffer) : try others[index - 1].readEdges(into: buffer)
+    }
+
+    /// The edges request `index` has lost so far.
+    @inlinable func lostEdgeCount(request index: Int) -> Int {
+        index == 0 ? first.lostEdgeCount : others[index - 1].lostEdgeCount
+    }
+
+    /// The level of line `line` of request `index`.
+    @inlinable func value(request index: Int, ofLine line: Int) throws(HardwareError) -> LineValue {
+        index == 0 ? try first.value(ofLine: line) : try others[index - 1].value(ofLine: line)
     }
 }
