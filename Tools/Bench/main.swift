@@ -13,7 +13,7 @@ import Glibc
 //   qdot-bench key-distillation [PASSES] [SEEDS] [doubling|option7] (Cascade and Toeplitz hashing on 10⁶-bit blocks at QBER 2 %)
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Only the simulator and serve-publish sections count allocations; the others run without the interposer.
-if arguments.first == nil || ["simulator", "serve-publish"].contains(arguments.first!) { AllocationCounting.preloadIfPossible() }
+if arguments.first == nil || ["simulator", "serve-publish", "linux-loop"].contains(arguments.first!) { AllocationCounting.preloadIfPossible() }
 switch arguments.first {
 case nil:
     SimulatorBenchmark.run()
@@ -23,6 +23,7 @@ case nil:
     PTUBenchmark.run()
 case "experiments": ExperimentBenchmark.run()
 case "simulator": SimulatorBenchmark.run()
+case "linux-loop": LinuxLoopBenchmark.run()
 case "simulator-once": exit(SimulatorBenchmark.runOnce(arguments: Array(arguments.dropFirst())))
 case "physics": PhysicsBenchmark.run()
 case "analysis": AnalysisBenchmark.run()
