@@ -5,7 +5,7 @@ public enum Picoseconds {
 
     /// `delay` rounded to whole picoseconds, saturating at ``never`` (and at −``never``), so no
     /// sample, however extreme, can trap the conversion.
-    @inlinable
+    @inlinable @inline(__always)
     public static func rounded(_ delay: Double) -> Int64 {
         if delay >= Double(never) { return never }
         if delay <= -Double(never) { return -never }
