@@ -85,17 +85,16 @@ public struct EntangledPairSource: Sendable {
                 // P(s_A = s_B) = P(++) + P(−−) = ½(1 + E), given s_A.
                 if !rng.nextBernoulli(probability: 0.5 * (1 + correlation)) { plusB = !plusA }
             }
-            if reachesA {
-                photons.insertInTimeOrder(PhotonArrival(
-                    channel: plusA ? .aPlus : .aMinus,
-                    timePicoseconds: pulseTime + Picoseconds.rounded(biexcitonDelay) + armA.arrivalDelayPicoseconds))
-            }
-            if reachesB {
-                photons.insertInTimeOrder(PhotonArrival(
-                    channel: plusB ? .bPlus : .bMinus,
-                    timePicoseconds: pulseTime + Picoseconds.rounded(biexcitonDelay + excitonDelay)
-                        + armB.arrivalDelayPicoseconds))
-            }
+            // Both photons are made and kept by flag, not by a branch each (which arm survived is
+            // a coin toss the branch predictor loses): the same photons as inserting A, then B.
+            photons.setFirstPair(
+                PhotonArrival(channel: plusA ? .aPlus : .aMinus,
+                              timePicoseconds: pulseTime + Picoseconds.rounded(biexcitonDelay) + armA.arrivalDelayPicoseconds),
+                keepingA: reachesA,
+                PhotonArrival(channel: plusB ? .bPlus : .bMinus,
+                              timePicoseconds: pulseTime + Picoseconds.rounded(biexcitonDelay + excitonDelay)
+                                + armB.arrivalDelayPicoseconds),
+                keepingB: reachesB)
         }
         if reexcitationThreshold > 0 && rng.nextBernoulli(threshold: reexcitationThreshold) {
             emitReexcitationPhotons(pulseTime: pulseTime, rng: &rng, into: &photons)

@@ -15,10 +15,13 @@ public import SeededRandom
 enum NormalZiggurat {
     /// Where the rightmost layer ends and the tail begins.
     @usableFromInline static let tailStart = 3.442619855899
-    /// The tables, built once: f(x) = e^{−x²/2}, f⁻¹(y) = √(−2 ln y).
-    @usableFromInline static let shared = ZigguratLayers(
-        layerCount: 128, tailStart: tailStart, layerArea: 9.91256303526217e-3,
-        density: { x in Double.exp(-0.5 * x * x) }, inverseDensity: { y in (-2 * Double.log(y)).squareRoot() })
+    /// The tables derived from the construction: f(x) = e^{−x²/2}, f⁻¹(y) = √(−2 ln y). The
+    /// sampler reads the same numbers as literals from ``NormalZigguratTables`` (checked equal by
+    /// a test), which cost no lazy initialization.
+    static var derivedLayers: ZigguratLayers {
+        ZigguratLayers(layerCount: 128, tailStart: tailStart, layerArea: 9.91256303526217e-3,
+                       density: { x in Double.exp(-0.5 * x * x) }, inverseDensity: { y in (-2 * Double.log(y)).squareRoot() })
+    }
 }
 
 extension Xoshiro256StarStar {
@@ -31,9 +34,9 @@ extension Xoshiro256StarStar {
         let layer = Int(truncatingIfNeeded: bits & 127)
         let negative = bits & 128 != 0
         let uniform = bits >> 11
-        let tables = NormalZiggurat.shared
-        if uniform < tables.acceptBelow[layer] {
-            let x = Double(uniform) * tables.widthScale[layer]
+        typealias Tables = NormalZigguratTables
+        if uniform < Tables.acceptBelow[layer] {
+            let x = Double(uniform) * Tables.widthScale[layer]
             return negative ? -x : x
         }
         return nextStandardNormalSlowPath(layer: layer, negative: negative, uniform: uniform)
@@ -45,7 +48,7 @@ extension Xoshiro256StarStar {
     @usableFromInline
     mutating func nextStandardNormalSlowPath(layer startLayer: Int, negative startNegative: Bool,
                                              uniform startUniform: UInt64) -> Double {
-        let tables = NormalZiggurat.shared
+        typealias Tables = NormalZigguratTables
         let r = NormalZiggurat.tailStart
         var layer = startLayer, negative = startNegative, uniform = startUniform
         while true {
@@ -56,15 +59,15 @@ extension Xoshiro256StarStar {
                     if y + y > x * x { return negative ? -(r + x) : r + x }
                 }
             }
-            let x = Double(uniform) * tables.widthScale[layer]
-            let height = tables.heights[layer] + nextUnitInterval() * (tables.heights[layer - 1] - tables.heights[layer])
+            let x = Double(uniform) * Tables.widthScale[layer]
+            let height = Tables.heights[layer] + nextUnitInterval() * (Tables.heights[layer - 1] - Tables.heights[layer])
             if height < Double.exp(-0.5 * x * x) { return negative ? -x : x }
             let bits = next()
             layer = Int(truncatingIfNeeded: bits & 127)
             negative = bits & 128 != 0
             uniform = bits >> 11
-            if uniform < tables.acceptBelow[layer] {
-                let x = Double(uniform) * tables.widthScale[layer]
+            if uniform < Tables.acceptBelow[layer] {
+                let x = Double(uniform) * Tables.widthScale[layer]
                 return negative ? -x : x
             }
         }

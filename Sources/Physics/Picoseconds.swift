@@ -5,12 +5,15 @@ public enum Picoseconds {
 
     /// `delay` rounded to whole picoseconds, saturating at ``never`` (and at −``never``), so no
     /// sample, however extreme, can trap the conversion.
-    @inlinable
+    @inlinable @inline(__always)
     public static func rounded(_ delay: Double) -> Int64 {
         if delay >= Double(never) { return never }
         if delay <= -Double(never) { return -never }
         if delay.isNaN { return never }
-        // Half away from zero, as `rounded()`, without a call into libm's `round`.
-        return delay >= 0 ? Int64(delay + 0.5) : -Int64(0.5 - delay)
+        // Half away from zero, as `rounded()`, without a call into libm's `round`: |delay| + ½
+        // truncated, then the sign, chosen without a branch (a jitter's sign is a coin toss the
+        // branch predictor loses). For delay < 0, |delay| + ½ is exactly 0.5 − delay.
+        let magnitude = Int64(delay.magnitude + 0.5)
+        return delay < 0 ? -magnitude : magnitude
     }
 }

@@ -39,6 +39,7 @@ public struct PulseClicks: RandomAccessCollection, Sendable {
     }
 
     /// Puts the clicks in time order (insertion sort: the lists are short and nearly sorted).
+    @inline(__always)
     mutating func sortByTime() {
         guard count > 1 else { return }
         for index in 1..<count {

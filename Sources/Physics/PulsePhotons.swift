@@ -28,6 +28,35 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
     /// Forgets every photon, keeping the storage.
     public mutating func removeAll() { count = 0 }
 
+    /// Replaces the photons, if none are held yet, with arm A's photon `photonA` when `keepingA`
+    /// and arm B's `photonB` when `keepingB`, in time order (B after A on equal times): what
+    /// ``insertInTimeOrder(_:)`` of A, then of B, gives, with one data-dependent branch instead
+    /// of three.
+    @inline(__always)
+    mutating func setFirstPair(_ photonA: PhotonArrival, keepingA: Bool, _ photonB: PhotonArrival, keepingB: Bool) {
+        precondition(count == 0, "setFirstPair on photons already held")
+        storage[0] = keepingA ? photonA : photonB
+        storage[1] = photonB
+        count = (keepingA ? 1 : 0) + (keepingB ? 1 : 0)
+        if keepingA && keepingB && photonB.timePicoseconds < photonA.timePicoseconds {
+            storage[0] = photonB
+            storage[1] = photonA
+        }
+    }
+
+    /// Holds the same photons as `other`, copied field by field: a copy of the whole buffer
+    /// just after the emission wrote it photon by photon reads it in wider pieces than were
+    /// written, and each such read waits for the writes to reach the cache (a store-forwarding
+    /// stall, about a tenth of a pulse's time).
+    @inline(__always)
+    mutating func copyPhotons(of other: PulsePhotons) {
+        count = other.count
+        for index in 0..<other.count {
+            storage[index] = PhotonArrival(channel: other.storage[index].channel,
+                                           timePicoseconds: other.storage[index].timePicoseconds)
+        }
+    }
+
     /// Adds `photon`, keeping time order (insertion into at most four entries).
     mutating func insertInTimeOrder(_ photon: PhotonArrival) {
         var position = count

@@ -49,6 +49,7 @@ public struct SinglePhotonDetector: Sendable {
 
     /// A photon reaches the detector at `timePicoseconds`: the click time (with jitter), or nil
     /// when the detector is dead, gated off, or misses the photon.
+    @inline(__always)
     public mutating func photonArrives(atPicoseconds timePicoseconds: Int64, gateOpen: Bool,
                                        rng: inout Xoshiro256StarStar) -> Int64? {
         guard isLive(atPicoseconds: timePicoseconds, gateOpen: gateOpen),
@@ -82,6 +83,7 @@ public struct SinglePhotonDetector: Sendable {
 
     /// Registers a detection at `timePicoseconds`: starts the dead time, maybe arms an
     /// afterpulse, and returns the jittered click time.
+    @inline(__always)
     mutating func click(atPicoseconds timePicoseconds: Int64, rng: inout Xoshiro256StarStar) -> Int64 {
         lastDetectionPicoseconds = timePicoseconds
         clickCount += 1

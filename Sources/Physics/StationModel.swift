@@ -12,12 +12,18 @@ public import SeededRandom
 public struct StationModel: Sendable {
     /// The dot and the two arms.
     public let source: EntangledPairSource
-    /// The four detectors, indexed by ``DetectorChannel/rawValue``.
-    public private(set) var detectors: [SinglePhotonDetector]
+    /// The four detectors, indexed by ``DetectorChannel/rawValue`` (a copy of their state now).
+    public var detectors: [SinglePhotonDetector] { (0..<detectorStates.count).map { detectorStates[$0] } }
     /// The photons of the last pulse, earliest first.
     public private(set) var lastPulsePhotons = PulsePhotons()
 
-    var nextDarkCountPicoseconds: [Int64]
+    /// The detectors in fixed inline storage: an array would be checked for uniqueness (and
+    /// bounds) on every write, several times per pulse.
+    var detectorStates: InlineArray<4, SinglePhotonDetector>
+    var nextDarkCountPicoseconds: InlineArray<4, Int64>
+    /// Whether any detector afterpulses: only then can a photon's click leave a background event
+    /// behind (see ``simulatePhotonsOnly(until:gate:rng:into:)``).
+    let anyDetectorAfterpulses: Bool
     /// The earliest dark count or pending afterpulse of any detector: a period before it with no
     /// photons leaves every detector as it was.
     var earliestBackgroundEventPicoseconds: Int64
@@ -35,8 +41,9 @@ public struct StationModel: Sendable {
             nextDarkCounts.append(startPicoseconds + detector.nextDarkCountDelayPicoseconds(rng: &rng))
             detectors.append(detector)
         }
-        self.detectors = detectors
-        nextDarkCountPicoseconds = nextDarkCounts
+        detectorStates = InlineArray { detectors[$0] }
+        nextDarkCountPicoseconds = InlineArray { nextDarkCounts[$0] }
+        anyDetectorAfterpulses = detectors.contains { $0.afterpulseThreshold > 0 }
         earliestBackgroundEventPicoseconds = nextDarkCounts.min() ?? Picoseconds.never
     }
 
@@ -53,44 +60,124 @@ public struct StationModel: Sendable {
         var photons = PulsePhotons()
         source.emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng,
                           into: &photons)
-        lastPulsePhotons = photons
+        lastPulsePhotons.copyPhotons(of: photons)
+        let photonCount = lastPulsePhotons.count
         var horizon = periodEnd
-        if let lastPhoton = lastPulsePhotons.last { horizon = Swift.max(horizon, lastPhoton.timePicoseconds + 1) }
-        // Indices, not `DetectorChannel.allCases`, which builds an array on every call.
-        var channelsWithPhotons = 0
-        for photon in lastPulsePhotons { channelsWithPhotons |= 1 << photon.channel.rawValue }
-        // Most periods bring no detector anything at all: skip them all without touching their state.
-        guard channelsWithPhotons != 0 || earliestBackgroundEventPicoseconds < horizon else { return }
-        var earliestBackground = Picoseconds.never
-        defer { earliestBackgroundEventPicoseconds = earliestBackground }
-        for index in 0..<detectors.count {
-            // Most periods bring a detector nothing at all: skip it without touching its state.
-            guard let channel = DetectorChannel(rawValue: index),
-                  channelsWithPhotons & (1 << index) != 0 || nextDarkCountPicoseconds[index] < horizon
-                    || (detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never) < horizon
-            else {
-                earliestBackground = Swift.min(earliestBackground, nextDarkCountPicoseconds[index],
-                                               detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never)
-                continue
-            }
-            runDetector(channel, until: horizon, gate: gate, rng: &rng, into: &clicks)
-            earliestBackground = Swift.min(earliestBackground, nextDarkCountPicoseconds[index],
-                                           detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never)
+        if photonCount > 0 {
+            horizon = Swift.max(horizon, lastPulsePhotons[photonCount - 1].timePicoseconds + 1)
+        }
+        if earliestBackgroundEventPicoseconds >= horizon {
+            // Most periods bring no detector anything at all: skip them all without touching their state.
+            guard photonCount > 0 else { return }
+            simulatePhotonsOnly(until: horizon, gate: gate, rng: &rng, into: &clicks)
+        } else {
+            simulateEveryEvent(until: horizon, gate: gate, rng: &rng, into: &clicks)
         }
         clicks.sortByTime()
     }
 
-    /// Feeds one detector its photons, dark counts and afterpulses before `horizon`, in time order
-    /// (on equal times: photon, then dark count, then afterpulse).
-    mutating func runDetector(_ channel: DetectorChannel, until horizon: Int64, gate: GateWindow?,
-                              rng: inout Xoshiro256StarStar, into clicks: inout PulseClicks) {
+    /// The detectors' part of a period with photons and no dark count or afterpulse pending
+    /// before `horizon`: each detector with photons takes them in time order, detectors in channel
+    /// order — the draws and clicks of ``simulateEveryEvent(until:gate:rng:into:)``, without
+    /// looking at the detectors that get nothing. A click whose afterpulse falls before `horizon`
+    /// hands the rest of its detector's period to ``runDetector(_:fromPhoton:until:gate:rng:into:)``.
+    ///
+    /// The photons, in time order, are nearly always in channel order too (arm A's photon leaves
+    /// first and A's channels come first): then they are taken as they come, with no scan of the
+    /// channels, whose every test would be a coin toss for the branch predictor.
+    @inline(__always)
+    mutating func simulatePhotonsOnly(until horizon: Int64, gate: GateWindow?, rng: inout Xoshiro256StarStar,
+                                      into clicks: inout PulseClicks) {
+        let photonCount = lastPulsePhotons.count
+        var inChannelOrder = true
+        for index in 1..<Swift.max(photonCount, 1) {
+            inChannelOrder = inChannelOrder
+                && lastPulsePhotons[index - 1].channel.rawValue <= lastPulsePhotons[index].channel.rawValue
+        }
+        if inChannelOrder {
+            var photonIndex = 0
+            while photonIndex < photonCount {
+                let channel = lastPulsePhotons[photonIndex].channel
+                photonIndex += 1
+                guard detectPhoton(at: photonIndex - 1, until: horizon, gate: gate, rng: &rng, into: &clicks) else { continue }
+                // An afterpulse before the horizon: the general loop takes the rest of this channel.
+                runDetector(channel, fromPhoton: photonIndex, until: horizon, gate: gate, rng: &rng, into: &clicks)
+                while photonIndex < photonCount && lastPulsePhotons[photonIndex].channel == channel { photonIndex += 1 }
+            }
+        } else {
+            var channelsWithPhotons = 0
+            for index in 0..<photonCount { channelsWithPhotons |= 1 << lastPulsePhotons[index].channel.rawValue }
+            // Indices, not `DetectorChannel.allCases`, which builds an array on every call.
+            for index in 0..<4 {
+                guard channelsWithPhotons & (1 << index) != 0, let channel = DetectorChannel(rawValue: index) else { continue }
+                var photonIndex = 0
+                while photonIndex < photonCount {
+                    photonIndex += 1
+                    guard lastPulsePhotons[photonIndex - 1].channel == channel,
+                          detectPhoton(at: photonIndex - 1, until: horizon, gate: gate, rng: &rng, into: &clicks)
+                    else { continue }
+                    runDetector(channel, fromPhoton: photonIndex, until: horizon, gate: gate, rng: &rng, into: &clicks)
+                    break
+                }
+            }
+        }
+        // Clicks leave dark counts as they were; only an afterpulse can have become pending.
+        if anyDetectorAfterpulses { earliestBackgroundEventPicoseconds = earliestBackgroundEvent() }
+    }
+
+    /// The last pulse's photon at `photonIndex` reaches its detector, whose click (if any) goes
+    /// into `clicks`; true when that click left an afterpulse pending before `horizon`.
+    @inline(__always)
+    mutating func detectPhoton(at photonIndex: Int, until horizon: Int64, gate: GateWindow?,
+                               rng: inout Xoshiro256StarStar, into clicks: inout PulseClicks) -> Bool {
+        let photon = lastPulsePhotons[photonIndex]
+        let index = photon.channel.rawValue
+        let gateOpen = gate?.isOpen(atPicoseconds: photon.timePicoseconds) ?? false
+        guard let clickTime = detectorStates[index].photonArrives(atPicoseconds: photon.timePicoseconds,
+                                                                  gateOpen: gateOpen, rng: &rng) else { return false }
+        clicks.append(DetectorClick(channel: photon.channel, timePicoseconds: clickTime, cause: .photon))
+        return anyDetectorAfterpulses
+            && (detectorStates[index].pendingAfterpulsePicoseconds ?? Picoseconds.never) < horizon
+    }
+
+    /// The detectors' part of a period in general: photons, dark counts and afterpulses.
+    mutating func simulateEveryEvent(until horizon: Int64, gate: GateWindow?, rng: inout Xoshiro256StarStar,
+                                     into clicks: inout PulseClicks) {
+        var channelsWithPhotons = 0
+        for index in 0..<lastPulsePhotons.count { channelsWithPhotons |= 1 << lastPulsePhotons[index].channel.rawValue }
+        for index in 0..<4 {
+            // Most periods bring a detector nothing at all: skip it without touching its state.
+            guard let channel = DetectorChannel(rawValue: index),
+                  channelsWithPhotons & (1 << index) != 0 || nextDarkCountPicoseconds[index] < horizon
+                    || (detectorStates[index].pendingAfterpulsePicoseconds ?? Picoseconds.never) < horizon
+            else { continue }
+            runDetector(channel, fromPhoton: 0, until: horizon, gate: gate, rng: &rng, into: &clicks)
+        }
+        earliestBackgroundEventPicoseconds = earliestBackgroundEvent()
+    }
+
+    /// The earliest dark count or pending afterpulse of any detector.
+    func earliestBackgroundEvent() -> Int64 {
+        var earliest = Picoseconds.never
+        for index in 0..<detectorStates.count {
+            earliest = Swift.min(earliest, nextDarkCountPicoseconds[index],
+                                 detectorStates[index].pendingAfterpulsePicoseconds ?? Picoseconds.never)
+        }
+        return earliest
+    }
+
+    /// Feeds one detector its photons from index `start` of the last pulse's, dark counts and
+    /// afterpulses before `horizon`, in time order (on equal times: photon, then dark count, then
+    /// afterpulse).
+    mutating func runDetector(_ channel: DetectorChannel, fromPhoton start: Int, until horizon: Int64,
+                              gate: GateWindow?, rng: inout Xoshiro256StarStar, into clicks: inout PulseClicks) {
         let index = channel.rawValue
-        var photonIndex = nextPhoton(on: channel, from: 0)
+        var photonIndex = nextPhoton(on: channel, from: start)
         while true {
             let photonTime = photonIndex < lastPulsePhotons.count
                 ? lastPulsePhotons[photonIndex].timePicoseconds : Picoseconds.never
             let darkTime = nextDarkCountPicoseconds[index]
-            let afterpulseTime = detectors[index].pendingAfterpulsePicoseconds ?? Picoseconds.never
+            let afterpulseTime = detectorStates[index].pendingAfterpulsePicoseconds ?? Picoseconds.never
             let eventTime = Swift.min(photonTime, darkTime, afterpulseTime)
             guard eventTime < horizon else { return }
             let gateOpen = gate?.isOpen(atPicoseconds: eventTime) ?? false
@@ -98,15 +185,15 @@ public struct StationModel: Sendable {
             let cause: DetectorClick.Cause
             if photonTime == eventTime {
                 cause = .photon
-                clickTime = detectors[index].photonArrives(atPicoseconds: eventTime, gateOpen: gateOpen, rng: &rng)
+                clickTime = detectorStates[index].photonArrives(atPicoseconds: eventTime, gateOpen: gateOpen, rng: &rng)
                 photonIndex = nextPhoton(on: channel, from: photonIndex + 1)
             } else if darkTime == eventTime {
                 cause = .darkCount
-                clickTime = detectors[index].darkCountOccurs(atPicoseconds: eventTime, gateOpen: gateOpen, rng: &rng)
-                nextDarkCountPicoseconds[index] = eventTime + detectors[index].nextDarkCountDelayPicoseconds(rng: &rng)
+                clickTime = detectorStates[index].darkCountOccurs(atPicoseconds: eventTime, gateOpen: gateOpen, rng: &rng)
+                nextDarkCountPicoseconds[index] = eventTime + detectorStates[index].nextDarkCountDelayPicoseconds(rng: &rng)
             } else {
                 cause = .afterpulse
-                clickTime = detectors[index].afterpulseFires(gateOpen: gateOpen, rng: &rng)
+                clickTime = detectorStates[index].afterpulseFires(gateOpen: gateOpen, rng: &rng)
             }
             if let clickTime { clicks.append(DetectorClick(channel: channel, timePicoseconds: clickTime, cause: cause)) }
         }

@@ -22,7 +22,7 @@ extension Xoshiro256StarStar {
 
     /// An exponentially distributed delay with mean `mean`: mean times a standard exponential
     /// from the ziggurat method (``nextStandardExponential()``), finite and never negative.
-    @inlinable public mutating func nextExponential(mean: Double) -> Double {
+    @inlinable @inline(__always) public mutating func nextExponential(mean: Double) -> Double {
         mean * nextStandardExponential()
     }
 }

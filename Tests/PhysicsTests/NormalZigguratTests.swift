@@ -1,4 +1,4 @@
-import Physics
+@testable import Physics
 import RealModule
 import SeededRandom
 import Testing
@@ -51,4 +51,15 @@ import Testing
     }
 
     enum NormalTail { static let start = 3.442619855899 }
+}
+
+/// The literal tables the sampler reads are exactly the ones the ziggurat construction derives,
+/// bit for bit.
+@Suite struct NormalZigguratTablesTests {
+    @Test func literalTablesEqualTheDerivedOnes() {
+        let derived = NormalZiggurat.derivedLayers
+        #expect(NormalZigguratTables.acceptBelow == derived.acceptBelow)
+        #expect(NormalZigguratTables.widthScale.map(\.bitPattern) == derived.widthScale.map(\.bitPattern))
+        #expect(NormalZigguratTables.heights.map(\.bitPattern) == derived.heights.map(\.bitPattern))
+    }
 }
