@@ -241,11 +241,13 @@ let package = Package(
         // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
         .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "Experiments", "ConfigFile",
-                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline", "KeyDistillation",
+                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline", "CCoincidenceBaseline", "KeyDistillation",
                                                             .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
-                          path: "Tools/Bench", exclude: ["CBaseline"]),
+                          path: "Tools/Bench", exclude: ["CBaseline", "CCoincidenceBaseline"]),
         // The plain C loop `qdot-bench ptu` measures the PTU decoder against.
         .target(name: "CPTUBaseline", path: "Tools/Bench/CBaseline"),
+        // The plain C two-pointer loops `qdot-bench analysis` measures the coincidence counters against.
+        .target(name: "CCoincidenceBaseline", path: "Tools/Bench/CCoincidenceBaseline"),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Vocabulary", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),
