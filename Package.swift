@@ -238,11 +238,12 @@ let package = Package(
                            "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement", "LinkNode",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
-        // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
+        // Benchmarks (release build): `swift run -c release qdot-bench [SECTION]`; `qdot-bench --help` lists the sections.
         .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "Experiments", "ConfigFile",
                                                             "Simulator", "LinuxHAL", "HAL", "CPTUBaseline", "CCoincidenceBaseline", "KeyDistillation",
-                                                            .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
+                                                            .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Tools/Bench", exclude: ["CBaseline", "CCoincidenceBaseline"]),
         // The plain C loop `qdot-bench ptu` measures the PTU decoder against.
         .target(name: "CPTUBaseline", path: "Tools/Bench/CBaseline"),
