@@ -238,14 +238,17 @@ let package = Package(
                            "ConfigFile", "Physics", "Vocabulary", "TimingMeasurement", "LinkNode",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/qdot"),
-        // Benchmarks (release build): `swift run -c release qdot-bench [simulator|physics|analysis]`.
+        // Benchmarks (release build): `swift run -c release qdot-bench [SECTION]`; `qdot-bench --help` lists the sections.
         .executableTarget(name: "qdot-bench", dependencies: ["Vocabulary", "Analysis", "Physics", "Records", "Reports", "SeededRandom", "Composition", "Boards", "Firmware",
                                                             "Experiments", "ConfigFile",
-                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline", "KeyDistillation",
-                                                            .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
-                          path: "Tools/Bench", exclude: ["CBaseline"]),
+                                                            "Simulator", "LinuxHAL", "HAL", "CPTUBaseline", "CCoincidenceBaseline", "KeyDistillation",
+                                                            .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Tools/Bench", exclude: ["CBaseline", "CCoincidenceBaseline"]),
         // The plain C loop `qdot-bench ptu` measures the PTU decoder against.
         .target(name: "CPTUBaseline", path: "Tools/Bench/CBaseline"),
+        // The plain C two-pointer loops `qdot-bench analysis` measures the coincidence counters against.
+        .target(name: "CCoincidenceBaseline", path: "Tools/Bench/CCoincidenceBaseline"),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Experiments", "Records", "Reports", "Boards", "Firmware",
                                                             "Simulator", "HAL", "Vocabulary", "Analysis", "ConfigFile", "SeededRandom"],
                     path: "Tests/CompositionTests"),

@@ -13,31 +13,16 @@ public enum CoincidenceCounter {
         try checkSorted(channelA, "channel A")
         try checkSorted(channelB, "channel B")
         return channelA.withUnsafeBufferPointer { a in
-            channelB.withUnsafeBufferPointer { b in
-                var low = 0
-                return countPairs(a, b, windowPicoseconds, delayPicoseconds, from: &low)
-            }
+            channelB.withUnsafeBufferPointer { b in countPairs(a, b, windowPicoseconds, delayPicoseconds) }
         }
     }
 
-    /// The merge itself, on sorted buffers; `low` is the first B index still in play.
-    @inlinable
+    /// The pairs on sorted buffers (window ≥ 0): the branch-free merges of
+    /// `CoincidenceCounter+Merge.swift`, or the exact loop for tags at the ends of Int64.
     static func countPairs(_ a: UnsafeBufferPointer<Int64>, _ b: UnsafeBufferPointer<Int64>, _ window: Int64,
-                           _ delay: Int64, from low: inout Int) -> Int {
-        var count = 0
-        var lo = low
-        var hi = low
-        let m = b.count
-        for t in a {
-            let earliest = t &+ delay &- window
-            let latest = t &+ delay &+ window
-            while lo < m && b[lo] < earliest { lo += 1 }
-            if hi < lo { hi = lo }
-            while hi < m && b[hi] <= latest { hi += 1 }
-            count += hi - lo
-        }
-        low = lo
-        return count
+                           _ delay: Int64) -> Int {
+        countPairsMerging(a, b, windowPicoseconds: window, delayPicoseconds: delay)
+            ?? countPairsExactly(a, b, windowPicoseconds: window, delayPicoseconds: delay)
     }
 
     /// The number of n-tuples, one tag from each channel, whose delay-corrected timestamps
@@ -89,18 +74,22 @@ public enum CoincidenceCounter {
 
     /// Throws `unsortedTags` at the first timestamp that goes backwards.
     static func checkSorted(_ timestamps: [Int64], _ stream: String, after previous: Int64 = .min) throws(AnalysisError) {
-        let index = timestamps.withUnsafeBufferPointer { buffer -> Int? in
-            var last = previous
-            for i in 0..<buffer.count {
-                if buffer[i] < last { return i }
-                last = buffer[i]
-            }
-            return nil
+        let sorted = timestamps.withUnsafeBufferPointer { isSorted($0, after: previous) }
+        if sorted { return }
+        let index = timestamps.indices.first { timestamps[$0] < ($0 > 0 ? timestamps[$0 - 1] : previous) }!
+        throw .unsortedTags(stream: stream, index: index,
+                            previousPicoseconds: index > 0 ? timestamps[index - 1] : previous,
+                            timestampPicoseconds: timestamps[index])
+    }
+
+    /// Whether no timestamp goes backwards (nor the first below `previous`): one pass without an
+    /// early exit, which the compiler vectorises; the error path finds the index afterwards.
+    static func isSorted(_ timestamps: UnsafeBufferPointer<Int64>, after previous: Int64) -> Bool {
+        guard let tags = timestamps.baseAddress, timestamps.count > 0 else { return true }
+        var backwards = tags[0] < previous ? 1 : 0
+        for index in 1..<timestamps.count {
+            backwards |= tags[index] < tags[index &- 1] ? 1 : 0
         }
-        if let index {
-            throw .unsortedTags(stream: stream, index: index,
-                                previousPicoseconds: index > 0 ? timestamps[index - 1] : previous,
-                                timestampPicoseconds: timestamps[index])
-        }
+        return backwards == 0
     }
 }

@@ -6,7 +6,7 @@ import LinuxHAL
 /// through qdot's Linux backend (`LinuxGPIO.requestEdgeInputs`, the call a station's click lines
 /// go through), and says whether it was granted or why not; the gpio-sim lane checks both.
 ///
-/// Options: `--chip LABEL`, `--line NAME`, `--clock monotonic|realtime|hte` (required);
+/// Options (`QdotBench.EdgeClock`): `--chip LABEL`, `--line NAME`, `--clock monotonic|realtime|hte` (required);
 /// `--edge-detection rising|falling|both` (default both: the edges the line is requested for, as
 /// a click line asks for rising and the interlock for both); `--edges N` then waits (at most
 /// `--timeout-ms`, default 5000) for N edges and checks that each stamp lies on CLOCK_MONOTONIC
@@ -16,38 +16,12 @@ import LinuxHAL
 /// `kind=… errno=…` when refused, `edges=… on-monotonic=… rising=… falling=… edge-detection=…
 /// lost=… lost-edge-detection=…` when edges were awaited (`lost` as the backend counts it:
 /// exact, a lower bound, or nothing at all where it cannot see losses). Exit status: 0 granted (and every awaited edge came, on
-/// CLOCK_MONOTONIC), 3 refused, 1 otherwise, 2 usage.
+/// CLOCK_MONOTONIC), 3 refused, 1 otherwise; ArgumentParser's 64 for a usage error.
 enum EdgeClockProbe {
-    static func run(arguments: [String]) -> Int32 {
-        var chipLabel: String?, lineName: String?, clock: EdgeEventClock?, edges = 0, timeoutMilliseconds: Int64 = 5000
-        var detection = EdgeSelection.both
-        var rest = arguments[...]
-        while let option = rest.popFirst() {
-            switch option {
-            case "--chip": chipLabel = rest.popFirst()
-            case "--line": lineName = rest.popFirst()
-            case "--clock":
-                guard let value = rest.popFirst().flatMap(EdgeEventClock.init(rawValue:)) else {
-                    return usage("--clock takes \(EdgeEventClock.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                clock = value
-            case "--edge-detection":
-                let choices: [EdgeSelection] = [.rising, .falling, .both]
-                guard let value = rest.popFirst().flatMap({ name in choices.first { $0.description == name } }) else {
-                    return usage("--edge-detection takes rising, falling or both")
-                }
-                detection = value
-            case "--edges": guard let value = rest.popFirst().flatMap({ Int($0) }), value >= 0 else {
-                    return usage("--edges needs a count") }
-                edges = value
-            case "--timeout-ms": guard let value = rest.popFirst().flatMap({ Int64($0) }), value > 0 else {
-                    return usage("--timeout-ms needs a positive integer") }
-                timeoutMilliseconds = value
-            default: return usage("unknown option \(option)")
-            }
-        }
-        guard let chipLabel, let lineName, let clock else { return usage("--chip, --line and --clock are required") }
-
+    /// Requests line `lineName` of chip `chipLabel` for `detection` edges stamped by `clock`, waits
+    /// for `edges` edges (at most `timeoutMilliseconds`), prints the report; returns the exit status.
+    static func run(chipLabel: String, lineName: String, clock: EdgeEventClock, detection: EdgeSelection, edges: Int,
+                    timeoutMilliseconds: Int64) -> Int32 {
         let driver: LibgpiodDriver
         do { driver = try LibgpiodDriver.load() } catch {
             print("qdot-bench edge-clock: \(error)")
@@ -100,12 +74,5 @@ enum EdgeClockProbe {
             + "rising=\(rising) falling=\(seen - rising) edge-detection=\(detection) "
             + "lost=\(input.lostEdgeCount) lost-edge-detection=\(input.lostEdgeDetection[0].rawValue)")
         return seen >= edges && onMonotonic == seen ? 0 : 1
-    }
-
-    private static func usage(_ problem: String) -> Int32 {
-        print("qdot-bench edge-clock: \(problem)\n"
-            + "usage: qdot-bench edge-clock --chip LABEL --line NAME --clock monotonic|realtime|hte "
-            + "[--edge-detection rising|falling|both] [--edges N] [--timeout-ms T]")
-        return 2
     }
 }
