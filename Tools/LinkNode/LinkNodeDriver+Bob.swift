@@ -68,6 +68,9 @@ extension LinkNodeDriver {
             let waiting = held
             held = []
             for message in waiting { try await bobReceives(message) }
+            // A Bob restarted after his last block has nothing more to run: he says so now (no
+            // block will finish to say it), and serves keys.
+            try markFinishedIfDone(pendingBlocks: try await pendingBlocks().count)
             return
         }
         guard isAligned else {
