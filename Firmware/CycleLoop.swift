@@ -103,9 +103,7 @@ public import Vocabulary
 
     /// The edges `inputs` (the controller's input requests) lost during the run so far.
     @inlinable func lostEdges<Input: EdgeInput>(_ inputs: RequestTable<Input>) -> Int {
-        var total = inputs.first.lostEdgeCount - lostEdgesSeen[0]
-        for (index, input) in inputs.others.enumerated() { total += input.lostEdgeCount - lostEdgesSeen[index + 1] }
-        return total
+        lostEdges(now: (0..<inputs.count).lazy.map { inputs.lostEdgeCount(request: $0) })
     }
 
     /// The edges lost during the run, from the input requests' `lostEdgeCount` now (in the
