@@ -34,7 +34,7 @@ extension LinkNodeDriver {
             log("link: unexpected \(message.messageType) from Alice: ignored")
         default:
             guard isAligned else {
-                held.append(message)
+                droppedBeforeAlignment += 1
                 return
             }
             if message.messageType == .siftingBases {
@@ -47,6 +47,10 @@ extension LinkNodeDriver {
                 if block.isFinished { try await finishBobBlock(block.report) }
             } else if message.messageType == .abort {
                 log("link: Alice aborted with no block open here")
+            } else if let header = KeyBlockHeader(leadingBytesOf: message.payload), header.blockID < progress.nextBlockID {
+                // A late message of a block that ended here: Alice ends hers on the abort that
+                // crosses it; an abort back would end whatever block she has open now.
+                log("link: \(message.messageType) for block \(header.blockID), which ended here: ignored")
             } else {
                 try await sendAbort(.protocolViolation, "\(message.messageType) for a block Bob does not hold open (restarted?)")
             }
@@ -65,16 +69,14 @@ extension LinkNodeDriver {
         }
         if disclosure.windows.count == 1, disclosure.windows[0].window == layout.startWindow {
             try alignAtStart(disclosure.windows[0].detections)
-            let waiting = held
-            held = []
-            for message in waiting { try await bobReceives(message) }
+            dropMessagesSentBeforeAlignment()
             // A Bob restarted after his last block has nothing more to run: he says so now (no
             // block will finish to say it), and serves keys.
             try markFinishedIfDone(pendingBlocks: try await pendingBlocks().count)
             return
         }
         guard isAligned else {
-            held.append(message)
+            droppedBeforeAlignment += 1
             return
         }
         guard disclosure.windows.count == 1,
@@ -86,6 +88,17 @@ extension LinkNodeDriver {
         placements[blockID] = Result { () throws(LinkNodeError) -> BlockAlignment in
             try aligner.keyDetections(ofBlock: blockID, disclosed: disclosure.windows[0].detections, ownDetections: node.detections(inCycles:))
         }
+    }
+
+    /// Block messages that came before the start window's disclosure were sent before Alice
+    /// answered this process's alignment request (the link keeps her order), so they belong to a
+    /// block she opened for Bob's previous process and ends on that request: taken now, their
+    /// replies would reach her next block and end it, and every block after it, one block apart.
+    private func dropMessagesSentBeforeAlignment() {
+        guard droppedBeforeAlignment > 0 else { return }
+        log("link: dropped \(droppedBeforeAlignment) block messages Alice sent before she answered this process's alignment request "
+            + "(a block of Bob's previous process, which she ends)")
+        droppedBeforeAlignment = 0
     }
 
     private func alignAtStart(_ disclosed: [LinkDetection]) throws(LinkNodeError) {
@@ -111,8 +124,12 @@ extension LinkNodeDriver {
         }
         let blockID = header.blockID
         if let open = bobBlock, !open.isFinished {
+            // Alice ended it without a word here: her node restarted in it (her new process
+            // settles it and counts it), or Bob's did and his new process answered it late.
             log("block \(open.report.header.blockID): abandoned, Alice opened block \(blockID)")
-            try record(LinkNodeResult.block(open.report, seconds: seconds(since: blockStartedAt), alignment: bobPlacement))
+            var entry = LinkNodeResult.block(open.report, seconds: seconds(since: blockStartedAt), alignment: bobPlacement)
+            entry.outcome = "abandoned"
+            try record(entry)
         }
         bobBlock = nil
         bobPlacement = nil

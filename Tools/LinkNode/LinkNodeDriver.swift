@@ -47,10 +47,10 @@ final class LinkNodeDriver {
     // Alice's open block, and whether Bob's current process has been heard from.
     var aliceBlock: AliceBlockExchange<Xoshiro256StarStar>?
     var bobIsKnown = false
-    // Bob's alignment, held messages, placements per block and open block.
+    // Bob's alignment, the messages dropped before it, placements per block and open block.
     var aligner: BobCycleAligner
     var isAligned = false
-    var held: [LinkMessage] = []
+    var droppedBeforeAlignment = 0
     var placements: [UInt64: Result<BlockAlignment, LinkNodeError>] = [:]
     var bobBlock: BobBlockExchange<Xoshiro256StarStar>?
     var bobPlacement: BlockAlignment?

@@ -15,7 +15,9 @@
 #      every connection cut every 3 s, two chunks of one direction swapped every 5 s (a corrupted stream
 #      the nodes must close and resume).
 #   5. kill/restart: Alice SIGKILLed when a block of hers is pending (else mid-block), restarted on
-#      the same state folder; then the same for Bob. Every key_ID handed out at Alice is decodable
+#      the same state folder; then the same for Bob, 1 s after his start-up alignment (5b) and frozen
+#      before it, with Alice's block 0 unacknowledged (5c); no block may end on a protocol
+#      violation but the one Bob's restart ended. Every key_ID handed out at Alice is decodable
 #      exactly once at Bob with the same bytes, and both KMEs' stored_key_count are equal.
 # In 2–5 the keys delivered are checked the same way as in 1. Runs as root (ip netns, nft, tc);
 # installs nftables with apt when missing. Every process and namespace it made is removed on every
@@ -25,7 +27,7 @@
 #                            LINK_BLOCKS=N: blocks per run, default 2;
 #                            LINK_WORLD=small|shipped: the lane's small blocks (default) or the
 #                            shipped node files' [blocks] and [world], below;
-#                            LINK_SCENARIOS="clean relay": only those of clean loss rate relay kill-alice kill-bob)
+#                            LINK_SCENARIOS="clean relay": only those of clean loss rate relay kill-alice kill-bob kill-bob-aligning)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,7 +39,7 @@ blocks=${LINK_BLOCKS:-2}
 world=${LINK_WORLD:-small}
 [[ $world == small || $world == shipped ]] || { echo "link: LINK_WORLD must be small or shipped, found $world" >&2; exit 64; }
 artifacts=${QDOT_ARTIFACTS:-$repo/.ci-artifacts}/link
-scenarios=" ${LINK_SCENARIOS:-clean loss rate relay kill-alice kill-bob} "
+scenarios=" ${LINK_SCENARIOS:-clean loss rate relay kill-alice kill-bob kill-bob-aligning} "
 ns_alice="qdl-alice-$$"
 ns_bob="qdl-bob-$$"
 veth_alice="qla$$"
@@ -357,15 +359,13 @@ if problems:
 EOF
 }
 
-# kill_restart ROLE: ROLE SIGKILLed mid-run and restarted on the same state folder. Alice is killed
-# when a block of hers is pending (her commit's window: Bob may have committed, she has not); Bob
-# 1 s after his start-up alignment. Since the physics got faster, the lane's two blocks take about
-# 0.2 s each at Bob, so that kill may find him in the second block or already finished (then the
-# restarted Bob must say he is finished). A kill at the very start of block 0, before Bob took its
-# first message, leaves the nodes one block apart after the restart (see the open issue).
+# kill_restart ROLE NAME [KILL POINT…]: ROLE SIGKILLed mid-run and restarted on the same state
+# folder. Alice is killed when a block of hers is pending (her commit's window: Bob may have
+# committed, she has not); Bob at the kill point given (link_etsi.py kill-when options on his log).
 kill_restart() {
-    local victim=$1 hit
-    new_run "kill-$victim"
+    local victim=$1 name=$2 hit
+    shift 2
+    new_run "$name"
     start_node bob
     start_node alice
     if [[ $victim == alice ]]; then
@@ -373,29 +373,61 @@ kill_restart() {
             --pending-in "$run/state/alice" > "$run/kill-point.txt"
     else
         bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[bob]}" --timeout-s 360 \
-            --log "$run/bob.log" --log-line "alignment: Bob's cycle" --after-s 1 > "$run/kill-point.txt"
+            --log "$run/bob.log" "$@" > "$run/kill-point.txt"
     fi
     hit=$(cat "$run/kill-point.txt")
     stop_process "$victim" || true
-    echo "link: kill-$victim: SIGKILL at $(elapsed) s ($hit)"
+    echo "link: $name: SIGKILL at $(elapsed) s ($hit)"
     start_node "$victim"
     wait_finished
-    deliver_and_stop "kill-$victim"
+    no_protocol_violations
+    deliver_and_stop "$name"
+}
+
+# no_protocol_violations: after a restart no block may end on a protocol violation, except the
+# block Alice ends because Bob's node restarted in it (at both nodes, when Bob's new process
+# answered it late): one that did means a late message of an ended block reached the next one (the
+# nodes then run one block apart).
+no_protocol_violations() {
+    "$python" - "$run/state/alice/result.json" "$run/state/bob/result.json" <<'EOF'
+import json, sys
+bad = []
+for path in sys.argv[1:]:
+    for block in json.load(open(path))["blocks"]:
+        if block.get("abortReason") == "protocolViolation" and "Bob's node restarted" not in block.get("detail", ""):
+            bad.append(f"{path}: block {block['blockID']} {block['outcome']}: {block.get('detail', '')}")
+if bad:
+    sys.exit("link: a block ended on a protocol violation after the restart:\n  " + "\n  ".join(bad))
+EOF
 }
 
 scenario_kill-alice() {
     step="scenario 5a, Alice killed mid-block and restarted"
     echo "== $step"
-    kill_restart alice
+    kill_restart alice kill-alice
 }
 
+# Bob 1 s after his start-up alignment: the lane's two blocks take about 0.2 s each at Bob, so the
+# kill finds him in the second block or already finished (then the restarted Bob must say so).
 scenario_kill-bob() {
     step="scenario 5b, Bob killed mid-block and restarted"
     echo "== $step"
-    kill_restart bob
+    kill_restart bob kill-bob --log-line "alignment: Bob's cycle" --after-s 1
 }
 
-for name in clean loss rate relay kill-alice kill-bob; do
+# Bob frozen as his link connects, before Alice's answer to his alignment request and her block 0
+# arrive, and killed 1 s later: none of it was acknowledged, so his restarted process gets it all
+# again, then her answer to his new request. He aligns on the old answer and answers block 0, which
+# Alice ended on his new request; she must ignore those late replies (and he must drop any block
+# message that comes before an answer), or each node ends its open block on the other's late
+# message and they run one block apart from then on, every block aborted.
+scenario_kill-bob-aligning() {
+    step="scenario 5c, Bob frozen before his alignment, killed and restarted"
+    echo "== $step"
+    kill_restart bob kill-bob-aligning --log-line "link: connected" --freeze-s 1
+}
+
+for name in clean loss rate relay kill-alice kill-bob kill-bob-aligning; do
     if wanted "$name"; then "scenario_$name"; fi
 done
 

@@ -270,7 +270,10 @@ def wait_finished(arguments):
 def kill_when(arguments):
     """SIGKILL `--pid` at the first of: a `*.pending` file under `--pending-in` (Alice's commit
     window: her block written pending, Bob's commit maybe not yet), or `--after-s` seconds after
-    `--log` first contains `--log-line`. Polls every 2 ms; prints which point it hit."""
+    `--log` first contains `--log-line`. Polls every 2 ms; prints which point it hit. With
+    `--freeze-s F` the process is stopped (SIGSTOP) at that point and killed F seconds later: what
+    the peer sends meanwhile reaches its socket but is never taken nor acknowledged, so the link
+    sends it again to the restarted process."""
     import glob
     import signal
     deadline = time.monotonic() + arguments.timeout_s
@@ -293,6 +296,10 @@ def kill_when(arguments):
     else:
         fail(f"no kill point within {arguments.timeout_s} s")
     try:
+        if arguments.freeze_s > 0:
+            os.kill(arguments.pid, signal.SIGSTOP)
+            time.sleep(arguments.freeze_s)
+            hit += f", frozen {arguments.freeze_s:g} s first"
         os.kill(arguments.pid, signal.SIGKILL)
     except OSError as error:
         fail(f"process {arguments.pid} could not be killed at the kill point ({hit}): {error}")
@@ -313,6 +320,7 @@ def main():
     killing.add_argument("--log", help="a node log")
     killing.add_argument("--log-line", help="text in --log that starts the --after-s clock")
     killing.add_argument("--after-s", type=float, default=0)
+    killing.add_argument("--freeze-s", type=float, default=0, help="SIGSTOP at the kill point, SIGKILL this much later")
     killing.add_argument("--timeout-s", type=float, required=True)
     for name in ("deliver", "refusals"):
         command = commands.add_parser(name)
