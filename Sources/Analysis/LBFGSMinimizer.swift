@@ -11,7 +11,9 @@ struct LBFGSMinimizer {
         var converged: Bool
     }
 
-    var memory = 8
+    /// Corrections kept: the tomography problem's whole dimension, so that the ill-conditioned
+    /// searches near a low-rank optimum (eigenvalues 10⁻² and 1) keep all the curvature they found.
+    var memory = 32
     var maximumIterations = 2000
     /// Stop when a step lowers the value by at most this fraction of it (of 1 where it is smaller
     /// than 1; L-BFGS-B's `factr` × machine epsilon, Zhu et al., ACM TOMS 23, 550 (1997))…
