@@ -22,7 +22,7 @@ extension StateTomography {
     /// first search creeps there; so its eigenvalues below 10⁻⁴ of the trace are dropped and the
     /// search runs again over the factors of that rank (zero rows stay zero). Its result is the
     /// answer when S = ∂(−ln 𝓛)/∂ρ ⪰ 0 there (to −10⁻⁷; S ρ = 0 holds at any stationary factor):
-    /// the likelihood is concave in ρ, so that is its maximum. Otherwise the rank grows along S's
+    /// the log-likelihood is concave in ρ, so that is its maximum. Otherwise the rank grows along S's
     /// most negative eigenvector (the best step along it, by Newton's method) and a full-rank
     /// search finishes; without small eigenvalues the full-rank search simply goes on. The result
     /// is a physical state for any counts, including counts that linear inversion turns unphysical.
