@@ -1,6 +1,6 @@
 /// A limited-memory BFGS minimizer (Nocedal & Wright, Numerical Optimization, 2nd ed., Alg. 7.4
 /// and 7.5) with a backtracking Armijo line search, for small smooth problems such as the
-/// 16-parameter tomography likelihood. The objective may return +∞ outside its domain; the
+/// 32-parameter tomography likelihood. The objective may return +∞ outside its domain; the
 /// line search then shortens the step.
 struct LBFGSMinimizer {
     /// What the minimizer reached.
@@ -11,12 +11,15 @@ struct LBFGSMinimizer {
         var converged: Bool
     }
 
-    var memory = 8
+    /// Corrections kept: the tomography problem's whole dimension, so that the ill-conditioned
+    /// searches near a low-rank optimum (eigenvalues 10⁻² and 1) keep all the curvature they found.
+    var memory = 32
     var maximumIterations = 2000
-    /// Stop when the largest gradient component falls below this.
-    var gradientTolerance = 1e-10
-    /// Stop when the value changes by less than this (absolute) over one iteration, 3 times running.
-    var valueTolerance = 1e-15
+    /// Stop when a step lowers the value by at most this fraction of it (of 1 where it is smaller
+    /// than 1; L-BFGS-B's `factr` × machine epsilon, Zhu et al., ACM TOMS 23, 550 (1997))…
+    var relativeDecreaseTolerance = 1e-12
+    /// … and the largest gradient component is at most this (L-BFGS-B's `pgtol`).
+    var gradientTolerance = 1e-8
 
     /// Minimizes `objective(x, &gradient)` starting from `start`.
     func minimize(start: [Double], objective: (_ x: [Double], _ gradient: inout [Double]) -> Double) -> Outcome {
@@ -32,9 +35,8 @@ struct LBFGSMinimizer {
         var alphas = [Double](repeating: 0, count: memory)
         var trial = [Double](repeating: 0, count: n)
         var trialGradient = [Double](repeating: 0, count: n)
-        var quietIterations = 0
         for iteration in 1...maximumIterations {
-            if gradient.reduce(0, { max($0, abs($1)) }) <= gradientTolerance {
+            if gradient.allSatisfy({ $0 == 0 }) {
                 return Outcome(parameters: x, value: value, iterations: iteration - 1, converged: true)
             }
             // Two-loop recursion: direction = −H g.
@@ -97,18 +99,20 @@ struct LBFGSMinimizer {
                 }
                 steps.append(s); gradientChanges.append(y); curvatures.append(1 / ys)
             }
-            let change = value - trialValue
+            let decrease = value - trialValue
+            let scale = max(abs(value), abs(trialValue), 1)
             swap(&x, &trial)
             swap(&gradient, &trialGradient)
             value = trialValue
-            quietIterations = change <= valueTolerance ? quietIterations + 1 : 0
-            if quietIterations >= 3 {
+            if decrease <= relativeDecreaseTolerance * scale && gradient.allSatisfy({ abs($0) <= gradientTolerance }) {
                 return Outcome(parameters: x, value: value, iterations: iteration, converged: true)
             }
         }
         return Outcome(parameters: x, value: value, iterations: maximumIterations, converged: gradientIsSmall(gradient))
     }
 
+    /// Whether a search stopped short (no step lowers the value, or out of iterations) still
+    /// ended within 10³ of the gradient tolerance.
     private func gradientIsSmall(_ gradient: [Double]) -> Bool {
         gradient.reduce(0, { max($0, abs($1)) }) <= gradientTolerance * 1e3
     }

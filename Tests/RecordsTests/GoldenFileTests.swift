@@ -14,28 +14,87 @@ import Testing
     /// held out (docs/result-format.md) instead of the plug-in value, which is biased high.
     static let changedSince010: Set<String> = ["maximal-chsh"]
 
+    /// Figures re-estimated on purpose since 0.1.0 by the maximum-likelihood change of issue 16
+    /// (ρ = A†A with a full complex factor A, docs/result-format.md, instead of James et al.'s
+    /// triangular T, which stopped short of the optimum where it is pure or low-rank): the same
+    /// likelihood maximized, now to its optimum, so the figures move by less than
+    /// `reestimatedTolerance`. They are compared to the stored ones within it (value, standard
+    /// error, and the interval's ends against the stored value ± standard error clipped to the
+    /// figure's range, as docs/result-format.md defines the interval), their `method` naming the
+    /// new estimator where 0.1.0's named James et al.'s; the density matrix likewise.
+    static let reestimatedByMaximumLikelihood: [String: ClosedRange<Double>] = [
+        "tomography-fidelity-phi-plus": 0...1, "concurrence": 0...1, "purity": 0.25...1]
+
+    /// The largest absolute change a re-estimated figure or density-matrix entry may show.
+    static let reestimatedTolerance = 1e-6
+
+    /// The part of a tomography figure's `method` that names the estimator: as 0.1.0 wrote it,
+    /// and as this version writes it.
+    static let estimatorOf010 = "maximum-likelihood state (James et al., PRA 64, 052312 (2001))"
+    static let estimator = "maximum-likelihood state (James et al., PRA 64, 052312 (2001); "
+        + "ρ = A†A / Tr(A†A), A a full complex 4×4 factor: Burer & Monteiro, Math. Program. 95, 329 (2003))"
+
     /// Figures without an interval (docs/result-format.md); every other figure has one since 0.1.0.
     static let withoutInterval: Set<String> = ["chsh-violation-sigma", "photon-arrival-delay", "best-gate-delay"]
 
     /// `findings` with what this version adds or changes on purpose taken out: the optional
-    /// `interval` of each figure, and the figures in `changedSince010`. What is left must be what
-    /// 0.1.0 wrote.
+    /// `interval` of each figure, the figures in `changedSince010` and
+    /// `reestimatedByMaximumLikelihood`, and the density matrix. What is left must be what 0.1.0
+    /// wrote.
     static func asStoredBy010(_ findings: FindingsV1) -> FindingsV1 {
         var result = findings
-        result.figures = findings.figures.filter { !changedSince010.contains($0.key) }.map { figure in
+        result.figures = findings.figures.filter {
+            !changedSince010.contains($0.key) && reestimatedByMaximumLikelihood[$0.key] == nil
+        }.map { figure in
             var figure = figure
             figure.interval = nil
             return figure
         }
+        result.densityMatrixReal = nil
+        result.densityMatrixImaginary = nil
         return result
     }
 
+    /// Today's re-estimated figures and density matrix against those 0.1.0 stored, within
+    /// `reestimatedTolerance`.
+    static func expectReestimatedAsStored(today: FindingsV1, stored: FindingsV1,
+                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let tolerance = reestimatedTolerance
+        for (key, range) in reestimatedByMaximumLikelihood {
+            let now = today.figures.first { $0.key == key }, then = stored.figures.first { $0.key == key }
+            #expect((now == nil) == (then == nil), "\(key) in both or neither", sourceLocation: sourceLocation)
+            guard let now, let then else { continue }
+            #expect(now.name == then.name && now.unit == then.unit, sourceLocation: sourceLocation)
+            #expect(then.method.hasPrefix(estimatorOf010), "\(key): \(then.method)", sourceLocation: sourceLocation)
+            #expect(now.method == estimator + then.method.dropFirst(estimatorOf010.count), "\(key): \(now.method)",
+                    sourceLocation: sourceLocation)
+            #expect(abs(now.value - then.value) <= tolerance, "\(key): \(now.value) vs \(then.value)", sourceLocation: sourceLocation)
+            #expect(abs(now.standardError - then.standardError) <= tolerance,
+                    "\(key) error: \(now.standardError) vs \(then.standardError)", sourceLocation: sourceLocation)
+            let interval = try #require(now.interval, sourceLocation: sourceLocation)
+            let lower = max(then.value - then.standardError, range.lowerBound)
+            let upper = min(then.value + then.standardError, range.upperBound)
+            #expect(abs(interval.lower - lower) <= tolerance && abs(interval.upper - upper) <= tolerance,
+                    "\(key): [\(interval.lower), \(interval.upper)] vs [\(lower), \(upper)]", sourceLocation: sourceLocation)
+        }
+        for (now, then) in [(today.densityMatrixReal, stored.densityMatrixReal),
+                            (today.densityMatrixImaginary, stored.densityMatrixImaginary)] {
+            #expect((now == nil) == (then == nil), sourceLocation: sourceLocation)
+            guard let now, let then else { continue }
+            #expect(now.map(\.count) == then.map(\.count), sourceLocation: sourceLocation)
+            let largest = zip(now.joined(), then.joined()).map { abs($0 - $1) }.max() ?? 0
+            #expect(largest <= tolerance, "density matrix moved by \(largest)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Today's findings of a record against those 0.1.0 wrote for it: byte for byte once
-    /// `asStoredBy010` took out what changed; the same figures in the same order; an interval on
-    /// every figure that has one now, at the one-σ level, around the value's range.
+    /// `asStoredBy010` took out what changed; the re-estimated figures within their tolerance; the
+    /// same figures in the same order; an interval on every figure that has one now, at the one-σ
+    /// level, around the value's range.
     static func expectSameAs010(today: FindingsV1, stored: FindingsV1,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(try json(asStoredBy010(today)) == json(asStoredBy010(stored)), sourceLocation: sourceLocation)
+        try expectReestimatedAsStored(today: today, stored: stored, sourceLocation: sourceLocation)
         #expect(today.figures.map(\.key) == stored.figures.map(\.key), sourceLocation: sourceLocation)
         #expect(stored.figures.allSatisfy { $0.interval == nil }, "0.1.0 wrote no intervals", sourceLocation: sourceLocation)
         for figure in today.figures {

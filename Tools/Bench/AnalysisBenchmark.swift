@@ -20,12 +20,31 @@ enum AnalysisBenchmark {
         let half = 0.5.squareRoot()
         let pure = try DensityMatrix(pure: ComplexVector4(.init(half), .zero, .zero, .init(length: half, phase: 0.3)))
         let mixed = try DensityMatrix(validating: 0.9 * pure.matrix + 0.025 * ComplexMatrix4.identity)
+        print("Analysis: 16-setting maximum-likelihood tomography (Poisson likelihood, L-BFGS), 10⁴ pairs per setting, Poisson counts")
+        try report("realistic dot (p = 0.9), 200 data sets", states: [mixed], dataSetsPerState: 200, seed: 16)
+        // Pure states: those with a setting that sees no coincidence sit on the boundary of the state space.
+        let h = PolarizationProjection.horizontalH.ket, d = PolarizationProjection.diagonalD.ket
+        let r = PolarizationProjection.rightR.ket, a = PolarizationProjection.antidiagonalA.ket
+        let zeroCountSettings = [DensityMatrix(bell: .phiPlus), DensityMatrix(bell: .psiMinus),
+                                 try DensityMatrix(pure: ComplexVector4(tensorProductOf: h, d)),
+                                 try DensityMatrix(pure: ComplexVector4(tensorProductOf: r, a))]
+        try report("pure with zero-count settings (Φ+, Ψ−, H⊗D, R⊗A), 4 × 50 data sets", states: zeroCountSettings,
+                   dataSetsPerState: 50, seed: 17)
+        try report("pure without (D⊗R), 50 data sets", states: [try DensityMatrix(pure: ComplexVector4(tensorProductOf: d, r))],
+                   dataSetsPerState: 50, seed: 18)
+    }
+
+    /// Times one reconstruction per data set (Poisson counts of 10⁴ pairs per setting of each state) and prints
+    /// the median and largest time and iteration count.
+    static func report(_ label: String, states: [DensityMatrix], dataSetsPerState: Int, seed: UInt64) throws {
         let settings = TomographySettings.standard16
-        var generator = Xoshiro256StarStar(seed: 16)
+        var generator = Xoshiro256StarStar(seed: seed)
         var datasets: [[TomographyMeasurement]] = []
-        for _ in 0..<200 {
-            let counts = try settings.map { try Double(PoissonSampler.sample(mean: 10_000 * mixed.probability($0.0, $0.1), using: &generator)) }
-            datasets.append(try TomographySettings.measurements(settings: settings, counts: counts))
+        for state in states {
+            for _ in 0..<dataSetsPerState {
+                let counts = try settings.map { try Double(PoissonSampler.sample(mean: 10_000 * state.probability($0.0, $0.1), using: &generator)) }
+                datasets.append(try TomographySettings.measurements(settings: settings, counts: counts))
+            }
         }
         var times: [Double] = []
         var iterations: [Int] = []
@@ -38,9 +57,8 @@ enum AnalysisBenchmark {
         }
         times.sort()
         iterations.sort()
-        print("Analysis: 16-setting maximum-likelihood tomography (Cholesky T, Poisson likelihood, L-BFGS), \(times.count) data sets")
-        print("  median \(format(times[times.count / 2])) ms, 95th percentile \(format(times[times.count * 95 / 100])) ms, "
-              + "max \(format(times.last!)) ms per reconstruction; median \(iterations[iterations.count / 2]) iterations")
+        print("  \(label): median \(format(times[times.count / 2])) ms, 95th percentile \(format(times[times.count * 95 / 100])) ms, "
+              + "max \(format(times.last!)) ms per reconstruction; iterations median \(iterations[iterations.count / 2]), max \(iterations.last!)")
     }
 
     static func format(_ x: Double) -> String {

@@ -13,7 +13,9 @@ enum TomographyFigures {
     static func certify(_ measurements: [TomographyMeasurement], seed: UInt64,
                         into findings: inout ExperimentFindings) throws(AnalysisError) {
         let certificate = try StateTomography.certify(measurements, samples: samples, seed: seed)
-        let method = "maximum-likelihood state (James et al., PRA 64, 052312 (2001)); error: std. dev. over \(samples) Poisson-resampled reconstructions"
+        let method = "maximum-likelihood state (James et al., PRA 64, 052312 (2001); "
+            + "ρ = A†A / Tr(A†A), A a full complex 4×4 factor: Burer & Monteiro, Math. Program. 95, 329 (2003)); "
+            + "error: std. dev. over \(samples) Poisson-resampled reconstructions"
         findings.figures.append(Figure(key: .tomographyFidelityPhiPlus, name: "fidelity to |Φ+> (tomography)",
                                        estimate: certificate.fidelity(to: .phiPlus), method: method))
         findings.figures.append(Figure(key: .concurrence, name: "concurrence (Wootters)", estimate: certificate.concurrence,
