@@ -148,7 +148,7 @@ struct LikelihoodProblem {
     }
 
     /// S = Σ_k exposure_k (1 − n_k/λ_k) |ψ_k><ψ_k| / (total counts), the gradient of the value
-    /// with respect to ρ = A†A: at the optimum S ⪰ 0 and S ρ = 0 (the likelihood is convex in ρ,
+    /// with respect to ρ = A†A: at the optimum S ⪰ 0 and S ρ = 0 (the value is convex in ρ,
     /// so a factor where both hold is the maximum-likelihood state, whatever its rank).
     func dual(_ a: ComplexMatrix4) -> ComplexMatrix4 {
         var s = ComplexMatrix4()
