@@ -408,8 +408,8 @@ extension RequestTable where Request: EdgeInput {
         index == 0 ? try first.readEdges(into: buffer) : try others[index - 1].readEdges(into: buffer)
     }
 
-    /// The edges request `index` has lost so far.
-    @inlinable func lostEdgeCount(request index: Int) -> Int {
+    /// The edges request `index` has lost so far (read on every cycle: inlined).
+    @inlinable @inline(__always) func lostEdgeCount(request index: Int) -> Int {
         index == 0 ? first.lostEdgeCount : others[index - 1].lostEdgeCount
     }
 

@@ -42,6 +42,17 @@ extension Xoshiro256StarStar {
         return nextStandardNormalSlowPath(layer: layer, negative: negative, uniform: uniform)
     }
 
+    /// A Gaussian delay of RMS `rmsPicoseconds` in whole picoseconds: `rmsPicoseconds` times one
+    /// ``nextStandardNormal()``, rounded as ``Picoseconds/rounded(_:)``.
+    ///
+    /// For callers in other modules (the simulated laser's trigger jitter). Deliberately not
+    /// inlinable: compiled here, the draw reads the ziggurat's tables in place; inlined into
+    /// another module, it reached each table through its lazy global's accessor, two calls and
+    /// two `swift_once` checks per draw, more than this call costs.
+    public mutating func nextGaussianDelayPicoseconds(rmsPicoseconds: Double) -> Int64 {
+        Picoseconds.rounded(rmsPicoseconds * nextStandardNormal())
+    }
+
     /// The rare draws: the tail beyond r by Marsaglia's method (x = −ln(u₁)/r, y = −ln(u₂),
     /// accept when 2y > x², giving r + x; Marsaglia, Ann. Math. Statist. 35, 1964), and the wedge of a
     /// layer between its inner rectangle and the curve (accept by the curve's height).

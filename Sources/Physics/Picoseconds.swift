@@ -1,7 +1,9 @@
 /// Conversions of sampled delays (Double, ps) to the model's integer timeline.
 public enum Picoseconds {
     /// A delay that stands for "never": far beyond any run, yet safe to add to a time without overflow.
-    public static let never: Int64 = 1 << 62
+    /// (A constant other modules fold in: a stored `static let` is read through a call from
+    /// outside Physics, once per laser jitter and per detector timer.)
+    @inlinable public static var never: Int64 { 1 << 62 }
 
     /// `delay` rounded to whole picoseconds, saturating at ``never`` (and at −``never``), so no
     /// sample, however extreme, can trap the conversion.

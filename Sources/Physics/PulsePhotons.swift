@@ -22,8 +22,9 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
     /// One past the last photon.
     public var endIndex: Int { count }
 
-    /// The photon at `index` (0 is the earliest).
-    public subscript(index: Int) -> PhotonArrival { storage[index] }
+    /// The photon at `index` (0 is the earliest). Inlinable: a call from the simulator copied the
+    /// whole storage to pass it.
+    @inlinable public subscript(index: Int) -> PhotonArrival { storage[index] }
 
     /// Forgets every photon, keeping the storage.
     public mutating func removeAll() { count = 0 }

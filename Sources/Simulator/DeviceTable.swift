@@ -15,21 +15,23 @@ final class DeviceTable {
     private var owners: [DeviceCaller] = []
     /// The unretained view of `owners`, in attachment order (a device's index is its `DeviceID`).
     private(set) var entries: [Unmanaged<DeviceCaller>] = []
-    /// How a line change reaches each device, in attachment order (see ``LineChangeCall``).
-    private(set) var lineChangeCalls: [LineChangeCall] = []
+    /// How a line change or a timer reaches each device, in attachment order (see ``DeviceCall``).
+    private(set) var calls: [DeviceCall] = []
 
     /// Adds `device`; its index is the number of devices before it.
     func append<Device: SimulatedDevice>(_ device: Device) {
         let caller = TypedDeviceCaller(device)
         owners.append(caller)
         entries.append(.passUnretained(caller))
-        lineChangeCalls.append(LineChangeCall(device, caller: caller))
+        calls.append(DeviceCall(device, caller: caller))
     }
 
-    /// Calls `timerFired` on device `index`.
+    /// Calls `timerFired` on device `index`: the station's own devices directly, like their line
+    /// changes (through the caller's class method and the conformance's thunk, a laser pulse
+    /// and a detector timer cost two calls more each).
     @inline(__always)
     func timerFired(device index: Int, tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
-        entries[index]._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        calls[index].timerFired(tag: tag, atCycle: cycle, on: board)
     }
 }
 
@@ -56,13 +58,14 @@ final class TypedDeviceCaller<Device: SimulatedDevice>: DeviceCaller {
     }
 }
 
-/// How the board calls one device when a line it watches changes: the station's own device
-/// models directly (their types are known when the station is built, so the switch below is a
-/// direct, inlinable call), any other device through its ``DeviceCaller`` (an indirect call).
+/// How the board calls one device when a line it watches changes or one of its timers fires: the
+/// station's own device models directly (their types are known when the station is built, so the
+/// switches below are direct, inlinable calls), any other device through its ``DeviceCaller``
+/// (an indirect call).
 ///
 /// The references are unretained for the reason ``DeviceTable`` gives: the table's `owners`
 /// keep every device alive while the board exists.
-enum LineChangeCall {
+enum DeviceCall {
     case laser(Unmanaged<LaserModel>)
     case detector(Unmanaged<DetectorModel>)
     case photonDetector(Unmanaged<PhotonDetectorModel>)
@@ -70,6 +73,7 @@ enum LineChangeCall {
     case analyzer(Unmanaged<PolarizationAnalyzer>)
     case timeTagger(Unmanaged<SimulatedTimeTagger>)
     case loopback(Unmanaged<LoopbackWire>)
+    case standInSource(Unmanaged<StandInSource>)
     case other(Unmanaged<DeviceCaller>)
 
     /// The call for `device`, whose caller is `caller` (kept alive by the device table).
@@ -82,6 +86,7 @@ enum LineChangeCall {
         case let device as PolarizationAnalyzer: self = .analyzer(.passUnretained(device))
         case let device as SimulatedTimeTagger: self = .timeTagger(.passUnretained(device))
         case let device as LoopbackWire: self = .loopback(.passUnretained(device))
+        case let device as StandInSource: self = .standInSource(.passUnretained(device))
         default: self = .other(.passUnretained(caller))
         }
     }
@@ -98,7 +103,25 @@ enum LineChangeCall {
         case .analyzer(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
         case .timeTagger(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
         case .loopback(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        case .standInSource(let device):
+            device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
         case .other(let caller): caller._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
+        }
+    }
+
+    /// Tells the device that its timer `tag` fired at `cycle`.
+    @inline(__always)
+    func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
+        switch self {
+        case .laser(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .detector(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .photonDetector(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .gateFanOut(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .analyzer(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .timeTagger(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .loopback(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .standInSource(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .other(let caller): caller._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
         }
     }
 }

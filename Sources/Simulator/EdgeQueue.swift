@@ -33,7 +33,9 @@ struct EdgeQueue {
         count += 1
     }
 
-    /// Moves up to `buffer.count` events, oldest first, into `buffer`.
+    /// Moves up to `buffer.count` events, oldest first, into `buffer`. (Inlined into the edge
+    /// read: most reads find the queue empty.)
+    @inline(__always)
     mutating func pop(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int {
         let n = min(count, buffer.count)
         for i in 0..<n {

@@ -33,7 +33,7 @@ public final class SimulatedBoard {
     /// The calls of every line's watchers, flattened (line i's are at its `risingWatcherRange`
     /// and `fallingWatcherRange`): unretained references into `deviceTable`, which keeps them
     /// alive (see ``DeviceTable``).
-    var watcherCalls: [LineChangeCall] = []
+    var watcherCalls: [DeviceCall] = []
     /// The edge buffers of the input requests, by request.
     let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
     var queue = EventQueue()
@@ -151,7 +151,7 @@ public final class SimulatedBoard {
             for rising in [true, false] {
                 let first = watcherCalls.count
                 for watcher in lines[index].watchers where watcher.edges.reports(risingEdge: rising) {
-                    watcherCalls.append(deviceTable.lineChangeCalls[watcher.device])
+                    watcherCalls.append(deviceTable.calls[watcher.device])
                 }
                 if rising {
                     lines[index].risingWatcherRange = first..<watcherCalls.count

@@ -47,7 +47,7 @@ public final class LaserModel: SimulatedDevice {
         guard value == 1, let id else { return }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
-            firePicoseconds += Picoseconds.rounded(timingJitterRMSPicoseconds * random.nextStandardNormal())
+            firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
         }
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.

@@ -16,6 +16,9 @@ public final class QuantumDotSource: LaserPulseListener {
     public let analyzerB: PolarizationAnalyzer
     /// The detectors, A+, A−, B+, B−.
     public let detectors: [PhotonDetectorModel]
+    /// The same detectors unretained, for the photon loop: a detector read out of `detectors`
+    /// was retained and released around every photon handed to it. `detectors` keeps them alive.
+    private let detectorsUnretained: [Unmanaged<PhotonDetectorModel>]
     /// Laser pulses that reached the dot.
     public private(set) var pulses = 0
     /// Photons delivered to detector inputs.
@@ -34,6 +37,7 @@ public final class QuantumDotSource: LaserPulseListener {
         self.analyzerA = analyzerA
         self.analyzerB = analyzerB
         self.detectors = detectors
+        self.detectorsUnretained = detectors.map { .passUnretained($0) }
         self.random = random
     }
 
@@ -48,7 +52,9 @@ public final class QuantumDotSource: LaserPulseListener {
         photonsDelivered += photons.count
         for index in 0..<photons.count {
             let photon = photons[index]
-            detectors[photon.channel.rawValue].photonArrives(atPicoseconds: photon.timePicoseconds, on: board)
+            detectorsUnretained[photon.channel.rawValue]._withUnsafeGuaranteedRef {
+                $0.photonArrives(atPicoseconds: photon.timePicoseconds, on: board)
+            }
         }
     }
 }
