@@ -48,6 +48,11 @@ extension LinkNodeDriver {
         case .hello:
             guard !bobIsKnown else { return }
             bobIsKnown = true
+            // Bob's process ran before hers. It may still wait for the answer to its alignment
+            // request: her previous process's link may have taken the request (it is not sent
+            // again) and stopped before answering. The start window again, then (never a block's
+            // key); an aligned Bob ignores it.
+            try await discloseStartWindow()
             try await startNextBlockIfDue()
         case .blockStatusReply:
             try await settle(message)
@@ -112,10 +117,16 @@ extension LinkNodeDriver {
             try await sendAbort(.protocolViolation, "alignment request for cycles \(request.window.start) + \(request.window.length): only the start window is disclosed")
             return
         }
-        let detections = node.detections(inCycles: request.window.cycles)
-        let disclosure = AlignmentDisclosure(agreementDigest: digest, windows: [.init(window: request.window, detections: detections)])
+        try await discloseStartWindow()
+    }
+
+    /// Sends Bob the detections of the start window, the only cycles ever disclosed whole.
+    private func discloseStartWindow() async throws(LinkNodeError) {
+        let window = layout.startWindow
+        let detections = node.detections(inCycles: window.cycles)
+        let disclosure = AlignmentDisclosure(agreementDigest: digest, windows: [.init(window: window, detections: detections)])
         try await send([OutgoingLinkMessage(.alignmentDisclosure, payload: disclosure.encode())])
-        log("alignment: disclosed \(detections.count) detections of the start window (\(request.window.length) cycles)")
+        log("alignment: disclosed \(detections.count) detections of the start window (\(window.length) cycles)")
     }
 
     /// Opens the next block unless one is open, a pending block awaits Bob's answer (the pools

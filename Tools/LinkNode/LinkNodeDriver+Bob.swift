@@ -68,6 +68,12 @@ extension LinkNodeDriver {
             throw .peerDisagrees(ours: digest, theirs: disclosure.agreementDigest)
         }
         if disclosure.windows.count == 1, disclosure.windows[0].window == layout.startWindow {
+            // Sent again by a restarted Alice, or the answers to two requests of Bob's: the same
+            // cycles, the same placement.
+            guard !isAligned else {
+                log("alignment: the start window's detections again: aligned already")
+                return
+            }
             try alignAtStart(disclosure.windows[0].detections)
             dropMessagesSentBeforeAlignment()
             // A Bob restarted after his last block has nothing more to run: he says so now (no

@@ -16,8 +16,8 @@
 #      the nodes must close and resume).
 #   5. kill/restart: Alice SIGKILLed when a block of hers is pending (else mid-block), restarted on
 #      the same state folder; then the same for Bob, 1 s after his start-up alignment (5b) and frozen
-#      before it, with Alice's block 0 unacknowledged (5c); no block may end on a protocol
-#      violation but the one Bob's restart ended. Every key_ID handed out at Alice is decodable
+#      before it, with Alice's block 0 unacknowledged (5c); Alice as she answers Bob's alignment
+#      request (5d); no block may end on a protocol violation but the one Bob's restart ended. Every key_ID handed out at Alice is decodable
 #      exactly once at Bob with the same bytes, and both KMEs' stored_key_count are equal.
 # In 2–5 the keys delivered are checked the same way as in 1. Runs as root (ip netns, nft, tc);
 # installs nftables with apt when missing. Every process and namespace it made is removed on every
@@ -27,7 +27,7 @@
 #                            LINK_BLOCKS=N: blocks per run, default 2;
 #                            LINK_WORLD=small|shipped: the lane's small blocks (default) or the
 #                            shipped node files' [blocks] and [world], below;
-#                            LINK_SCENARIOS="clean relay": only those of clean loss rate relay kill-alice kill-bob kill-bob-aligning)
+#                            LINK_SCENARIOS="clean relay": only those of clean loss rate relay kill-alice kill-bob kill-bob-aligning kill-alice-aligning)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,7 +39,7 @@ blocks=${LINK_BLOCKS:-2}
 world=${LINK_WORLD:-small}
 [[ $world == small || $world == shipped ]] || { echo "link: LINK_WORLD must be small or shipped, found $world" >&2; exit 64; }
 artifacts=${QDOT_ARTIFACTS:-$repo/.ci-artifacts}/link
-scenarios=" ${LINK_SCENARIOS:-clean loss rate relay kill-alice kill-bob kill-bob-aligning} "
+scenarios=" ${LINK_SCENARIOS:-clean loss rate relay kill-alice kill-bob kill-bob-aligning kill-alice-aligning} "
 ns_alice="qdl-alice-$$"
 ns_bob="qdl-bob-$$"
 veth_alice="qla$$"
@@ -360,20 +360,20 @@ EOF
 }
 
 # kill_restart ROLE NAME [KILL POINT…]: ROLE SIGKILLed mid-run and restarted on the same state
-# folder. Alice is killed when a block of hers is pending (her commit's window: Bob may have
-# committed, she has not); Bob at the kill point given (link_etsi.py kill-when options on his log).
+# folder, at the kill point given (link_etsi.py kill-when options on ROLE's log); without one, Alice
+# when a block of hers is pending (her commit's window: Bob may have committed, she has not).
 kill_restart() {
     local victim=$1 name=$2 hit
     shift 2
     new_run "$name"
     start_node bob
     start_node alice
-    if [[ $victim == alice ]]; then
+    if [[ $# -eq 0 ]]; then
         bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[alice]}" --timeout-s 360 \
             --pending-in "$run/state/alice" > "$run/kill-point.txt"
     else
-        bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[bob]}" --timeout-s 360 \
-            --log "$run/bob.log" "$@" > "$run/kill-point.txt"
+        bounded timeout 400 "$python" Tools/ci/link_etsi.py kill-when --pid "${node_pid[$victim]}" --timeout-s 360 \
+            --log "$run/$victim.log" "$@" > "$run/kill-point.txt"
     fi
     hit=$(cat "$run/kill-point.txt")
     stop_process "$victim" || true
@@ -427,7 +427,15 @@ scenario_kill-bob-aligning() {
     kill_restart bob kill-bob-aligning --log-line "link: connected" --freeze-s 1
 }
 
-for name in clean loss rate relay kill-alice kill-bob kill-bob-aligning; do
+# Alice killed as she answers Bob's start-up alignment request (her link has taken it, her
+# answer is not sent): her restarted process must still answer him.
+scenario_kill-alice-aligning() {
+    step="scenario 5d, Alice killed as she answers Bob's alignment request, and restarted"
+    echo "== $step"
+    kill_restart alice kill-alice-aligning --log-line "link: connected" --after-s 0.05
+}
+
+for name in clean loss rate relay kill-alice kill-bob kill-bob-aligning kill-alice-aligning; do
     if wanted "$name"; then "scenario_$name"; fi
 done
 
