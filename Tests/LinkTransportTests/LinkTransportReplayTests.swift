@@ -11,7 +11,10 @@ import Testing
     @Test func aReplayedConnectionIsRefused() async throws {
         let (aliceSession, bobSession) = try LinkTestSupport.sessions(seed: 25)
         let log = EventLog()
-        let bob = try await LinkTransport.listen(session: bobSession, configuration: LinkTestSupport.configuration(port: 0), log: log.log)
+        // A connect timeout past the suite's limit: the replayer's bytes, not the timer, must end
+        // its connection, however long the pool delays the test between its connect and its send.
+        let bob = try await LinkTransport.listen(session: bobSession, configuration: LinkTestSupport.configuration(port: 0, connectTimeout: .seconds(120)),
+                                                 log: log.log)
         let port = try #require(bob.listeningPort)
         let relay = try await TestRelay.start(targetPort: port)
         let alice = try LinkTransport.connect(session: aliceSession, configuration: LinkTestSupport.configuration(port: relay.port), log: { _ in })
