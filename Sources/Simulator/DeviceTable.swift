@@ -6,23 +6,21 @@
 /// existential for the duration of the call. Here each device sits in a ``TypedDeviceCaller``
 /// that holds it in a constant of its concrete type (which Swift calls without retaining); the
 /// table keeps every caller alive in `owners` (devices are never removed) and hands out
-/// unretained references to them in `entries`. The hot path reads an entry (one plain pointer)
-/// and calls through `Unmanaged._withUnsafeGuaranteedRef`, which is sound because `owners` keeps
-/// the callers (and their devices) alive while the table exists, and the board that owns the
-/// table outlives every call it makes.
+/// unretained references to the devices, or to their callers, in `calls` (``DeviceCall``). The
+/// hot path reads a call and goes through `Unmanaged._withUnsafeGuaranteedRef`, which is sound
+/// because `owners` keeps the callers (and their devices) alive while the table exists, and the
+/// board that owns the table outlives every call it makes.
 final class DeviceTable {
     /// The strong references that keep every entry valid.
     private var owners: [DeviceCaller] = []
-    /// The unretained view of `owners`, in attachment order (a device's index is its `DeviceID`).
-    private(set) var entries: [Unmanaged<DeviceCaller>] = []
-    /// How a line change or a timer reaches each device, in attachment order (see ``DeviceCall``).
+    /// How a line change or a timer reaches each device, in attachment order (a device's index is
+    /// its `DeviceID`; see ``DeviceCall``).
     private(set) var calls: [DeviceCall] = []
 
     /// Adds `device`; its index is the number of devices before it.
     func append<Device: SimulatedDevice>(_ device: Device) {
         let caller = TypedDeviceCaller(device)
         owners.append(caller)
-        entries.append(.passUnretained(caller))
         calls.append(DeviceCall(device, caller: caller))
     }
 

@@ -139,7 +139,7 @@ public final class SimulatedBoard {
     @discardableResult
     public func attach(_ device: any SimulatedDevice, watching: [LineID] = [], edges: EdgeSelection = .both) -> DeviceID {
         deviceTable.append(device)
-        let id = DeviceID(index: deviceTable.entries.count - 1)
+        let id = DeviceID(index: deviceTable.calls.count - 1)
         for line in watching { lines[line.index].watchers.append((id.index, edges)) }
         if !watching.isEmpty { rebuildWatcherTable() }
         return id
