@@ -63,13 +63,8 @@ extension LinkNodeDriver {
                 log("link: \(message.messageType) from Bob with no block open here: ignored")
                 return
             }
-            if message.messageType != .abort, let header = KeyBlockHeader(leadingBytesOf: message.payload),
-               header.blockID < block.report.header.blockID {
-                // A late reply of a block that ended here (Bob's node restarted in it, or it was
-                // aborted): ending the open block on it would leave the nodes one block apart.
-                log("link: \(message.messageType) for block \(header.blockID), which ended here: ignored (block \(block.report.header.blockID) is open)")
-                return
-            }
+            // A late reply of a block that ended here (Bob's node restarted in it, or it was aborted).
+            if isLateMessage(message, before: block.report.header.blockID) { return }
             let replies: [OutgoingLinkMessage]
             do { replies = try await block.receive(message, session: &pads) } catch { throw .service("block \(block.report.header.blockID): \(error)") }
             aliceBlock = block

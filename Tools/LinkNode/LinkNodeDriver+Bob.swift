@@ -47,10 +47,8 @@ extension LinkNodeDriver {
                 if block.isFinished { try await finishBobBlock(block.report) }
             } else if message.messageType == .abort {
                 log("link: Alice aborted with no block open here")
-            } else if let header = KeyBlockHeader(leadingBytesOf: message.payload), header.blockID < progress.nextBlockID {
-                // A late message of a block that ended here: Alice ends hers on the abort that
-                // crosses it; an abort back would end whatever block she has open now.
-                log("link: \(message.messageType) for block \(header.blockID), which ended here: ignored")
+            } else if isLateMessage(message, before: progress.nextBlockID) {
+                // Alice ends her block on the abort that crosses it.
             } else {
                 try await sendAbort(.protocolViolation, "\(message.messageType) for a block Bob does not hold open (restarted?)")
             }

@@ -113,6 +113,17 @@ final class LinkNodeDriver {
         }
     }
 
+    /// True, and logged, for a late message of a block that ended at this node: a block message
+    /// (not an abort, which carries no block header) naming a block before `current`. Such a message
+    /// is dropped, never answered: ending the open block on it, or aborting back, would leave the
+    /// nodes one block apart from then on (docs/link-node.md).
+    func isLateMessage(_ message: LinkMessage, before current: UInt64) -> Bool {
+        guard message.messageType != .abort, let header = KeyBlockHeader(leadingBytesOf: message.payload),
+              header.blockID < current else { return false }
+        log("link: \(message.messageType) for block \(header.blockID), which ended here: ignored")
+        return true
+    }
+
     /// Ends the open block at the peer with `reason` (no block role here to do it).
     func sendAbort(_ reason: LinkAbortReason, _ detail: String) async throws(LinkNodeError) {
         log("link: abort sent (\(reason)): \(detail)")
