@@ -46,7 +46,8 @@ extension StateTomography {
         }
         minimizer.relativeDecreaseTolerance = 1e-12
         minimizer.gradientTolerance = 1e-8
-        var next = outcome.parameters
+        // Where the last, full-rank search starts; nil once the reduced-rank search is certified.
+        var next: [Double]? = outcome.parameters
         if let reduced = try rankReduced(factor(outcome.parameters), threshold: 1e-4), outcome.iterations < maximumIterations {
             minimizer.maximumIterations = maximumIterations - outcome.iterations
             var polished = minimizer.minimize(start: parameters(of: reduced)) { x, gradient in problem.evaluate(x, &gradient) }
@@ -55,18 +56,18 @@ extension StateTomography {
             let dual = try HermitianEigendecomposition(problem.dual(polishedFactor))
             if dual.eigenvalues[0] >= -1e-7 {
                 outcome = polished
-                next = []
+                next = nil
             } else {
                 outcome.iterations = polished.iterations
                 next = parameters(of: problem.grown(polishedFactor, along: dual.eigenvector(0)))
             }
         }
-        if !next.isEmpty && outcome.iterations < maximumIterations {
+        if let next, outcome.iterations < maximumIterations {
             minimizer.maximumIterations = maximumIterations - outcome.iterations
             var rest = minimizer.minimize(start: next) { x, gradient in problem.evaluate(x, &gradient) }
             rest.iterations += outcome.iterations
             outcome = rest
-        } else if !next.isEmpty {
+        } else if next != nil {
             outcome.converged = false
         }
         let a = factor(outcome.parameters)
