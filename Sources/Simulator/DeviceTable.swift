@@ -34,7 +34,7 @@ final class DeviceTable {
 }
 
 /// Calls one device, for ``DeviceTable``; the base class is never instantiated on its own.
-class DeviceCaller {
+class DeviceCaller: SimulatedDevice {
     /// Forwards a line change to the device.
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {}
     /// Forwards a timer to the device.
@@ -92,34 +92,42 @@ enum DeviceCall {
     /// Tells the device that `line` changed to `value` at `cycle`.
     @inline(__always)
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        switch self {
-        case .laser(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .detector(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .photonDetector(let device):
-            device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .gateFanOut(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .analyzer(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .timeTagger(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .loopback(let device): device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .standInSource(let device):
-            device._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        case .other(let caller): caller._withUnsafeGuaranteedRef { $0.lineChanged(line, to: value, atCycle: cycle, on: board) }
-        }
+        deliver(.lineChanged(line, value), atCycle: cycle, on: board)
     }
 
     /// Tells the device that its timer `tag` fired at `cycle`.
     @inline(__always)
     func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
+        deliver(.timerFired(tag), atCycle: cycle, on: board)
+    }
+
+    /// What the board tells a device (constant at each call above, so the inner switch folds away).
+    enum Event {
+        case lineChanged(LineID, UInt8)
+        case timerFired(Int64)
+    }
+
+    /// The one switch over the devices: `event` to this call's device.
+    @inline(__always)
+    private func deliver(_ event: Event, atCycle cycle: Int64, on board: SimulatedBoard) {
         switch self {
-        case .laser(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .detector(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .photonDetector(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .gateFanOut(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .analyzer(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .timeTagger(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .loopback(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .standInSource(let device): device._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
-        case .other(let caller): caller._withUnsafeGuaranteedRef { $0.timerFired(tag: tag, atCycle: cycle, on: board) }
+        case .laser(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .detector(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .photonDetector(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .gateFanOut(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .analyzer(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .timeTagger(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .loopback(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .standInSource(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        case .other(let caller): caller._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
+        }
+    }
+
+    @inline(__always)
+    private static func deliver<Device: SimulatedDevice>(_ event: Event, to device: Device, atCycle cycle: Int64, on board: SimulatedBoard) {
+        switch event {
+        case let .lineChanged(line, value): device.lineChanged(line, to: value, atCycle: cycle, on: board)
+        case .timerFired(let tag): device.timerFired(tag: tag, atCycle: cycle, on: board)
         }
     }
 }
