@@ -2,32 +2,41 @@
 /// after it is made: log-linear buckets, exact below 32 ns, then 16 buckets per octave (≤ 6.25 %
 /// relative width), in the manner of HdrHistogram.
 public struct LatenessHistogram: Sendable {
-    private var buckets: [Int]
+    /// The counts: 32 exact buckets, then 16 for each of the 59 octaves from 2⁵ on (32 + 59 × 16).
+    /// Inline storage, so recording (once per cycle, inlined into the cycle loop) asks no array
+    /// whether its buffer is shared.
+    @usableFromInline var buckets = InlineArray<976, Int>(repeating: 0)
+    @usableFromInline var samples = 0
+    @usableFromInline var sum: Int64 = 0
+    @usableFromInline var minimum: Int64 = 0
+    @usableFromInline var maximum: Int64 = 0
+    @usableFromInline var negatives = 0
+
     /// Samples recorded.
-    public private(set) var count = 0
+    public var count: Int { samples }
     /// Sum of all samples, in nanoseconds.
-    public private(set) var sumNanoseconds: Int64 = 0
+    public var sumNanoseconds: Int64 { sum }
     /// Smallest sample, in nanoseconds (0 when empty).
-    public private(set) var minimumNanoseconds: Int64 = 0
+    public var minimumNanoseconds: Int64 { minimum }
     /// Largest sample, in nanoseconds (0 when empty).
-    public private(set) var maximumNanoseconds: Int64 = 0
+    public var maximumNanoseconds: Int64 { maximum }
     /// Samples that were negative — a clock that woke before its deadline, which the HAL forbids.
     /// Recorded as 0 and counted here so the breach is seen.
-    public private(set) var negativeSamples = 0
+    public var negativeSamples: Int { negatives }
 
     /// An empty histogram.
-    public init() { buckets = Array(repeating: 0, count: 32 + 59 * 16) }
+    public init() {}
 
     /// Records one sample.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func record(nanoseconds value: Int64) {
         var v = value
-        if v < 0 { negativeSamples += 1; v = 0 }
+        if v < 0 { negatives += 1; v = 0 }
         buckets[Self.bucket(of: v)] += 1
-        if count == 0 || v < minimumNanoseconds { minimumNanoseconds = v }
-        if v > maximumNanoseconds { maximumNanoseconds = v }
-        count += 1
-        sumNanoseconds &+= v
+        if samples == 0 || v < minimum { minimum = v }
+        if v > maximum { maximum = v }
+        samples += 1
+        sum &+= v
     }
 
     /// Mean of the samples, in nanoseconds.
@@ -39,8 +48,8 @@ public struct LatenessHistogram: Sendable {
         guard count > 0 else { return 0 }
         let rank = max(1, Int((fraction * Double(count)).rounded(.up)))
         var seen = 0
-        for (index, n) in buckets.enumerated() where n > 0 {
-            seen += n
+        for index in buckets.indices where buckets[index] > 0 {
+            seen += buckets[index]
             if seen >= rank { return min(Self.upperEdge(of: index), maximumNanoseconds) }
         }
         return maximumNanoseconds
@@ -64,12 +73,12 @@ public struct LatenessHistogram: Sendable {
 
     /// Non-empty buckets as (lower edge, upper edge, count), for printing.
     public var nonEmptyBuckets: [(lowerNanoseconds: Int64, upperNanoseconds: Int64, count: Int)] {
-        buckets.enumerated().compactMap { index, n in
-            n > 0 ? (Self.lowerEdge(of: index), Self.upperEdge(of: index), n) : nil
+        buckets.indices.compactMap { index in
+            buckets[index] > 0 ? (Self.lowerEdge(of: index), Self.upperEdge(of: index), buckets[index]) : nil
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func bucket(of value: Int64) -> Int {
         if value < 32 { return Int(value) }
         let exponent = 63 - value.leadingZeroBitCount          // ≥ 5

@@ -1,10 +1,11 @@
 /// The gate line that several gated detectors share, watched once for all of them.
 ///
 /// It keeps the line's ``GateTimeline``, which the detectors read, so a gate edge updates one
-/// timeline instead of four detectors' copies; when the gate opens it tells each detector, in
-/// the order they were given (the order in which the board called them when each watched the
-/// line itself), so every dark-count timer they set keeps its place in the event order and a
-/// seed gives the same run as with one watcher per detector. A closing needs no detector at all.
+/// timeline instead of four detectors' copies; when the gate opens while a detector has no
+/// dark-count timer pending it tells each detector, in the order they were given (the order in
+/// which the board called them when each watched the line itself), so every dark-count timer
+/// they set keeps its place in the event order and a seed gives the same run as with one watcher
+/// per detector. A closing needs no detector at all.
 final class DetectorGateFanOut: SimulatedDevice {
     /// The gate line's timeline, shared by `detectors`.
     let gate: GateTimeline
@@ -17,9 +18,19 @@ final class DetectorGateFanOut: SimulatedDevice {
         self.detectors = detectors
     }
 
+    /// Inlined into the board's line change (two gate edges per trigger cycle); the detectors are
+    /// asked only when one of them has no dark-count timer pending, which is all that an opening
+    /// changes (``PhotonDetectorModel/gateOpened(on:)``), so the order of their timers is kept.
+    @inline(__always)
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         gate.change(toOpen: value == 1, atPicoseconds: cycle * board.cyclePeriodPicoseconds)
-        guard gate.isOpen else { return }
+        guard gate.isOpen, gate.detectorsWithoutDarkCountTimer > 0 else { return }
+        tellDetectorsOfOpening(on: board)
+    }
+
+    /// Tells every detector, in order, that the gate has opened.
+    @inline(never)
+    private func tellDetectorsOfOpening(on board: SimulatedBoard) {
         var index = 0
         while index < detectors.count {
             detectors[index].gateOpened(on: board)

@@ -22,6 +22,10 @@ final class GateTimeline {
     private(set) var openTimeAtPreviousChangePicoseconds: Int64 = 0
     /// Whether the level can change (false for a free-running detector's or a missing gate's).
     let followsALine: Bool
+    /// How many of the detectors reading this timeline have no dark-count timer pending (their
+    /// next dark count waits for the gate to open), kept by the detectors: an opening concerns
+    /// only them, and in a run almost always none.
+    var detectorsWithoutDarkCountTimer = 0
 
     /// A timeline starting at `startPicoseconds` with the gate `open` or closed; `followsALine`
     /// false makes one that never changes.

@@ -58,8 +58,14 @@ public final class PhotonDetectorModel: SimulatedDevice {
     private let ownsGate: Bool
     /// The gate's open-time reading at which the next dark count happens, or `Self.never`.
     private var darkCountAtOpenTimePicoseconds = PhotonDetectorModel.never
-    /// When the one pending dark-count timer fires, or `Self.never`.
-    private var darkCountTimerPicoseconds = PhotonDetectorModel.never
+    /// When the one pending dark-count timer fires, or `Self.never`; the gate's
+    /// `detectorsWithoutDarkCountTimer` counts this detector while it is `Self.never`.
+    private var darkCountTimerPicoseconds = PhotonDetectorModel.never {
+        didSet {
+            let waits = darkCountTimerPicoseconds == Self.never
+            if waits != (oldValue == Self.never) { gate.detectorsWithoutDarkCountTimer += waits ? 1 : -1 }
+        }
+    }
     /// The afterpulse a timer has been scheduled for, or `Self.never`.
     private var scheduledAfterpulsePicoseconds = PhotonDetectorModel.never
     /// The cycle at which the click line falls, while it is high or about to be.
@@ -106,6 +112,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
                                        / cyclePeriodPicoseconds)
         self.isGated = isGated
         self.random = random
+        gate.detectorsWithoutDarkCountTimer += 1   // no timer yet
     }
 
     /// Hangs the detector on the board and starts its dark-count process (free-running mode:

@@ -2,14 +2,16 @@ public import Physics
 public import SeededRandom
 
 /// The quantum dot and the two arms' optics on the simulated board: each laser pulse runs
-/// ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)`` with the
-/// analyzers' present settings, and hands every photon that reaches a detector input to that
+/// ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)`` (through a
+/// ``PairSourceEmitter``) with the analyzers' present settings, and hands every photon that reaches a detector input to that
 /// detector at its arrival time.
 ///
 /// Nothing allocates per pulse: the photons go through one reused ``PulsePhotons``.
 public final class QuantumDotSource: LaserPulseListener {
     /// The dot and the arms.
-    public let source: EntangledPairSource
+    public var source: EntangledPairSource { emitter.source }
+    /// The same, emitting without a copy of the source per pulse.
+    private let emitter: PairSourceEmitter
     /// Arm A's analyzer (XX photon).
     public let analyzerA: PolarizationAnalyzer
     /// Arm B's analyzer (X photon).
@@ -33,7 +35,7 @@ public final class QuantumDotSource: LaserPulseListener {
     /// A source feeding `detectors` (A+, A−, B+, B−) through the two analyzers, drawing from `random`.
     public init(source: EntangledPairSource, analyzerA: PolarizationAnalyzer, analyzerB: PolarizationAnalyzer,
                 detectors: [PhotonDetectorModel], random: Xoshiro256StarStar) {
-        self.source = source
+        emitter = PairSourceEmitter(source)
         self.analyzerA = analyzerA
         self.analyzerB = analyzerB
         self.detectors = detectors
@@ -47,7 +49,7 @@ public final class QuantumDotSource: LaserPulseListener {
             pulsesWithAnalyzerUnset += 1
             return
         }
-        source.emit(pulseAtPicoseconds: picoseconds, analyzerA: settingA, analyzerB: settingB, rng: &random,
+        emitter.emit(pulseAtPicoseconds: picoseconds, analyzerA: settingA, analyzerB: settingB, rng: &random,
                     into: &photons)
         photonsDelivered += photons.count
         for index in 0..<photons.count {

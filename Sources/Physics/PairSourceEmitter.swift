@@ -1,0 +1,25 @@
+public import Vocabulary
+public import SeededRandom
+
+/// An ``EntangledPairSource`` kept in a class, for a device that emits pulse after pulse from it.
+///
+/// The struct's own ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``,
+/// called from another module on a source stored in a class, is handed a copy of the source
+/// (160 bytes copied to the stack per pulse); this class's `emit` is called with a reference and
+/// reads the fields it needs in place. Same draws, same photons.
+public final class PairSourceEmitter: Sendable {
+    /// The dot and the arms.
+    public let source: EntangledPairSource
+
+    /// An emitter of `source`'s pulses.
+    public init(_ source: EntangledPairSource) {
+        self.source = source
+    }
+
+    /// As ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
+    public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis,
+                     rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
+        source.emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng,
+                          into: &photons)
+    }
+}
