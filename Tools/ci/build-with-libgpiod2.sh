@@ -2,11 +2,12 @@
 # Builds the Linux backend (CGPIOD + LinuxHAL and their tests) against libgpiod 2.x from
 # bookworm-backports, next to the distribution's 1.6 build, so neither API breaks unnoticed.
 #
-# Works on a fresh Debian 12 (bookworm) machine as root. The backports suite is added from the
-# Debian mirror the machine's own apt sources already name, read here at run time; no package
-# host is written in this repository. The machine's apt configuration is not changed: the
-# backports index lives in a private apt state under $work, and the 2.x packages are unpacked
-# (dpkg-deb -x) into a private prefix rather than installed.
+# CI does not call this script: its AddressSanitizer lane (Tools/ci/sanitizers.sh) is the build
+# compiled against 2.x, which runs every test under ASan on it (the plain build covers 1.6). This
+# script is the same check on its own, for a machine without the sanitizer lanes' time.
+#
+# Works on a fresh Debian 12 (bookworm) machine as root; the 2.x packages are unpacked into a
+# private prefix (Tools/ci/libgpiod2-prefix.sh), the machine's apt configuration is not changed.
 #
 # Usage: Tools/ci/build-with-libgpiod2.sh [--test]
 #   --test   also run the LinuxHAL unit tests against the 2.x build.
@@ -14,89 +15,21 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-work=${QDOT_GPIOD2_WORK:-$repo/.build-gpiod2-prefix}
 run_tests=false
 [[ "${1:-}" == "--test" ]] && run_tests=true
 
-# 1. The Debian mirror and its keyring, from the machine's own sources (deb822 first, then
-#    one-line format). Only an entry that serves bookworm's main archive qualifies.
-mirror="" keyring=""
-for file in /etc/apt/sources.list.d/*.sources; do
-    [[ -f "$file" ]] || continue
-    # Paragraphs are separated by blank lines; take the first whose Suites has bookworm.
-    read -r mirror keyring < <(awk '
-        BEGIN { RS = ""; FS = "\n" }
-        {
-            uris = ""; suites = ""; key = ""
-            for (i = 1; i <= NF; i++) {
-                if ($i ~ /^URIs:/)      { sub(/^URIs:[ \t]*/, "", $i); uris = $i }
-                if ($i ~ /^Suites:/)    { sub(/^Suites:[ \t]*/, "", $i); suites = $i }
-                if ($i ~ /^Signed-By:/) { sub(/^Signed-By:[ \t]*/, "", $i); key = $i }
-            }
-            if (suites ~ /(^| )bookworm( |$)/ && uris !~ /security/) {
-                split(uris, u, " "); print u[1], (key == "" ? "-" : key); exit
-            }
-        }' "$file") || true
-    [[ -n "$mirror" ]] && break
-done
-if [[ -z "$mirror" ]]; then
-    for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [[ -f "$file" ]] || continue
-        mirror=$(awk '$1 == "deb" && $0 ~ / bookworm / && $0 !~ /security/ {
-                     for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' "$file")
-        [[ -n "$mirror" ]] && break
-    done
-fi
-if [[ -z "$mirror" ]]; then
-    echo "error: no Debian bookworm mirror found in /etc/apt/sources.list or /etc/apt/sources.list.d/" >&2
-    echo "       (expected a 'deb <mirror> bookworm main' line or a deb822 entry with Suites: bookworm)" >&2
-    exit 2
-fi
-[[ -z "$keyring" || "$keyring" == "-" ]] && keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-echo "bookworm-backports from the machine's mirror: $mirror"
+source "$repo/Tools/ci/libgpiod2-prefix.sh"
+libgpiod2_prefix
 
-# 2. A private apt state holding only bookworm-backports.
-apt_dir=$work/apt
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial" "$apt_dir/debs" "$work/root"
-cat > "$apt_dir/backports.sources" <<SOURCES
-Types: deb
-URIs: $mirror
-Suites: bookworm-backports
-Components: main
-Signed-By: $keyring
-SOURCES
-apt_private=(-o "Dir::Etc::SourceList=$apt_dir/backports.sources" -o "Dir::Etc::SourceParts=/dev/null"
-             -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache::Archives=$apt_dir/archives"
-             -o "Dir::Cache::pkgcache=$apt_dir/pkgcache.bin" -o "Dir::Cache::srcpkgcache=$apt_dir/srcpkgcache.bin"
-             -o "APT::Default-Release=bookworm-backports")
-apt-get "${apt_private[@]}" update -q
-
-# 3. Download the 2.x development package and its runtime library, unpack into the prefix.
-version=$(apt-cache "${apt_private[@]}" policy libgpiod-dev | awk '/Candidate:/ { print $2 }')
-if [[ -z "$version" || "$version" == "(none)" || "$version" == 1.* ]]; then
-    echo "error: bookworm-backports offers no libgpiod-dev 2.x (candidate: ${version:-none})" >&2
-    exit 2
-fi
-echo "libgpiod-dev $version"
-(cd "$apt_dir/debs" && rm -f ./*.deb && apt-get "${apt_private[@]}" download "libgpiod-dev=$version" "libgpiod3=$version")
-for deb in "$apt_dir"/debs/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
-
-# 4. Point pkg-config at the unpacked copy (the .pc says prefix=/usr; rewrite it).
-pc=$(find "$work/root" -name libgpiod.pc | head -n 1)
-if [[ -z "$pc" ]]; then echo "error: libgpiod.pc not found in the unpacked packages" >&2; exit 2; fi
-sed -i "s|^prefix=.*|prefix=$work/root/usr|" "$pc"
-libdir=$(dirname "$(dirname "$pc")")
-export PKG_CONFIG_PATH=$(dirname "$pc")
-export LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-echo "pkg-config libgpiod: $(pkg-config --modversion libgpiod) ($(pkg-config --cflags --libs libgpiod))"
-
-# 5. Build (and optionally test) in a scratch path of its own. CGPIOD is header-only and loads
-#    libgpiod with dlopen, so the build needs only the 2.x header (-I before /usr/include, where
-#    1.6's may sit); LD_LIBRARY_PATH lets the tests' dlopen find libgpiod.so.3.
+# Build (and optionally test) in a scratch path of its own. CGPIOD is header-only and loads
+# libgpiod with dlopen, so the build needs only the 2.x header (-I before /usr/include, where
+# 1.6's may sit); LD_LIBRARY_PATH lets the tests' dlopen find libgpiod.so.3. Without the default
+# traits: the server packages have nothing to do with libgpiod.
 cd "$repo"
-include=$(pkg-config --variable=includedir libgpiod)
-swift build --scratch-path .build-gpiod2 -Xcc -I"$include" --target LinuxHAL
+swift build --scratch-path .build-gpiod2 --disable-default-traits -Xcc -I"$GPIOD2_INCLUDE" --target LinuxHAL
 if $run_tests; then
-    swift test --scratch-path .build-gpiod2 -Xcc -I"$include" --filter 'LinuxHALTests|LibgpiodLoadingTests'
+    LD_LIBRARY_PATH=$GPIOD2_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+        swift test --scratch-path .build-gpiod2 --disable-default-traits -Xcc -I"$GPIOD2_INCLUDE" \
+        --filter 'LinuxHALTests|LibgpiodLoadingTests'
 fi
-echo "LinuxHAL builds against libgpiod $(pkg-config --modversion libgpiod)"
+echo "LinuxHAL builds against libgpiod $GPIOD2_VERSION"
