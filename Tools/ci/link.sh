@@ -115,9 +115,12 @@ if [[ -n ${QDOT_BIN:-} ]]; then
 else
     echo "== $step"
     build_start=$(date +%s)
-    swift build -c release --traits KeyDeliveryTLS --product qdot 2>&1 | { grep -v '^\[' || true; }
+    # CI's release flags (Tools/ci/release-flags.sh), which carry the trait: after the gpio-sim
+    # and soak lanes this build is already done.
+    source "$repo/Tools/ci/release-flags.sh"
+    swift build "${QDOT_RELEASE_FLAGS[@]}" --product qdot 2>&1 | { grep -v '^\[' || true; }
     echo "link: qdot with KeyDeliveryTLS built in $(( $(date +%s) - build_start )) s"
-    qdot="$(swift build -c release --traits KeyDeliveryTLS --show-bin-path)/qdot"
+    qdot="$(swift build "${QDOT_RELEASE_FLAGS[@]}" --show-bin-path)/qdot"
 fi
 
 step="certificates (openssl, test-only, one day)"

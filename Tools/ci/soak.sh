@@ -19,10 +19,11 @@ step="start"
 trap 'status=$?; rm -rf "$scratch"; [[ $status -ne 0 ]] && echo "soak: FAILED at: $step (exit $status)" >&2; exit $status' EXIT
 fail() { echo "soak: $*" >&2; exit 1; }
 
-step="release build of qdot (the gpio-sim lane's flags, so a build it made is reused)"
+step="release build of qdot (CI's release flags, Tools/ci/release-flags.sh: the gpio-sim lane's build is reused)"
 echo "== $step"
-(cd "$repo" && swift build -c release --static-swift-stdlib --disable-default-traits --product qdot >&2)
-qdot="$(cd "$repo" && swift build -c release --static-swift-stdlib --disable-default-traits --show-bin-path)/qdot"
+source "$repo/Tools/ci/release-flags.sh"
+(cd "$repo" && swift build "${QDOT_RELEASE_FLAGS[@]}" --product qdot >&2)
+qdot="$(cd "$repo" && swift build "${QDOT_RELEASE_FLAGS[@]}" --show-bin-path)/qdot"
 
 # The record of 10⁹ cycles needs ~7.4 bytes per cycle; refuse early rather than fill the disk.
 step="free space in $scratch"

@@ -39,10 +39,13 @@ if [ "$(awk -v s="$kernel_seconds" 'BEGIN { print (s > 60) }')" = 1 ]; then kern
 
 # ---- programs --------------------------------------------------------------------------------------
 step=$(lane_now)
-(cd "$REPO_ROOT" && swift build -c release --static-swift-stdlib --disable-default-traits --product qdot >&2 \
-    && swift build -c release --static-swift-stdlib --disable-default-traits --product qdot-bench >&2) \
+# The flags CI's other release lanes use too (Tools/ci/release-flags.sh): the soak and the link
+# lane reuse this build instead of compiling qdot's modules again.
+source "$REPO_ROOT/Tools/ci/release-flags.sh"
+(cd "$REPO_ROOT" && swift build "${QDOT_RELEASE_FLAGS[@]}" --product qdot >&2 \
+    && swift build "${QDOT_RELEASE_FLAGS[@]}" --product qdot-bench >&2) \
     || lane_fail "release build of qdot / qdot-bench failed"
-bin=$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)
+bin=$(cd "$REPO_ROOT" && swift build "${QDOT_RELEASE_FLAGS[@]}" --show-bin-path)
 gcc -O2 -Wall -Wextra -o "$work/gpio-write-loop" "$HIL_DIR/gpio-write-loop.c" -lgpiod \
     || lane_fail "cannot build the C reference loop (libgpiod-dev 1.6 needed)"
 gcc -O2 -Wall -Wextra -o "$work/gpio-event-clock-probe" "$HIL_DIR/gpio-event-clock-probe.c" \
