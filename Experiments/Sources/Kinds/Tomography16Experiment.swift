@@ -45,8 +45,8 @@ public struct Tomography16Experiment: ExperimentKind {
     /// each when no setting recorded any), as `TomographySettings.measurements` does for
     /// tomography-36. A setting without cycles while others have some was not measured (a salvaged
     /// record cut before it): the state is refused, with the setting named, instead of being
-    /// reconstructed from a made-up exposure of one cycle with no count — which said nothing of the
-    /// state and sent each of the 100 resampled reconstructions to the search's iteration limit.
+    /// reconstructed from a made-up exposure of one cycle with no count, which gave figures of a
+    /// state the counts do not fix, at the cost of the 100 resampled reconstructions.
     public func analyze(_ data: ExperimentData, into findings: inout ExperimentFindings) {
         findings.attempt("tomography") { findings in
             let counts = try Self.projectionPairs.map { a, b in try data.counts(of: Self.setting(a, b)) }
