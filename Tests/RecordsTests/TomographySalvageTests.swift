@@ -6,8 +6,8 @@ import Testing
 /// seeds): the settings after the cut have no complete cycle, so what was measured does not fix the
 /// state. The tomography is refused with the first unmeasured setting named, by the salvage
 /// reader's analysis and the streaming one alike, instead of reconstructed from a made-up exposure
-/// of one cycle with no count per unmeasured setting (tomography-16 did that: 100 resampled
-/// reconstructions, each to the search's iteration limit, 1–2 s per record under the fuzzer).
+/// of one cycle with no count per unmeasured setting (tomography-16 did that: figures of a state the
+/// counts do not fix, from 101 maximum-likelihood searches, 1–2.4 s per input under the fuzzer).
 @Suite struct TomographySalvageTests {
     static let tomographyFigures: Set<FigureKey> = [.tomographyFidelityPhiPlus, .concurrence, .purity, .maximalCHSH]
 
