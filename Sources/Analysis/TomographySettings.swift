@@ -44,6 +44,19 @@ public enum TomographySettings {
         return result
     }
 
+    /// The relative exposure of a setting that ran `triggerCycles` trigger cycles: its cycles, or
+    /// 1 when no setting of the tomography recorded any (`anyRecorded` false: counts without a
+    /// schedule). A setting without cycles while others have some was not measured (a salvaged
+    /// record cut before it ran): it is refused, named by `location`, rather than counted as a
+    /// measurement of one cycle with no coincidence, which would fix a state the counts do not.
+    public static func exposure(triggerCycles: Int, anyRecorded: Bool, location: String) throws(AnalysisError) -> Double {
+        guard anyRecorded else { return 1 }
+        guard triggerCycles > 0 else {
+            throw .emptySetting(location: location, detail: "no trigger cycles recorded while other settings have some")
+        }
+        return Double(triggerCycles)
+    }
+
     /// Four measurements (++, +−, −+, −−) per analyzer basis pair, from the firmware's
     /// per-setting counts. The relative exposure of each is the setting's trigger cycles (1 when
     /// zero cycles were recorded for every setting) times the two detectors' relative efficiencies
@@ -61,15 +74,12 @@ public enum TomographySettings {
                 throw .invalidParameter(name: "efficiency of \(channel)", value: "\(efficiency)", expected: "> 0")
             }
         }
-        let useCycles = basisPairs.contains { $0.2.triggerCycles > 0 }
+        let anyRecorded = basisPairs.contains { $0.2.triggerCycles > 0 }
         var result: [TomographyMeasurement] = []
         for (index, (basisA, basisB, counts)) in basisPairs.enumerated() {
             let location = "basis pair \(index) (\(basisA.label) ⊗ \(basisB.label))"
             let (_, _) = try counts.netCoincidences(location)
-            if useCycles && counts.triggerCycles <= 0 {
-                throw .emptySetting(location: location, detail: "no trigger cycles recorded while other settings have some")
-            }
-            let cycles = useCycles ? Double(counts.triggerCycles) : 1
+            let cycles = try exposure(triggerCycles: counts.triggerCycles, anyRecorded: anyRecorded, location: location)
             for pair in DetectorPair.allCases {
                 result.append(TomographyMeasurement(
                     projectionA: try basisA.projection(onto: pair.channelA.output),

@@ -41,26 +41,21 @@ public struct Tomography16Experiment: ExperimentKind {
 
     public var plannedSettings: [PlannedSetting] { Self.projectionPairs.map { Self.setting($0.a, $0.b) } }
 
-    /// Each setting's coincidences of its one detector pair, exposed for the setting's cycles (1
-    /// each when no setting recorded any), as `TomographySettings.measurements` does for
-    /// tomography-36. A setting without cycles while others have some was not measured (a salvaged
-    /// record cut before it): the state is refused, with the setting named, instead of being
-    /// reconstructed from a made-up exposure of one cycle with no count, which gave figures of a
-    /// state the counts do not fix, at the cost of the 100 resampled reconstructions.
+    /// Each setting's coincidences of its one detector pair, exposed for the setting's cycles by the
+    /// rule tomography-36 follows too (`TomographySettings.exposure`): a setting without cycles
+    /// while others have some (a salvaged record cut before it) refuses the state, naming it.
     public func analyze(_ data: ExperimentData, into findings: inout ExperimentFindings) {
         findings.attempt("tomography") { findings in
             let counts = try Self.projectionPairs.map { a, b in try data.counts(of: Self.setting(a, b)) }
-            let useCycles = counts.contains { $0.triggerCycles > 0 }
+            let anyRecorded = counts.contains { $0.triggerCycles > 0 }
             var measurements: [TomographyMeasurement] = []
             for ((a, b), counts) in zip(Self.projectionPairs, counts) {
-                if useCycles && counts.triggerCycles <= 0 {
-                    throw AnalysisError.emptySetting(location: Self.setting(a, b).label,
-                                                     detail: "no trigger cycles recorded while other settings have some")
-                }
+                let exposure = try TomographySettings.exposure(triggerCycles: counts.triggerCycles, anyRecorded: anyRecorded,
+                                                               location: Self.setting(a, b).label)
                 measurements.append(TomographyMeasurement(
                     projectionA: try a.basis.projection(onto: a.output), projectionB: try b.basis.projection(onto: b.output),
                     counts: Double(counts.coincidences[DetectorPair(a.output, b.output)]), accidentals: 0,
-                    relativeExposure: useCycles ? Double(counts.triggerCycles) : 1))
+                    relativeExposure: exposure))
             }
             try TomographyFigures.certify(measurements, seed: data.experiment.seed, into: &findings)
         }
