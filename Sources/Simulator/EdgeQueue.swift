@@ -34,9 +34,10 @@ struct EdgeQueue {
     }
 
     /// Moves up to `buffer.count` events, oldest first, into `buffer`. (Inlined into the edge
-    /// read: most reads find the queue empty.)
+    /// read: most reads — every trigger cycle's — find the queue empty and return at once.)
     @inline(__always)
     mutating func pop(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int {
+        guard count > 0 else { return 0 }
         let n = min(count, buffer.count)
         for i in 0..<n {
             buffer[i] = ring[wrapped(head + i)]

@@ -18,11 +18,6 @@ public final class SimulatedEdgeInput: EdgeInput {
 
     public func readEdges(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
         board.advanceWorld(to: board.firmwareCycle)
-        // Most reads (every trigger cycle's) find the queue empty: they cost the read, nothing more.
-        guard board.edgeQueues[queueIndex].count > 0 else {
-            board.firmwareCycle += board.edgeReadCostCycles
-            return 0
-        }
         let count = board.edgeQueues[queueIndex].pop(into: buffer)
         board.firmwareCycle += board.edgeReadCostCycles + Int64(count) * board.edgeReadPerEventCycles
         return count
