@@ -27,8 +27,9 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$repo/Tools/ci/lsan-suppression
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
 # Extra build flags of the lane being run (the ASan lane builds without the default traits,
-# against libgpiod 2.x's header).
-trait_flags=()
+# against libgpiod 2.x's header), and the environment its tests run in.
+build_flags=()
+test_env=()
 
 run_lane() {
     local sanitizer=$1 scratch=$2
@@ -38,12 +39,13 @@ run_lane() {
     step="build with --sanitize=$sanitizer ($scratch)"
     echo "== $step"
     # (pipefail: a failed build fails the pipeline; the grep only drops the progress lines)
-    swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch" "${trait_flags[@]}" 2>&1 | { grep -v '^\[' || true; }
+    swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch" "${build_flags[@]}" 2>&1 | { grep -v '^\[' || true; }
     step="tests with --sanitize=$sanitizer $*"
     echo "== $step"
     # The tests are Swift Testing only; XCTest's empty pass leaks its own suite objects (368 bytes
     # from libXCTest.so), which LeakSanitizer would report as a failure.
-    swift test --skip-build --disable-xctest --sanitize="$sanitizer" --scratch-path "$scratch" "${trait_flags[@]}" "$@"
+    env "${test_env[@]}" swift test --skip-build --disable-xctest --sanitize="$sanitizer" --scratch-path "$scratch" \
+        "${build_flags[@]}" "$@"
     echo "== $sanitizer sanitizer: $(( $(date +%s) - lane_start )) s"
 }
 
@@ -80,14 +82,12 @@ for lane in ${lanes[*]}; do
                  libgpiod2_prefix
                  # The 2.x header before /usr/include (where 1.6's sits); the tests' dlopen finds
                  # libgpiod.so.3 through LD_LIBRARY_PATH.
-                 trait_flags=(--disable-default-traits -Xcc -I"$GPIOD2_INCLUDE")
+                 build_flags=(--disable-default-traits -Xcc -I"$GPIOD2_INCLUDE")
+                 test_env=(LD_LIBRARY_PATH="$GPIOD2_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
                  echo "== the ASan build compiles LinuxHAL against libgpiod $GPIOD2_VERSION"
-                 library_path=${LD_LIBRARY_PATH-}
-                 export LD_LIBRARY_PATH=$GPIOD2_LIBDIR${library_path:+:$library_path}
                  run_lane address .build-asan --filter '^(LinkTransportTests|KeyStoreTests)\.'
                  run_lane address .build-asan \
-                     --skip '^(PhysicsEndToEndTests|PhysicsTests|LinkTransportTests|KeyStoreTests)\.|^AnalysisTests\.(?!Coincidence)'
-                 if [[ -n $library_path ]]; then export LD_LIBRARY_PATH=$library_path; else unset LD_LIBRARY_PATH; fi ;;
+                     --skip '^(PhysicsEndToEndTests|PhysicsTests|LinkTransportTests|KeyStoreTests)\.|^AnalysisTests\.(?!Coincidence)' ;;
         # TSan costs 5–15× and finds races only where threads are; these suites have them:
         # FirmwareTests (the click ring on two threads, the loop and its consumer), CompositionTests
         # (the live experiment pipeline, record writer flushes), EndToEndTests (qdot processes,
@@ -111,7 +111,8 @@ for lane in ${lanes[*]}; do
         # them held both threads, and every awaiting link and live-stream test starved past its
         # 60 s limit (stop 20's CI: 14 tests "Time limit was exceeded" at 346 s). The socket and
         # timer suites also run in their own invocation, so no long synchronous test can starve them.
-        thread) trait_flags=()
+        thread) build_flags=()
+                test_env=()
                 run_lane thread .build-tsan --filter '^(ServiceTests|LinkTransportTests|KeyStoreTests)\.' \
                     --skip 'theResultFigureAndRecordAreServedFromThePathsTheServiceGivesWithTheirTypes'
                 run_lane thread .build-tsan --filter '^(FirmwareTests|CompositionTests|EndToEndTests)\.' \
