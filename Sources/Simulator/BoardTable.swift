@@ -7,11 +7,11 @@
 /// subscript hands out the element's address in storage the table allocated, valid until the
 /// next `append` (which may move the elements). The board only appends while it is being built
 /// and never holds an element's address across an `append`.
-final class BoardTable<Element>: RandomAccessCollection {
-    private var storage: UnsafeMutablePointer<Element>
+@usableFromInline final class BoardTable<Element>: RandomAccessCollection {
+    @usableFromInline private(set) var storage: UnsafeMutablePointer<Element>
     private var capacity: Int
     /// The number of elements.
-    private(set) var count = 0
+    @usableFromInline private(set) var count = 0
 
     /// An empty table with room for `capacity` elements before it grows.
     init(capacity: Int = 16) {
@@ -24,11 +24,11 @@ final class BoardTable<Element>: RandomAccessCollection {
         storage.deallocate()
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    @inlinable var startIndex: Int { 0 }
+    @inlinable var endIndex: Int { count }
 
     /// The element at `index`, read and written in place.
-    subscript(index: Int) -> Element {
+    @inlinable subscript(index: Int) -> Element {
         unsafeAddress {
             precondition(index >= 0 && index < count, "board table index \(index) out of range 0..<\(count)")
             return UnsafePointer(storage + index)
@@ -41,7 +41,7 @@ final class BoardTable<Element>: RandomAccessCollection {
 
     /// The address of element `index`, for several reads and writes after one bounds check;
     /// valid until the next `append`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func address(of index: Int) -> UnsafeMutablePointer<Element> {
         precondition(index >= 0 && index < count, "board table index \(index) out of range 0..<\(count)")
         return storage + index

@@ -1,4 +1,4 @@
-import HAL
+public import HAL
 
 /// The edge buffer of one simulated input request: a fixed ring, like the kernel's kfifo.
 ///
@@ -8,11 +8,11 @@ import HAL
 ///
 /// The queue lives in place in the board's table and is never copied (a copy would share the
 /// slots).
-struct EdgeQueue {
+@usableFromInline struct EdgeQueue {
     /// The slots, preallocated (a table, not an array: no copy-on-write check per event).
-    private let ring: BoardTable<EdgeEvent>
-    private var head = 0
-    private(set) var count = 0
+    @usableFromInline let ring: BoardTable<EdgeEvent>
+    @usableFromInline private(set) var head = 0
+    @usableFromInline private(set) var count = 0
     /// Events dropped because the ring was full.
     private(set) var dropped = 0
 
@@ -35,7 +35,7 @@ struct EdgeQueue {
 
     /// Moves up to `buffer.count` events, oldest first, into `buffer`. (Inlined into the edge
     /// read: most reads — every trigger cycle's — find the queue empty and return at once.)
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func pop(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) -> Int {
         guard count > 0 else { return 0 }
         let n = min(count, buffer.count)
@@ -49,8 +49,8 @@ struct EdgeQueue {
 
     /// `position` folded into the ring, for positions below twice its size (no division: this
     /// runs for every edge).
-    @inline(__always)
-    private func wrapped(_ position: Int) -> Int {
+    @inlinable @inline(__always)
+    func wrapped(_ position: Int) -> Int {
         position >= ring.count ? position - ring.count : position
     }
 }

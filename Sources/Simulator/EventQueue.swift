@@ -16,8 +16,10 @@
 /// Both parts live in storage the queue owns outright (it is not copyable), so scheduling does
 /// not ask an array whether its buffer is shared first, as an `Array` stored in the board would
 /// on every mutation. The heap doubles when full and is reused afterwards: no allocation in
-/// steady state.
-struct EventQueue: ~Copyable {
+/// steady state. The allocations are freed by an ``EventQueueSlots`` object that goes with the
+/// queue, not by a deinit of the queue's own: a noncopyable type with a deinit cannot be read
+/// from code inlined into another module (the board's sleep and edge read ask it what is due).
+@usableFromInline struct EventQueue: ~Copyable {
     /// How many events the near list holds before it hands its latest to the heap.
     static let nearCapacity = 32
 
@@ -25,15 +27,17 @@ struct EventQueue: ~Copyable {
     /// initialized when allocated (`ScheduledEvent` is a trivial type: nothing to deinitialize),
     /// so events are simply assigned.
     private let near: UnsafeMutablePointer<ScheduledEvent>
-    private var nearCount = 0
+    /// Frees `near` and the current `heap` when the queue goes.
+    private let slots: EventQueueSlots
+    @usableFromInline private(set) var nearCount = 0
     /// Slots `0 ..< heapCount`: the far heap.
     private var heap: UnsafeMutablePointer<ScheduledEvent>
     private var heapCapacity: Int
-    private var heapCount = 0
+    @usableFromInline private(set) var heapCount = 0
     private var nextOrder: UInt64 = 0
     /// The cycle of the earliest pending event, `Int64.max` when there is none: the board asks
     /// whether anything is due on every HAL call, and this answers with one comparison.
-    private var earliestCycle = Int64.max
+    @usableFromInline private(set) var earliestCycle = Int64.max
 
     /// An empty queue whose far heap starts with room for `capacity` events.
     init(capacity: Int = 64) {
@@ -42,28 +46,24 @@ struct EventQueue: ~Copyable {
         heapCapacity = max(1, capacity)
         heap = .allocate(capacity: heapCapacity)
         heap.initialize(repeating: Self.emptySlot, count: heapCapacity)
+        slots = EventQueueSlots(near: near, heap: heap)
     }
 
     /// What an unused slot holds.
     private static let emptySlot = ScheduledEvent(cycle: 0, picosecondInCycle: 0, order: 0,
                                                   event: .timer(device: 0, tag: 0))
 
-    deinit {
-        near.deallocate()
-        heap.deallocate()
-    }
-
     /// The number of pending events.
     var count: Int { nearCount + heapCount }
 
     /// Whether no event is pending.
-    var isEmpty: Bool { nearCount == 0 && heapCount == 0 }
+    @inlinable var isEmpty: Bool { nearCount == 0 && heapCount == 0 }
 
     /// The cycle of the earliest pending event.
     var nextCycle: Int64? { isEmpty ? nil : earliestCycle }
 
     /// Whether an event is due at or before `cycle`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func hasEvent(dueAtOrBefore cycle: Int64) -> Bool {
         earliestCycle <= cycle && !isEmpty
     }
@@ -155,6 +155,24 @@ struct EventQueue: ~Copyable {
         (bigger + heapCount).initialize(repeating: Self.emptySlot, count: heapCapacity * 2 - heapCount)
         heap.deallocate()
         heap = bigger
+        slots.heap = bigger
         heapCapacity *= 2
+    }
+}
+
+/// The allocations of an ``EventQueue``, freed when the queue (their only owner) goes.
+final class EventQueueSlots {
+    let near: UnsafeMutablePointer<ScheduledEvent>
+    /// The heap's current allocation (the queue replaces it when the heap grows).
+    var heap: UnsafeMutablePointer<ScheduledEvent>
+
+    init(near: UnsafeMutablePointer<ScheduledEvent>, heap: UnsafeMutablePointer<ScheduledEvent>) {
+        self.near = near
+        self.heap = heap
+    }
+
+    deinit {
+        near.deallocate()
+        heap.deallocate()
     }
 }

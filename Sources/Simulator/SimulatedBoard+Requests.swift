@@ -51,15 +51,15 @@ extension SimulatedBoard {
     }
 
     /// A wake-up latency in cycles from the profile: minimum plus an exponential tail, capped.
-    @inline(__always)
+    @inlinable @inline(__always)
     func sampleWakeLatencyCycles() -> Int64 {
         wakeTailMeanCycles > 0 ? sampleWakeLatencyTailCycles() : wakeMinimumCycles
     }
 
     /// ``sampleWakeLatencyCycles()`` of a profile with a tail (a call of its own, so the ideal
     /// profile's sleeps stay a comparison).
-    @inline(never)
-    private func sampleWakeLatencyTailCycles() -> Int64 {
+    @inline(never) @usableFromInline
+    func sampleWakeLatencyTailCycles() -> Int64 {
         let u = 1 - timingRandom.nextUnitInterval()          // (0, 1]
         let tail = -wakeTailMeanCycles * Double.log(u)
         return min(wakeMinimumCycles + Int64(tail), wakeMaximumCycles)

@@ -35,14 +35,15 @@ public final class SimulatedBoard {
     /// alive (see ``DeviceTable``).
     var watcherCalls: [DeviceCall] = []
     /// The edge buffers of the input requests, by request.
-    let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
-    var queue = EventQueue()
+    @usableFromInline let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
+    /// The pending events. (Its setter stays in this file: inlinable code may only read it.)
+    @usableFromInline private(set) var queue = EventQueue()
     /// Every event due at or before this cycle has run.
-    private(set) var worldCycle: Int64 = 0
+    @usableFromInline private(set) var worldCycle: Int64 = 0
     /// The firmware's own position in time (the CPU running the loop).
-    var firmwareCycle: Int64 = 0
+    @usableFromInline var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).
-    var timingRandom: Xoshiro256StarStar
+    @usableFromInline var timingRandom: Xoshiro256StarStar
     /// Random draws of the kernel's edge-stamp latency, one per edge (a stream of its own, so
     /// that profiles without stamp latency draw exactly what they did before it existed).
     var stampRandom: Xoshiro256StarStar
@@ -57,10 +58,13 @@ public final class SimulatedBoard {
     public let isTracing: Bool
 
     // Profile figures converted to cycles once.
-    let writeCostCycles: Int64, writeLatencyCycles: Int64, edgeReadCostCycles: Int64
-    let edgeReadPerEventCycles: Int64, lineReadCostCycles: Int64, clockReadCostCycles: Int64
-    let wakeMinimumCycles: Int64, wakeMaximumCycles: Int64
-    let wakeTailMeanCycles: Double
+    // (The ones an inlinable HAL call reads are usable from inline code.)
+    let writeCostCycles: Int64, writeLatencyCycles: Int64
+    @usableFromInline let edgeReadCostCycles: Int64, edgeReadPerEventCycles: Int64
+    let lineReadCostCycles: Int64
+    @usableFromInline let clockReadCostCycles: Int64
+    @usableFromInline let wakeMinimumCycles: Int64, wakeMaximumCycles: Int64
+    @usableFromInline let wakeTailMeanCycles: Double
     let stampMinimumCycles: Int64, stampMaximumCycles: Int64, shortestPulseCycles: Int64
     let stampTailMeanCycles: Double
     /// Whether every edge is stamped at the cycle it happens and every pulse is seen (the ideal
@@ -172,7 +176,7 @@ public final class SimulatedBoard {
     // MARK: Time
 
     /// The instant at the start of board cycle `cycle`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func instant(atCycle cycle: Int64) -> Instant {
         cyclePeriodPicoseconds == 1_000
             ? Instant(nanoseconds: cycle)
@@ -180,7 +184,7 @@ public final class SimulatedBoard {
     }
 
     /// The first board cycle at or after `instant`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func cycle(atOrAfter instant: Instant) -> Int64 {
         cyclePeriodPicoseconds == 1_000
             ? instant.nanoseconds
@@ -220,6 +224,12 @@ public final class SimulatedBoard {
         }
     }
 
+    /// Queues an edge's stamp, due at `cycle` (the kernel's stamping latency after the edge).
+    @inline(__always)
+    func scheduleStamp(line index: Int, value: UInt8, dueAtCycle cycle: Int64) {
+        queue.schedule(.stamp(line: index, value: value), at: cycle)
+    }
+
     /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now).
     @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64) {
@@ -243,7 +253,7 @@ public final class SimulatedBoard {
     ///
     /// Most calls (a sleep, an edge read) find nothing due: that answer is inlined into the
     /// caller, and only a call with events to run enters `runEvents(through:)`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func advanceWorld(to target: Int64) {
         if engine == .eventDriven, !queue.hasEvent(dueAtOrBefore: target) {
             if target > worldCycle { worldCycle = target }
@@ -253,7 +263,7 @@ public final class SimulatedBoard {
     }
 
     /// Runs every event due at or before `target` and brings the world to `target`.
-    private func runEvents(through target: Int64) {
+    @usableFromInline func runEvents(through target: Int64) {
         switch engine {
         case .eventDriven:
             while queue.hasEvent(dueAtOrBefore: target) {

@@ -1,9 +1,13 @@
 public import HAL
 
 /// Input lines of the simulated board requested together for edge detection (the HAL's `EdgeInput`).
+///
+/// `readEdges` is inlinable: the firmware's loop, specialised for this board where the station
+/// is put together, reads an empty buffer (nearly every cycle's read) with a few loads and
+/// comparisons, without a call into this module.
 public final class SimulatedEdgeInput: EdgeInput {
-    private let board: SimulatedBoard
-    private let queueIndex: Int
+    @usableFromInline let board: SimulatedBoard
+    @usableFromInline let queueIndex: Int
     private let lineIDs: [LineID]
     public let lineNames: [String]
 
@@ -16,6 +20,7 @@ public final class SimulatedEdgeInput: EdgeInput {
 
     public var lineCount: Int { lineIDs.count }
 
+    @inlinable @inline(__always)
     public func readEdges(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
         board.advanceWorld(to: board.firmwareCycle)
         let count = board.edgeQueues[queueIndex].pop(into: buffer)
