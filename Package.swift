@@ -84,6 +84,10 @@ let package = Package(
         // The carry-less (GF(2)) word product under the Toeplitz hash: PCLMULQDQ where the CPU has
         // it (Swift cannot call the intrinsic, a C macro), a portable loop elsewhere. Imports nothing.
         .target(name: "CCarrylessMultiply", path: "Sources/CCarrylessMultiply"),
+        // CRC-32C by the processor's instruction (SSE4.2 on x86-64, the CRC extension on 64-bit ARM
+        // Linux) for Records' block checks, where present at run time; Records keeps its table loop
+        // for the rest. Imports nothing.
+        .target(name: "CCRC32C", path: "Sources/CCRC32C"),
 
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
         .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
@@ -157,7 +161,7 @@ let package = Package(
         // Every file qdot writes and reads back: run records (format, writer, strict and salvage
         // readers, their analysis) and result documents, each through a versioned schema type
         // (Schema/*V1) with golden files in Tests/RecordsTests/Golden.
-        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Analysis", "Experiments", "Boards"],
+        .target(name: "Records", dependencies: ["Vocabulary", "HAL", "Firmware", "Analysis", "Experiments", "Boards", "CCRC32C"],
                 path: "Sources/Records"),
         .testTarget(name: "RecordsTests", dependencies: ["Records", "Experiments", "Vocabulary", "HAL", "Firmware", "Boards", "SeededRandom"],
                     path: "Tests/RecordsTests", resources: [.copy("Golden")]),

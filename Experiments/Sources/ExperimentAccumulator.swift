@@ -36,6 +36,9 @@ public struct ExperimentAccumulator: Sendable {
     let rule: CoincidenceRule
     /// Gate mode: the side-cycle pairs that measure the accidentals (nil in window mode).
     var sideCycles: SideCycleTally?
+    /// Whether `sideCycles` is set, asked per closed cycle: asking the optional itself was a call to
+    /// an outlined enum-tag check of the 160-byte tally.
+    let countsSideCycles: Bool
     let window: Int64
     let period: Int64
     let sidePeaks: Int
@@ -63,6 +66,7 @@ public struct ExperimentAccumulator: Sendable {
         window = definition.timing.coincidenceWindow.nanoseconds
         rule = definition.timing.coincidenceRule
         sideCycles = definition.timing.coincidenceMode.sideCycles.map { SideCycleTally(sideCycles: $0) }
+        countsSideCycles = sideCycles != nil
         period = definition.timing.triggerPeriod.nanoseconds
         let gathering = definition.kind.gathering
         if let sidePeaks = gathering.hanburyBrownTwissSidePeaks {
@@ -127,7 +131,9 @@ public struct ExperimentAccumulator: Sendable {
     mutating func closeCycle() {
         guard cycle >= 0 else { return }
         rule.count(open, into: &settings[setting])
-        sideCycles?.close(cycle: cycle, setting: setting, clicked: open.clickedChannels, into: &settings[setting])
+        if countsSideCycles {
+            sideCycles?.close(cycle: cycle, setting: setting, clicked: open.clickedChannels, into: &settings[setting])
+        }
         if open.bothArmsClicked { correlateArms() }
         open.clear()
     }

@@ -9,13 +9,14 @@ public enum Picoseconds {
     /// sample, however extreme, can trap the conversion.
     @inlinable @inline(__always)
     public static func rounded(_ delay: Double) -> Int64 {
-        if delay >= Double(never) { return never }
-        if delay <= -Double(never) { return -never }
-        if delay.isNaN { return never }
         // Half away from zero, as `rounded()`, without a call into libm's `round`: |delay| + ½
         // truncated, then the sign, chosen without a branch (a jitter's sign is a coin toss the
         // branch predictor loses). For delay < 0, |delay| + ½ is exactly 0.5 − delay.
-        let magnitude = Int64(delay.magnitude + 0.5)
-        return delay < 0 ? -magnitude : magnitude
+        let halfUp = delay.magnitude + 0.5
+        // One comparison for both saturations and NaN (which fails it and gives +never): below
+        // 2⁶², |delay| + ½ < 2⁶² exactly when |delay| < 2⁶² (doubles there are 512 apart).
+        guard halfUp < Double(never) else { return delay < 0 ? -never : never }
+        let magnitude = Int64(halfUp)
+        return delay < 0 ? 0 &- magnitude : magnitude
     }
 }

@@ -66,9 +66,13 @@ public struct CycleClicks: Sendable {
         return clickedMask & mask == mask
     }
 
-    /// Whether both detectors of one arm (or of both) clicked.
-    @inlinable
-    public var hasDoubleClick: Bool { isDoubleClick(in: .a) || isDoubleClick(in: .b) }
+    /// Whether both detectors of one arm (or of both) clicked: ``isDoubleClick(in:)`` of each arm,
+    /// as one expression on the mask (the two calls were left out of line, a call per closed cycle
+    /// in the firmware's tally and in the accumulator).
+    @inlinable @inline(__always)
+    public var hasDoubleClick: Bool {
+        clickedMask & Self.armAMask == Self.armAMask || clickedMask & Self.armBMask == Self.armBMask
+    }
 
     /// The first of `arm`'s detectors to click in key order (+ before −), nil when neither did.
     @inlinable

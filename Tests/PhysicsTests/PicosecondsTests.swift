@@ -3,8 +3,9 @@ import SeededRandom
 import Testing
 
 /// ``Picoseconds/rounded(_:)`` rounds half away from zero with saturation, and its branch-free
-/// sign gives exactly what the branching formula it replaced gave (issue 16), edge cases and all
-/// (0.49999999999999994 + 0.5 is 1 in floating point, so both give 1 there).
+/// sign and its single saturating comparison give exactly what the branching formula it replaced
+/// gave (issue 16), edge cases and all (0.49999999999999994 + 0.5 is 1 in floating point, so both
+/// give 1 there).
 @Suite struct PicosecondsTests {
     /// The formula before issue 16: ⌊delay + ½⌋ toward zero for delay ≥ 0, −⌊½ − delay⌋ below.
     static func branchingRounded(_ delay: Double) -> Int64 {
@@ -25,7 +26,11 @@ import Testing
         #expect(Picoseconds.rounded(.nan) == Picoseconds.never)
         let edges: [Double] = [0, -0.0, 0.49999999999999994, -0.49999999999999994, 0.5.nextDown, -0.5.nextDown,
                                1.5, -1.5, 0x1p52 + 1, -(0x1p52 + 1), Double(Picoseconds.never).nextDown,
-                               -Double(Picoseconds.never).nextDown, .leastNonzeroMagnitude, -.leastNonzeroMagnitude]
+                               -Double(Picoseconds.never).nextDown, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                               // The one comparison that saturates (issue 16) against the three it replaced.
+                               Double(Picoseconds.never), -Double(Picoseconds.never), Double(Picoseconds.never).nextUp,
+                               -Double(Picoseconds.never).nextUp, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                               .infinity, -.infinity, -.nan]
         for delay in edges { #expect(Picoseconds.rounded(delay) == Self.branchingRounded(delay), "\(delay)") }
     }
 

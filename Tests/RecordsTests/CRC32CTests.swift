@@ -2,8 +2,9 @@ import Records
 import SeededRandom
 import Testing
 
-/// CRC-32C as the standard defines it: the check value, and the table-driven (eight bytes a step)
-/// implementation against a bit-by-bit one written here, over lengths that exercise every tail.
+/// CRC-32C as the standard defines it: the check value, and both implementations (the processor's
+/// instruction where present, the table-driven loop, eight bytes a step) against a bit-by-bit one
+/// written here, over lengths and start offsets that exercise every tail and alignment.
 @Suite struct CRC32CTests {
     /// Bit by bit, from the polynomial alone.
     static func bitwise(_ bytes: [UInt8]) -> UInt32 {
@@ -36,6 +37,24 @@ import Testing
                                 continuing: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: all[..<split])))
             }
             #expect(continued == whole, "length \(length) split at \(split)")
+        }
+    }
+
+    @Test func theInstructionAndTheTableLoopAreTheBitwiseCRCAtEveryAlignment() {
+        var random = Xoshiro256StarStar(seed: 33)
+        let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        bytes.withUnsafeBytes { all in
+            for start in 0..<9 {
+                for length in [0, 1, 7, 8, 9, 23, 24, 25, 64, 255, 291 - start] {
+                    let slice = UnsafeRawBufferPointer(rebasing: all[start..<(start + length)])
+                    let expected = Self.bitwise(Array(slice))
+                    #expect(CRC32C.portableChecksum(slice) == expected, "start \(start), length \(length)")
+                    #expect(CRC32C.checksum(slice) == expected,
+                            "start \(start), length \(length), instruction \(CRC32C.usesProcessorInstruction)")
+                    #expect(CRC32C.checksum(slice, continuing: 0x1234_5678)
+                            == CRC32C.portableChecksum(slice, continuing: 0x1234_5678))
+                }
+            }
         }
     }
 }
