@@ -47,6 +47,10 @@ public final class StandInSource: SimulatedDevice, LaserPulseListener {
         return id
     }
 
+    /// Every pulse goes on to ``laserPulse(atPicoseconds:on:)``, which draws its channels' photons
+    /// there (the stand-in's stream is as it always was).
+    public func pulseTriggered(on board: SimulatedBoard) -> Bool { true }
+
     public func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard) {
         guard let id else { return }
         for (index, channel) in channels.enumerated() where random.nextBernoulli(probability: channel.probability) {
