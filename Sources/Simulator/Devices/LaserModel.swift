@@ -9,6 +9,9 @@ public protocol LaserPulseListener: AnyObject {
     /// reaches the sample, so the answer must not depend on anything that changes in between
     /// (the analyzers do).
     func pulseTriggered(on board: SimulatedBoard) -> Bool
+    /// Whether ``pulseTriggered(on:)`` can ever say no: when not (the stand-in source), the laser
+    /// does not ask. Read once, when the laser is built.
+    var decidesPulsesAtTrigger: Bool { get }
     /// A laser pulse for which ``pulseTriggered(on:)`` said yes reaches the sample at
     /// `picoseconds` on the board timebase.
     func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard)
@@ -24,6 +27,9 @@ public final class LaserModel: SimulatedDevice {
     /// Who the pulse excites (a constant: a `var` would be retained and released around every
     /// pulse, in case the call replaced it).
     public let listener: (any LaserPulseListener)?
+    /// The listener's ``LaserPulseListener/decidesPulsesAtTrigger``: a flag, so that a laser on
+    /// the stand-in source makes no call per pulse for an answer that is always yes.
+    private let asksListenerAtTrigger: Bool
     /// Pulses fired so far, counted at their trigger edges (a pulse on its way to the sample counts).
     public private(set) var pulsesFired = 0
     /// When each pulse fired is not kept (runs are long); the last one that the listener wanted is
@@ -39,6 +45,7 @@ public final class LaserModel: SimulatedDevice {
     public init(triggerToPulseDelayPicoseconds: Int64, timingJitterRMSPicoseconds: Double = 0,
                 random: Xoshiro256StarStar = Xoshiro256StarStar(seed: 0), listener: (any LaserPulseListener)?) {
         self.listener = listener
+        asksListenerAtTrigger = listener?.decidesPulsesAtTrigger ?? false
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
         self.random = random
@@ -56,7 +63,7 @@ public final class LaserModel: SimulatedDevice {
         guard value == 1, let id else { return }
         pulsesFired += 1
         // Optional chaining, not `if let`: binding the listener retained and released it per pulse.
-        if listener?.pulseTriggered(on: board) == false { return }
+        if asksListenerAtTrigger && !listenerWantsPulse(on: board) { return }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
             firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
@@ -64,6 +71,13 @@ public final class LaserModel: SimulatedDevice {
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.
         board.scheduleTimer(id, tag: firePicoseconds, atCycle: firePicoseconds / board.cyclePeriodPicoseconds)
+    }
+
+    /// The listener's ``LaserPulseListener/pulseTriggered(on:)``, out of line: inlined into the
+    /// board's line-write loop, the call changed that loop's register allocation.
+    @inline(never)
+    private func listenerWantsPulse(on board: SimulatedBoard) -> Bool {
+        listener?.pulseTriggered(on: board) != false
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {

@@ -56,6 +56,9 @@ public final class QuantumDotSource: LaserPulseListener {
         return emitter.sendsPhotonIntoAnArm(rng: &random)
     }
 
+    /// Yes: most pulses send no photon into an arm.
+    public var decidesPulsesAtTrigger: Bool { true }
+
     public func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard) {
         guard let settingA = analyzerA.settingForPulse(), let settingB = analyzerB.settingForPulse() else {
             pulsesWithAnalyzerUnset += 1
