@@ -10,7 +10,7 @@ public protocol LaserPulseListener: AnyObject {
     /// (the analyzers do).
     func pulseTriggered(on board: SimulatedBoard) -> Bool
     /// Whether ``pulseTriggered(on:)`` can ever say no: when not (the stand-in source), the laser
-    /// does not ask. Read once, when the laser is built.
+    /// never calls it. Read once, when the laser is built.
     var decidesPulsesAtTrigger: Bool { get }
     /// A laser pulse for which ``pulseTriggered(on:)`` said yes reaches the sample at
     /// `picoseconds` on the board timebase.
@@ -62,7 +62,6 @@ public final class LaserModel: SimulatedDevice {
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard value == 1, let id else { return }
         pulsesFired += 1
-        // Optional chaining, not `if let`: binding the listener retained and released it per pulse.
         if asksListenerAtTrigger && !listenerWantsPulse(on: board) { return }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
@@ -74,7 +73,8 @@ public final class LaserModel: SimulatedDevice {
     }
 
     /// The listener's ``LaserPulseListener/pulseTriggered(on:)``, out of line: inlined into the
-    /// board's line-write loop, the call changed that loop's register allocation.
+    /// board's line-write loop, the call changed that loop's register allocation. Optional
+    /// chaining, not `if let`: binding the listener retained and released it per pulse.
     @inline(never)
     private func listenerWantsPulse(on board: SimulatedBoard) -> Bool {
         listener?.pulseTriggered(on: board) != false
