@@ -21,6 +21,12 @@ public import SeededRandom
 /// Averaged over Δt the pairs reproduce the time-integrated closed forms in
 /// ``SourceParameters/expectedCorrelationTensor``; the counts, step 4's photons included,
 /// those of ``ExpectedFigures``.
+///
+/// The draws (physics stream v2, ``PhysicsStream``): the survivals of steps 1, 2 and 4 are not
+/// drawn one after another as they happen (stream v1) but by ``ArmPhotonSampler``: one draw
+/// says whether any photon of the pulse reaches an arm — for most pulses none does, and that one
+/// draw is all they cost — and only then are the survivals drawn, given that, with the same joint
+/// law; then the times and polarizations of the photons that survive, as the steps say.
 public struct EntangledPairSource: Sendable {
     /// The dot's parameters.
     public let source: SourceParameters
@@ -31,9 +37,11 @@ public struct EntangledPairSource: Sendable {
 
     let phaseRadiansPerPicosecond: Double
     /// Bernoulli thresholds (``Xoshiro256StarStar/bernoulliThreshold(probability:)``) of p_exc, η_A,
-    /// η_B, p₂ and k, computed once.
+    /// η_B, p₂ and k, computed once (the link world draws with the first four).
     let excitationThreshold: UInt64, armAThreshold: UInt64, armBThreshold: UInt64
     let reexcitationThreshold: UInt64, entangledThreshold: UInt64
+    /// Which photons reach an arm: physics stream v2's two-stage draw.
+    let armPhotonSampler: ArmPhotonSampler
     /// The threshold of probability ½, ⌈½·2⁵³⌉ = 2⁵² (a literal: a `static let` is reached through
     /// a lazy-initialization check on every use).
     static var halfThreshold: UInt64 { 1 << 52 }
@@ -53,26 +61,59 @@ public struct EntangledPairSource: Sendable {
         armBThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: armB.efficiency)
         reexcitationThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.reexcitationProbability)
         entangledThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.entangledFraction)
+        armPhotonSampler = ArmPhotonSampler(excitation: source.excitationProbability,
+                                            reexcitation: source.reexcitationProbability,
+                                            armA: armA.efficiency, armB: armB.efficiency)
     }
 
     /// Simulates the pulse that reaches the dot at `pulseAtPicoseconds`, with the analyzers set
     /// to `analyzerA` and `analyzerB`, and writes the photons that reach detector inputs into
-    /// `photons` (cleared first), earliest first.
+    /// `photons` (cleared first), earliest first: ``sendsPhotonIntoAnArm(rng:)``, then, when it
+    /// says so, ``emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
     public func emit(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis,
                      rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng, into: &photons)
     }
 
+    /// One draw (physics stream v2, ``ArmPhotonSampler``): whether any photon of the next pulse
+    /// reaches a detector arm. When not, the pulse is over: nothing else is drawn for it.
+    public func sendsPhotonIntoAnArm(rng: inout Xoshiro256StarStar) -> Bool {
+        armPhotonSampler.sendsPhotonIntoAnArm(rng: &rng)
+    }
+
+    /// The photons of a pulse that ``sendsPhotonIntoAnArm(rng:)`` said sends one into an arm,
+    /// drawn given that (``ArmPhotonSampler``), with the analyzers as the pulse finds them.
+    public func emitGivenPhotonIntoAnArm(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis,
+                                         analyzerB: AnalyzerBasis, rng: inout Xoshiro256StarStar,
+                                         into photons: inout PulsePhotons) {
+        emitGivenPhotonIntoAnArmInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB,
+                                       rng: &rng, into: &photons)
+    }
+
     /// The body of ``emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``, inlined where it is
     /// called: a call passes the source by address after copying it out of the caller's storage
-    /// (160 bytes, about 5 % of a pulse), while the inlined body reads only the fields it needs.
+    /// (about 5 % of a pulse), while the inlined body reads only the fields it needs.
     @inline(__always)
     func emitInline(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis, analyzerB: AnalyzerBasis,
                     rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
+        guard armPhotonSampler.sendsPhotonIntoAnArm(rng: &rng) else {
+            photons.removeAll()
+            return
+        }
+        emitGivenPhotonIntoAnArmInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB,
+                                       rng: &rng, into: &photons)
+    }
+
+    /// The body of ``emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``:
+    /// which photons reach an arm (``ArmPhotonSampler/armPhotonsGivenOne(rng:)``), then the
+    /// first pair's times and polarizations (steps 2–3), then the re-excitation's (step 4).
+    @inline(__always)
+    func emitGivenPhotonIntoAnArmInline(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis,
+                                        analyzerB: AnalyzerBasis, rng: inout Xoshiro256StarStar,
+                                        into photons: inout PulsePhotons) {
         photons.removeAll()
-        guard rng.nextBernoulli(threshold: excitationThreshold) else { return }
-        let reachesA = rng.nextBernoulli(threshold: armAThreshold)
-        let reachesB = rng.nextBernoulli(threshold: armBThreshold)
+        let arms = armPhotonSampler.armPhotonsGivenOne(rng: &rng)
+        let reachesA = arms.contains(.firstPairA), reachesB = arms.contains(.firstPairB)
         if reachesA || reachesB {
             let biexcitonDelay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
             let excitonDelay = rng.nextExponential(mean: source.excitonLifetimePicoseconds)
@@ -96,24 +137,26 @@ public struct EntangledPairSource: Sendable {
                                 + armB.arrivalDelayPicoseconds),
                 keepingB: reachesB)
         }
-        if reexcitationThreshold > 0 && rng.nextBernoulli(threshold: reexcitationThreshold) {
-            emitReexcitationPhotons(pulseTime: pulseTime, rng: &rng, into: &photons)
+        if arms.contains(.reexcitationA) || arms.contains(.reexcitationB) {
+            emitReexcitationPhotons(arms, pulseTime: pulseTime, rng: &rng, into: &photons)
         }
     }
 
-    /// The second cascade after a re-excitation: one unpolarized photon per arm, its times drawn
-    /// afresh, uncorrelated with the first pair. Inlined, as ``pairCorrelation(excitonDelayPicoseconds:rng:)``
-    /// is: a call would need the source copied to the stack to pass its address.
+    /// The second cascade after a re-excitation: one unpolarized photon in each arm `arms` names,
+    /// its times drawn afresh, uncorrelated with the first pair. Inlined, as
+    /// ``pairCorrelation(excitonDelayPicoseconds:rng:)`` is: a call would need the source copied to
+    /// the stack to pass its address.
     @inline(__always)
-    func emitReexcitationPhotons(pulseTime: Int64, rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
-        if rng.nextBernoulli(threshold: armAThreshold) {
+    func emitReexcitationPhotons(_ arms: ArmPhotons, pulseTime: Int64, rng: inout Xoshiro256StarStar,
+                                 into photons: inout PulsePhotons) {
+        if arms.contains(.reexcitationA) {
             let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
             let plus = rng.nextBernoulli(threshold: Self.halfThreshold)
             photons.insertInTimeOrder(PhotonArrival(
                 channel: plus ? .aPlus : .aMinus,
                 timePicoseconds: pulseTime + Picoseconds.rounded(delay) + armA.arrivalDelayPicoseconds))
         }
-        if rng.nextBernoulli(threshold: armBThreshold) {
+        if arms.contains(.reexcitationB) {
             let delay = rng.nextExponential(mean: source.biexcitonLifetimePicoseconds)
                 + rng.nextExponential(mean: source.excitonLifetimePicoseconds)
             let plus = rng.nextBernoulli(threshold: Self.halfThreshold)

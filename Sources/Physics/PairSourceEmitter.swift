@@ -10,10 +10,13 @@ public import SeededRandom
 public final class PairSourceEmitter: Sendable {
     /// The dot and the arms.
     public let source: EntangledPairSource
+    /// ⌈P(any photon of a pulse reaches an arm)·2⁵³⌉ (``ArmPhotonSampler``).
+    public let photonIntoAnArmThreshold: UInt64
 
     /// An emitter of `source`'s pulses.
     public init(_ source: EntangledPairSource) {
         self.source = source
+        photonIntoAnArmThreshold = source.armPhotonSampler.photonIntoAnArmThreshold
     }
 
     /// As ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
@@ -21,5 +24,20 @@ public final class PairSourceEmitter: Sendable {
                      rng: inout Xoshiro256StarStar, into photons: inout PulsePhotons) {
         source.emitInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB, rng: &rng,
                           into: &photons)
+    }
+
+    /// As ``EntangledPairSource/sendsPhotonIntoAnArm(rng:)``: one draw. Inlinable, with its
+    /// threshold in the class: a call into this module cost more than the draw.
+    @inlinable @inline(__always)
+    public func sendsPhotonIntoAnArm(rng: inout Xoshiro256StarStar) -> Bool {
+        rng.nextBernoulli(threshold: photonIntoAnArmThreshold)
+    }
+
+    /// As ``EntangledPairSource/emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
+    public func emitGivenPhotonIntoAnArm(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis,
+                                         analyzerB: AnalyzerBasis, rng: inout Xoshiro256StarStar,
+                                         into photons: inout PulsePhotons) {
+        source.emitGivenPhotonIntoAnArmInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB,
+                                              rng: &rng, into: &photons)
     }
 }

@@ -7,11 +7,13 @@ public struct PhysicsCounts: Codable, Sendable, Hashable {
         case laserPulses, photonsAtDetectors, pulsesWithAnalyzerUnset, photonClicks, darkCountClicks, afterpulseClicks
     }
 
-    /// Laser pulses that reached the dot.
+    /// Laser pulses fired at the dot, counted at their trigger edges.
     public var laserPulses: Int
     /// Photons delivered to detector inputs.
     public var photonsAtDetectors: Int
-    /// Pulses that found an analyzer on a code its table lacks (0 in a sound run).
+    /// Pulses that sent a photon into an arm and found an analyzer on a code its table lacks (0 in a
+    /// sound run; a pulse that sends no photon into an arm never meets the analyzers: physics
+    /// stream 2, docs/physics-stream.md).
     public var pulsesWithAnalyzerUnset: Int
     /// Clicks per detector (A+, A−, B+, B−) caused by photons.
     public var photonClicks: [Int]

@@ -63,12 +63,17 @@ public struct ResultDocument: Sendable, Equatable {
         public var name: String?
         /// The station file it was loaded from ("(built in) simulated.station.toml" for the embedded one).
         public var file: String?
+        /// The version of the physics model's seeded stream that drew the run (`PhysicsStream.version`
+        /// in module Physics; physics only): a seed reproduces a run bit for bit under the same
+        /// version. Nil in results written before version 2, which were all drawn by version 1.
+        public var physicsStream: Int?
 
         /// The station part of a result.
-        public init(source: Source, name: String?, file: String?) {
+        public init(source: Source, name: String?, file: String?, physicsStream: Int? = nil) {
             self.source = source
             self.name = name
             self.file = file
+            self.physicsStream = physicsStream
         }
     }
 

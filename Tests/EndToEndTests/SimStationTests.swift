@@ -13,6 +13,8 @@ import Testing
         let result = try JSONObject.read("qdot-result.json", in: dir)
         let station = try #require(result["station"] as? [String: Any])
         #expect(station["source"] as? String == "physics")
+        // The physics stream that drew the run (docs/physics-stream.md): a seed reproduces it only under v2.
+        #expect(station["physicsStream"] as? Int == 2)
         let physics = try #require(result["physics"] as? [String: Any])
         #expect(physics["laserPulses"] as? Int == 4000)
         #expect(physics["pulsesWithAnalyzerUnset"] as? Int == 0)
@@ -25,6 +27,7 @@ import Testing
         #expect(run.standardOutput.contains("singles       A+ 0  A- 0  B+ 0  B- 0"))
         let result = try JSONObject.read("qdot-result.json", in: dir)
         #expect((result["station"] as? [String: Any])?["source"] as? String == "stand-in")
+        #expect((result["station"] as? [String: Any])?["physicsStream"] == nil)
         #expect(result["physics"] == nil)
     }
 

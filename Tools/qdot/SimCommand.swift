@@ -4,6 +4,7 @@ import Composition
 import Firmware
 import Foundation
 import HAL
+import Physics
 import Records
 import Reports
 import Simulator
@@ -164,6 +165,7 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
         let stationDefinition = try StationLoading.load(station)
         stationInfo.name = stationDefinition.name
         stationInfo.file = station ?? "(built in) simulated.station.toml"
+        stationInfo.physicsStream = PhysicsStream.version
         return (.physics(stationDefinition), stationInfo)
     }
 }

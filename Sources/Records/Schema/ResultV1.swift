@@ -22,13 +22,14 @@ public struct ResultV1: Codable, Sendable {
         enum CodingKeys: String, CodingKey { case name, file, backend, timingProfile }
     }
 
-    /// `{"file"?, "name"?, "source"}`.
+    /// `{"file"?, "name"?, "physicsStream"?, "source"}`.
     public struct Station: Codable, Sendable, Hashable {
         public var source: String
         public var name: String?
         public var file: String?
+        public var physicsStream: Int?
 
-        enum CodingKeys: String, CodingKey { case source, name, file }
+        enum CodingKeys: String, CodingKey { case source, name, file, physicsStream }
     }
 
     /// `{"cyclesPerSecond", "seconds", "speedVersusRealTime"}`.
@@ -79,7 +80,9 @@ public struct ResultV1: Codable, Sendable {
         findings = document.findings.map(FindingsV1.init)
         recordFile = document.recordFile
         faults = document.faults
-        station = document.station.map { Station(source: $0.source.rawValue, name: $0.name, file: $0.file) }
+        station = document.station.map {
+            Station(source: $0.source.rawValue, name: $0.name, file: $0.file, physicsStream: $0.physicsStream)
+        }
         physics = document.physics
     }
 
@@ -110,7 +113,8 @@ public struct ResultV1: Codable, Sendable {
             guard let source = ResultDocument.Station.Source(rawValue: station.source) else {
                 throw SchemaError(field: "station.source", problem: "\"\(station.source)\"; expected physics or stand-in")
             }
-            document.station = .init(source: source, name: station.name, file: station.file)
+            document.station = .init(source: source, name: station.name, file: station.file,
+                                     physicsStream: station.physicsStream)
         }
         document.physics = physics
         return document

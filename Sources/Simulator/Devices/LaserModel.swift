@@ -3,7 +3,17 @@ public import SeededRandom
 
 /// Something that a laser pulse reaches: the quantum dot (or the stand-in source).
 public protocol LaserPulseListener: AnyObject {
-    /// A laser pulse reaches the sample at `picoseconds` on the board timebase.
+    /// The laser was triggered for a pulse: whether the pulse can send any photon into a detector
+    /// arm. When not, the pulse is over — the laser draws no jitter for it and the listener hears
+    /// no more of it — so the listener counts it now. Asked at the trigger edge, before the pulse
+    /// reaches the sample, so the answer must not depend on anything that changes in between
+    /// (the analyzers do).
+    func pulseTriggered(on board: SimulatedBoard) -> Bool
+    /// Whether ``pulseTriggered(on:)`` can ever say no: when not (the stand-in source), the laser
+    /// never calls it. Read once, when the laser is built.
+    var decidesPulsesAtTrigger: Bool { get }
+    /// A laser pulse for which ``pulseTriggered(on:)`` said yes reaches the sample at
+    /// `picoseconds` on the board timebase.
     func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard)
 }
 
@@ -17,19 +27,25 @@ public final class LaserModel: SimulatedDevice {
     /// Who the pulse excites (a constant: a `var` would be retained and released around every
     /// pulse, in case the call replaced it).
     public let listener: (any LaserPulseListener)?
-    /// Pulses fired so far.
+    /// The listener's ``LaserPulseListener/decidesPulsesAtTrigger``: a flag, so that a laser on
+    /// the stand-in source makes no call per pulse for an answer that is always yes.
+    private let asksListenerAtTrigger: Bool
+    /// Pulses fired so far, counted at their trigger edges (a pulse on its way to the sample counts).
     public private(set) var pulsesFired = 0
-    /// When each pulse fired is not kept (runs are long); the last one is.
+    /// When each pulse fired is not kept (runs are long); the last one that the listener wanted is
+    /// (a pulse it said sends no photon into an arm has no time: its jitter is not drawn).
     public private(set) var lastPulsePicoseconds: Int64?
     private var id: DeviceID?
     private var random: Xoshiro256StarStar
 
     /// A laser that fires `triggerToPulseDelayPicoseconds` after each trigger edge, give or take a
     /// Gaussian jitter of RMS `timingJitterRMSPicoseconds` drawn from `random` (a stream of its
-    /// own, so the jitter shifts no other device's draws), and excites `listener`.
+    /// own, so the jitter shifts no other device's draws), and excites `listener`. Only pulses the
+    /// listener wants (``LaserPulseListener/pulseTriggered(on:)``) draw a jitter and reach it.
     public init(triggerToPulseDelayPicoseconds: Int64, timingJitterRMSPicoseconds: Double = 0,
                 random: Xoshiro256StarStar = Xoshiro256StarStar(seed: 0), listener: (any LaserPulseListener)?) {
         self.listener = listener
+        asksListenerAtTrigger = listener?.decidesPulsesAtTrigger ?? false
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
         self.random = random
@@ -45,6 +61,8 @@ public final class LaserModel: SimulatedDevice {
 
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard value == 1, let id else { return }
+        pulsesFired += 1
+        if asksListenerAtTrigger && !listenerWantsPulse(on: board) { return }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
             firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
@@ -54,8 +72,15 @@ public final class LaserModel: SimulatedDevice {
         board.scheduleTimer(id, tag: firePicoseconds, atCycle: firePicoseconds / board.cyclePeriodPicoseconds)
     }
 
+    /// The listener's ``LaserPulseListener/pulseTriggered(on:)``, out of line: inlined into the
+    /// board's line-write loop, the call changed that loop's register allocation. Optional
+    /// chaining, not `if let`: binding the listener retained and released it per pulse.
+    @inline(never)
+    private func listenerWantsPulse(on board: SimulatedBoard) -> Bool {
+        listener?.pulseTriggered(on: board) != false
+    }
+
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
-        pulsesFired += 1
         lastPulsePicoseconds = tag
         listener?.laserPulse(atPicoseconds: tag, on: board)
     }

@@ -1,10 +1,14 @@
 public import Physics
 public import SeededRandom
 
-/// The quantum dot and the two arms' optics on the simulated board: each laser pulse runs
-/// ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)`` (through a
-/// ``PairSourceEmitter``) with the analyzers' present settings, and hands every photon that reaches a detector input to that
-/// detector at its arrival time.
+/// The quantum dot and the two arms' optics on the simulated board (physics stream v2,
+/// ``PhysicsStream``): at each trigger edge of the laser, one draw
+/// (``EntangledPairSource/sendsPhotonIntoAnArm(rng:)``) says whether the pulse sends any photon
+/// into an arm — most do not, and cost nothing more. One that does reaches the dot through the
+/// laser's timer and runs
+/// ``EntangledPairSource/emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``
+/// (through a ``PairSourceEmitter``) with the analyzers' settings at that moment; every photon
+/// that reaches a detector input goes to that detector at its arrival time.
 ///
 /// Nothing allocates per pulse: the photons go through one reused ``PulsePhotons``.
 public final class QuantumDotSource: LaserPulseListener {
@@ -21,12 +25,15 @@ public final class QuantumDotSource: LaserPulseListener {
     /// The same detectors unretained, for the photon loop: a detector read out of `detectors`
     /// was retained and released around every photon handed to it. `detectors` keeps them alive.
     private let detectorsUnretained: [Unmanaged<PhotonDetectorModel>]
-    /// Laser pulses that reached the dot.
+    /// Laser pulses fired at the dot, counted at their trigger edges.
     public private(set) var pulses = 0
     /// Photons delivered to detector inputs.
     public private(set) var photonsDelivered = 0
-    /// Pulses that found an analyzer on a basis code its table does not know; they deliver no
-    /// photons (see ``PolarizationAnalyzer/unknownCodeProblem``).
+    /// Pulses sending a photon into an arm that found an analyzer on a basis code its table does
+    /// not know; they deliver no photons (see ``PolarizationAnalyzer/unknownCodeProblem``). A pulse
+    /// that sends no photon into an arm does not look at the analyzers (its decision is made at the
+    /// trigger edge, before the pulse reaches them), so with the shipped station about one pulse
+    /// in three under an unknown code is counted.
     public private(set) var pulsesWithAnalyzerUnset = 0
 
     private var random: Xoshiro256StarStar
@@ -43,14 +50,22 @@ public final class QuantumDotSource: LaserPulseListener {
         self.random = random
     }
 
-    public func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard) {
+    /// Counts the pulse and draws, once, whether it sends any photon into an arm.
+    public func pulseTriggered(on board: SimulatedBoard) -> Bool {
         pulses += 1
+        return emitter.sendsPhotonIntoAnArm(rng: &random)
+    }
+
+    /// Yes: most pulses send no photon into an arm.
+    public var decidesPulsesAtTrigger: Bool { true }
+
+    public func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard) {
         guard let settingA = analyzerA.settingForPulse(), let settingB = analyzerB.settingForPulse() else {
             pulsesWithAnalyzerUnset += 1
             return
         }
-        emitter.emit(pulseAtPicoseconds: picoseconds, analyzerA: settingA, analyzerB: settingB, rng: &random,
-                    into: &photons)
+        emitter.emitGivenPhotonIntoAnArm(pulseAtPicoseconds: picoseconds, analyzerA: settingA, analyzerB: settingB,
+                                         rng: &random, into: &photons)
         photonsDelivered += photons.count
         for index in 0..<photons.count {
             let photon = photons[index]
