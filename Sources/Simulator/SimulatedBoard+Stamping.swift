@@ -29,7 +29,7 @@ extension SimulatedBoard {
         let latency = max(sampleStampLatencyCycles(), shortestPulseCycles)
         let due = max(cycle + latency, line.pointee.lastStampCycle)
         line.pointee.lastStampCycle = due
-        scheduleStamp(line: index, value: value, dueAtCycle: due)
+        queue.schedule(.stamp(line: index, value: value), at: due)
     }
 
     /// A stamp comes due: the edge goes into its request's buffer, unless it is the rise of a

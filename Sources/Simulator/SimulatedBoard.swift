@@ -36,8 +36,8 @@ public final class SimulatedBoard {
     var watcherCalls: [DeviceCall] = []
     /// The edge buffers of the input requests, by request.
     @usableFromInline let edgeQueues = BoardTable<EdgeQueue>(capacity: 4)
-    /// The pending events. (Its setter stays in this file: inlinable code may only read it.)
-    @usableFromInline private(set) var queue = EventQueue()
+    /// The pending events (read by the inlinable sleep and edge read).
+    @usableFromInline var queue = EventQueue()
     /// Every event due at or before this cycle has run.
     @usableFromInline private(set) var worldCycle: Int64 = 0
     /// The firmware's own position in time (the CPU running the loop).
@@ -222,12 +222,6 @@ public final class SimulatedBoard {
         } else {
             scheduleDrive(line, to: value, atCycle: cycle)
         }
-    }
-
-    /// Queues an edge's stamp, due at `cycle` (the kernel's stamping latency after the edge).
-    @inline(__always)
-    func scheduleStamp(line index: Int, value: UInt8, dueAtCycle cycle: Int64) {
-        queue.schedule(.stamp(line: index, value: value), at: cycle)
     }
 
     /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now).
