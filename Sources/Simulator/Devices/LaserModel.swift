@@ -17,6 +17,13 @@ public protocol LaserPulseListener: AnyObject {
     func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard)
 }
 
+extension LaserPulseListener {
+    /// A listener that takes every pulse at the sample (the stand-in source) is never asked.
+    public var decidesPulsesAtTrigger: Bool { false }
+    /// Every pulse goes on to ``laserPulse(atPicoseconds:on:)``.
+    public func pulseTriggered(on board: SimulatedBoard) -> Bool { true }
+}
+
 /// The pulsed laser (pulse picker / diode driver): each rising edge of the trigger line fires one
 /// optical pulse after a delay, with a Gaussian timing jitter when one is set.
 public final class LaserModel: SimulatedDevice {

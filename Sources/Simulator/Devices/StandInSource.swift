@@ -47,12 +47,6 @@ public final class StandInSource: SimulatedDevice, LaserPulseListener {
         return id
     }
 
-    /// Every pulse goes on to ``laserPulse(atPicoseconds:on:)``, which draws its channels' photons
-    /// there (the stand-in's stream is as it always was).
-    public func pulseTriggered(on board: SimulatedBoard) -> Bool { true }
-    /// No: every pulse goes on (so the laser does not ask).
-    public var decidesPulsesAtTrigger: Bool { false }
-
     public func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard) {
         guard let id else { return }
         for (index, channel) in channels.enumerated() where random.nextBernoulli(probability: channel.probability) {
