@@ -36,12 +36,14 @@ public struct EntangledPairSource: Sendable {
     public let armB: ArmParameters
 
     let phaseRadiansPerPicosecond: Double
-    /// Bernoulli thresholds (``Xoshiro256StarStar/bernoulliThreshold(probability:)``) of p_exc, η_A,
-    /// η_B, p₂ and k, computed once (the link world draws with the first four).
-    let excitationThreshold: UInt64, armAThreshold: UInt64, armBThreshold: UInt64
-    let reexcitationThreshold: UInt64, entangledThreshold: UInt64
+    /// Bernoulli thresholds (``Xoshiro256StarStar/bernoulliThreshold(probability:)``) of p_exc and
+    /// k, computed once (the link world draws p_exc, η_A and p₂ one after another).
+    let excitationThreshold: UInt64, entangledThreshold: UInt64
     /// Which photons reach an arm: physics stream v2's two-stage draw.
     let armPhotonSampler: ArmPhotonSampler
+    /// The thresholds of η_A and p₂, the sampler's.
+    var armAThreshold: UInt64 { armPhotonSampler.armAThreshold }
+    var reexcitationThreshold: UInt64 { armPhotonSampler.reexcitationThreshold }
     /// The threshold of probability ½, ⌈½·2⁵³⌉ = 2⁵² (a literal: a `static let` is reached through
     /// a lazy-initialization check on every use).
     static var halfThreshold: UInt64 { 1 << 52 }
@@ -57,9 +59,6 @@ public struct EntangledPairSource: Sendable {
         phaseRadiansPerPicosecond = source.fineStructureSplittingMicroelectronvolts
             / PhysicalConstants.reducedPlanckMicroelectronvoltPicoseconds
         excitationThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.excitationProbability)
-        armAThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: armA.efficiency)
-        armBThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: armB.efficiency)
-        reexcitationThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.reexcitationProbability)
         entangledThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: source.entangledFraction)
         armPhotonSampler = ArmPhotonSampler(excitation: source.excitationProbability,
                                             reexcitation: source.reexcitationProbability,
