@@ -25,8 +25,6 @@ public final class QuantumDotSource: LaserPulseListener {
     /// The same detectors unretained, for the photon loop: a detector read out of `detectors`
     /// was retained and released around every photon handed to it. `detectors` keeps them alive.
     private let detectorsUnretained: [Unmanaged<PhotonDetectorModel>]
-    /// Laser pulses fired at the dot, counted at their trigger edges.
-    public private(set) var pulses = 0
     /// Photons delivered to detector inputs.
     public private(set) var photonsDelivered = 0
     /// Pulses sending a photon into an arm that found an analyzer on a basis code its table does
@@ -50,10 +48,9 @@ public final class QuantumDotSource: LaserPulseListener {
         self.random = random
     }
 
-    /// Counts the pulse and draws, once, whether it sends any photon into an arm.
+    /// Draws, once, whether the pulse sends any photon into an arm (the laser counts it).
     public func pulseTriggered(on board: SimulatedBoard) -> Bool {
-        pulses += 1
-        return emitter.sendsPhotonIntoAnArm(rng: &random)
+        emitter.sendsPhotonIntoAnArm(rng: &random)
     }
 
     /// Yes: most pulses send no photon into an arm.
