@@ -291,10 +291,10 @@ public import Vocabulary
     @inline(never)
     @usableFromInline mutating func takeEdges(_ count: Int, ofRequest requestIndex: Int, cycleStart: Instant,
                                               previousStart: Instant) {
-        let roles = inputRoles[requestIndex]
         for event in edgeBuffer[..<count] {
             let channel: DetectorChannel
-            switch roles[event.line] {
+            // (Read in place: a copy of the request's roles would be retained and released.)
+            switch inputRoles[requestIndex][event.line] {
             case .interlock:
                 if event.kind == .falling { interlockOpened = true }
                 continue
