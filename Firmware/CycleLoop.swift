@@ -19,6 +19,9 @@ public import Vocabulary
     @usableFromInline let coincidenceRule: CoincidenceRule
     /// Gate mode: the side-cycle pairs that measure the accidentals (nil in window mode).
     @usableFromInline var sideCycles: SideCycleTally?
+    /// Whether `sideCycles` is set, asked per cycle with clicks: asking the optional itself was a
+    /// call to an outlined enum-tag check of the tally (as in `ExperimentAccumulator`).
+    @usableFromInline let countsSideCycles: Bool
     @usableFromInline var tallies: [SettingTally]
     /// The step whose clicks are being tallied (-1 before the first) and their counts so far,
     /// added to its entry in `tallies` when the clicks of another step come or the run ends:
@@ -80,6 +83,7 @@ public import Vocabulary
         self.period = schedule.timing.triggerPeriod
         self.coincidenceRule = schedule.timing.coincidenceRule
         self.sideCycles = schedule.timing.coincidenceMode.sideCycles.map { SideCycleTally(sideCycles: $0) }
+        self.countsSideCycles = sideCycles != nil
         self.tallies = schedule.steps.map { SettingTally(label: $0.label, codes: $0.codes) }
         self.lostEdgesSeen = controller.inputRequests.map(\.lostEdgeCount)
         self.interlockLossesChecked = controller.inputRequests[controller.interlockRequest].lostEdgeCount
@@ -341,8 +345,10 @@ public import Vocabulary
         if stepIndex >= 0, !previousClicks.isEmpty {
             if stepIndex != tallyStep { startTally(of: stepIndex) }
             coincidenceRule.count(previousClicks, into: &tallyCounts)
-            sideCycles?.close(cycle: previousCycle, setting: stepIndex, clicked: previousClicks.clickedChannels,
-                              into: &tallyCounts)
+            if countsSideCycles {
+                sideCycles?.close(cycle: previousCycle, setting: stepIndex, clicked: previousClicks.clickedChannels,
+                                  into: &tallyCounts)
+            }
         }
         previousClicks = currentClicks
         currentClicks.clear()
