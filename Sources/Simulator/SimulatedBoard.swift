@@ -211,6 +211,24 @@ public final class SimulatedBoard {
         queue.schedule(.drive(line: line.index, value: value), at: max(cycle, worldCycle))
     }
 
+    /// Drives `line` to `value` at `cycle` (clamped to now) as the last thing a device's timer
+    /// does on the board. A drive due now, with no other event due by now, would be the next
+    /// event to run, straight after the timer: the event-driven engine applies it here instead of
+    /// queueing it and taking it out again (a click's rise and fall, about two in three trigger
+    /// cycles). The stepping engine, the reference it is tested against, always queues.
+    ///
+    /// Only for a call from a timer (the world stands at the timer's cycle) after which the timer
+    /// schedules nothing: what it scheduled after the call would come after the line's own
+    /// consequences (its stamp, its watchers' events) instead of before them.
+    @inline(__always)
+    func driveAtEndOfTimer(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
+        if engine == .eventDriven, cycle <= worldCycle, !queue.hasEvent(dueAtOrBefore: worldCycle) {
+            apply(line: line.index, value: value, atCycle: worldCycle)
+        } else {
+            scheduleDrive(line, to: value, atCycle: cycle)
+        }
+    }
+
     /// A firmware write landing at `cycle`. When the world stands exactly at that cycle with
     /// nothing else due by then, applying it now is what the next advance would do first, so the
     /// event-driven engine skips the queue; the stepping engine (the reference it is tested
