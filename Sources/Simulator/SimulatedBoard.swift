@@ -212,17 +212,18 @@ public final class SimulatedBoard {
     }
 
     /// Drives `line` to `value` at `cycle` (clamped to now) as the last thing a device's timer
-    /// does on the board. A drive due now, with no other event due by now, would be the next
-    /// event to run, straight after the timer: the event-driven engine applies it here instead of
-    /// queueing it and taking it out again (a click's rise and fall, about two in three trigger
-    /// cycles). The stepping engine, the reference it is tested against, always queues.
+    /// does on the board. A drive due now, at the start of this cycle (before its physics events),
+    /// with no other event due by then, would be the next event to run, straight after the timer:
+    /// the event-driven engine applies it here instead of queueing it and taking it out again (a
+    /// click's rise and fall, about two in three trigger cycles). The stepping engine, the
+    /// reference it is tested against, always queues.
     ///
     /// Only for a call from a timer (the world stands at the timer's cycle) after which the timer
     /// schedules nothing: what it scheduled after the call would come after the line's own
     /// consequences (its stamp, its watchers' events) instead of before them.
     @inline(__always)
     func driveAtEndOfTimer(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
-        if engine == .eventDriven, cycle <= worldCycle, !queue.hasEvent(dueAtOrBefore: worldCycle) {
+        if engine == .eventDriven, cycle <= worldCycle, !queue.hasEvent(dueAtOrBeforeStartOf: worldCycle) {
             apply(line: line.index, value: value, atCycle: worldCycle)
         } else {
             scheduleDrive(line, to: value, atCycle: cycle)

@@ -159,20 +159,21 @@ public final class PhotonDetectorModel: SimulatedDevice {
         if darkCountTimerPicoseconds == Self.never { setDarkCountTimer(on: board) }
     }
 
-    /// A click's rise is driven after everything else the timer schedules
-    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``). Its place among the events is the
-    /// same as when it was scheduled first: it is due before the click's fall and at the start of
-    /// its cycle, where no physics timer (afterpulse, dark count) can be.
+    /// The click line's change a timer makes, if any, is driven last
+    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``), from one place. A click's rise takes
+    /// the same place among the events as when it was scheduled before the click's other timers:
+    /// it is due before the click's fall and at the start of its cycle, where no physics timer
+    /// (afterpulse, dark count) can be.
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         let time = tag >> 2
+        let drive: (value: UInt8, cycle: Int64)
         switch TimerKind(rawValue: tag & 3) {
         case .photon:
-            if let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
-                photonClicks += 1
-                if let rise = emitClick(atPicoseconds: click, on: board) {
-                    board.driveAtEndOfTimer(clickLine, to: 1, atCycle: rise)
-                }
-            }
+            guard let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time),
+                                                     rng: &random) else { return }
+            photonClicks += 1
+            guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
+            drive = (1, rise)
         case .darkCount:
             if time == darkCountTimerPicoseconds { darkCountTimerPicoseconds = Self.never }
             guard time == nextDarkCountPicoseconds else {
@@ -189,23 +190,23 @@ public final class PhotonDetectorModel: SimulatedDevice {
             // The next interval runs from now while the gate is open, else from its next opening.
             drawDarkCount(fromOpenTime: gate.isOpen ? gate.openTime(atPicoseconds: time) : gate.openTimeAtChangePicoseconds)
             setDarkCountTimer(on: board)
-            if let rise { board.driveAtEndOfTimer(clickLine, to: 1, atCycle: rise) }
+            guard let rise else { return }
+            drive = (1, rise)
         case .afterpulse:
             guard time == scheduledAfterpulsePicoseconds else { return }
             scheduledAfterpulsePicoseconds = Self.never
-            if let click = detector.afterpulseFires(gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
-                afterpulseClicks += 1
-                if let rise = emitClick(atPicoseconds: click, on: board) {
-                    board.driveAtEndOfTimer(clickLine, to: 1, atCycle: rise)
-                }
-            }
+            guard let click = detector.afterpulseFires(gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) else { return }
+            afterpulseClicks += 1
+            guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
+            drive = (1, rise)
         case .clickLineFalls:
             guard time == clickLineFallsAtCycle else { return }   // stretched by a later click
             clickLineFallDriven = true
-            board.driveAtEndOfTimer(clickLine, to: 0, atCycle: cycle)
+            drive = (0, cycle)
         case nil:
             return
         }
+        board.driveAtEndOfTimer(clickLine, to: drive.value, atCycle: drive.cycle)
     }
 
     /// Draws the open time to the next dark count, counted from the gate's open-time reading
