@@ -346,12 +346,14 @@ public final class SimulatedBoard {
     }
 
     /// Puts an edge in its request's buffer, stamped at `cycle`, if the request asked for it.
+    /// (The line's state is read through one address, as in `apply`: one bounds check, not four.)
     func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
-        guard lines[index].edges.reports(risingEdge: value == 1) else { return }
-        lines[index].edgeCount += 1
+        let line = lines.address(of: index)
+        guard line.pointee.edges.reports(risingEdge: value == 1) else { return }
+        line.pointee.edgeCount += 1
         let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
-                              line: lines[index].indexInRequest, lineSequence: lines[index].edgeCount)
-        edgeQueues[lines[index].edgeQueue].push(event)
+                              line: line.pointee.indexInRequest, lineSequence: line.pointee.edgeCount)
+        edgeQueues[line.pointee.edgeQueue].push(event)
     }
 
     // MARK: Trace
