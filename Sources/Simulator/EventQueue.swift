@@ -68,6 +68,16 @@
         earliestCycle <= cycle && !isEmpty
     }
 
+    /// Whether an event is due before the start of `cycle` or at it, ahead of its physics events
+    /// (picosecond 0): whether an event scheduled now for the start of `cycle` would have to wait
+    /// for another. (The earliest event, by the total order, is the near list's last or, with the
+    /// near list empty, the heap's root.)
+    @inline(__always)
+    func hasEvent(dueAtOrBeforeStartOf cycle: Int64) -> Bool {
+        guard earliestCycle <= cycle, !isEmpty else { return false }
+        return earliestCycle < cycle || (nearCount > 0 ? near[nearCount - 1] : heap[0]).picosecondInCycle == 0
+    }
+
     /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it); it runs after every
     /// event already pending for the same cycle and picosecond.
     @inline(__always)

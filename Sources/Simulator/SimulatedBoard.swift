@@ -192,9 +192,14 @@ public final class SimulatedBoard {
     }
 
     /// The board cycle containing `picoseconds` (physics times are quantized up to the next cycle edge).
+    /// With the default 1 ns cycle, as for instants, the division is by a constant, which the
+    /// compiler makes a multiplication: no division instruction and none of its checks for every
+    /// photon and click.
     @inline(__always)
     public func cycle(atOrAfterPicoseconds picoseconds: Int64) -> Int64 {
-        (picoseconds + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
+        cyclePeriodPicoseconds == 1_000
+            ? (picoseconds + 999) / 1_000
+            : (picoseconds + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
     }
 
     /// The cycle the simulation has reached: every event at or before it has run.
@@ -209,6 +214,25 @@ public final class SimulatedBoard {
     @inline(__always)
     public func scheduleDrive(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
         queue.schedule(.drive(line: line.index, value: value), at: max(cycle, worldCycle))
+    }
+
+    /// Drives `line` to `value` at `cycle` (clamped to now) as the last thing a device's timer
+    /// does on the board. A drive due now, at the start of this cycle (before its physics events),
+    /// with no other event due by then, would be the next event to run, straight after the timer:
+    /// the event-driven engine applies it here instead of queueing it and taking it out again (a
+    /// click's rise and fall, about two in three trigger cycles). The stepping engine, the
+    /// reference it is tested against, always queues.
+    ///
+    /// Only for a call from a timer (the world stands at the timer's cycle) after which the timer
+    /// schedules nothing: what it scheduled after the call would come after the line's own
+    /// consequences (its stamp, its watchers' events) instead of before them.
+    @inline(__always)
+    func driveAtEndOfTimer(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
+        if engine == .eventDriven, cycle <= worldCycle, !queue.hasEvent(dueAtOrBeforeStartOf: worldCycle) {
+            apply(line: line.index, value: value, atCycle: worldCycle)
+        } else {
+            scheduleDrive(line, to: value, atCycle: cycle)
+        }
     }
 
     /// A firmware write landing at `cycle`. When the world stands exactly at that cycle with
@@ -322,12 +346,14 @@ public final class SimulatedBoard {
     }
 
     /// Puts an edge in its request's buffer, stamped at `cycle`, if the request asked for it.
+    /// (The line's state is read through one address, as in `apply`: one bounds check, not four.)
     func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
-        guard lines[index].edges.reports(risingEdge: value == 1) else { return }
-        lines[index].edgeCount += 1
+        let line = lines.address(of: index)
+        guard line.pointee.edges.reports(risingEdge: value == 1) else { return }
+        line.pointee.edgeCount += 1
         let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
-                              line: lines[index].indexInRequest, lineSequence: lines[index].edgeCount)
-        edgeQueues[lines[index].edgeQueue].push(event)
+                              line: line.pointee.indexInRequest, lineSequence: line.pointee.edgeCount)
+        edgeQueues[line.pointee.edgeQueue].push(event)
     }
 
     // MARK: Trace

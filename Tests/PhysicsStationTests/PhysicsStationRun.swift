@@ -23,11 +23,12 @@ struct PhysicsStationRun {
     }
 
     init(_ parameters: StationParameters, steps: [Step], timing: CycleTiming = .standard, seed: UInt64 = 1,
-         tracing: Bool = false) throws {
+         tracing: Bool = false, profile: TimingProfile? = nil, engine: SimulatedBoard.Engine = .eventDriven) throws {
         let definition = StationDefinition(name: "test", description: "", parameters: parameters,
                                            fileName: "test.station.toml", fieldLines: [:])
         let built = try SimulatedStationBuilder(definition: try BoardDefinition.simulatedStation, seed: seed,
-                                                source: .physics(definition), tracing: tracing)
+                                                source: .physics(definition), profileOverride: profile,
+                                                tracing: tracing, engine: engine)
         let controller = try Controller(lines: built.lines)
         controller.arm()
         let schedule = CycleSchedule(timing: timing, steps: steps.map {

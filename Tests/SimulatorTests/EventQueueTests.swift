@@ -132,4 +132,27 @@ import Testing
         let anyLeft = queue.hasEvent(dueAtOrBefore: .max)
         #expect(!anyLeft)
     }
+    @Test func anEventIsDueByTheStartOfACycleOnlyBeforeItsPhysicsEvents() {
+        // What a drive scheduled for the start of a cycle would wait for: an event on an earlier
+        // cycle, or one at picosecond 0 of that cycle; a physics event later in it runs after.
+        var queue = EventQueue()
+        let dueWhenEmpty = queue.hasEvent(dueAtOrBeforeStartOf: .max)
+        queue.schedule(.timer(device: 1, tag: 9), at: 20, picosecondInCycle: 3)
+        let physicsOnly = [19, 20, 21].map { queue.hasEvent(dueAtOrBeforeStartOf: $0) }
+        queue.schedule(.drive(line: 3, value: 1), at: 20)
+        let withADrive = [19, 20].map { queue.hasEvent(dueAtOrBeforeStartOf: $0) }
+        #expect(!dueWhenEmpty && physicsOnly == [false, false, true] && withADrive == [false, true])
+
+        // The same answers from the far heap's root, once the near list has run empty: events
+        // on cycles 1…(capacity + 1) at picosecond 5, the last two handed to the heap.
+        var crowded = EventQueue()
+        for cycle in 1...Int64(EventQueue.nearCapacity + 1) {
+            crowded.schedule(.timer(device: 0, tag: cycle), at: cycle, picosecondInCycle: 5)
+        }
+        let lastNear = Int64(EventQueue.nearCapacity - 1)
+        while crowded.popDue(atOrBefore: lastNear) != nil {}
+        let heapOnly = crowded.nearCount == 0 && crowded.heapCount == 2
+        let fromTheHeap = [lastNear + 1, lastNear + 2].map { crowded.hasEvent(dueAtOrBeforeStartOf: $0) }
+        #expect(heapOnly && fromTheHeap == [false, true])
+    }
 }

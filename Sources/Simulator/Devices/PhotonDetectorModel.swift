@@ -159,14 +159,21 @@ public final class PhotonDetectorModel: SimulatedDevice {
         if darkCountTimerPicoseconds == Self.never { setDarkCountTimer(on: board) }
     }
 
+    /// The click line's change a timer makes, if any, is driven last
+    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``), from one place. A click's rise takes
+    /// the same place among the events as when it was scheduled before the click's other timers:
+    /// it is due before the click's fall and at the start of its cycle, where no physics timer
+    /// (afterpulse, dark count) can be.
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         let time = tag >> 2
+        let drive: (value: UInt8, cycle: Int64)
         switch TimerKind(rawValue: tag & 3) {
         case .photon:
-            if let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
-                photonClicks += 1
-                emitClick(atPicoseconds: click, on: board)
-            }
+            guard let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time),
+                                                     rng: &random) else { return }
+            photonClicks += 1
+            guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
+            drive = (1, rise)
         case .darkCount:
             if time == darkCountTimerPicoseconds { darkCountTimerPicoseconds = Self.never }
             guard time == nextDarkCountPicoseconds else {
@@ -175,27 +182,31 @@ public final class PhotonDetectorModel: SimulatedDevice {
                 setDarkCountTimer(on: board)
                 return
             }
+            var rise: Int64?
             if let click = detector.darkCountOccurs(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
                 darkCountClicks += 1
-                emitClick(atPicoseconds: click, on: board)
+                rise = emitClick(atPicoseconds: click, on: board)
             }
             // The next interval runs from now while the gate is open, else from its next opening.
             drawDarkCount(fromOpenTime: gate.isOpen ? gate.openTime(atPicoseconds: time) : gate.openTimeAtChangePicoseconds)
             setDarkCountTimer(on: board)
+            guard let rise else { return }
+            drive = (1, rise)
         case .afterpulse:
             guard time == scheduledAfterpulsePicoseconds else { return }
             scheduledAfterpulsePicoseconds = Self.never
-            if let click = detector.afterpulseFires(gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) {
-                afterpulseClicks += 1
-                emitClick(atPicoseconds: click, on: board)
-            }
+            guard let click = detector.afterpulseFires(gateOpen: gate.isOpen(atPicoseconds: time), rng: &random) else { return }
+            afterpulseClicks += 1
+            guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
+            drive = (1, rise)
         case .clickLineFalls:
             guard time == clickLineFallsAtCycle else { return }   // stretched by a later click
             clickLineFallDriven = true
-            board.scheduleDrive(clickLine, to: 0, atCycle: cycle)
+            drive = (0, cycle)
         case nil:
             return
         }
+        board.driveAtEndOfTimer(clickLine, to: drive.value, atCycle: drive.cycle)
     }
 
     /// Draws the open time to the next dark count, counted from the gate's open-time reading
@@ -222,18 +233,20 @@ public final class PhotonDetectorModel: SimulatedDevice {
         schedule(.darkCount, at: next, on: board)
     }
 
-    /// Drives the click line for a click at `timePicoseconds` and schedules a pending afterpulse.
-    private func emitClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) {
+    /// Schedules the fall of the click line for a click at `timePicoseconds` and a pending
+    /// afterpulse, and returns the cycle at which the line rises, or nil when the click falls
+    /// while the line is still high (the pulse stretches): the caller drives the rise last.
+    private func emitClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) -> Int64? {
         let rise = max(board.cycle(atOrAfterPicoseconds: timePicoseconds), board.currentCycle)
         if let tagger {
             // Where the simulator put the click: at its own time, or at the cycle it had reached.
             let placed = rise > board.cycle(atOrAfterPicoseconds: timePicoseconds) ? rise * cyclePeriodPicoseconds : timePicoseconds
             tagger.click(channel, atPicoseconds: placed)
         }
-        if !clickLineFallDriven && rise <= clickLineFallsAtCycle {
+        let merges = !clickLineFallDriven && rise <= clickLineFallsAtCycle
+        if merges {
             mergedClicks += 1
         } else {
-            board.scheduleDrive(clickLine, to: 1, atCycle: rise)
             clickLineFallDriven = false
         }
         clickLineFallsAtCycle = rise + clickPulseWidthCycles
@@ -243,6 +256,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
             scheduledAfterpulsePicoseconds = afterpulse
             schedule(.afterpulse, at: afterpulse, on: board)
         }
+        return merges ? nil : rise
     }
 
     @inline(__always)
