@@ -47,6 +47,14 @@
         return storage + index
     }
 
+    /// The address of element `index` without a bounds check, for an index checked when it was
+    /// handed out (an output line's, when the firmware requested it): the table never removes
+    /// elements, so an index once below `count` stays valid. Valid until the next `append`.
+    @inlinable @inline(__always)
+    func uncheckedAddress(of index: Int) -> UnsafeMutablePointer<Element> {
+        storage + index
+    }
+
     /// Adds `element` at the end, doubling the storage when it is full.
     func append(_ element: Element) {
         if count == capacity {
