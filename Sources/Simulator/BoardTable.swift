@@ -47,6 +47,22 @@
         return storage + index
     }
 
+    /// The address of element `index` without a bounds check, for an index checked when it was
+    /// handed out, in a table that is never emptied (the lines: an output line's index, checked
+    /// when the firmware requested it), so that an index once below `count` stays valid. Valid
+    /// until the next `append`.
+    @inlinable @inline(__always)
+    func uncheckedAddress(of index: Int) -> UnsafeMutablePointer<Element> {
+        storage + index
+    }
+
+    /// Removes every element, keeping the storage (the board's watcher calls, rebuilt when a
+    /// device attaches, while the board is being built).
+    func removeAll() {
+        storage.deinitialize(count: count)
+        count = 0
+    }
+
     /// Adds `element` at the end, doubling the storage when it is full.
     func append(_ element: Element) {
         if count == capacity {

@@ -36,11 +36,10 @@ struct SimulatedLineState {
     /// Devices that are called when the line changes, in the order they were attached, each
     /// with the edges it is called for.
     var watchers: [(device: Int, edges: EdgeSelection)] = []
-    /// Where the calls of the devices watching rising edges are in the board's flattened
-    /// `watcherCalls`, in attachment order.
-    var risingWatcherRange: Range<Int> = 0..<0
+    /// The devices a rising edge of the line calls (set by the board whenever a device attaches).
+    var risingWatchers: LineWatchers = .none
     /// The same for falling edges.
-    var fallingWatcherRange: Range<Int> = 0..<0
+    var fallingWatchers: LineWatchers = .none
     /// The edge queue of the input request holding this line, if any.
     var edgeQueue: Int = -1
     /// The line's index inside that request.
@@ -65,4 +64,17 @@ struct SimulatedLineState {
 
     /// Electrical level: what a scope or the VCD shows.
     var level: UInt8 { spec.activeLow ? value ^ 1 : value }
+}
+
+/// The devices one edge of a line calls, resolved when a device attaches: a line that a single
+/// device watches for the edge (every line of the shipped stations) holds that device's call, so
+/// a change reaches it with no loop and no lookup in the board's `watcherCalls`.
+enum LineWatchers {
+    /// No device watches the edge.
+    case none
+    /// One device watches it.
+    case one(DeviceCall)
+    /// Several do: their calls are at these positions of the board's flattened `watcherCalls`,
+    /// in attachment order.
+    case several(Range<Int>)
 }

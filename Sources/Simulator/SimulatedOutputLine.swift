@@ -6,7 +6,8 @@ public import HAL
 /// the profile's write latency. A bulk set is one operation, as one ioctl is on Linux.
 public final class SimulatedOutputLine: OutputLine {
     private let board: SimulatedBoard
-    private let lineIDs: [LineID]
+    /// The board's index of each of this request's lines, checked when they were requested.
+    private let lineIndices: [Int]
     /// The bits of this request's lines.
     private let requestMask: UInt64
     public let lineNames: [String]
@@ -14,17 +15,17 @@ public final class SimulatedOutputLine: OutputLine {
 
     init(board: SimulatedBoard, lines: [LineID]) {
         self.board = board
-        self.lineIDs = lines
+        self.lineIndices = lines.map(\.index)
         self.requestMask = LineBits.all(lines.count).rawValue
         self.lineNames = lines.map { board.lines[$0.index].spec.name }
     }
 
-    public var lineCount: Int { lineIDs.count }
+    public var lineCount: Int { lineIndices.count }
 
     public func set(line index: Int, to value: LineValue) throws(HardwareError) {
-        guard index >= 0 && index < lineIDs.count else {
+        guard index >= 0 && index < lineIndices.count else {
             throw HardwareError(.invalidRequest, operation: "set", line: nil,
-                                detail: "line index \(index) outside a request of \(lineIDs.count) lines")
+                                detail: "line index \(index) outside a request of \(lineIndices.count) lines")
         }
         var bits = driven
         bits[index] = value
@@ -39,10 +40,19 @@ public final class SimulatedOutputLine: OutputLine {
         // driven to would change nothing there (the write still costs its firmware time).
         var remaining = selected & (values.rawValue ^ driven.rawValue)
         driven = LineBits(rawValue: (driven.rawValue & ~selected) | (values.rawValue & selected))
-        while remaining != 0 {
-            let index = remaining.trailingZeroBitCount
-            remaining &= remaining - 1
-            board.landWrite(lineIDs[index], to: UInt8(truncatingIfNeeded: values.rawValue >> UInt64(index)) & 1, atCycle: landing)
+        if remaining != 0 {
+            let mayLandNow = board.writeMayLandNow(atCycle: landing)
+            // Every set bit of `remaining` is below `lineIndices.count` (it is in `requestMask`),
+            // so the buffer is read without a bounds check and the shift is by less than 64.
+            lineIndices.withUnsafeBufferPointer { lineIndices in
+                repeat {
+                    let position = remaining.trailingZeroBitCount
+                    remaining &= remaining &- 1
+                    board.landWrite(line: lineIndices[position],
+                                    to: UInt8(truncatingIfNeeded: values.rawValue &>> UInt64(position)) & 1,
+                                    atCycle: landing, mayLandNow: mayLandNow)
+                } while remaining != 0
+            }
         }
         board.firmwareCycle = start + board.writeCostCycles
     }

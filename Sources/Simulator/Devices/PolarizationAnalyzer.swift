@@ -47,9 +47,13 @@ public final class PolarizationAnalyzer: SimulatedDevice {
         return id
     }
 
+    /// Inlined into the board's line write, which calls the analyzer directly (its basis lines
+    /// change about once per trigger cycle).
+    @inline(__always)
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let bit = basisSelectLines.firstIndex(of: line) else { return }
-        basisCode = value == 1 ? basisCode | (1 << bit) : basisCode & ~(1 << bit)
+        // `bit` is below the number of basis lines, which the code's table has room for (< 64).
+        basisCode = value == 1 ? basisCode | (1 &<< bit) : basisCode & ~(1 &<< bit)
         resolve()
     }
 
