@@ -11,6 +11,12 @@ public enum DetectorGating: String, Sendable, Hashable {
 ///
 /// This is the minimal detector of the foundation (ideal efficiency, no darks, no jitter); the
 /// physics model of the detector feeds it through `register(photonAtCycle:)`.
+///
+/// A gated detector reads its gate line's level when a photon comes rather than watching the
+/// line: nothing else it does depends on the gate, and the stand-in station's four detectors on
+/// one gate line were eight device calls per trigger cycle. (No device can register a photon
+/// between a gate change and its watchers' calls, so the level read is the one a watcher would
+/// have been told.)
 public final class DetectorModel: SimulatedDevice {
     /// The click line the detector drives.
     public let clickLine: LineID
@@ -26,7 +32,6 @@ public final class DetectorModel: SimulatedDevice {
     public private(set) var photonsOutsideGate = 0
     /// Photons that arrived while the click pulse was still high.
     public private(set) var photonsWhileBusy = 0
-    private var gateOpen = false
     private var busyUntilCycle: Int64 = -1
     private var id: DeviceID?
 
@@ -38,30 +43,31 @@ public final class DetectorModel: SimulatedDevice {
         self.clickPulseWidthCycles = max(1, clickPulseWidthCycles)
     }
 
-    /// Hangs the detector off its gate line.
+    /// Adds the detector to the board's devices (it watches no line: see above).
     @discardableResult
     public func attach(to board: SimulatedBoard) -> DeviceID {
-        let id = board.attach(self, watching: gateLine.map { [$0] } ?? [])
+        let id = board.attach(self)
         self.id = id
         return id
     }
 
-    /// Whether the detector would count a photon arriving now.
-    public var isCounting: Bool { gating == .freeRunning || gateOpen }
+    /// Whether the detector would count a photon arriving now on `board`: free-running, or its
+    /// gate line active.
+    public func isCounting(on board: SimulatedBoard) -> Bool {
+        if gating == .freeRunning { return true }
+        guard let gateLine else { return false }
+        return board.value(of: gateLine) == 1
+    }
 
     /// A photon reaches the detector at `cycle` (the current cycle or later); returns whether it clicked.
     @discardableResult
     public func register(photonAtCycle cycle: Int64, on board: SimulatedBoard) -> Bool {
-        guard isCounting else { photonsOutsideGate += 1; return false }
+        guard isCounting(on: board) else { photonsOutsideGate += 1; return false }
         guard cycle >= busyUntilCycle else { photonsWhileBusy += 1; return false }
         clicks += 1
         busyUntilCycle = cycle + clickPulseWidthCycles
         board.scheduleDrive(clickLine, to: 1, atCycle: cycle)
         board.scheduleDrive(clickLine, to: 0, atCycle: busyUntilCycle)
         return true
-    }
-
-    public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        gateOpen = value == 1
     }
 }
