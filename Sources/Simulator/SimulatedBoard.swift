@@ -364,10 +364,9 @@ public final class SimulatedBoard {
 
     /// Tells the devices whose calls are at `positions` of `watcherCalls`, in order, that line
     /// `index` changed to `value` at `cycle`. Out of line, so that the devices' code is inlined
-    /// into this loop: as a second loop in the write, the optimizer left it a call per watcher
-    /// (the stand-in station's four detectors on the gate line, both edges: 143 instructions per
-    /// cycle more; this way, 43 more than main's single range loop, while BBM92's one-watcher
-    /// lines save 108).
+    /// into this loop: as a second loop in the write, the optimizer left it a call per watcher.
+    /// (No shipped station has such a line edge: the physics station's gate detectors share one
+    /// fan-out and the stand-in's read their gate line; a test bench may.)
     @inline(never)
     private func callWatchers(at positions: Range<Int>, line index: Int, value: UInt8, atCycle cycle: Int64) {
         var position = positions.lowerBound
