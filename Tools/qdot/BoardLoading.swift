@@ -3,6 +3,7 @@ import Boards
 import Composition
 import ConfigFile
 import Foundation
+import Physics
 import Records
 
 /// Loading a board file for a command, with every mistake printed and a non-zero exit.
@@ -34,6 +35,13 @@ enum StationLoading {
         } catch {
             throw nothingRun(error, file: "the station file \(path ?? "(built in)")")
         }
+    }
+
+    /// How a result names the physics station `definition`, loaded from `path` (nil: the built-in
+    /// one), with the version of the physics stream that draws it (docs/physics-stream.md).
+    static func resultStation(_ definition: StationDefinition, path: String?) -> ResultDocument.Station {
+        ResultDocument.Station(source: .physics, name: definition.name, file: path ?? "(built in) simulated.station.toml",
+                               physicsStream: PhysicsStream.version)
     }
 }
 

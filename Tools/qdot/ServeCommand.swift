@@ -7,7 +7,6 @@ import Firmware
 import Foundation
 import HAL
 import LinuxHAL
-import Physics
 import Records
 import Service
 
@@ -152,8 +151,7 @@ struct ServeCommand: ParsableCommand, DrivesTheStation {
             }
             return SimulatedServiceBoard(
                 definition: definition, boardFile: boardFile, source: .physics(stationDefinition),
-                station: .init(source: .physics, name: stationDefinition.name, file: station ?? "(built in) simulated.station.toml",
-                              physicsStream: PhysicsStream.version),
+                station: StationLoading.resultStation(stationDefinition, path: station),
                 profileOverride: override, pacedToWallClock: pace == .realTime,
                 loopPriority: realtime.priority, loopCPU: realtime.cpu, busyWaitTailNanoseconds: realtime.busyWaitUs * 1_000)
         case .linux:

@@ -4,7 +4,6 @@ import Composition
 import Firmware
 import Foundation
 import HAL
-import Physics
 import Records
 import Reports
 import Simulator
@@ -156,16 +155,12 @@ struct SimCommand: ParsableCommand, DrivesTheStation {
 
     /// What hangs off the simulated lines, from --source, --station and --click-probability.
     func simulatedSource() throws -> (SimulatedSource, ResultDocument.Station) {
-        var stationInfo = ResultDocument.Station(source: source, name: nil, file: nil)
         if source == .standIn {
             var settings = StandInStation.Settings()
             settings.clickProbabilities = Array(repeating: clickProbability, count: 4)
-            return (.standIn(settings), stationInfo)
+            return (.standIn(settings), ResultDocument.Station(source: source, name: nil, file: nil))
         }
         let stationDefinition = try StationLoading.load(station)
-        stationInfo.name = stationDefinition.name
-        stationInfo.file = station ?? "(built in) simulated.station.toml"
-        stationInfo.physicsStream = PhysicsStream.version
-        return (.physics(stationDefinition), stationInfo)
+        return (.physics(stationDefinition), StationLoading.resultStation(stationDefinition, path: station))
     }
 }
