@@ -65,7 +65,6 @@ final class TypedDeviceCaller<Device: SimulatedDevice>: DeviceCaller {
 /// keep every device alive while the board exists.
 enum DeviceCall {
     case laser(Unmanaged<LaserModel>)
-    case detector(Unmanaged<DetectorModel>)
     case photonDetector(Unmanaged<PhotonDetectorModel>)
     case gateFanOut(Unmanaged<DetectorGateFanOut>)
     case analyzer(Unmanaged<PolarizationAnalyzer>)
@@ -78,7 +77,6 @@ enum DeviceCall {
     init<Device: SimulatedDevice>(_ device: Device, caller: DeviceCaller) {
         switch device {
         case let device as LaserModel: self = .laser(.passUnretained(device))
-        case let device as DetectorModel: self = .detector(.passUnretained(device))
         case let device as PhotonDetectorModel: self = .photonDetector(.passUnretained(device))
         case let device as DetectorGateFanOut: self = .gateFanOut(.passUnretained(device))
         case let device as PolarizationAnalyzer: self = .analyzer(.passUnretained(device))
@@ -112,7 +110,6 @@ enum DeviceCall {
     private func deliver(_ event: Event, atCycle cycle: Int64, on board: SimulatedBoard) {
         switch self {
         case .laser(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
-        case .detector(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
         case .photonDetector(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
         case .gateFanOut(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
         case .analyzer(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
