@@ -1,4 +1,4 @@
-import SeededRandom
+public import SeededRandom
 
 /// Which photons of one pulse reach a detector arm: the first cascade's XX photon (arm A) and X
 /// photon (arm B), and the re-excitation cascade's photon in each arm.
@@ -47,9 +47,9 @@ public struct ArmPhotons: OptionSet, Sendable, Hashable {
 /// Each probability is compared as an integer threshold ⌈P·2⁵³⌉ with a draw's top 53 bits, as
 /// ``Xoshiro256StarStar/bernoulliThreshold(probability:)`` does; the four outcomes of the first
 /// pair share one draw, cut at cumulative thresholds.
-struct ArmPhotonSampler: Sendable {
+@usableFromInline struct ArmPhotonSampler: Sendable {
     /// ⌈P(N)·2⁵³⌉.
-    let photonIntoAnArmThreshold: UInt64
+    @usableFromInline let photonIntoAnArmThreshold: UInt64
     /// Cumulative thresholds of the first pair's arms given N: both below `bothArms`, arm A alone
     /// below `armAOnly`, arm B alone below `eitherArm`, neither (the re-excitation's photons
     /// carry N) above.
@@ -82,8 +82,9 @@ struct ArmPhotonSampler: Sendable {
         reexcitationThreshold = Xoshiro256StarStar.bernoulliThreshold(probability: reexcitation)
     }
 
-    /// One draw: whether any photon of the pulse reaches an arm (N).
-    @inline(__always)
+    /// One draw: whether any photon of the pulse reaches an arm (N). Inlinable: the simulated
+    /// dot asks it at every trigger edge, from another module, and a call cost more than the draw.
+    @inlinable @inline(__always)
     func sendsPhotonIntoAnArm(rng: inout Xoshiro256StarStar) -> Bool {
         rng.nextBernoulli(threshold: photonIntoAnArmThreshold)
     }

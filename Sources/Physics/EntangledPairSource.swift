@@ -40,7 +40,7 @@ public struct EntangledPairSource: Sendable {
     /// k, computed once (the link world draws p_exc, η_A and p₂ one after another).
     let excitationThreshold: UInt64, entangledThreshold: UInt64
     /// Which photons reach an arm: physics stream v2's two-stage draw.
-    let armPhotonSampler: ArmPhotonSampler
+    @usableFromInline let armPhotonSampler: ArmPhotonSampler
     /// The thresholds of η_A and p₂, the sampler's.
     var armAThreshold: UInt64 { armPhotonSampler.armAThreshold }
     var reexcitationThreshold: UInt64 { armPhotonSampler.reexcitationThreshold }

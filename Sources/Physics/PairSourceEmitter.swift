@@ -10,13 +10,10 @@ public import SeededRandom
 public final class PairSourceEmitter: Sendable {
     /// The dot and the arms.
     public let source: EntangledPairSource
-    /// ⌈P(any photon of a pulse reaches an arm)·2⁵³⌉ (``ArmPhotonSampler``).
-    public let photonIntoAnArmThreshold: UInt64
 
     /// An emitter of `source`'s pulses.
     public init(_ source: EntangledPairSource) {
         self.source = source
-        photonIntoAnArmThreshold = source.armPhotonSampler.photonIntoAnArmThreshold
     }
 
     /// As ``EntangledPairSource/emit(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
@@ -26,11 +23,11 @@ public final class PairSourceEmitter: Sendable {
                           into: &photons)
     }
 
-    /// As ``EntangledPairSource/sendsPhotonIntoAnArm(rng:)``: one draw. Inlinable, with its
-    /// threshold in the class: a call into this module cost more than the draw.
+    /// As ``EntangledPairSource/sendsPhotonIntoAnArm(rng:)``: one draw, inlined where it is asked
+    /// (a call into this module cost more than the draw).
     @inlinable @inline(__always)
     public func sendsPhotonIntoAnArm(rng: inout Xoshiro256StarStar) -> Bool {
-        rng.nextBernoulli(threshold: photonIntoAnArmThreshold)
+        source.armPhotonSampler.sendsPhotonIntoAnArm(rng: &rng)
     }
 
     /// As ``EntangledPairSource/emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
