@@ -37,10 +37,6 @@ public final class LaserModel: SimulatedDevice {
     /// The listener's ``LaserPulseListener/decidesPulsesAtTrigger``: a flag, so that a laser on
     /// the stand-in source makes no call per pulse for an answer that is always yes.
     private let asksListenerAtTrigger: Bool
-    /// The listener when it is the quantum dot (the physics station's), unretained (`listener`
-    /// keeps it alive): its trigger-edge decision is then a direct call, not one through the
-    /// protocol's witness table and thunk.
-    private let dot: Unmanaged<QuantumDotSource>?
     /// Pulses fired so far, counted at their trigger edges (a pulse on its way to the sample counts).
     public private(set) var pulsesFired = 0
     /// When each pulse fired is not kept (runs are long); the last one that the listener wanted is
@@ -57,7 +53,6 @@ public final class LaserModel: SimulatedDevice {
                 random: Xoshiro256StarStar = Xoshiro256StarStar(seed: 0), listener: (any LaserPulseListener)?) {
         self.listener = listener
         asksListenerAtTrigger = listener?.decidesPulsesAtTrigger ?? false
-        dot = (listener as? QuantumDotSource).map { .passUnretained($0) }
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
         self.random = random
@@ -86,12 +81,10 @@ public final class LaserModel: SimulatedDevice {
 
     /// The listener's ``LaserPulseListener/pulseTriggered(on:)``, out of line: inlined into the
     /// board's line-write loop, the call changed that loop's register allocation. Optional
-    /// chaining, not `if let`: binding the listener retained and released it per pulse. The
-    /// quantum dot is called directly (its decision inlines here).
+    /// chaining, not `if let`: binding the listener retained and released it per pulse.
     @inline(never)
     private func listenerWantsPulse(on board: SimulatedBoard) -> Bool {
-        if let dot { return dot._withUnsafeGuaranteedRef { $0.pulseTriggered(on: board) } }
-        return listener?.pulseTriggered(on: board) != false
+        listener?.pulseTriggered(on: board) != false
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
