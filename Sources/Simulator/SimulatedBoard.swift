@@ -224,9 +224,8 @@ public final class SimulatedBoard {
     }
 
     /// Drives `line` to `value` at `cycle` (clamped to now) as the last thing a device's timer
-    /// does on the board. A drive due now, at the start of this cycle (before its physics events),
-    /// with no other event due by then, would be the next event to run, straight after the timer:
-    /// the event-driven engine applies it here instead of queueing it and taking it out again (a
+    /// does on the board. A drive due now that would run next (``queuedDriveWouldRunNext``) is
+    /// applied here by the event-driven engine instead of queued and taken out again at once (a
     /// click's rise and fall, about two in three trigger cycles). The stepping engine, the
     /// reference it is tested against, always queues.
     ///
@@ -235,32 +234,40 @@ public final class SimulatedBoard {
     /// consequences (its stamp, its watchers' events) instead of before them.
     @inline(__always)
     func driveAtEndOfTimer(_ line: LineID, to value: UInt8, atCycle cycle: Int64) {
-        if engine == .eventDriven, cycle <= worldCycle, !queue.hasEvent(dueAtOrBeforeStartOf: worldCycle) {
+        if engine == .eventDriven, cycle <= worldCycle, queuedDriveWouldRunNext {
             apply(line: line.index, value: value, atCycle: worldCycle)
         } else {
             scheduleDrive(line, to: value, atCycle: cycle)
         }
     }
 
-    /// Whether a firmware write landing at `cycle` can skip the queue when nothing else is due by
-    /// then (``landWrite(line:to:atCycle:mayLandNow:)``): with the event-driven engine, when the
-    /// world stands exactly at that cycle. Asked once per write call: applying a line's change
+    /// Whether a firmware write landing at `cycle` may skip the queue
+    /// (``landWrite(line:to:atCycle:mayLandNow:)``): with the event-driven engine, when the world
+    /// stands exactly at that cycle. Asked once per write call: applying a line's change
     /// neither moves the world nor changes the engine.
     @inline(__always)
     func writeMayLandNow(atCycle cycle: Int64) -> Bool {
         engine == .eventDriven && cycle == worldCycle
     }
 
+    /// Whether a drive queued now for the start of the world's cycle would be the next event to
+    /// run (nothing is due before it or with it at picosecond 0, ``EventQueue/hasEvent(dueAtOrBeforeStartOf:)``):
+    /// applying it at once is then what the next advance would do first. The one rule by which a
+    /// drive skips the queue, for a firmware write (``landWrite(line:to:atCycle:mayLandNow:)``)
+    /// and a device's timer (``driveAtEndOfTimer(_:to:atCycle:)``) alike.
+    @inline(__always)
+    var queuedDriveWouldRunNext: Bool { !queue.hasEvent(dueAtOrBeforeStartOf: worldCycle) }
+
     /// A firmware write of output line `index` (checked when the line was requested) landing at
     /// `cycle`. When the world stands exactly at that cycle (`mayLandNow`, from
-    /// ``writeMayLandNow(atCycle:)``) with nothing else due by then, applying it now is what the
-    /// next advance would do first, so the event-driven engine skips the queue; the stepping
-    /// engine (the reference it is tested against) always queues. Whether something is due is
-    /// asked per line: a device called for an earlier line of the same write may have scheduled
-    /// an event for this very cycle (a loopback wire's drive), which runs first.
+    /// ``writeMayLandNow(atCycle:)``) and the drive would run next (``queuedDriveWouldRunNext``),
+    /// the event-driven engine applies it now instead of queueing it; the stepping engine (the
+    /// reference it is tested against) always queues. Asked per line: a device called for an
+    /// earlier line of the same write may have scheduled an event for this very cycle (a loopback
+    /// wire's drive), which runs first.
     @inline(__always)
     func landWrite(line index: Int, to value: UInt8, atCycle cycle: Int64, mayLandNow: Bool) {
-        if mayLandNow, !queue.hasEvent(dueAtOrBefore: cycle) {
+        if mayLandNow, queuedDriveWouldRunNext {
             apply(line: index, at: lines.uncheckedAddress(of: index), value: value, atCycle: cycle)
         } else {
             queue.schedule(.drive(line: index, value: value), at: max(cycle, worldCycle))
