@@ -34,11 +34,11 @@ final class DeviceTable {
 }
 
 /// Calls one device, for ``DeviceTable``; the base class is never instantiated on its own.
-class DeviceCaller: SimulatedDevice {
+@usableFromInline class DeviceCaller: SimulatedDevice {
     /// Forwards a line change to the device.
-    func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {}
+    @usableFromInline func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {}
     /// Forwards a timer to the device.
-    func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {}
+    @usableFromInline func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {}
 }
 
 /// The ``DeviceCaller`` of a device of type `Device`, held in a constant so calls need no retain.
@@ -63,7 +63,7 @@ final class TypedDeviceCaller<Device: SimulatedDevice>: DeviceCaller {
 ///
 /// The references are unretained for the reason ``DeviceTable`` gives: the table's `owners`
 /// keep every device alive while the board exists.
-enum DeviceCall {
+@usableFromInline enum DeviceCall {
     case laser(Unmanaged<LaserModel>)
     case photonDetector(Unmanaged<PhotonDetectorModel>)
     case gateFanOut(Unmanaged<DetectorGateFanOut>)
@@ -88,26 +88,26 @@ enum DeviceCall {
     }
 
     /// Tells the device that `line` changed to `value` at `cycle`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         deliver(.lineChanged(line, value), atCycle: cycle, on: board)
     }
 
     /// Tells the device that its timer `tag` fired at `cycle`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         deliver(.timerFired(tag), atCycle: cycle, on: board)
     }
 
     /// What the board tells a device (constant at each call above, so the inner switch folds away).
-    enum Event {
+    @usableFromInline enum Event {
         case lineChanged(LineID, UInt8)
         case timerFired(Int64)
     }
 
     /// The one switch over the devices: `event` to this call's device.
-    @inline(__always)
-    private func deliver(_ event: Event, atCycle cycle: Int64, on board: SimulatedBoard) {
+    @inlinable @inline(__always)
+    func deliver(_ event: Event, atCycle cycle: Int64, on board: SimulatedBoard) {
         switch self {
         case .laser(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
         case .photonDetector(let device): device._withUnsafeGuaranteedRef { Self.deliver(event, to: $0, atCycle: cycle, on: board) }
@@ -120,8 +120,8 @@ enum DeviceCall {
         }
     }
 
-    @inline(__always)
-    private static func deliver<Device: SimulatedDevice>(_ event: Event, to device: Device, atCycle cycle: Int64, on board: SimulatedBoard) {
+    @inlinable @inline(__always)
+    static func deliver<Device: SimulatedDevice>(_ event: Event, to device: Device, atCycle cycle: Int64, on board: SimulatedBoard) {
         switch event {
         case let .lineChanged(line, value): device.lineChanged(line, to: value, atCycle: cycle, on: board)
         case .timerFired(let tag): device.timerFired(tag: tag, atCycle: cycle, on: board)

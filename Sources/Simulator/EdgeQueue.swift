@@ -14,7 +14,7 @@ public import HAL
     @usableFromInline private(set) var head = 0
     @usableFromInline private(set) var count = 0
     /// Events dropped because the ring was full.
-    private(set) var dropped = 0
+    @usableFromInline private(set) var dropped = 0
 
     init(capacity: Int) {
         ring = BoardTable(capacity: max(1, capacity))

@@ -13,7 +13,7 @@ extension SimulatedBoard {
     /// when its stamp comes due, and counted in `pulsesTooShort`.
     ///
     /// Not inlined: the ideal profile never comes here, and its edges stay a few instructions.
-    @inline(never)
+    @usableFromInline @inline(never)
     func scheduleStamp(line index: Int, value: UInt8, atCycle cycle: Int64) {
         let line = lines.address(of: index)
         if value == 1 {

@@ -27,7 +27,7 @@ public final class SimulatedBoard {
     public let seed: UInt64
 
     /// Every line's wiring and state, by `LineID.index`.
-    let lines = BoardTable<SimulatedLineState>()
+    @usableFromInline let lines = BoardTable<SimulatedLineState>()
     /// The devices, owned by the board and called without retaining them on the hot path.
     let deviceTable = DeviceTable()
     /// The calls of the watchers of every line edge that several devices watch, flattened (see
@@ -59,7 +59,7 @@ public final class SimulatedBoard {
 
     // Profile figures converted to cycles once.
     // (The ones an inlinable HAL call reads are usable from inline code.)
-    let writeCostCycles: Int64, writeLatencyCycles: Int64
+    @usableFromInline let writeCostCycles: Int64, writeLatencyCycles: Int64
     @usableFromInline let edgeReadCostCycles: Int64, edgeReadPerEventCycles: Int64
     let lineReadCostCycles: Int64
     @usableFromInline let clockReadCostCycles: Int64
@@ -69,7 +69,7 @@ public final class SimulatedBoard {
     let stampTailMeanCycles: Double
     /// Whether every edge is stamped at the cycle it happens and every pulse is seen (the ideal
     /// profile): then an edge is stamped in place, with no event scheduled.
-    let stampsAtOnce: Bool
+    @usableFromInline let stampsAtOnce: Bool
 
     /// A board with no lines yet.
     ///
@@ -245,7 +245,7 @@ public final class SimulatedBoard {
     /// (``landWrite(line:to:atCycle:mayLandNow:)``): with the event-driven engine, when the world
     /// stands exactly at that cycle. Asked once per write call: applying a line's change
     /// neither moves the world nor changes the engine.
-    @inline(__always)
+    @inlinable @inline(__always)
     func writeMayLandNow(atCycle cycle: Int64) -> Bool {
         engine == .eventDriven && cycle == worldCycle
     }
@@ -265,8 +265,25 @@ public final class SimulatedBoard {
     /// reference it is tested against) always queues. Asked per line: a device called for an
     /// earlier line of the same write may have scheduled an event for this very cycle (a loopback
     /// wire's drive), which runs first.
-    @inline(__always)
+    ///
+    /// Inlined into the firmware's loop with the write (``SimulatedOutputLine/set(_:mask:)``): a
+    /// write's line lands at once when nothing at all is due at or before its cycle, which the
+    /// inlined code asks with one comparison; anything else goes through
+    /// ``landWriteAfterEvents(line:to:atCycle:mayLandNow:)``, which asks the rule itself.
+    @inlinable @inline(__always)
     func landWrite(line index: Int, to value: UInt8, atCycle cycle: Int64, mayLandNow: Bool) {
+        if mayLandNow, !queue.hasEvent(dueAtOrBefore: cycle) {
+            apply(line: index, at: lines.uncheckedAddress(of: index), value: value, atCycle: cycle)
+        } else {
+            landWriteAfterEvents(line: index, to: value, atCycle: cycle, mayLandNow: mayLandNow)
+        }
+    }
+
+    /// ``landWrite(line:to:atCycle:mayLandNow:)`` when an event is due at or before the write's
+    /// cycle (or the write may not land now): the drive skips the queue only by the one rule,
+    /// ``queuedDriveWouldRunNext``.
+    @usableFromInline @inline(never)
+    func landWriteAfterEvents(line index: Int, to value: UInt8, atCycle cycle: Int64, mayLandNow: Bool) {
         if mayLandNow, queuedDriveWouldRunNext {
             apply(line: index, at: lines.uncheckedAddress(of: index), value: value, atCycle: cycle)
         } else {
@@ -350,8 +367,8 @@ public final class SimulatedBoard {
     }
 
     /// ``apply(line:value:atCycle:)`` for line `index`, whose state is at `line`.
-    @inline(__always)
-    private func apply(line index: Int, at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
+    @inlinable @inline(__always)
+    func apply(line index: Int, at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         guard line.pointee.value != value else { return }
         line.pointee.value = value
         if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
@@ -374,8 +391,8 @@ public final class SimulatedBoard {
     /// into this loop: as a second loop in the write, the optimizer left it a call per watcher.
     /// (No shipped station has such a line edge: the physics station's gate detectors share one
     /// fan-out and the stand-in's read their gate line; a test bench may.)
-    @inline(never)
-    private func callWatchers(at positions: Range<Int>, line index: Int, value: UInt8, atCycle cycle: Int64) {
+    @usableFromInline @inline(never)
+    func callWatchers(at positions: Range<Int>, line index: Int, value: UInt8, atCycle cycle: Int64) {
         var position = positions.lowerBound
         while position < positions.upperBound {
             watcherCalls.address(of: position).pointee.lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
@@ -384,7 +401,7 @@ public final class SimulatedBoard {
     }
 
     /// Keeps a line change in the trace (or counts it once the trace is full).
-    private func record(line index: Int, level: UInt8, atCycle cycle: Int64) {
+    @usableFromInline func record(line index: Int, level: UInt8, atCycle cycle: Int64) {
         if traceRecords.count < traceLimit {
             traceRecords.append(TraceRecord(time: instant(atCycle: cycle), line: LineID(index), level: level))
         } else {
@@ -394,7 +411,7 @@ public final class SimulatedBoard {
 
     /// Puts an edge in its request's buffer, stamped at `cycle`, if the request asked for it.
     /// (The line's state is read through one address, as in `apply`: one bounds check, not four.)
-    func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
+    @usableFromInline func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
         let line = lines.address(of: index)
         guard line.pointee.edges.reports(risingEdge: value == 1) else { return }
         line.pointee.edgeCount += 1

@@ -39,5 +39,7 @@ public final class SimulatedEdgeInput: EdgeInput {
         return value == 1 ? .active : .inactive
     }
 
-    public var lostEdgeCount: Int { board.edgeQueues[queueIndex].dropped }
+    /// Inlinable, as ``readEdges(into:)``: the loop asks it once per cycle for the interlock's
+    /// request.
+    @inlinable public var lostEdgeCount: Int { board.edgeQueues[queueIndex].dropped }
 }

@@ -29,19 +29,19 @@ public struct SimulatedLineSpec: Sendable, Hashable {
 }
 
 /// The state of one simulated line.
-struct SimulatedLineState {
-    var spec: SimulatedLineSpec
+@usableFromInline struct SimulatedLineState {
+    @usableFromInline var spec: SimulatedLineSpec
     /// Logical value (active/inactive), 0 or 1.
-    var value: UInt8 = 0
+    @usableFromInline var value: UInt8 = 0
     /// Devices that are called when the line changes, in the order they were attached, each
     /// with the edges it is called for.
     var watchers: [(device: Int, edges: EdgeSelection)] = []
     /// The devices a rising edge of the line calls (set by the board whenever a device attaches).
-    var risingWatchers: LineWatchers = .none
+    @usableFromInline var risingWatchers: LineWatchers = .none
     /// The same for falling edges.
-    var fallingWatchers: LineWatchers = .none
+    @usableFromInline var fallingWatchers: LineWatchers = .none
     /// The edge queue of the input request holding this line, if any.
-    var edgeQueue: Int = -1
+    @usableFromInline var edgeQueue: Int = -1
     /// The line's index inside that request.
     var indexInRequest: Int = 0
     /// Whether the firmware has requested the line (a second request is refused, as on Linux).
@@ -63,13 +63,13 @@ struct SimulatedLineState {
     var pulsesTooShort = 0
 
     /// Electrical level: what a scope or the VCD shows.
-    var level: UInt8 { spec.activeLow ? value ^ 1 : value }
+    @inlinable var level: UInt8 { spec.activeLow ? value ^ 1 : value }
 }
 
 /// The devices one edge of a line calls, resolved when a device attaches: a line that a single
 /// device watches for the edge (every line of the shipped stations) holds that device's call, so
 /// a change reaches it with no loop and no lookup in the board's `watcherCalls`.
-enum LineWatchers {
+@usableFromInline enum LineWatchers {
     /// No device watches the edge.
     case none
     /// One device watches it.

@@ -5,13 +5,15 @@ public import HAL
 /// Each set costs the profile's write cost of firmware time; the line changes at the pin after
 /// the profile's write latency. A bulk set is one operation, as one ioctl is on Linux.
 public final class SimulatedOutputLine: OutputLine {
-    private let board: SimulatedBoard
+    @usableFromInline let board: SimulatedBoard
     /// The board's index of each of this request's lines, checked when they were requested.
-    private let lineIndices: [Int]
+    @usableFromInline let lineIndices: [Int]
     /// The bits of this request's lines.
-    private let requestMask: UInt64
+    @usableFromInline let requestMask: UInt64
     public let lineNames: [String]
-    public private(set) var driven: LineBits = .none
+    /// The levels the firmware drives, bit i for line i (``driven``).
+    @usableFromInline var drivenBits: UInt64 = 0
+    public var driven: LineBits { LineBits(rawValue: drivenBits) }
 
     init(board: SimulatedBoard, lines: [LineID]) {
         self.board = board
@@ -32,14 +34,15 @@ public final class SimulatedOutputLine: OutputLine {
         try set(bits, mask: LineBits(rawValue: 1 << UInt64(index)))
     }
 
+    @inlinable @inline(__always)
     public func set(_ values: LineBits, mask: LineBits) throws(HardwareError) {
         let start = board.firmwareCycle
         let landing = start + board.writeLatencyCycles
         let selected = mask.rawValue & requestMask
         // Only the lines whose level changes go to the board: a line written to the level it is
         // driven to would change nothing there (the write still costs its firmware time).
-        var remaining = selected & (values.rawValue ^ driven.rawValue)
-        driven = LineBits(rawValue: (driven.rawValue & ~selected) | (values.rawValue & selected))
+        var remaining = selected & (values.rawValue ^ drivenBits)
+        drivenBits = (drivenBits & ~selected) | (values.rawValue & selected)
         if remaining != 0 {
             let mayLandNow = board.writeMayLandNow(atCycle: landing)
             // Every set bit of `remaining` is below `lineIndices.count` (it is in `requestMask`),

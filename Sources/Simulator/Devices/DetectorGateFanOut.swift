@@ -6,9 +6,9 @@
 /// which the board called them when each watched the line itself), so every dark-count timer
 /// they set keeps its place in the event order and a seed gives the same run as with one watcher
 /// per detector. A closing needs no detector at all.
-final class DetectorGateFanOut: SimulatedDevice {
+@usableFromInline final class DetectorGateFanOut: SimulatedDevice {
     /// The gate line's timeline, shared by `detectors`.
-    let gate: GateTimeline
+    @usableFromInline let gate: GateTimeline
     /// The detectors on the gate line, in the order they are told of an opening.
     let detectors: [PhotonDetectorModel]
 
@@ -21,7 +21,7 @@ final class DetectorGateFanOut: SimulatedDevice {
     /// Inlined into the board's line change (two gate edges per trigger cycle); the detectors are
     /// asked only when one of them has no dark-count timer pending, which is all that an opening
     /// changes (``PhotonDetectorModel/gateOpened(on:)``), so the order of their timers is kept.
-    @inline(__always)
+    @inlinable @inline(__always)
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         gate.change(toOpen: value == 1, atPicoseconds: cycle * board.cyclePeriodPicoseconds)
         guard gate.isOpen, gate.detectorsWithoutDarkCountTimer > 0 else { return }
@@ -29,8 +29,8 @@ final class DetectorGateFanOut: SimulatedDevice {
     }
 
     /// Tells every detector, in order, that the gate has opened.
-    @inline(never)
-    private func tellDetectorsOfOpening(on board: SimulatedBoard) {
+    @usableFromInline @inline(never)
+    func tellDetectorsOfOpening(on board: SimulatedBoard) {
         var index = 0
         while index < detectors.count {
             detectors[index].gateOpened(on: board)

@@ -1,3 +1,6 @@
+/// (Its state is set only by ``change(toOpen:atPicoseconds:)`` and ``restart(open:atPicoseconds:)``;
+/// it is usable from inline code because a gate edge is inlined into the firmware's write.)
+///
 /// The level history of one gate line as the detectors on it need it: whether the gate is open
 /// at a time in the current cycle, and an open-time clock — how much time the gate has been
 /// open in total — on which gated dark counts are scheduled.
@@ -8,24 +11,24 @@
 /// always open, on which open time is board time.
 ///
 /// The gate changes on board-cycle edges only, at most once per cycle.
-final class GateTimeline {
+@usableFromInline final class GateTimeline {
     /// Whether the gate is open now.
-    private(set) var isOpen: Bool
+    @usableFromInline var isOpen: Bool
     /// Whether it was open before its last change.
-    private(set) var wasOpen: Bool
+    @usableFromInline var wasOpen: Bool
     /// When the level last changed, in picoseconds (the timeline's start before any change).
-    private(set) var changedAtPicoseconds: Int64
+    @usableFromInline var changedAtPicoseconds: Int64
     /// The open-time clock's reading at the last change, in picoseconds.
-    private(set) var openTimeAtChangePicoseconds: Int64 = 0
+    @usableFromInline var openTimeAtChangePicoseconds: Int64 = 0
     /// The change before the last, and the clock's reading there.
-    private(set) var previousChangeAtPicoseconds: Int64
-    private(set) var openTimeAtPreviousChangePicoseconds: Int64 = 0
+    @usableFromInline var previousChangeAtPicoseconds: Int64
+    @usableFromInline var openTimeAtPreviousChangePicoseconds: Int64 = 0
     /// Whether the level can change (false for a free-running detector's or a missing gate's).
-    let followsALine: Bool
+    @usableFromInline let followsALine: Bool
     /// How many of the detectors reading this timeline have no dark-count timer pending (their
     /// next dark count waits for the gate to open), kept by the detectors: an opening concerns
     /// only them, and in a run almost always none.
-    var detectorsWithoutDarkCountTimer = 0
+    @usableFromInline var detectorsWithoutDarkCountTimer = 0
 
     /// A timeline starting at `startPicoseconds` with the gate `open` or closed; `followsALine`
     /// false makes one that never changes.
@@ -49,7 +52,7 @@ final class GateTimeline {
     }
 
     /// The gate changed to `open` at `timePicoseconds` (a cycle edge, not before the last change).
-    @inline(__always)
+    @inlinable @inline(__always)
     func change(toOpen open: Bool, atPicoseconds timePicoseconds: Int64) {
         guard open != isOpen, followsALine else { return }
         let openTimeNow = openTime(atPicoseconds: timePicoseconds)
@@ -69,7 +72,7 @@ final class GateTimeline {
     }
 
     /// The open-time clock at `timePicoseconds`, a time at or after the last change.
-    @inline(__always)
+    @inlinable @inline(__always)
     func openTime(atPicoseconds timePicoseconds: Int64) -> Int64 {
         openTimeAtChangePicoseconds + (isOpen ? timePicoseconds - changedAtPicoseconds : 0)
     }

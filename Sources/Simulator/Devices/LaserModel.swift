@@ -66,10 +66,22 @@ public final class LaserModel: SimulatedDevice {
         return id
     }
 
+    /// Inlined into the firmware's write (the board's line change is), down to one call per
+    /// trigger edge.
+    @inlinable @inline(__always)
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        guard value == 1, let id else { return }
+        if value == 1 { triggered(atCycle: cycle, on: board) }
+    }
+
+    /// A rising trigger edge at `cycle`: the pulse is counted, and fired when the listener wants
+    /// it (``LaserPulseListener/pulseTriggered(on:)``). Out of line: inlined into the write,
+    /// it changed the loop's register allocation.
+    @usableFromInline @inline(never)
+    func triggered(atCycle cycle: Int64, on board: SimulatedBoard) {
+        guard let id else { return }
         pulsesFired += 1
-        if asksListenerAtTrigger && !listenerWantsPulse(on: board) { return }
+        // Optional chaining, not `if let`: binding the listener retained and released it per pulse.
+        if asksListenerAtTrigger && listener?.pulseTriggered(on: board) == false { return }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
             firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
@@ -77,14 +89,6 @@ public final class LaserModel: SimulatedDevice {
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.
         board.scheduleTimer(id, tag: firePicoseconds, atCycle: firePicoseconds / board.cyclePeriodPicoseconds)
-    }
-
-    /// The listener's ``LaserPulseListener/pulseTriggered(on:)``, out of line: inlined into the
-    /// board's line-write loop, the call changed that loop's register allocation. Optional
-    /// chaining, not `if let`: binding the listener retained and released it per pulse.
-    @inline(never)
-    private func listenerWantsPulse(on board: SimulatedBoard) -> Bool {
-        listener?.pulseTriggered(on: board) != false
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {

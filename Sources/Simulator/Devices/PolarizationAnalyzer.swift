@@ -18,14 +18,18 @@ public final class PolarizationAnalyzer: SimulatedDevice {
     /// The station's table for this arm.
     public let table: AnalyzerBasisTable
     /// The code the lines show now.
-    public private(set) var basisCode = 0
+    public var basisCode: Int { code }
     /// The setting the code selects, or nil while the code is not in the table.
-    public private(set) var setting: AnalyzerBasis?
+    public var setting: AnalyzerBasis? { selected }
+    /// ``basisCode`` and ``setting``, set only through ``resolve()`` (usable from inline code:
+    /// a basis line's change is inlined into the firmware's write).
+    @usableFromInline var code = 0
+    @usableFromInline var selected: AnalyzerBasis?
     /// The first code the lines showed that the table does not know, as a station-data problem.
     public private(set) var unknownCodeProblem: ParameterProblem?
 
     /// The setting of every code the lines can show (nil where the table has none).
-    private let settingsByCode: [AnalyzerBasis?]
+    @usableFromInline let settingsByCode: [AnalyzerBasis?]
 
     /// An analyzer on `basisSelectLines` (bit 0 first) of arm `arm`, resolving codes through
     /// `table`. The table must have as many lines as `basisSelectLines` (``PhysicsStation`` checks).
@@ -41,33 +45,34 @@ public final class PolarizationAnalyzer: SimulatedDevice {
     @discardableResult
     public func attach(to board: SimulatedBoard) -> DeviceID {
         let id = board.attach(self, watching: basisSelectLines)
-        basisCode = 0
-        for (bit, line) in basisSelectLines.enumerated() where board.value(of: line) == 1 { basisCode |= 1 << bit }
+        code = 0
+        for (bit, line) in basisSelectLines.enumerated() where board.value(of: line) == 1 { code |= 1 << bit }
         resolve()
         return id
     }
 
-    /// Inlined into the board's line write, which calls the analyzer directly (its basis lines
-    /// change about once per trigger cycle).
-    @inline(__always)
+    /// Inlined into the board's line write, which calls the analyzer directly, and with it into
+    /// the firmware's write (its basis lines change about once per trigger cycle).
+    @inlinable @inline(__always)
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let bit = basisSelectLines.firstIndex(of: line) else { return }
         // `bit` is below the number of basis lines, which the code's table has room for (< 64).
-        basisCode = value == 1 ? basisCode | (1 &<< bit) : basisCode & ~(1 &<< bit)
+        code = value == 1 ? code | (1 &<< bit) : code & ~(1 &<< bit)
         resolve()
     }
 
     /// The setting a pulse meets now; when the analyzer is unset, records why (once) and returns nil.
     @inline(__always)
     func settingForPulse() -> AnalyzerBasis? {
-        if let setting { return setting }
+        if let selected { return selected }
         if unknownCodeProblem == nil, case .failure(let problem) = table.setting(forCode: basisCode, arm: arm) {
             unknownCodeProblem = problem
         }
         return nil
     }
 
-    private func resolve() {
-        setting = basisCode < settingsByCode.count ? settingsByCode[basisCode] : nil
+    @inlinable @inline(__always)
+    func resolve() {
+        selected = code < settingsByCode.count ? settingsByCode[code] : nil
     }
 }
