@@ -214,7 +214,7 @@ public import Vocabulary
                     writtenChoice = choice
                 }
             } else if basisPending {
-                for write in basisWrites { try outputs.set(request: write.request, write.values, mask: write.mask) }
+                try Self.writeAll(basisWrites, to: outputs)
             }
             writtenCodes = codes
             basisPending = false
@@ -249,6 +249,14 @@ public import Vocabulary
             }
         }
         return true
+    }
+
+    /// Makes `writes` in order, at once: a step's fixed basis writes, once per step. Out of line,
+    /// so that the backend's write, inlined where the cycle's writes are made, is not inlined a
+    /// third time into the loop (a larger loop keeps less in registers).
+    @inlinable @inline(never)
+    static func writeAll<Output: OutputLine>(_ writes: [TimedWrite], to outputs: RequestTable<Output>) throws(HardwareError) {
+        for write in writes { try outputs.set(request: write.request, write.values, mask: write.mask) }
     }
 
     /// Hands on the clicks read early for the cycle about to run.
