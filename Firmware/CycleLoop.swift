@@ -425,9 +425,19 @@ public import Vocabulary
 
 extension RequestTable where Request: OutputLine {
     /// Drives the lines of request `index` selected by `mask` to `values` (one bulk write).
+    ///
+    /// The first request's write is inlined (a backend's write may be large: the simulated
+    /// board's runs down to its devices); the others' is one call, so that the write is not
+    /// inlined twice at every place the loop writes.
     @inlinable @inline(__always)
     func set(request index: Int, _ values: LineBits, mask: LineBits) throws(HardwareError) {
-        if index == 0 { try first.set(values, mask: mask) } else { try others[index - 1].set(values, mask: mask) }
+        if index == 0 { try first.set(values, mask: mask) } else { try setOther(request: index, values, mask: mask) }
+    }
+
+    /// ``set(request:_:mask:)`` for a request after the first.
+    @inlinable @inline(never)
+    func setOther(request index: Int, _ values: LineBits, mask: LineBits) throws(HardwareError) {
+        try others[index - 1].set(values, mask: mask)
     }
 }
 
