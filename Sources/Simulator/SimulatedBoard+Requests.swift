@@ -53,7 +53,7 @@ extension SimulatedBoard {
     /// A wake-up latency in cycles from the profile: minimum plus an exponential tail, capped.
     @inlinable @inline(__always)
     func sampleWakeLatencyCycles() -> Int64 {
-        wakeTailMeanCycles > 0 ? sampleWakeLatencyTailCycles() : wakeMinimumCycles
+        wakeHasTail ? sampleWakeLatencyTailCycles() : wakeMinimumCycles
     }
 
     /// ``sampleWakeLatencyCycles()`` of a profile with a tail (a call of its own, so the ideal

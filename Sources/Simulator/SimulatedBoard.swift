@@ -65,6 +65,9 @@ public final class SimulatedBoard {
     @usableFromInline let clockReadCostCycles: Int64
     @usableFromInline let wakeMinimumCycles: Int64, wakeMaximumCycles: Int64
     @usableFromInline let wakeTailMeanCycles: Double
+    /// Whether wake-ups have an exponential tail (`wakeTailMeanCycles > 0`), asked on every sleep:
+    /// a flag is one comparison, the mean a floating-point one and its unordered case.
+    @usableFromInline let wakeHasTail: Bool
     let stampMinimumCycles: Int64, stampMaximumCycles: Int64, shortestPulseCycles: Int64
     let stampTailMeanCycles: Double
     /// Whether every edge is stamped at the cycle it happens and every pulse is seen (the ideal
@@ -105,6 +108,7 @@ public final class SimulatedBoard {
         wakeMinimumCycles = cycles(profile.wakeLatency.minimum)
         wakeMaximumCycles = max(cycles(profile.wakeLatency.maximum), wakeMinimumCycles)
         wakeTailMeanCycles = Double(profile.wakeLatency.tailMean.nanoseconds) * 1_000 / Double(cyclePeriodPicoseconds)
+        wakeHasTail = wakeTailMeanCycles > 0
         stampMinimumCycles = cycles(profile.edgeStampLatency.minimum)
         stampMaximumCycles = max(cycles(profile.edgeStampLatency.maximum), stampMinimumCycles)
         stampTailMeanCycles = Double(profile.edgeStampLatency.tailMean.nanoseconds) * 1_000 / Double(cyclePeriodPicoseconds)
