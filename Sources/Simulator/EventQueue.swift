@@ -74,8 +74,17 @@
     /// near list empty, the heap's root.)
     @inline(__always)
     func hasEvent(dueAtOrBeforeStartOf cycle: Int64) -> Bool {
+        hasEvent(dueAtOrBefore: cycle, picosecondInCycle: 0)
+    }
+
+    /// Whether an event is due before picosecond `picosecondInCycle` of `cycle` or at it: whether
+    /// an event scheduled now for that time would have to wait for another (a tie goes to the
+    /// event scheduled first).
+    @inline(__always)
+    func hasEvent(dueAtOrBefore cycle: Int64, picosecondInCycle: Int64) -> Bool {
         guard earliestCycle <= cycle, !isEmpty else { return false }
-        return earliestCycle < cycle || (nearCount > 0 ? near[nearCount - 1] : heap[0]).picosecondInCycle == 0
+        return earliestCycle < cycle
+            || (nearCount > 0 ? near[nearCount - 1] : heap[0]).picosecondInCycle <= picosecondInCycle
     }
 
     /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it); it runs after every

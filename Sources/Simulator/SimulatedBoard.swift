@@ -40,6 +40,10 @@ public final class SimulatedBoard {
     @usableFromInline var queue = EventQueue()
     /// Every event due at or before this cycle has run.
     @usableFromInline private(set) var worldCycle: Int64 = 0
+    /// While the event-driven engine runs events (``runEvents(through:)``), the cycle it runs
+    /// them through; `Int64.min` otherwise, and always with the stepping engine. Tells a timer
+    /// whether the timer it sets last may run at once (``startsTimerNow(atPicoseconds:)``).
+    private var eventsRunThroughCycle = Int64.min
     /// The firmware's own position in time (the CPU running the loop).
     @usableFromInline var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).
@@ -285,9 +289,37 @@ public final class SimulatedBoard {
     /// with other events scheduled this way, so a device's physics events run in time order.
     @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atPicoseconds picoseconds: Int64) {
+        let due = timerPlace(atPicoseconds: picoseconds)
+        queue.schedule(.timer(device: device.index, tag: tag), at: due.cycle, picosecondInCycle: due.picosecondInCycle)
+    }
+
+    /// Where a timer for the picosecond time `picoseconds` goes among the events: the cycle edge
+    /// at or after it (clamped to now), and its picosecond within that cycle, 1…period.
+    @inline(__always)
+    private func timerPlace(atPicoseconds picoseconds: Int64) -> (cycle: Int64, picosecondInCycle: Int64) {
         let cycle = max(self.cycle(atOrAfterPicoseconds: picoseconds), worldCycle)
-        let withinCycle = min(max(picoseconds - (cycle - 1) * cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds)
-        queue.schedule(.timer(device: device.index, tag: tag), at: cycle, picosecondInCycle: withinCycle)
+        return (cycle, min(max(picoseconds - (cycle - 1) * cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds))
+    }
+
+    /// Whether a timer for the picosecond time `picoseconds`, which a running event would
+    /// schedule as the last thing it does, would be the next event to run: the event-driven
+    /// engine is running events through the timer's cycle (``runEvents(through:)``, so nothing
+    /// the firmware does can come first) and nothing pending is due before the timer or with it
+    /// (``EventQueue/hasEvent(dueAtOrBefore:picosecondInCycle:)``). If so, the world moves to
+    /// the timer's cycle and the caller runs the timer at once: the same calls in the same order
+    /// as the loop taking it out of the queue next, without the trip through the queue (a
+    /// photon's arrival, after most laser pulses that send one). The stepping engine, the
+    /// reference it is tested against, always queues.
+    ///
+    /// Only for the last thing an event does: what it did after the timer ran would come after
+    /// the timer's consequences instead of before them.
+    @inline(__always)
+    func startsTimerNow(atPicoseconds picoseconds: Int64) -> Bool {
+        let due = timerPlace(atPicoseconds: picoseconds)
+        guard due.cycle <= eventsRunThroughCycle,
+              !queue.hasEvent(dueAtOrBefore: due.cycle, picosecondInCycle: due.picosecondInCycle) else { return false }
+        worldCycle = due.cycle
+        return true
     }
 
     /// The logical value of a line now.
@@ -310,11 +342,14 @@ public final class SimulatedBoard {
     @usableFromInline func runEvents(through target: Int64) {
         switch engine {
         case .eventDriven:
+            let outerRunThroughCycle = eventsRunThroughCycle
+            eventsRunThroughCycle = target
             while queue.hasEvent(dueAtOrBefore: target) {
                 let event = queue.removeEarliest()
                 worldCycle = event.cycle
                 dispatch(event)
             }
+            eventsRunThroughCycle = outerRunThroughCycle
         case .stepEveryCycle:
             var cycle = worldCycle
             while cycle <= target {

@@ -143,6 +143,19 @@ public final class PhotonDetectorModel: SimulatedDevice {
         schedule(.photon, at: timePicoseconds, on: board)
     }
 
+    /// A photon reaches the detector's input at `timePicoseconds`, as the last thing the event
+    /// running now does (the laser pulse's, in ``QuantumDotSource``): when its timer would run
+    /// next it runs at once (``SimulatedBoard/startsTimerNow(atPicoseconds:)``), else it is queued.
+    @inline(__always)
+    func photonArrivesLast(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) {
+        photonsArrived += 1
+        if board.startsTimerNow(atPicoseconds: timePicoseconds) {
+            photonTimerFired(atPicoseconds: timePicoseconds, on: board)
+        } else {
+            schedule(.photon, at: timePicoseconds, on: board)
+        }
+    }
+
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         gate.change(toOpen: value == 1, atPicoseconds: cycle * cyclePeriodPicoseconds)
         if gate.isOpen { gateOpened(on: board) }
@@ -160,7 +173,9 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     /// The click line's change a timer makes, if any, is driven last
-    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``), from one place. A click's rise takes
+    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``): from one place for every timer but
+    /// the photon's, which has a path of its own (``photonTimerFired(atPicoseconds:on:)``, also
+    /// run straight from ``photonArrivesLast(atPicoseconds:on:)``). A click's rise takes
     /// the same place among the events as when it was scheduled before the click's other timers:
     /// it is due before the click's fall and at the start of its cycle, where no physics timer
     /// (afterpulse, dark count) can be.
@@ -169,11 +184,8 @@ public final class PhotonDetectorModel: SimulatedDevice {
         let drive: (value: UInt8, cycle: Int64)
         switch TimerKind(rawValue: tag & 3) {
         case .photon:
-            guard let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time),
-                                                     rng: &random) else { return }
-            photonClicks += 1
-            guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
-            drive = (1, rise)
+            photonTimerFired(atPicoseconds: time, on: board)
+            return
         case .darkCount:
             if time == darkCountTimerPicoseconds { darkCountTimerPicoseconds = Self.never }
             guard time == nextDarkCountPicoseconds else {
@@ -207,6 +219,18 @@ public final class PhotonDetectorModel: SimulatedDevice {
             return
         }
         board.driveAtEndOfTimer(clickLine, to: drive.value, atCycle: drive.cycle)
+    }
+
+    /// A photon's timer (at `timePicoseconds`, the world at its cycle): the detector decides, and
+    /// a click drives the line's rise last (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``).
+    @inline(__always)
+    private func photonTimerFired(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) {
+        guard let click = detector.photonArrives(atPicoseconds: timePicoseconds,
+                                                 gateOpen: gate.isOpen(atPicoseconds: timePicoseconds),
+                                                 rng: &random) else { return }
+        photonClicks += 1
+        guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
+        board.driveAtEndOfTimer(clickLine, to: 1, atCycle: rise)
     }
 
     /// Draws the open time to the next dark count, counted from the gate's open-time reading
