@@ -322,6 +322,31 @@ public final class SimulatedBoard {
         return true
     }
 
+    /// Takes the place in the event order of a timer to be scheduled later
+    /// (``scheduleTimer(_:tag:atCycle:order:)``) or run at once (``startsTimerNow(atCycle:order:)``).
+    @inline(__always)
+    func reserveTimerOrder() -> UInt64 { queue.reserveOrder() }
+
+    /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now), in the place in the event
+    /// order taken earlier (``reserveTimerOrder()``).
+    @inline(__always)
+    func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64, order: UInt64) {
+        queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle), order: order)
+    }
+
+    /// ``startsTimerNow(atPicoseconds:)`` for a timer at the start of `cycle` (clamped to now)
+    /// with its place in the event order taken earlier (``reserveTimerOrder()``): it may run at
+    /// once, as the last thing an event does, when nothing pending would run before it.
+    @inline(__always)
+    func startsTimerNow(atCycle cycle: Int64, order: UInt64) -> Bool {
+        let due = max(cycle, worldCycle)
+        guard due <= eventsRunThroughCycle, !queue.hasEvent(preceding: due, picosecondInCycle: 0, order: order) else {
+            return false
+        }
+        worldCycle = due
+        return true
+    }
+
     /// The logical value of a line now.
     public func value(of line: LineID) -> UInt8 { lines[line.index].value }
 
