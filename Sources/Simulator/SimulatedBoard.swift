@@ -417,7 +417,7 @@ public final class SimulatedBoard {
         if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
         if line.pointee.edgeQueue >= 0 {
             if stampsAtOnce {
-                stampEdge(line: index, value: value, atCycle: cycle)
+                stampEdge(line: index, at: line, value: value, atCycle: cycle)
             } else {
                 scheduleStamp(line: index, value: value, atCycle: cycle)
             }
@@ -453,10 +453,24 @@ public final class SimulatedBoard {
     }
 
     /// Puts an edge in its request's buffer, stamped at `cycle`, if the request asked for it.
-    /// (The line's state is read through one address, as in `apply`: one bounds check, not four.)
+    @inline(__always)
     func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
-        let line = lines.address(of: index)
+        stampEdge(line: index, at: lines.address(of: index), value: value, atCycle: cycle)
+    }
+
+    /// ``stampEdge(line:value:atCycle:)`` for line `index`, whose state is at `line`. Whether the
+    /// request asked for the edge is asked inline, in the line's change: the click lines' falls,
+    /// half their edges, are not asked for and cost no call.
+    @inline(__always)
+    func stampEdge(line index: Int, at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         guard line.pointee.edges.reports(risingEdge: value == 1) else { return }
+        bufferEdge(at: line, value: value, atCycle: cycle)
+    }
+
+    /// Puts an edge the request asked for in its buffer, stamped at `cycle`. (The line's state is
+    /// read through one address: one bounds check, not four.)
+    @inline(never)
+    private func bufferEdge(at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         line.pointee.edgeCount += 1
         let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
                               line: line.pointee.indexInRequest, lineSequence: line.pointee.edgeCount)
