@@ -23,6 +23,9 @@ public import HAL
 
     var capacity: Int { ring.count }
 
+    /// Adds `event`, dropping the oldest when full. (Inlined into the board's one caller, which
+    /// runs for every stamped edge.)
+    @inline(__always)
     mutating func push(_ event: EdgeEvent) {
         if count == ring.count {
             head = wrapped(head + 1)

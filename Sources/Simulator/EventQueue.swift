@@ -74,8 +74,17 @@
     /// near list empty, the heap's root.)
     @inline(__always)
     func hasEvent(dueAtOrBeforeStartOf cycle: Int64) -> Bool {
+        hasEvent(dueAtOrBefore: cycle, picosecondInCycle: 0)
+    }
+
+    /// Whether an event is due before picosecond `picosecondInCycle` of `cycle` or at it: whether
+    /// an event scheduled now for that time would have to wait for another (a tie goes to the
+    /// event scheduled first).
+    @inline(__always)
+    func hasEvent(dueAtOrBefore cycle: Int64, picosecondInCycle: Int64) -> Bool {
         guard earliestCycle <= cycle, !isEmpty else { return false }
-        return earliestCycle < cycle || (nearCount > 0 ? near[nearCount - 1] : heap[0]).picosecondInCycle == 0
+        return earliestCycle < cycle
+            || (nearCount > 0 ? near[nearCount - 1] : heap[0]).picosecondInCycle <= picosecondInCycle
     }
 
     /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it); it runs after every
@@ -96,6 +105,46 @@
         // earlier, they run first), moving each one slot up.
         var slot = nearCount
         while slot > 0, !ScheduledEvent.dueBefore(item, near[slot - 1]) {
+            near[slot] = near[slot - 1]
+            slot -= 1
+        }
+        near[slot] = item
+        nearCount += 1
+    }
+
+    /// Takes the next insertion number for an event to be scheduled later with it
+    /// (``schedule(_:at:picosecondInCycle:order:)``): the event keeps the place among the events
+    /// due at the same time that it would have had if scheduled now.
+    @inline(__always)
+    mutating func reserveOrder() -> UInt64 {
+        defer { nextOrder &+= 1 }
+        return nextOrder
+    }
+
+    /// Whether a pending event runs before an event due at `cycle` (and `picosecondInCycle`)
+    /// with insertion number `order`, by the total order.
+    @inline(__always)
+    func hasEvent(preceding cycle: Int64, picosecondInCycle: Int64, order: UInt64) -> Bool {
+        guard earliestCycle <= cycle, !isEmpty else { return false }
+        let other = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: order, event: Self.emptySlot.event)
+        return ScheduledEvent.precedes(nearCount > 0 ? near[nearCount - 1] : heap[0], other)
+    }
+
+    /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it), with the insertion number
+    /// `order` taken earlier (``reserveOrder()``): among the events due at the same time it runs
+    /// after those with smaller numbers and before those with larger ones, wherever they are.
+    mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0, order: UInt64) {
+        let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: order, event: event)
+        if cycle < earliestCycle { earliestCycle = cycle }
+        if nearCount == Self.nearCapacity { moveLatestNearToHeap() }
+        if heapCount > 0, !ScheduledEvent.precedes(item, heap[0]) {
+            pushFar(item)
+            return
+        }
+        // As in the schedule above, by the whole order: an event scheduled after this number was
+        // taken may be due at the same time and still come after it.
+        var slot = nearCount
+        while slot > 0, ScheduledEvent.precedes(near[slot - 1], item) {
             near[slot] = near[slot - 1]
             slot -= 1
         }

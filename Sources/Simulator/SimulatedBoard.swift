@@ -40,6 +40,10 @@ public final class SimulatedBoard {
     @usableFromInline var queue = EventQueue()
     /// Every event due at or before this cycle has run.
     @usableFromInline private(set) var worldCycle: Int64 = 0
+    /// While the event-driven engine runs events (``runEvents(through:)``), the cycle it runs
+    /// them through; `Int64.min` otherwise, and always with the stepping engine. Tells a timer
+    /// whether the timer it sets last may run at once (``startsTimerNow(atPicoseconds:)``).
+    private var eventsRunThroughCycle = Int64.min
     /// The firmware's own position in time (the CPU running the loop).
     @usableFromInline var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).
@@ -205,12 +209,12 @@ public final class SimulatedBoard {
     /// The board cycle containing `picoseconds` (physics times are quantized up to the next cycle edge).
     /// With the default 1 ns cycle, as for instants, the division is by a constant, which the
     /// compiler makes a multiplication: no division instruction and none of its checks for every
-    /// photon and click.
+    /// photon and click. (Wrapping additions: a physics time is far below 2⁶³ ps, about 107 days.)
     @inline(__always)
     public func cycle(atOrAfterPicoseconds picoseconds: Int64) -> Int64 {
         cyclePeriodPicoseconds == 1_000
-            ? (picoseconds + 999) / 1_000
-            : (picoseconds + cyclePeriodPicoseconds - 1) / cyclePeriodPicoseconds
+            ? (picoseconds &+ 999) / 1_000
+            : (picoseconds &+ cyclePeriodPicoseconds &- 1) / cyclePeriodPicoseconds
     }
 
     /// The cycle the simulation has reached: every event at or before it has run.
@@ -306,9 +310,64 @@ public final class SimulatedBoard {
     /// with other events scheduled this way, so a device's physics events run in time order.
     @inline(__always)
     public func scheduleTimer(_ device: DeviceID, tag: Int64, atPicoseconds picoseconds: Int64) {
+        let due = timerPlace(atPicoseconds: picoseconds)
+        queue.schedule(.timer(device: device.index, tag: tag), at: due.cycle, picosecondInCycle: due.picosecondInCycle)
+    }
+
+    /// Where a timer for the picosecond time `picoseconds` goes among the events: the cycle edge
+    /// at or after it (clamped to now), and its picosecond within that cycle, 1…period. (Wrapping
+    /// arithmetic: a physics time is far below 2⁶³ ps, about 107 days, so no overflow check is
+    /// needed for every photon and click.)
+    @inline(__always)
+    private func timerPlace(atPicoseconds picoseconds: Int64) -> (cycle: Int64, picosecondInCycle: Int64) {
         let cycle = max(self.cycle(atOrAfterPicoseconds: picoseconds), worldCycle)
-        let withinCycle = min(max(picoseconds - (cycle - 1) * cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds)
-        queue.schedule(.timer(device: device.index, tag: tag), at: cycle, picosecondInCycle: withinCycle)
+        return (cycle, min(max(picoseconds &- (cycle &- 1) &* cyclePeriodPicoseconds, 1), cyclePeriodPicoseconds))
+    }
+
+    /// Whether a timer for the picosecond time `picoseconds`, which a running event would
+    /// schedule as the last thing it does, would be the next event to run: the event-driven
+    /// engine is running events through the timer's cycle (``runEvents(through:)``, so nothing
+    /// the firmware does can come first) and nothing pending is due before the timer or with it
+    /// (``EventQueue/hasEvent(dueAtOrBefore:picosecondInCycle:)``). If so, the world moves to
+    /// the timer's cycle and the caller runs the timer at once: the same calls in the same order
+    /// as the loop taking it out of the queue next, without the trip through the queue (a
+    /// photon's arrival, after most laser pulses that send one). The stepping engine, the
+    /// reference it is tested against, always queues.
+    ///
+    /// Only for the last thing an event does: what it did after the timer ran would come after
+    /// the timer's consequences instead of before them.
+    @inline(__always)
+    func startsTimerNow(atPicoseconds picoseconds: Int64) -> Bool {
+        let due = timerPlace(atPicoseconds: picoseconds)
+        guard due.cycle <= eventsRunThroughCycle,
+              !queue.hasEvent(dueAtOrBefore: due.cycle, picosecondInCycle: due.picosecondInCycle) else { return false }
+        worldCycle = due.cycle
+        return true
+    }
+
+    /// Takes the place in the event order of a timer to be scheduled later
+    /// (``scheduleTimer(_:tag:atCycle:order:)``) or run at once (``startsTimerNow(atCycle:order:)``).
+    @inline(__always)
+    func reserveTimerOrder() -> UInt64 { queue.reserveOrder() }
+
+    /// Calls `device.timerFired(tag:)` at `cycle` (clamped to now), in the place in the event
+    /// order taken earlier (``reserveTimerOrder()``).
+    @inline(__always)
+    func scheduleTimer(_ device: DeviceID, tag: Int64, atCycle cycle: Int64, order: UInt64) {
+        queue.schedule(.timer(device: device.index, tag: tag), at: max(cycle, worldCycle), order: order)
+    }
+
+    /// ``startsTimerNow(atPicoseconds:)`` for a timer at the start of `cycle` (clamped to now)
+    /// with its place in the event order taken earlier (``reserveTimerOrder()``): it may run at
+    /// once, as the last thing an event does, when nothing pending would run before it.
+    @inline(__always)
+    func startsTimerNow(atCycle cycle: Int64, order: UInt64) -> Bool {
+        let due = max(cycle, worldCycle)
+        guard due <= eventsRunThroughCycle, !queue.hasEvent(preceding: due, picosecondInCycle: 0, order: order) else {
+            return false
+        }
+        worldCycle = due
+        return true
     }
 
     /// The logical value of a line now.
@@ -331,11 +390,14 @@ public final class SimulatedBoard {
     @usableFromInline func runEvents(through target: Int64) {
         switch engine {
         case .eventDriven:
+            let outerRunThroughCycle = eventsRunThroughCycle
+            eventsRunThroughCycle = target
             while queue.hasEvent(dueAtOrBefore: target) {
                 let event = queue.removeEarliest()
                 worldCycle = event.cycle
                 dispatch(event)
             }
+            eventsRunThroughCycle = outerRunThroughCycle
         case .stepEveryCycle:
             var cycle = worldCycle
             while cycle <= target {
@@ -378,7 +440,7 @@ public final class SimulatedBoard {
         if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
         if line.pointee.edgeQueue >= 0 {
             if stampsAtOnce {
-                stampEdge(line: index, value: value, atCycle: cycle)
+                stampEdge(line: index, at: line, value: value, atCycle: cycle)
             } else {
                 scheduleStamp(line: index, value: value, atCycle: cycle)
             }
@@ -414,10 +476,24 @@ public final class SimulatedBoard {
     }
 
     /// Puts an edge in its request's buffer, stamped at `cycle`, if the request asked for it.
-    /// (The line's state is read through one address, as in `apply`: one bounds check, not four.)
-    @usableFromInline func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
-        let line = lines.address(of: index)
+    @inline(__always)
+    func stampEdge(line index: Int, value: UInt8, atCycle cycle: Int64) {
+        stampEdge(line: index, at: lines.address(of: index), value: value, atCycle: cycle)
+    }
+
+    /// ``stampEdge(line:value:atCycle:)`` for line `index`, whose state is at `line`. Whether the
+    /// request asked for the edge is asked inline, in the line's change: the click lines' falls,
+    /// half their edges, are not asked for and cost no call.
+    @inlinable @inline(__always)
+    func stampEdge(line index: Int, at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         guard line.pointee.edges.reports(risingEdge: value == 1) else { return }
+        bufferEdge(at: line, value: value, atCycle: cycle)
+    }
+
+    /// Puts an edge the request asked for in its buffer, stamped at `cycle`. (The line's state is
+    /// read through one address: one bounds check, not four.)
+    @usableFromInline @inline(never)
+    func bufferEdge(at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         line.pointee.edgeCount += 1
         let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
                               line: line.pointee.indexInRequest, lineSequence: line.pointee.edgeCount)

@@ -1,4 +1,4 @@
-import HAL
+public import HAL
 
 /// Which side drives a simulated line.
 public enum LineDirection: Sendable, Hashable {
@@ -49,7 +49,7 @@ public struct SimulatedLineSpec: Sendable, Hashable {
     /// Edges seen on this line so far (the per-line sequence number).
     var edgeCount: UInt64 = 0
     /// Which edges the firmware's request asked for.
-    var edges: EdgeSelection = .both
+    @usableFromInline var edges: EdgeSelection = .both
     /// The latest cycle a stamp of this line is scheduled for: the kernel services one line's
     /// edges in turn, so their stamps never go backwards.
     var lastStampCycle: Int64 = .min

@@ -17,16 +17,25 @@ import Testing
     /// Runs the queue and a sorted reference side by side: `steps` random operations, each
     /// scheduling an event (with probability `scheduleShare`; due up to `scheduleSpan` cycles
     /// ahead, at one of `picosecondChoices` picoseconds so that ties are common) or running
-    /// the events due up to `runSpan` cycles ahead. Returns the tags in the order the queue ran
+    /// the events due up to `runSpan` cycles ahead. With probability `reserveShare` a scheduled
+    /// event only takes its place in the order (``EventQueue/reserveOrder()``) and is scheduled
+    /// in it just before the next run, latest first. Returns the tags in the order the queue ran
     /// them and in the order the reference did, and the most events pending at once.
     static func runSideBySide(seed: UInt64, steps: Int, scheduleShare: Double, scheduleSpan: UInt64, runSpan: UInt64,
-                              picosecondChoices: UInt64) -> (queue: [Int64], reference: [Int64], largest: Int) {
+                              picosecondChoices: UInt64,
+                              reserveShare: Double = 0) -> (queue: [Int64], reference: [Int64], largest: Int) {
         var random = Xoshiro256StarStar(seed: seed)
         var queue = EventQueue(capacity: 1)
         var pending: [Expected] = []
         var ran: [Int64] = [], expected: [Int64] = []
         var now: Int64 = 0, nextTag: Int64 = 0, largest = 0
+        var held: [(expected: Expected, order: UInt64)] = []
         func runDue(through target: Int64) {
+            for event in held.reversed() {
+                queue.schedule(.timer(device: 0, tag: event.expected.tag), at: event.expected.cycle,
+                               picosecondInCycle: event.expected.picosecondInCycle, order: event.order)
+            }
+            held.removeAll()
             while let event = queue.popDue(atOrBefore: target) {
                 if case let .timer(_, tag) = event.event { ran.append(tag) }
             }
@@ -41,12 +50,22 @@ import Testing
             if random.nextUnitInterval() < scheduleShare {
                 let cycle = now + Int64(random.next() % scheduleSpan)
                 let picosecond = picosecondChoices == 0 ? 0 : Int64(1 + random.next() % picosecondChoices)
-                queue.schedule(.timer(device: 0, tag: nextTag), at: cycle, picosecondInCycle: picosecond)
-                pending.append(Expected(cycle: cycle, picosecondInCycle: picosecond, order: Int(nextTag), tag: nextTag))
+                let event = Expected(cycle: cycle, picosecondInCycle: picosecond, order: Int(nextTag), tag: nextTag)
+                if reserveShare > 0, random.nextUnitInterval() < reserveShare {
+                    // Every event takes one insertion number, so the tags count them too.
+                    let order = queue.reserveOrder()
+                    #expect(order == UInt64(nextTag))
+                    held.append((event, order))
+                } else {
+                    queue.schedule(.timer(device: 0, tag: nextTag), at: cycle, picosecondInCycle: picosecond)
+                }
+                pending.append(event)
                 nextTag += 1
-                largest = max(largest, queue.count)
-                let next = queue.nextCycle
-                #expect(next == pending.map(\.cycle).min())
+                largest = max(largest, queue.count + held.count)
+                if held.isEmpty {
+                    let next = queue.nextCycle
+                    #expect(next == pending.map(\.cycle).min())
+                }
             } else {
                 runDue(through: now + Int64(random.next() % runSpan))
             }
@@ -85,6 +104,37 @@ import Testing
                                      picosecondChoices: 2)
         #expect(run.largest > EventQueue.nearCapacity)
         #expect(run.queue == run.reference)
+    }
+
+    @Test func eventsScheduledInAPlaceTakenEarlierRunInTheTotalOrder() {
+        // A third of the events take their place in the order and are scheduled later, after
+        // events with larger numbers that may be due at the same time (a click's fall, placed
+        // before the rise's consequences): in the near list, and with the heap crowded.
+        let few = Self.runSideBySide(seed: 3, steps: 20_000, scheduleShare: 0.5, scheduleSpan: 8, runSpan: 8,
+                                     picosecondChoices: 2, reserveShare: 0.3)
+        #expect(few.queue.count > 9_000 && few.queue == few.reference)
+        let crowded = Self.runSideBySide(seed: 13, steps: 4_000, scheduleShare: 0.75, scheduleSpan: 100, runSpan: 2,
+                                         picosecondChoices: 2, reserveShare: 0.3)
+        #expect(crowded.largest > 10 * EventQueue.nearCapacity && crowded.queue == crowded.reference)
+    }
+
+    @Test func anEventPrecedesATimeByCyclePicosecondAndInsertionNumber() {
+        // What a timer run at once asks (SimulatedBoard.startsTimerNow): whether a pending event
+        // would run before it, a tie on the time going to the smaller insertion number.
+        var queue = EventQueue()
+        let empty = queue.hasEvent(preceding: .max, picosecondInCycle: 0, order: .max)
+        let taken = queue.reserveOrder()                                  // 0
+        queue.schedule(.timer(device: 1, tag: 9), at: 20, picosecondInCycle: 3)   // order 1
+        let answers = [queue.hasEvent(preceding: 19, picosecondInCycle: 999, order: 5),
+                       queue.hasEvent(preceding: 20, picosecondInCycle: 2, order: 5),
+                       queue.hasEvent(preceding: 20, picosecondInCycle: 3, order: taken),
+                       queue.hasEvent(preceding: 20, picosecondInCycle: 3, order: 2),
+                       queue.hasEvent(preceding: 20, picosecondInCycle: 4, order: taken),
+                       queue.hasEvent(preceding: 21, picosecondInCycle: 0, order: taken)]
+        #expect(!empty && answers == [false, false, false, true, true, true])
+        let byTime = [queue.hasEvent(dueAtOrBefore: 20, picosecondInCycle: 2),
+                      queue.hasEvent(dueAtOrBefore: 20, picosecondInCycle: 3)]
+        #expect(byTime == [false, true])
     }
 
     @Test func tiesAcrossTheNearListAndTheHeapKeepTheSchedulingOrder() {

@@ -143,6 +143,19 @@ public final class PhotonDetectorModel: SimulatedDevice {
         schedule(.photon, at: timePicoseconds, on: board)
     }
 
+    /// A photon reaches the detector's input at `timePicoseconds`, as the last thing the event
+    /// running now does (the laser pulse's, in ``QuantumDotSource``): when its timer would run
+    /// next it runs at once (``SimulatedBoard/startsTimerNow(atPicoseconds:)``), else it is queued.
+    @inline(__always)
+    func photonArrivesLast(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) {
+        photonsArrived += 1
+        if board.startsTimerNow(atPicoseconds: timePicoseconds) {
+            photonTimerFired(atPicoseconds: timePicoseconds, on: board)
+        } else {
+            schedule(.photon, at: timePicoseconds, on: board)
+        }
+    }
+
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         gate.change(toOpen: value == 1, atPicoseconds: cycle * cyclePeriodPicoseconds)
         if gate.isOpen { gateOpened(on: board) }
@@ -160,7 +173,9 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     /// The click line's change a timer makes, if any, is driven last
-    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``), from one place. A click's rise takes
+    /// (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``): from one place for every timer but
+    /// the photon's, which has a path of its own (``photonTimerFired(atPicoseconds:on:)``, also
+    /// run straight from ``photonArrivesLast(atPicoseconds:on:)``). A click's rise takes
     /// the same place among the events as when it was scheduled before the click's other timers:
     /// it is due before the click's fall and at the start of its cycle, where no physics timer
     /// (afterpulse, dark count) can be.
@@ -169,11 +184,8 @@ public final class PhotonDetectorModel: SimulatedDevice {
         let drive: (value: UInt8, cycle: Int64)
         switch TimerKind(rawValue: tag & 3) {
         case .photon:
-            guard let click = detector.photonArrives(atPicoseconds: time, gateOpen: gate.isOpen(atPicoseconds: time),
-                                                     rng: &random) else { return }
-            photonClicks += 1
-            guard let rise = emitClick(atPicoseconds: click, on: board) else { return }
-            drive = (1, rise)
+            photonTimerFired(atPicoseconds: time, on: board)
+            return
         case .darkCount:
             if time == darkCountTimerPicoseconds { darkCountTimerPicoseconds = Self.never }
             guard time == nextDarkCountPicoseconds else {
@@ -209,6 +221,36 @@ public final class PhotonDetectorModel: SimulatedDevice {
         board.driveAtEndOfTimer(clickLine, to: drive.value, atCycle: drive.cycle)
     }
 
+    /// A photon's timer (at `timePicoseconds`, the world at its cycle): the detector decides, and
+    /// a click drives the line's rise last (``SimulatedBoard/driveAtEndOfTimer(_:to:atCycle:)``).
+    @inline(__always)
+    private func photonTimerFired(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) {
+        guard let click = detector.photonArrives(atPicoseconds: timePicoseconds,
+                                                 gateOpen: gate.isOpen(atPicoseconds: timePicoseconds),
+                                                 rng: &random) else { return }
+        photonClicks += 1
+        let (rise, fallOrder) = emitPhotonClick(atPicoseconds: click, on: board)
+        // The fall's place in the event order was taken before the rise: scheduled after the
+        // drive, or run at once, it keeps that place.
+        if let rise { board.driveAtEndOfTimer(clickLine, to: 1, atCycle: rise) }
+        fallAtEndOfTimer(order: fallOrder, on: board)
+    }
+
+    /// The click line's fall, due at `clickLineFallsAtCycle` in the place `order` in the event
+    /// order (taken by ``emitPhotonClick(atPicoseconds:on:)``), as the last thing a timer does:
+    /// run at once when it would be the next event (``SimulatedBoard/startsTimerNow(atCycle:order:)``;
+    /// most clicks, as nothing else is pending by then), else scheduled in that place.
+    @inline(__always)
+    private func fallAtEndOfTimer(order: UInt64, on board: SimulatedBoard) {
+        let cycle = clickLineFallsAtCycle
+        if board.startsTimerNow(atCycle: cycle, order: order) {
+            clickLineFallDriven = true
+            board.driveAtEndOfTimer(clickLine, to: 0, atCycle: board.currentCycle)
+        } else {
+            board.scheduleTimer(id, tag: cycle << 2 | TimerKind.clickLineFalls.rawValue, atCycle: cycle, order: order)
+        }
+    }
+
     /// Draws the open time to the next dark count, counted from the gate's open-time reading
     /// `openTime` (none for a zero dark-count rate).
     private func drawDarkCount(fromOpenTime openTime: Int64) {
@@ -237,6 +279,21 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// afterpulse, and returns the cycle at which the line rises, or nil when the click falls
     /// while the line is still high (the pulse stretches): the caller drives the rise last.
     private func emitClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) -> Int64? {
+        click(atPicoseconds: timePicoseconds, on: board, schedulesFall: true).rise
+    }
+
+    /// ``emitClick(atPicoseconds:on:)`` for a photon's click, except that the fall is not
+    /// scheduled: only its place in the event order is taken, and returned with the rise, for
+    /// ``fallAtEndOfTimer(order:on:)``.
+    private func emitPhotonClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) -> (rise: Int64?, fallOrder: UInt64) {
+        click(atPicoseconds: timePicoseconds, on: board, schedulesFall: false)
+    }
+
+    /// The click of ``emitClick(atPicoseconds:on:)``; with `schedulesFall` false the fall's timer
+    /// is not scheduled, only its place in the event order taken (`fallOrder`; 0 otherwise).
+    @inline(__always)
+    private func click(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard,
+                       schedulesFall: Bool) -> (rise: Int64?, fallOrder: UInt64) {
         let rise = max(board.cycle(atOrAfterPicoseconds: timePicoseconds), board.currentCycle)
         if let tagger {
             // Where the simulator put the click: at its own time, or at the cycle it had reached.
@@ -250,13 +307,18 @@ public final class PhotonDetectorModel: SimulatedDevice {
             clickLineFallDriven = false
         }
         clickLineFallsAtCycle = rise + clickPulseWidthCycles
-        board.scheduleTimer(id, tag: clickLineFallsAtCycle << 2 | TimerKind.clickLineFalls.rawValue,
-                            atCycle: clickLineFallsAtCycle)
+        var fallOrder: UInt64 = 0
+        if schedulesFall {
+            board.scheduleTimer(id, tag: clickLineFallsAtCycle << 2 | TimerKind.clickLineFalls.rawValue,
+                                atCycle: clickLineFallsAtCycle)
+        } else {
+            fallOrder = board.reserveTimerOrder()
+        }
         if let afterpulse = detector.pendingAfterpulsePicoseconds, afterpulse != scheduledAfterpulsePicoseconds {
             scheduledAfterpulsePicoseconds = afterpulse
             schedule(.afterpulse, at: afterpulse, on: board)
         }
-        return merges ? nil : rise
+        return (merges ? nil : rise, fallOrder)
     }
 
     @inline(__always)

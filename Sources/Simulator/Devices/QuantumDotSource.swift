@@ -66,10 +66,16 @@ public final class QuantumDotSource: LaserPulseListener {
         emitter.emitGivenPhotonIntoAnArm(pulseAtPicoseconds: picoseconds, analyzerA: settingA, analyzerB: settingB,
                                          rng: &random, into: &photons)
         photonsDelivered += photons.count
+        // The last photon is the last thing the pulse's event does: its timer may run at once.
+        let last = photons.count - 1
         for index in 0..<photons.count {
             let photon = photons[index]
             detectorsUnretained[photon.channel.rawValue]._withUnsafeGuaranteedRef {
-                $0.photonArrives(atPicoseconds: photon.timePicoseconds, on: board)
+                if index < last {
+                    $0.photonArrives(atPicoseconds: photon.timePicoseconds, on: board)
+                } else {
+                    $0.photonArrivesLast(atPicoseconds: photon.timePicoseconds, on: board)
+                }
             }
         }
     }
