@@ -45,6 +45,12 @@ public final class SimulatedBoard {
     /// whether the timer it sets last may run at once (``startsTimerNow(atPicoseconds:)``).
     private var eventsRunThroughCycle = Int64.min
     /// The firmware's own position in time (the CPU running the loop).
+    ///
+    /// Board cycles count from 0 at the board's start; at the shortest period a board can have
+    /// (1 ps) they reach `Int64.max` after 106 days of board time, at the default 1 ns after
+    /// 292 years. The firmware's inlined HAL calls add their costs to it with wrapping arithmetic:
+    /// an overflow check on every sleep, write and read, four to five per trigger cycle, would
+    /// guard against a run no board can make.
     @usableFromInline var firmwareCycle: Int64 = 0
     /// Random draws for the timing profile (wake-up latency).
     @usableFromInline var timingRandom: Xoshiro256StarStar

@@ -22,8 +22,8 @@ public final class SimulatedClock: HardwareClock {
     public func sleep(until deadline: Instant) -> Instant {
         let target = board.cycle(atOrAfter: deadline)
         let wake = target > board.firmwareCycle
-            ? target + board.sampleWakeLatencyCycles()
-            : board.firmwareCycle + board.clockReadCostCycles
+            ? target &+ board.sampleWakeLatencyCycles()   // (board cycles: see SimulatedBoard.firmwareCycle)
+            : board.firmwareCycle &+ board.clockReadCostCycles
         board.advanceWorld(to: wake)
         board.firmwareCycle = wake
         return board.instant(atCycle: wake)

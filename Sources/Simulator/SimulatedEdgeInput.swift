@@ -24,7 +24,8 @@ public final class SimulatedEdgeInput: EdgeInput {
     public func readEdges(into buffer: UnsafeMutableBufferPointer<EdgeEvent>) throws(HardwareError) -> Int {
         board.advanceWorld(to: board.firmwareCycle)
         let count = board.edgeQueues[queueIndex].pop(into: buffer)
-        board.firmwareCycle += board.edgeReadCostCycles + Int64(count) * board.edgeReadPerEventCycles
+        // (Board cycles: see SimulatedBoard.firmwareCycle.)
+        board.firmwareCycle &+= board.edgeReadCostCycles &+ Int64(count) &* board.edgeReadPerEventCycles
         return count
     }
 

@@ -37,7 +37,7 @@ public final class SimulatedOutputLine: OutputLine {
     @inlinable @inline(__always)
     public func set(_ values: LineBits, mask: LineBits) throws(HardwareError) {
         let start = board.firmwareCycle
-        let landing = start + board.writeLatencyCycles
+        let landing = start &+ board.writeLatencyCycles   // (board cycles: see SimulatedBoard.firmwareCycle)
         let selected = mask.rawValue & requestMask
         // Only the lines whose level changes go to the board: a line written to the level it is
         // driven to would change nothing there (the write still costs its firmware time).
@@ -57,6 +57,6 @@ public final class SimulatedOutputLine: OutputLine {
                 } while remaining != 0
             }
         }
-        board.firmwareCycle = start + board.writeCostCycles
+        board.firmwareCycle = start &+ board.writeCostCycles
     }
 }
