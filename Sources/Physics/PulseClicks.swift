@@ -6,14 +6,17 @@ public struct PulseClicks: RandomAccessCollection, Sendable {
 
     var storage: InlineArray<64, DetectorClick>
     /// How many clicks are held.
-    public private(set) var count: Int
+    @inlinable public var count: Int { heldCount }
+    /// The storage of ``count``: a stored property the inlinable ``removeAll()`` can write (a
+    /// `private(set)` setter cannot be reached from inlinable code).
+    @usableFromInline var heldCount: Int
     /// Clicks that did not fit, since this buffer was made (a run should report it; 0 is normal).
     public private(set) var overflowCount: Int
 
     /// An empty buffer.
     public init() {
         storage = InlineArray(repeating: DetectorClick(channel: .aPlus, timePicoseconds: 0, cause: .photon))
-        count = 0
+        heldCount = 0
         overflowCount = 0
     }
 
@@ -26,7 +29,7 @@ public struct PulseClicks: RandomAccessCollection, Sendable {
     public subscript(index: Int) -> DetectorClick { storage[index] }
 
     /// Forgets the clicks, keeping the storage and the overflow count.
-    public mutating func removeAll() { count = 0 }
+    @inlinable public mutating func removeAll() { heldCount = 0 }
 
     /// Adds `click` at the end, or counts it as overflow when full.
     mutating func append(_ click: DetectorClick) {
@@ -35,7 +38,7 @@ public struct PulseClicks: RandomAccessCollection, Sendable {
             return
         }
         storage[count] = click
-        count += 1
+        heldCount += 1
     }
 
     /// Puts the clicks in time order (insertion sort: the lists are short and nearly sorted).

@@ -9,12 +9,15 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
 
     @usableFromInline var storage: InlineArray<4, PhotonArrival>
     /// How many photons arrived.
-    public private(set) var count: Int
+    @inlinable public var count: Int { heldCount }
+    /// The storage of ``count``: a stored property the inlinable ``removeAll()`` can write (a
+    /// `private(set)` setter cannot be reached from inlinable code).
+    @usableFromInline var heldCount: Int
 
     /// No photons.
     public init() {
         storage = InlineArray(repeating: PhotonArrival(channel: .aPlus, timePicoseconds: 0))
-        count = 0
+        heldCount = 0
     }
 
     /// The first index, 0.
@@ -27,7 +30,7 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
     @inlinable public subscript(index: Int) -> PhotonArrival { storage[index] }
 
     /// Forgets every photon, keeping the storage.
-    public mutating func removeAll() { count = 0 }
+    @inlinable public mutating func removeAll() { heldCount = 0 }
 
     /// Replaces the photons, if none are held yet, with arm A's photon `photonA` when `keepingA`
     /// and arm B's `photonB` when `keepingB`, in time order (B after A on equal times): what
@@ -38,7 +41,7 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
         precondition(count == 0, "setFirstPair on photons already held")
         storage[0] = keepingA ? photonA : photonB
         storage[1] = photonB
-        count = (keepingA ? 1 : 0) + (keepingB ? 1 : 0)
+        heldCount = (keepingA ? 1 : 0) + (keepingB ? 1 : 0)
         if keepingA && keepingB && photonB.timePicoseconds < photonA.timePicoseconds {
             storage[0] = photonB
             storage[1] = photonA
@@ -51,7 +54,7 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
     /// stall, about a tenth of a pulse's time).
     @inline(__always)
     mutating func copyPhotons(of other: PulsePhotons) {
-        count = other.count
+        heldCount = other.count
         for index in 0..<other.count {
             storage[index] = PhotonArrival(channel: other.storage[index].channel,
                                            timePicoseconds: other.storage[index].timePicoseconds)
@@ -66,6 +69,6 @@ public struct PulsePhotons: RandomAccessCollection, Sendable {
             position -= 1
         }
         storage[position] = photon
-        count += 1
+        heldCount += 1
     }
 }
