@@ -178,11 +178,7 @@ public final class SimulatedBoard {
                     watchers = .several(watcherCalls.count..<watcherCalls.count + calls.count)
                     for call in calls { watcherCalls.append(call) }
                 }
-                if rising {
-                    lines[index].risingWatchers = watchers
-                } else {
-                    lines[index].fallingWatchers = watchers
-                }
+                lines[index].watchersByNewValue[rising ? 1 : 0] = watchers
             }
         }
     }
@@ -451,7 +447,8 @@ public final class SimulatedBoard {
                 scheduleStamp(line: index, value: value, atCycle: cycle)
             }
         }
-        switch value == 1 ? line.pointee.risingWatchers : line.pointee.fallingWatchers {
+        // (`value` is 0 or 1, a line's logical value.)
+        switch line.pointee.watchersByNewValue[unchecked: Int(value & 1)] {
         case .none: break
         case .one(let call): call.lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
         case .several(let positions): callWatchers(at: positions, line: index, value: value, atCycle: cycle)

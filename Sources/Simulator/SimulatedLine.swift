@@ -36,10 +36,10 @@ public struct SimulatedLineSpec: Sendable, Hashable {
     /// Devices that are called when the line changes, in the order they were attached, each
     /// with the edges it is called for.
     var watchers: [(device: Int, edges: EdgeSelection)] = []
-    /// The devices a rising edge of the line calls (set by the board whenever a device attaches).
-    @usableFromInline var risingWatchers: LineWatchers = .none
-    /// The same for falling edges.
-    @usableFromInline var fallingWatchers: LineWatchers = .none
+    /// The devices an edge of the line calls, by the value the line changes to (0: a falling
+    /// edge, 1: a rising one; set by the board whenever a device attaches). Indexed by the new
+    /// value, so a change finds its watchers with one load, not a choice between two.
+    @usableFromInline var watchersByNewValue = InlineArray<2, LineWatchers>(repeating: .none)
     /// The edge queue of the input request holding this line, if any.
     @usableFromInline var edgeQueue: Int = -1
     /// The line's index inside that request.
