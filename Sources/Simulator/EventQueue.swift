@@ -93,18 +93,27 @@
     mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0) {
         let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder, event: event)
         nextOrder &+= 1
-        if cycle < earliestCycle { earliestCycle = cycle }
+        // Scheduled after every pending event, `item` runs before one exactly when it is due
+        // strictly before it (a tie goes to the earlier one): the cheaper comparison.
+        insert(item, runsBefore: ScheduledEvent.dueBefore)
+    }
+
+    /// Puts `item` in its place: in the near list, or in the far heap when the heap's root runs
+    /// before it. `runsBefore(item, other)` tells whether `item` runs before a pending `other`.
+    @inline(__always)
+    private mutating func insert(_ item: ScheduledEvent, runsBefore: (ScheduledEvent, ScheduledEvent) -> Bool) {
+        if item.cycle < earliestCycle { earliestCycle = item.cycle }
         // A full near list first hands its latest event to the heap, so that the test below
         // sees every event `item` must follow once it is in the near list.
         if nearCount == Self.nearCapacity { moveLatestNearToHeap() }
-        if heapCount > 0, !ScheduledEvent.dueBefore(item, heap[0]) {
+        if heapCount > 0, !runsBefore(item, heap[0]) {
             pushFar(item)
             return
         }
-        // Walk back from the earliest past the events due no later than `item` (scheduled
-        // earlier, they run first), moving each one slot up.
+        // Walk back from the earliest past the events that run before `item`, moving each one
+        // slot up.
         var slot = nearCount
-        while slot > 0, !ScheduledEvent.dueBefore(item, near[slot - 1]) {
+        while slot > 0, !runsBefore(item, near[slot - 1]) {
             near[slot] = near[slot - 1]
             slot -= 1
         }
@@ -134,22 +143,10 @@
     /// `order` taken earlier (``reserveOrder()``): among the events due at the same time it runs
     /// after those with smaller numbers and before those with larger ones, wherever they are.
     mutating func schedule(_ event: SimulationEvent, at cycle: Int64, picosecondInCycle: Int64 = 0, order: UInt64) {
-        let item = ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: order, event: event)
-        if cycle < earliestCycle { earliestCycle = cycle }
-        if nearCount == Self.nearCapacity { moveLatestNearToHeap() }
-        if heapCount > 0, !ScheduledEvent.precedes(item, heap[0]) {
-            pushFar(item)
-            return
-        }
-        // As in the schedule above, by the whole order: an event scheduled after this number was
-        // taken may be due at the same time and still come after it.
-        var slot = nearCount
-        while slot > 0, ScheduledEvent.precedes(near[slot - 1], item) {
-            near[slot] = near[slot - 1]
-            slot -= 1
-        }
-        near[slot] = item
-        nearCount += 1
+        // By the whole order: an event scheduled after this number was taken may be due at the
+        // same time and still come after it.
+        insert(ScheduledEvent(cycle: cycle, picosecondInCycle: picosecondInCycle, order: order, event: event),
+               runsBefore: ScheduledEvent.precedes)
     }
 
     /// Removes and returns the earliest event. The queue must not be empty (ask
