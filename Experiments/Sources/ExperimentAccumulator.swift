@@ -97,7 +97,7 @@ public struct ExperimentAccumulator: Sendable {
     /// the live pipeline's per-click loop.)
     @inlinable @inline(__always)
     public mutating func add(_ event: ClickEvent) {
-        eventCount += 1
+        eventCount &+= 1   // (wrapping: no run sees 2⁶³ events; no overflow test per click)
         guard event.setting >= 0, event.setting < settings.count else { eventsOutsideScheduleCount += 1; return }
         if event.cycle != cycle {
             closeCycle()

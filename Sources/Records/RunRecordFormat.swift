@@ -57,7 +57,9 @@ public enum RunRecordFormat {
     /// at q = 6 and the timestamp at q = 14. A word w with bytes x₀ … x₇ starting at q = p adds
     /// S(w) = Σ x_j to sum1 and Σ (22 − p − j)·x_j = (22 − p)·S(w) − J(w) to sum2, with
     /// J(w) = Σ j·x_j (`RecordWordSums`). Every sum stays below 2¹⁶ and every term (22 − p − j)·x_j is
-    /// non-negative, so nothing wraps; unsigned sums make the two `% 255` cheaper.
+    /// non-negative, so nothing wraps; unsigned sums make the two `% 255` cheaper, and because
+    /// nothing can overflow the sums use wrapping operators (no overflow test and trap per term, once
+    /// per click).
     @inlinable @inline(__always)
     public static func check(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: UInt16, cycle: Int64,
                              timestamp: Int64) -> UInt16 {
@@ -65,9 +67,9 @@ public enum RunRecordFormat {
                                   | UInt64(setting) << 32)
         let cycleSums = RecordWordSums(UInt64(bitPattern: cycle))
         let timestampSums = RecordWordSums(UInt64(bitPattern: timestamp))
-        let sum1 = head.byteSum + cycleSums.byteSum + timestampSums.byteSum
-        let sum2 = (22 * head.byteSum - head.indexWeightedSum) + (16 * cycleSums.byteSum - cycleSums.indexWeightedSum)
-            + (8 * timestampSums.byteSum - timestampSums.indexWeightedSum)
+        let sum1 = head.byteSum &+ cycleSums.byteSum &+ timestampSums.byteSum
+        let sum2 = (22 &* head.byteSum &- head.indexWeightedSum) &+ (16 &* cycleSums.byteSum &- cycleSums.indexWeightedSum)
+            &+ (8 &* timestampSums.byteSum &- timestampSums.indexWeightedSum)
         return UInt16(sum2 % 255) << 8 | UInt16(sum1 % 255)
     }
 
