@@ -59,8 +59,11 @@ public final class ClickEventRing: @unchecked Sendable {
         let t = tail.load(ordering: .acquiring)
         var index = h
         defer { head.store(index, ordering: .releasing) }
+        // Read once, not per event: `body` is opaque here, so the compiler reloaded both (and
+        // tested the address for nil) on every event.
+        let slots = storage.baseAddress!, mask = self.mask
         while index < t {
-            let event = (storage.baseAddress! + (index & mask)).move()
+            let event = (slots + (index & mask)).move()
             index &+= 1
             try body(event)
         }
