@@ -6,7 +6,9 @@ public import Synchronization
 /// A push into a full ring does not block and does not overwrite: the event is dropped and
 /// counted in `droppedEvents`, which every report carries, so a lost click is never silent.
 /// The producer publishes `tail` with release ordering after writing the slot, the consumer
-/// publishes `head` after reading it (the classic Lamport queue).
+/// publishes `head` after reading it (the classic Lamport queue). The positions only grow and would
+/// take centuries of clicks to reach 2⁶³, so their arithmetic wraps rather than testing for overflow
+/// on every push and pop.
 public final class ClickEventRing: @unchecked Sendable {
     // Usable from inline code, so `drain` inlines into its consumer in another module (the live
     // pipeline), and the consumer's per-event body with it: a call of the body per click was
@@ -41,12 +43,12 @@ public final class ClickEventRing: @unchecked Sendable {
     @discardableResult
     public func push(_ event: ClickEvent) -> Bool {
         let t = tail.load(ordering: .relaxed)
-        if t - head.load(ordering: .acquiring) > mask {
+        if t &- head.load(ordering: .acquiring) > mask {
             dropped.add(1, ordering: .relaxed)
             return false
         }
         (storage.baseAddress! + (t & mask)).initialize(to: event)
-        tail.store(t + 1, ordering: .releasing)
+        tail.store(t &+ 1, ordering: .releasing)
         return true
     }
 
@@ -57,9 +59,12 @@ public final class ClickEventRing: @unchecked Sendable {
         let t = tail.load(ordering: .acquiring)
         var index = h
         defer { head.store(index, ordering: .releasing) }
+        // Read once, not per event: `body` is opaque here, so the compiler reloaded both (and
+        // tested the address for nil) on every event.
+        let slots = storage.baseAddress!, mask = self.mask
         while index < t {
-            let event = (storage.baseAddress! + (index & mask)).move()
-            index += 1
+            let event = (slots + (index & mask)).move()
+            index &+= 1
             try body(event)
         }
         return t - h

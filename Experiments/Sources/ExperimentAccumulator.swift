@@ -97,8 +97,12 @@ public struct ExperimentAccumulator: Sendable {
     /// the live pipeline's per-click loop.)
     @inlinable @inline(__always)
     public mutating func add(_ event: ClickEvent) {
-        eventCount += 1
-        guard event.setting >= 0, event.setting < settings.count else { eventsOutsideScheduleCount += 1; return }
+        eventCount &+= 1   // (wrapping: no run sees 2⁶³ events; no overflow test per click)
+        // One unsigned comparison for 0 ≤ setting < count (a negative setting is a huge unsigned one).
+        guard UInt(bitPattern: event.setting) < UInt(bitPattern: settings.count) else {
+            eventsOutsideScheduleCount += 1
+            return
+        }
         if event.cycle != cycle {
             closeCycle()
             cycle = event.cycle

@@ -11,12 +11,14 @@
 ///   products is at most 6·510 < 2¹⁶, so no carry spills from one lane into the next (what
 ///   overflows past bit 63 is discarded and is never part of the top lane);
 /// - Σ j·x_j = Σ_k (2k·x₂ₖ + (2k + 1)·x₂ₖ₊₁) = 2·Σ k·P_k + Σ x₂ₖ₊₁.
+/// Both sums are linear in the bytes, so the sums of two words come from the lane-wise sum of
+/// their lanes in one pass (`init(_:plus:)`): lanes P_k ≤ 1 020, product lanes ≤ 6·1 020 < 2¹⁶.
 /// `RunRecordFormatTests` compares the result with the byte-by-byte definition.
 @usableFromInline
 struct RecordWordSums {
-    /// Σ x_j, at most 8 · 255.
+    /// Σ x_j, at most 16 · 255.
     @usableFromInline let byteSum: UInt
-    /// Σ j·x_j, at most 28 · 255.
+    /// Σ j·x_j, at most 56 · 255.
     @usableFromInline let indexWeightedSum: UInt
 
     @usableFromInline static let lowByteOfEachLane: UInt64 = 0x00FF_00FF_00FF_00FF
@@ -26,11 +28,23 @@ struct RecordWordSums {
     /// The sums of `word`'s eight bytes.
     @inlinable @inline(__always)
     init(_ word: UInt64) {
-        let even = word & Self.lowByteOfEachLane
-        let odd = (word >> 8) & Self.lowByteOfEachLane
+        self.init(evenLanes: word & Self.lowByteOfEachLane, oddLanes: (word >> 8) & Self.lowByteOfEachLane)
+    }
+
+    /// The sums of `first`'s and `second`'s sixteen bytes together: byteSum = S(first) + S(second),
+    /// indexWeightedSum = J(first) + J(second), with the byte index j counted within each word.
+    @inlinable @inline(__always)
+    init(_ first: UInt64, plus second: UInt64) {
+        self.init(evenLanes: (first & Self.lowByteOfEachLane) &+ (second & Self.lowByteOfEachLane),
+                  oddLanes: ((first >> 8) & Self.lowByteOfEachLane) &+ ((second >> 8) & Self.lowByteOfEachLane))
+    }
+
+    /// The sums from the even and odd bytes already in their 16-bit lanes (each lane ≤ 510).
+    @inlinable @inline(__always)
+    init(evenLanes even: UInt64, oddLanes odd: UInt64) {
         let pairs = even &+ odd
         byteSum = UInt((pairs &* Self.laneSum) >> 48)
         let oddSum = UInt((odd &* Self.laneSum) >> 48)
-        indexWeightedSum = 2 * UInt((pairs &* Self.laneIndexSum) >> 48) + oddSum
+        indexWeightedSum = 2 &* UInt((pairs &* Self.laneIndexSum) >> 48) &+ oddSum
     }
 }

@@ -52,22 +52,28 @@ public enum RunRecordFormat {
     /// bytes, for the writer (one record per click; this is about a third of the byte loop's cost).
     ///
     /// Fletcher-16 over the checked bytes b₀ … b₂₁ (sum2 += sum1 after each byte) gives
-    /// sum1 = Σ b_q and sum2 = Σ (22 − q)·b_q before the final reduction modulo 255. The 22 bytes
-    /// are three little-endian words: bytes 0–5 (kind, channel, codes, setting) at q = 0, the cycle
-    /// at q = 6 and the timestamp at q = 14. A word w with bytes x₀ … x₇ starting at q = p adds
-    /// S(w) = Σ x_j to sum1 and Σ (22 − p − j)·x_j = (22 − p)·S(w) − J(w) to sum2, with
-    /// J(w) = Σ j·x_j (`RecordWordSums`). Every sum stays below 2¹⁶ and every term (22 − p − j)·x_j is
-    /// non-negative, so nothing wraps; unsigned sums make the two `% 255` cheaper.
+    /// sum1 = Σ b_q and sum2 = Σ (22 − q)·b_q before the final reduction modulo 255. The head
+    /// (kind, channel, codes, setting: bytes q = 0 … 5) is summed field by field: S(h) = Σ b_q and
+    /// J(h) = Σ q·b_q. The cycle (q = 6 … 13) and the timestamp (q = 14 … 21) are little-endian
+    /// words; a word w with bytes x₀ … x₇ starting at q = p adds S(w) = Σ x_j to sum1 and
+    /// Σ (22 − p − j)·x_j = (22 − p)·S(w) − J(w) to sum2, with J(w) = Σ j·x_j (`RecordWordSums`).
+    /// So, with S(c, t) and J(c, t) the sums over both words, taken together in one pass:
+    /// sum2 = 22·S(h) − J(h) + 8·S(c, t) + 8·S(c) − J(c, t).
+    /// Every sum stays below 2¹⁶ and sum2 is a sum of non-negative terms (22 − q)·b_q, so nothing
+    /// wraps in the result: the wrapping operators only drop the overflow tests (once per click).
+    /// Unsigned sums make the two `% 255` cheaper.
     @inlinable @inline(__always)
     public static func check(kind: UInt8, channel: UInt8, codeA: UInt8, codeB: UInt8, setting: UInt16, cycle: Int64,
                              timestamp: Int64) -> UInt16 {
-        let head = RecordWordSums(UInt64(kind) | UInt64(channel) << 8 | UInt64(codeA) << 16 | UInt64(codeB) << 24
-                                  | UInt64(setting) << 32)
-        let cycleSums = RecordWordSums(UInt64(bitPattern: cycle))
-        let timestampSums = RecordWordSums(UInt64(bitPattern: timestamp))
-        let sum1 = head.byteSum + cycleSums.byteSum + timestampSums.byteSum
-        let sum2 = (22 * head.byteSum - head.indexWeightedSum) + (16 * cycleSums.byteSum - cycleSums.indexWeightedSum)
-            + (8 * timestampSums.byteSum - timestampSums.indexWeightedSum)
+        let settingLow = UInt(setting & 0xFF), settingHigh = UInt(setting >> 8)
+        let channel = UInt(channel), codeA = UInt(codeA), codeB = UInt(codeB)
+        let headSum = UInt(kind) &+ channel &+ codeA &+ codeB &+ settingLow &+ settingHigh
+        let headIndexWeighted = channel &+ 2 &* codeA &+ 3 &* codeB &+ 4 &* settingLow &+ 5 &* settingHigh
+        let cycleWord = UInt64(bitPattern: cycle)
+        let words = RecordWordSums(cycleWord, plus: UInt64(bitPattern: timestamp))
+        let cycleSum = RecordWordSums(cycleWord).byteSum
+        let sum1 = headSum &+ words.byteSum
+        let sum2 = (22 &* headSum &- headIndexWeighted) &+ 8 &* words.byteSum &+ 8 &* cycleSum &- words.indexWeightedSum
         return UInt16(sum2 % 255) << 8 | UInt16(sum1 % 255)
     }
 

@@ -136,8 +136,9 @@ public final class RunRecordWriter {
         // full one fits, so the 24 bytes stored lie inside the allocation.
         RunRecordFormat.encode(kind: kind, channel: channel, codeA: codeA, codeB: codeB, setting: UInt16(setting),
                                cycle: cycle, timestamp: timestamp, at: buffer + used)
-        used += RunRecordFormat.recordSize
-        blockRecords += 1
+        // Wrapping: both stay below `capacity` (see `buffer`), so neither needs an overflow test.
+        used &+= RunRecordFormat.recordSize
+        blockRecords &+= 1
     }
 
     /// Appends one click. (Inlined into the live pipeline's per-click loop.)

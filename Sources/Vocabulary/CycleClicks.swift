@@ -22,16 +22,26 @@ public struct CycleClicks: Sendable {
     public init() {}
 
     /// Adds a click of `channel` at `nanoseconds`; clicks of one detector arrive in time order.
+    ///
+    /// Once per click in the firmware's loop and in the accumulator, so it is written for the
+    /// compiler: ``slot(_:)`` proves the index in range (no bounds check), the shift is a plain one
+    /// (no test for a shift past the width) and the count wraps (a cycle never holds 2⁶³ clicks).
     @inlinable @inline(__always)
     public mutating func record(_ channel: DetectorChannel, nanoseconds: Int64) {
-        let index = channel.rawValue
-        let bit = UInt8(1) << index
+        let index = Self.slot(channel)
+        let bit = UInt8(1) &<< UInt8(truncatingIfNeeded: index)
         if clickedMask & bit == 0 {
             clickedMask |= bit
             firstNanoseconds[index] = nanoseconds
         }
-        counts[index] += 1
+        counts[index] &+= 1
     }
+
+    /// `channel`'s index in the per-detector storage: its raw value, 0 … 3. Masked with 3, which
+    /// changes nothing for the four channels but lets the compiler see the index is below 4 and
+    /// drop the storage's bounds checks.
+    @inlinable @inline(__always)
+    static func slot(_ channel: DetectorChannel) -> Int { channel.rawValue & 3 }
 
     /// Which detectors clicked: bit c for the detector with raw value c.
     @inlinable
@@ -42,17 +52,21 @@ public struct CycleClicks: Sendable {
     public var isEmpty: Bool { clickedMask == 0 }
 
     /// Whether `channel` clicked.
-    @inlinable
-    public func clicked(_ channel: DetectorChannel) -> Bool { clickedMask & (UInt8(1) << channel.rawValue) != 0 }
+    @inlinable @inline(__always)
+    public func clicked(_ channel: DetectorChannel) -> Bool {
+        clickedMask & (UInt8(1) &<< UInt8(truncatingIfNeeded: Self.slot(channel))) != 0
+    }
 
     /// How many times `channel` clicked.
     @inlinable
-    public func count(of channel: DetectorChannel) -> Int { counts[channel.rawValue] }
+    public func count(of channel: DetectorChannel) -> Int { counts[Self.slot(channel)] }
 
-    /// The time of `channel`'s first click in nanoseconds, nil when it did not click.
-    @inlinable
+    /// The time of `channel`'s first click in nanoseconds, nil when it did not click. (Always
+    /// inlined: the accumulator asks it twice per cycle in which both arms clicked, and it was a
+    /// call each time.)
+    @inlinable @inline(__always)
     public func firstClickNanoseconds(of channel: DetectorChannel) -> Int64? {
-        clicked(channel) ? firstNanoseconds[channel.rawValue] : nil
+        clicked(channel) ? firstNanoseconds[Self.slot(channel)] : nil
     }
 
     /// Whether some detector of each arm clicked (the only cycles that can hold a coincidence).
