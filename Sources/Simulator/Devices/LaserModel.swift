@@ -1,29 +1,6 @@
 import Physics
 public import SeededRandom
 
-/// Something that a laser pulse reaches: the quantum dot (or the stand-in source).
-public protocol LaserPulseListener: AnyObject {
-    /// The laser was triggered for a pulse: whether the pulse can send any photon into a detector
-    /// arm. When not, the pulse is over — the laser draws no jitter for it and the listener hears
-    /// no more of it — so the listener counts it now. Asked at the trigger edge, before the pulse
-    /// reaches the sample, so the answer must not depend on anything that changes in between
-    /// (the analyzers do).
-    func pulseTriggered(on board: SimulatedBoard) -> Bool
-    /// Whether ``pulseTriggered(on:)`` can ever say no: when not (the stand-in source), the laser
-    /// never calls it. Read once, when the laser is built.
-    var decidesPulsesAtTrigger: Bool { get }
-    /// A laser pulse for which ``pulseTriggered(on:)`` said yes reaches the sample at
-    /// `picoseconds` on the board timebase.
-    func laserPulse(atPicoseconds picoseconds: Int64, on board: SimulatedBoard)
-}
-
-extension LaserPulseListener {
-    /// A listener that takes every pulse at the sample (the stand-in source) is never asked.
-    public var decidesPulsesAtTrigger: Bool { false }
-    /// Every pulse goes on to ``laserPulse(atPicoseconds:on:)``.
-    public func pulseTriggered(on board: SimulatedBoard) -> Bool { true }
-}
-
 /// The pulsed laser (pulse picker / diode driver): each rising edge of the trigger line fires one
 /// optical pulse after a delay, with a Gaussian timing jitter when one is set.
 public final class LaserModel: SimulatedDevice {
@@ -34,6 +11,9 @@ public final class LaserModel: SimulatedDevice {
     /// Who the pulse excites (a constant: a `var` would be retained and released around every
     /// pulse, in case the call replaced it).
     public let listener: (any LaserPulseListener)?
+    /// How the laser calls `listener` (which keeps it alive): directly for the station's own
+    /// listeners, so the dot's draw at each trigger edge costs no witness call.
+    private let listenerCall: LaserPulseListenerCall
     /// The listener's ``LaserPulseListener/decidesPulsesAtTrigger``: a flag, so that a laser on
     /// the stand-in source makes no call per pulse for an answer that is always yes.
     private let asksListenerAtTrigger: Bool
@@ -52,6 +32,7 @@ public final class LaserModel: SimulatedDevice {
     public init(triggerToPulseDelayPicoseconds: Int64, timingJitterRMSPicoseconds: Double = 0,
                 random: Xoshiro256StarStar = Xoshiro256StarStar(seed: 0), listener: (any LaserPulseListener)?) {
         self.listener = listener
+        listenerCall = LaserPulseListenerCall(listener)
         asksListenerAtTrigger = listener?.decidesPulsesAtTrigger ?? false
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
@@ -80,8 +61,7 @@ public final class LaserModel: SimulatedDevice {
     func triggered(atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let id else { return }
         pulsesFired += 1
-        // Optional chaining, not `if let`: binding the listener retained and released it per pulse.
-        if asksListenerAtTrigger && listener?.pulseTriggered(on: board) == false { return }
+        if asksListenerAtTrigger && !listenerCall.pulseTriggered(on: board) { return }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
             firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
@@ -93,6 +73,6 @@ public final class LaserModel: SimulatedDevice {
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         lastPulsePicoseconds = tag
-        listener?.laserPulse(atPicoseconds: tag, on: board)
+        listenerCall.laserPulse(atPicoseconds: tag, on: board)
     }
 }
