@@ -4,6 +4,13 @@ public import HAL
 ///
 /// Each set costs the profile's write cost of firmware time; the line changes at the pin after
 /// the profile's write latency. A bulk set is one operation, as one ioctl is on Linux.
+///
+/// `set(_:mask:)` is inlinable, and so is the board's write path it reaches, down to the line
+/// changes of the station's devices (the laser's trigger edge, the gate fan-out, the analyzer):
+/// the firmware's loop, compiled for this board where the station is put together, writes in
+/// place instead of calling into this module four to five times per trigger cycle (each call
+/// saved and restored every register). What is rare stays a call: the trace, edge stamps,
+/// several watchers of one line, a write that must wait behind a due event.
 public final class SimulatedOutputLine: OutputLine {
     @usableFromInline let board: SimulatedBoard
     /// The board's index of each of this request's lines, checked when they were requested.
