@@ -61,11 +61,6 @@ for lane in ${lanes[*]}; do
         # suites run tens of times over for their statistics, single-threaded; under ASan they took
         # minutes and held the cooperative pool's two threads while the link tests waited. The
         # plain run covers them.
-        # One of the two in-process link runs (TwoNodeRunTests) is left out too: the eavesdropper's
-        # goes through the same code as the other with other numbers (an intercept-resend on half
-        # the photons, the key stopped), each simulating two nodes' 2.4·10⁶ cycles in a debug build;
-        # under ASan the pair took 266 and 307 s of a 317 s test run (stop 24's dry run), the
-        # second close to its own 5-minute limit. The plain run covers it.
         # So are PhysicsTests and AnalysisTests but the coincidence counters' suites: ASan finds
         # memory errors where code manages memory itself (unsafe pointers, C, the runtime's
         # threads), and Sources/Physics and Sources/Analysis have none outside the coincidence
@@ -92,7 +87,7 @@ for lane in ${lanes[*]}; do
                  echo "== the ASan build compiles LinuxHAL against libgpiod $GPIOD2_VERSION"
                  run_lane address .build-asan --filter '^(LinkTransportTests|KeyStoreTests)\.'
                  run_lane address .build-asan \
-                     --skip '^(PhysicsEndToEndTests|PhysicsTests|LinkTransportTests|KeyStoreTests)\.|^AnalysisTests\.(?!Coincidence)|^LinkNodeTests\.TwoNodeRunTests/anEavesdropperOnHalfThePhotonsStopsTheKey' ;;
+                     --skip '^(PhysicsEndToEndTests|PhysicsTests|LinkTransportTests|KeyStoreTests)\.|^AnalysisTests\.(?!Coincidence)' ;;
         # TSan costs 5–15× and finds races only where threads are; these suites have them:
         # FirmwareTests (the click ring on two threads, the loop and its consumer), CompositionTests
         # (the live experiment pipeline, record writer flushes), EndToEndTests (qdot processes,
