@@ -229,7 +229,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
                                                  gateOpen: gate.isOpen(atPicoseconds: timePicoseconds),
                                                  rng: &random) else { return }
         photonClicks += 1
-        let (rise, fallOrder) = emitPhotonClick(atPicoseconds: click, on: board)
+        let (rise, fallOrder) = self.click(atPicoseconds: click, on: board)
         // The fall's place in the event order was taken before the rise: scheduled after the
         // drive, or run at once, it keeps that place.
         if let rise { board.driveAtEndOfTimer(clickLine, to: 1, atCycle: rise) }
@@ -237,7 +237,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
     }
 
     /// The click line's fall, due at `clickLineFallsAtCycle` in the place `order` in the event
-    /// order (taken by ``emitPhotonClick(atPicoseconds:on:)``), as the last thing a timer does:
+    /// order (taken by ``click(atPicoseconds:on:)``), as the last thing a timer does:
     /// run at once when it would be the next event (``SimulatedBoard/startsTimerNow(atCycle:order:)``;
     /// most clicks, as nothing else is pending by then), else scheduled in that place.
     @inline(__always)
@@ -247,8 +247,16 @@ public final class PhotonDetectorModel: SimulatedDevice {
             clickLineFallDriven = true
             board.driveAtEndOfTimer(clickLine, to: 0, atCycle: board.currentCycle)
         } else {
-            board.scheduleTimer(id, tag: cycle << 2 | TimerKind.clickLineFalls.rawValue, atCycle: cycle, order: order)
+            scheduleFall(order: order, on: board)
         }
+    }
+
+    /// Schedules the click line's fall, due at `clickLineFallsAtCycle`, in the place `order` in
+    /// the event order (taken by ``click(atPicoseconds:on:)``).
+    @inline(__always)
+    private func scheduleFall(order: UInt64, on board: SimulatedBoard) {
+        board.scheduleTimer(id, tag: clickLineFallsAtCycle << 2 | TimerKind.clickLineFalls.rawValue,
+                            atCycle: clickLineFallsAtCycle, order: order)
     }
 
     /// Draws the open time to the next dark count, counted from the gate's open-time reading
@@ -279,21 +287,18 @@ public final class PhotonDetectorModel: SimulatedDevice {
     /// afterpulse, and returns the cycle at which the line rises, or nil when the click falls
     /// while the line is still high (the pulse stretches): the caller drives the rise last.
     private func emitClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) -> Int64? {
-        click(atPicoseconds: timePicoseconds, on: board, schedulesFall: true).rise
+        let (rise, fallOrder) = click(atPicoseconds: timePicoseconds, on: board)
+        scheduleFall(order: fallOrder, on: board)
+        return rise
     }
 
-    /// ``emitClick(atPicoseconds:on:)`` for a photon's click, except that the fall is not
-    /// scheduled: only its place in the event order is taken, and returned with the rise, for
-    /// ``fallAtEndOfTimer(order:on:)``.
-    private func emitPhotonClick(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) -> (rise: Int64?, fallOrder: UInt64) {
-        click(atPicoseconds: timePicoseconds, on: board, schedulesFall: false)
-    }
-
-    /// The click of ``emitClick(atPicoseconds:on:)``; with `schedulesFall` false the fall's timer
-    /// is not scheduled, only its place in the event order taken (`fallOrder`; 0 otherwise).
+    /// A click at `timePicoseconds`: tells the tagger, takes the click line's fall's place in the
+    /// event order (`fallOrder`, before the afterpulse it may schedule: the place the fall had
+    /// when it was scheduled here), and returns it with the cycle at which the line rises (nil
+    /// when the line is still high: the pulse stretches). The caller schedules the fall in that
+    /// place (``emitClick(atPicoseconds:on:)``) or runs it at once (``fallAtEndOfTimer(order:on:)``).
     @inline(__always)
-    private func click(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard,
-                       schedulesFall: Bool) -> (rise: Int64?, fallOrder: UInt64) {
+    private func click(atPicoseconds timePicoseconds: Int64, on board: SimulatedBoard) -> (rise: Int64?, fallOrder: UInt64) {
         let rise = max(board.cycle(atOrAfterPicoseconds: timePicoseconds), board.currentCycle)
         if let tagger {
             // Where the simulator put the click: at its own time, or at the cycle it had reached.
@@ -307,13 +312,7 @@ public final class PhotonDetectorModel: SimulatedDevice {
             clickLineFallDriven = false
         }
         clickLineFallsAtCycle = rise + clickPulseWidthCycles
-        var fallOrder: UInt64 = 0
-        if schedulesFall {
-            board.scheduleTimer(id, tag: clickLineFallsAtCycle << 2 | TimerKind.clickLineFalls.rawValue,
-                                atCycle: clickLineFallsAtCycle)
-        } else {
-            fallOrder = board.reserveTimerOrder()
-        }
+        let fallOrder = board.reserveTimerOrder()
         if let afterpulse = detector.pendingAfterpulsePicoseconds, afterpulse != scheduledAfterpulsePicoseconds {
             scheduledAfterpulsePicoseconds = afterpulse
             schedule(.afterpulse, at: afterpulse, on: board)
