@@ -82,10 +82,12 @@
     /// event scheduled first).
     @inline(__always)
     func hasEvent(dueAtOrBefore cycle: Int64, picosecondInCycle: Int64) -> Bool {
-        guard earliestCycle <= cycle, !isEmpty else { return false }
-        return earliestCycle < cycle
-            || (nearCount > 0 ? near[nearCount - 1] : heap[0]).picosecondInCycle <= picosecondInCycle
+        hasEvent(preceding: cycle, picosecondInCycle: picosecondInCycle, order: nextOrder)
     }
+
+    /// The insertion number an event scheduled now would get: above every pending event's.
+    @inline(__always)
+    var orderOfNextEvent: UInt64 { nextOrder }
 
     /// Adds `event`, due at `cycle` (and `picosecondInCycle` within it); it runs after every
     /// event already pending for the same cycle and picosecond.

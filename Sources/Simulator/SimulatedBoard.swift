@@ -330,7 +330,8 @@ public final class SimulatedBoard {
     /// schedule as the last thing it does, would be the next event to run: the event-driven
     /// engine is running events through the timer's cycle (``runEvents(through:)``, so nothing
     /// the firmware does can come first) and nothing pending is due before the timer or with it
-    /// (``EventQueue/hasEvent(dueAtOrBefore:picosecondInCycle:)``). If so, the world moves to
+    /// (``startsNow(atCycle:picosecondInCycle:order:)``, with the number a new event would get).
+    /// If so, the world moves to
     /// the timer's cycle and the caller runs the timer at once: the same calls in the same order
     /// as the loop taking it out of the queue next, without the trip through the queue (a
     /// photon's arrival, after most laser pulses that send one). The stepping engine, the
@@ -341,10 +342,7 @@ public final class SimulatedBoard {
     @inline(__always)
     func startsTimerNow(atPicoseconds picoseconds: Int64) -> Bool {
         let due = timerPlace(atPicoseconds: picoseconds)
-        guard due.cycle <= eventsRunThroughCycle,
-              !queue.hasEvent(dueAtOrBefore: due.cycle, picosecondInCycle: due.picosecondInCycle) else { return false }
-        worldCycle = due.cycle
-        return true
+        return startsNow(atCycle: due.cycle, picosecondInCycle: due.picosecondInCycle, order: queue.orderOfNextEvent)
     }
 
     /// Takes the place in the event order of a timer to be scheduled later
@@ -364,11 +362,19 @@ public final class SimulatedBoard {
     /// once, as the last thing an event does, when nothing pending would run before it.
     @inline(__always)
     func startsTimerNow(atCycle cycle: Int64, order: UInt64) -> Bool {
-        let due = max(cycle, worldCycle)
-        guard due <= eventsRunThroughCycle, !queue.hasEvent(preceding: due, picosecondInCycle: 0, order: order) else {
-            return false
-        }
-        worldCycle = due
+        startsNow(atCycle: max(cycle, worldCycle), picosecondInCycle: 0, order: order)
+    }
+
+    /// The rule of both ``startsTimerNow(atPicoseconds:)`` and ``startsTimerNow(atCycle:order:)``:
+    /// an event at (`cycle`, `picosecondInCycle`, `order`) runs next when the event-driven engine
+    /// is running events through `cycle` and no pending event precedes it
+    /// (``EventQueue/hasEvent(preceding:picosecondInCycle:order:)``); then the world moves to
+    /// `cycle`.
+    @inline(__always)
+    private func startsNow(atCycle cycle: Int64, picosecondInCycle: Int64, order: UInt64) -> Bool {
+        guard cycle <= eventsRunThroughCycle,
+              !queue.hasEvent(preceding: cycle, picosecondInCycle: picosecondInCycle, order: order) else { return false }
+        worldCycle = cycle
         return true
     }
 
