@@ -49,7 +49,7 @@ public final class QuantumDotSource: LaserPulseListener {
     }
 
     /// Draws, once, whether the pulse sends any photon into an arm (the laser counts it).
-    /// (Inlined into the protocol's witness, through which the laser asks at its trigger edge.)
+    /// Inlined into the laser's trigger edge, which calls the dot directly (``LaserPulseListenerCall``).
     @inline(__always)
     public func pulseTriggered(on board: SimulatedBoard) -> Bool {
         emitter.sendsPhotonIntoAnArm(rng: &random)
