@@ -80,6 +80,31 @@ import Testing
         #expect(Self.histogram([9_000]).minimumNanoseconds == 9_000)
     }
 
+    /// A board that wakes equally late every cycle records runs of one value (kept as a pending
+    /// run, not bucket by bucket); the figures are those of the samples one by one, also when read
+    /// while a run is pending and recording goes on after.
+    @Test func runsOfEqualSamplesCountAsTheirSamples() {
+        var histogram = LatenessHistogram()
+        for _ in 0..<1_000 { histogram.record(nanoseconds: 3) }
+        // Read in the middle of the run.
+        #expect(histogram.count == 1_000 && histogram.sumNanoseconds == 3_000)
+        #expect(histogram.minimumNanoseconds == 3 && histogram.maximumNanoseconds == 3)
+        #expect(Self.buckets(histogram) == ["3…3 ×1000"])
+        for _ in 0..<5 { histogram.record(nanoseconds: -2) }
+        #expect(histogram.negativeSamples == 5 && histogram.minimumNanoseconds == 0)
+        for _ in 0..<10 { histogram.record(nanoseconds: 3) }
+        for _ in 0..<7 { histogram.record(nanoseconds: 40) }
+        // 1 022 samples: 1 010 of 3 ns, 5 early wake-ups (0), 7 of 40 ns (bucket 40–41).
+        #expect(histogram.count == 1_022 && histogram.negativeSamples == 5)
+        #expect(histogram.sumNanoseconds == 1_010 * 3 + 7 * 40)
+        #expect(histogram.minimumNanoseconds == 0 && histogram.maximumNanoseconds == 40)
+        #expect(Self.buckets(histogram) == ["0…0 ×5", "3…3 ×1010", "40…41 ×7"])
+        #expect(histogram.percentileNanoseconds(0.5) == 3 && histogram.percentileNanoseconds(1) == 40)
+        var counts: [Int] = []
+        histogram.forEachCumulativeCount(atOrBelow: [0, 3, 39, 41]) { _, n in counts.append(n) }
+        #expect(counts == [5, 1_015, 1_015, 1_022])
+    }
+
     @Test func anEmptyHistogramReportsZeros() {
         let histogram = LatenessHistogram()
         #expect(histogram.count == 0 && histogram.negativeSamples == 0)
