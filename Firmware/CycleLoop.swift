@@ -197,19 +197,12 @@ public import Vocabulary
                 let (a, b) = basisDraws.next(countA: table.codesA.count, countB: table.codesB.count)
                 codes = BasisCodes(armA: table.codesA[a], armB: table.codesB[b])
                 if codes != writtenCodes {
+                    // Only the lines whose level changes (unwritten lines are left as they are).
                     let choice = table.choice(a: a, b: b)
-                    let first = table.starts[choice]
-                    for position in first..<table.starts[choice + 1] {
-                        let write = table.writes[position]
-                        // Only the lines whose level changes: every choice writes the same
-                        // requests and lines in the same order, so the last choice's values are
-                        // what the lines hold (unwritten lines are left as they are).
-                        var mask = write.mask
-                        if writtenChoice >= 0 {
-                            let held = table.writes[table.starts[writtenChoice] + position - first].values
-                            mask = LineBits(rawValue: mask.rawValue & (write.values.rawValue ^ held.rawValue))
-                        }
-                        if mask != .none { try outputs.set(request: write.request, write.values, mask: mask) }
+                    let transition = table.transition(from: writtenChoice, to: choice)
+                    for position in table.changeStarts[transition]..<table.changeStarts[transition + 1] {
+                        let write = table.changeWrites[position]
+                        try outputs.set(request: write.request, write.values, mask: write.mask)
                     }
                     writtenChoice = choice
                 }

@@ -3,7 +3,8 @@ import HAL
 import Testing
 
 /// The table of basis writes a random-basis step draws from: choice `a · (B's code count) + b`
-/// owns `writes[starts[c] ..< starts[c + 1]]`, one write per request its lines are on.
+/// writes, from lines another step set, one write per request its lines are on; from another
+/// choice, only the lines that change.
 @Suite struct BasisChoiceTableTests {
     /// A station whose outputs are `chips`, one basis line per arm unless told otherwise.
     static func table(_ choice: RandomBasisChoice, chips: [(chip: String, lines: [String])],
@@ -15,15 +16,20 @@ import Testing
         return (table, program)
     }
 
+    /// Every choice's whole writes, one after another.
+    static func allWrites(_ table: BasisChoiceTable, _ program: CycleProgram) -> [String] {
+        (0..<table.choiceCount).flatMap { table.writes(ofChoice: $0).map { $0.described(in: program) } }
+    }
+
     static let oneChip = [(chip: "qdot-sim", lines: ["TRIGGER", "GATE", "BASIS_A0", "BASIS_B0", "STATUS"])]
 
     @Test func twoByTwoOnOneChipIsOneWritePerChoice() throws {
         let (table, program) = try Self.table(RandomBasisChoice(codesA: [0, 1], codesB: [0, 1]), chips: Self.oneChip)
         #expect(table.codesA == [0, 1] && table.codesB == [0, 1])
-        #expect(table.starts == [0, 1, 2, 3, 4])
+        #expect((0..<4).map { table.writes(ofChoice: $0).count } == [1, 1, 1, 1])
         // Choice c = 2a + b: (0,0) (0,1) (1,0) (1,1).
         #expect(table.choice(a: 0, b: 1) == 1 && table.choice(a: 1, b: 0) == 2 && table.choice(a: 1, b: 1) == 3)
-        #expect(table.writes.map { $0.described(in: program) } == [
+        #expect(Self.allWrites(table, program) == [
             "0 #0 BASIS_A0↓ BASIS_B0↓", "0 #0 BASIS_A0↓ BASIS_B0↑", "0 #0 BASIS_A0↑ BASIS_B0↓", "0 #0 BASIS_A0↑ BASIS_B0↑",
         ])
     }
@@ -33,8 +39,8 @@ import Testing
             (chip: "qdot-sim-a", lines: ["TRIGGER", "GATE", "BASIS_A0", "STATUS"]),
             (chip: "qdot-sim-b", lines: ["BASIS_B0"]),
         ])
-        #expect(table.starts == [0, 2, 4, 6, 8])
-        #expect(table.writes.map { $0.described(in: program) } == [
+        #expect((0..<4).map { table.writes(ofChoice: $0).count } == [2, 2, 2, 2])
+        #expect(Self.allWrites(table, program) == [
             "0 #0 BASIS_A0↓", "0 #1 BASIS_B0↓",
             "0 #0 BASIS_A0↓", "0 #1 BASIS_B0↑",
             "0 #0 BASIS_A0↑", "0 #1 BASIS_B0↓",
@@ -48,9 +54,9 @@ import Testing
             RandomBasisChoice(codesA: [0, 1, 2], codesB: [0, 3]),
             chips: [(chip: "qdot-sim", lines: ["TRIGGER", "GATE", "BASIS_A0", "BASIS_A1", "BASIS_B0", "BASIS_B1", "STATUS"])],
             basisA: ["BASIS_A0", "BASIS_A1"], basisB: ["BASIS_B0", "BASIS_B1"])
-        #expect(table.starts == [0, 1, 2, 3, 4, 5, 6])
+        #expect(table.choiceCount == 6 && (0..<6).map { table.writes(ofChoice: $0).count } == [1, 1, 1, 1, 1, 1])
         #expect(table.choice(a: 1, b: 0) == 2 && table.choice(a: 1, b: 1) == 3 && table.choice(a: 2, b: 1) == 5)
-        #expect(table.writes.map { $0.described(in: program) } == [
+        #expect(Self.allWrites(table, program) == [
             "0 #0 BASIS_A0↓ BASIS_A1↓ BASIS_B0↓ BASIS_B1↓",   // (0, 0)
             "0 #0 BASIS_A0↓ BASIS_A1↓ BASIS_B0↑ BASIS_B1↑",   // (0, 3)
             "0 #0 BASIS_A0↑ BASIS_A1↓ BASIS_B0↓ BASIS_B1↓",   // (1, 0)
@@ -67,10 +73,27 @@ import Testing
             chips: [(chip: "qdot-sim-a", lines: ["TRIGGER", "GATE", "BASIS_A0", "BASIS_A1", "BASIS_B0", "STATUS"]),
                     (chip: "qdot-sim-b", lines: ["BASIS_B1"])],
             basisA: ["BASIS_A0", "BASIS_A1"], basisB: ["BASIS_B0", "BASIS_B1"])
-        #expect(table.starts == [0, 2, 4, 6, 8, 10, 12])
-        let choice = table.choice(a: 2, b: 1)
-        #expect(table.writes[table.starts[choice]..<table.starts[choice + 1]].map { $0.described(in: program) } == [
+        #expect((0..<6).map { table.writes(ofChoice: $0).count } == [2, 2, 2, 2, 2, 2])
+        #expect(table.writes(ofChoice: table.choice(a: 2, b: 1)).map { $0.described(in: program) } == [
             "0 #0 BASIS_A0↓ BASIS_A1↑ BASIS_B0↑", "0 #1 BASIS_B1↑",
         ])
+    }
+
+    /// The writes from one choice to another change only the lines whose level differs; a
+    /// request with no such line is not written; from −1 (lines set by another step) every line is.
+    @Test func transitionsWriteOnlyTheLinesThatChange() throws {
+        let (table, program) = try Self.table(RandomBasisChoice(codesA: [0, 1], codesB: [0, 1]), chips: [
+            (chip: "qdot-sim-a", lines: ["TRIGGER", "GATE", "BASIS_A0", "STATUS"]),
+            (chip: "qdot-sim-b", lines: ["BASIS_B0"]),
+        ])
+        func writes(from: Int, to: Int) -> [String] {
+            table.writes(ofTransition: table.transition(from: from, to: to)).map { $0.described(in: program) }
+        }
+        #expect(table.choiceCount == 4 && table.changeStarts.count == 5 * 4 + 1)
+        #expect(writes(from: -1, to: 1) == ["0 #0 BASIS_A0↓", "0 #1 BASIS_B0↑"])
+        #expect(writes(from: 0, to: 1) == ["0 #1 BASIS_B0↑"])     // (0,0) → (0,1): arm B only
+        #expect(writes(from: 1, to: 2) == ["0 #0 BASIS_A0↑", "0 #1 BASIS_B0↓"])
+        #expect(writes(from: 3, to: 1) == ["0 #0 BASIS_A0↓"])
+        #expect(writes(from: 2, to: 2).isEmpty)
     }
 }
