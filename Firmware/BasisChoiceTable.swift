@@ -51,16 +51,19 @@ import Vocabulary
         self.changeStarts = changeStarts
     }
 
+    // (Wrapping arithmetic in the three below: a station has a handful of codes per arm, and the
+    // table, built before the run, holds (choices + 1) · choices transitions: nothing near 2⁶³.)
+
     /// The number of choices.
-    @inlinable var choiceCount: Int { codesA.count * codesB.count }
+    @inlinable var choiceCount: Int { codesA.count &* codesB.count }
 
     /// The index of the choice of the `a`-th code of arm A and the `b`-th of arm B.
     @inline(__always)
-    @inlinable func choice(a: Int, b: Int) -> Int { a * codesB.count + b }
+    @inlinable func choice(a: Int, b: Int) -> Int { a &* codesB.count &+ b }
 
     /// The index of the transition from choice `from` (−1: lines set by another step) to `to`.
     @inline(__always)
-    @inlinable func transition(from: Int, to: Int) -> Int { (from + 1) * choiceCount + to }
+    @inlinable func transition(from: Int, to: Int) -> Int { (from &+ 1) &* choiceCount &+ to }
 
     /// The writes of transition `transition`.
     func writes(ofTransition transition: Int) -> ArraySlice<TimedWrite> {
