@@ -20,9 +20,24 @@ public final class SimulatedClock: HardwareClock {
 
     @inlinable @inline(__always) @discardableResult
     public func sleep(until deadline: Instant) -> Instant {
+        guard board.sleepsPlainly else { return sleepWithTheProfile(until: deadline) }
+        // 1 ns cycles: an instant's nanoseconds are its cycle; the wake-up latency is its minimum.
+        let target = deadline.nanoseconds
+        let wake = target > board.firmwareCycle
+            ? target &+ board.wakeMinimumCycles   // (board cycles: see SimulatedBoard.firmwareCycle)
+            : board.firmwareCycle &+ board.clockReadCostCycles
+        board.advanceEventDrivenWorld(to: wake)
+        board.firmwareCycle = wake
+        return Instant(nanoseconds: wake)
+    }
+
+    /// ``sleep(until:)`` in general: any cycle period, a wake-up latency with a tail, either
+    /// engine (the same as the plain case where both apply).
+    @usableFromInline @inline(never)
+    func sleepWithTheProfile(until deadline: Instant) -> Instant {
         let target = board.cycle(atOrAfter: deadline)
         let wake = target > board.firmwareCycle
-            ? target &+ board.sampleWakeLatencyCycles()   // (board cycles: see SimulatedBoard.firmwareCycle)
+            ? target &+ board.sampleWakeLatencyCycles()
             : board.firmwareCycle &+ board.clockReadCostCycles
         board.advanceWorld(to: wake)
         board.firmwareCycle = wake
