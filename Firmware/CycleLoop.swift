@@ -351,8 +351,15 @@ public import Vocabulary
                                   into: &tallyCounts)
             }
         }
-        previousClicks = currentClicks
-        currentClicks.clear()
+        // The clicks read are nearly all stamped before the deadline they are read after (the
+        // previous cycle's), so the current cycle is mostly empty: then emptying the previous one
+        // is the whole hand-over, without copying the current one's storage.
+        if currentClicks.isEmpty {
+            previousClicks.clear()
+        } else {
+            previousClicks = currentClicks
+            currentClicks.clear()
+        }
     }
 
     /// Hands the counts of the step tallied so far to its tally and starts counting `stepIndex`.

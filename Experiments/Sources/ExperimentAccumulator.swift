@@ -14,7 +14,20 @@ public import HAL
 public struct ExperimentAccumulator: Sendable {
     /// Per setting, in schedule order: singles and coincidence counts. A cycle's clicks join them
     /// when the cycle closes (at its successor's first click, or at `finish`).
-    public private(set) var settings: [SettingCounts]
+    public var settings: [SettingCounts] {
+        var all = settingsClosed
+        if countingSetting >= 0 { all[countingSetting] += counting }
+        return all
+    }
+    /// `settings` without the counts of the setting being counted (`countingSetting`, -1 for none),
+    /// which are in `counting` until the clicks of another setting come or the run finishes:
+    /// counting a closed cycle into a plain value in place costs no array uniqueness check, no
+    /// bounds check and no copy of the counts per cycle (as the firmware's `CycleLoop` tallies).
+    private var settingsClosed: [SettingCounts]
+    private var countingSetting = -1
+    private var counting = SettingCounts()
+    /// The number of settings (what `add` checks a click's setting against).
+    @usableFromInline let settingCount: Int
     /// BBM92 detections (when gathered): cycles with exactly one click in each arm, in coincidence,
     /// counted by bases and bits (memory flat in the run's length).
     public private(set) var detections = BBM92.DetectionTally()
@@ -31,7 +44,9 @@ public struct ExperimentAccumulator: Sendable {
     public var eventsOutsideSchedule: Int { eventsOutsideScheduleCount }
 
     /// Coincidences counted so far, over every setting (the cycle still open not included).
-    public var totalCoincidences: Int { settings.reduce(0) { $0 + $1.totalCoincidences } }
+    public var totalCoincidences: Int {
+        settingsClosed.reduce(0) { $0 + $1.totalCoincidences } + counting.totalCoincidences
+    }
 
     let rule: CoincidenceRule
     /// Gate mode: the side-cycle pairs that measure the accidentals (nil in window mode).
@@ -62,7 +77,8 @@ public struct ExperimentAccumulator: Sendable {
 
     /// An empty accumulator for `definition`'s schedule of `settingCount` settings.
     public init(definition: ExperimentDefinition, settingCount: Int) {
-        settings = Array(repeating: SettingCounts(), count: settingCount)
+        settingsClosed = Array(repeating: SettingCounts(), count: settingCount)
+        self.settingCount = settingCount
         window = definition.timing.coincidenceWindow.nanoseconds
         rule = definition.timing.coincidenceRule
         sideCycles = definition.timing.coincidenceMode.sideCycles.map { SideCycleTally(sideCycles: $0) }
@@ -99,7 +115,7 @@ public struct ExperimentAccumulator: Sendable {
     public mutating func add(_ event: ClickEvent) {
         eventCount &+= 1   // (wrapping: no run sees 2⁶³ events; no overflow test per click)
         // One unsigned comparison for 0 ≤ setting < count (a negative setting is a huge unsigned one).
-        guard UInt(bitPattern: event.setting) < UInt(bitPattern: settings.count) else {
+        guard UInt(bitPattern: event.setting) < UInt(bitPattern: settingCount) else {
             eventsOutsideScheduleCount += 1
             return
         }
@@ -122,11 +138,21 @@ public struct ExperimentAccumulator: Sendable {
     public mutating func finish() {
         closeCycle()
         cycle = -1
+        stopCounting()
     }
 
     /// Sets each setting's trigger-cycle count (known only from the firmware's tallies).
     public mutating func setTriggerCycles(_ cycles: [Int]) {
-        for (index, count) in cycles.enumerated() where index < settings.count { settings[index].triggerCycles = count }
+        stopCounting()
+        for (index, count) in cycles.enumerated() where index < settingCount { settingsClosed[index].triggerCycles = count }
+    }
+
+    /// Adds the counts of the setting being counted to `settingsClosed`; none is being counted after.
+    mutating func stopCounting() {
+        guard countingSetting >= 0 else { return }
+        settingsClosed[countingSetting] += counting
+        counting = SettingCounts()
+        countingSetting = -1
     }
 
     /// Adds the open cycle's singles, coincidences, correlation-histogram entry and BBM92 detection
@@ -134,9 +160,13 @@ public struct ExperimentAccumulator: Sendable {
     @usableFromInline
     mutating func closeCycle() {
         guard cycle >= 0 else { return }
-        rule.count(open, into: &settings[setting])
+        if setting != countingSetting {
+            stopCounting()
+            countingSetting = setting
+        }
+        rule.count(open, into: &counting)
         if countsSideCycles {
-            sideCycles?.close(cycle: cycle, setting: setting, clicked: open.clickedChannels, into: &settings[setting])
+            sideCycles?.close(cycle: cycle, setting: setting, clicked: open.clickedChannels, into: &counting)
         }
         if open.bothArmsClicked { correlateArms() }
         open.clear()
@@ -195,6 +225,6 @@ extension ExperimentAccumulator {
     /// clicks carry (correlation histogram, HBT peaks, BBM92 detections) are empty.
     public init(definition: ExperimentDefinition, counts: [SettingCounts]) {
         self.init(definition: definition, settingCount: counts.count)
-        settings = counts
+        settingsClosed = counts
     }
 }

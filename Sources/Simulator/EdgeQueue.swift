@@ -25,15 +25,19 @@ public import HAL
 
     /// Adds `event`, dropping the oldest when full. (Inlined into the board's one caller, which
     /// runs for every stamped edge.)
+    ///
+    /// Written for that caller: `head` and `count` stay below the ring's size after a drop, so
+    /// the slot written is inside the ring (no bounds check), and the arithmetic wraps (no
+    /// overflow tests: the positions stay below twice the size, and no run drops 2⁶³ edges).
     @inline(__always)
     mutating func push(_ event: EdgeEvent) {
         if count == ring.count {
-            head = wrapped(head + 1)
-            count -= 1
-            dropped += 1
+            head = wrapped(head &+ 1)
+            count &-= 1
+            dropped &+= 1
         }
-        ring[wrapped(head + count)] = event
-        count += 1
+        ring.uncheckedAddress(of: wrapped(head &+ count)).pointee = event
+        count &+= 1
     }
 
     /// Moves up to `buffer.count` events, oldest first, into `buffer`. (Inlined into the edge

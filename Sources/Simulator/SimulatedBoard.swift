@@ -515,13 +515,15 @@ public final class SimulatedBoard {
     }
 
     /// Puts an edge the request asked for in its buffer, stamped at `cycle`. (The line's state is
-    /// read through one address: one bounds check, not four.)
+    /// read through one address: one bounds check, not four.) Only lines of an edge request come
+    /// here, and a line's `edgeQueue` is the index `requestEdgeInputs` appended its queue at, in
+    /// a table never emptied: the queue is looked up without a bounds check.
     @usableFromInline @inline(never)
     func bufferEdge(at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
-        line.pointee.edgeCount += 1
+        line.pointee.edgeCount &+= 1   // (a sequence number, as the kernel's: wraps)
         let event = EdgeEvent(kind: value == 1 ? .rising : .falling, timestamp: instant(atCycle: cycle),
                               line: line.pointee.indexInRequest, lineSequence: line.pointee.edgeCount)
-        edgeQueues[line.pointee.edgeQueue].push(event)
+        edgeQueues.uncheckedAddress(of: line.pointee.edgeQueue).pointee.push(event)
     }
 
     // MARK: Trace

@@ -38,15 +38,17 @@ public struct CoincidenceRule: Sendable, Hashable {
     @inlinable @inline(__always)
     public func count(_ clicks: CycleClicks, into counts: inout SettingCounts) {
         // Written out per detector and pair rather than over `allCases`, which would build an array.
-        counts.singles[.aPlus] += clicks.count(of: .aPlus)
-        counts.singles[.aMinus] += clicks.count(of: .aMinus)
-        counts.singles[.bPlus] += clicks.count(of: .bPlus)
-        counts.singles[.bMinus] += clicks.count(of: .bMinus)
-        if clicks.hasDoubleClick { counts.doubleClickCycles += 1 }
+        // The sums wrap: counts of clicks and cycles never reach 2⁶³, and this runs for every
+        // closed cycle with clicks, in the firmware's loop and the live analysis (no overflow tests).
+        counts.singles[.aPlus] &+= clicks.count(of: .aPlus)
+        counts.singles[.aMinus] &+= clicks.count(of: .aMinus)
+        counts.singles[.bPlus] &+= clicks.count(of: .bPlus)
+        counts.singles[.bMinus] &+= clicks.count(of: .bMinus)
+        if clicks.hasDoubleClick { counts.doubleClickCycles &+= 1 }
         guard clicks.bothArmsClicked else { return }
-        if coincide(.plusPlus, in: clicks) { counts.coincidences[.plusPlus] += 1 }
-        if coincide(.plusMinus, in: clicks) { counts.coincidences[.plusMinus] += 1 }
-        if coincide(.minusPlus, in: clicks) { counts.coincidences[.minusPlus] += 1 }
-        if coincide(.minusMinus, in: clicks) { counts.coincidences[.minusMinus] += 1 }
+        if coincide(.plusPlus, in: clicks) { counts.coincidences[.plusPlus] &+= 1 }
+        if coincide(.plusMinus, in: clicks) { counts.coincidences[.plusMinus] &+= 1 }
+        if coincide(.minusPlus, in: clicks) { counts.coincidences[.minusPlus] &+= 1 }
+        if coincide(.minusMinus, in: clicks) { counts.coincidences[.minusMinus] &+= 1 }
     }
 }

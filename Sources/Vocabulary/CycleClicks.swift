@@ -98,9 +98,13 @@ public struct CycleClicks: Sendable {
     }
 
     /// Forgets every click, for the next cycle.
+    ///
+    /// The counts are zeroed one by one in place: assigning a new `InlineArray` built them in a
+    /// temporary on the stack, and a function with such a buffer gets a stack protector (a
+    /// canary stored and checked around every call of the functions that close a cycle).
     @inlinable
     public mutating func clear() {
         clickedMask = 0
-        counts = InlineArray(repeating: 0)
+        for index in 0..<4 { counts[index] = 0 }
     }
 }

@@ -79,4 +79,32 @@ import Testing
         #expect(accumulator.settings[0] == SettingCounts(singles: PerChannel(1, 1, 1, 0), coincidences: PerPair(1, 0, 0, 0)))
         #expect(accumulator.detections.total == 1)
     }
+
+    /// Read mid-run, as the live pipeline publishes them, the counts hold every closed cycle's
+    /// clicks whichever setting was counted last, also when a run comes back to a setting;
+    /// setting the trigger cycles changes no count.
+    @Test func countsReadMidRunHoldEveryClosedCycle() throws {
+        var accumulator = try Self.accumulator()
+        for click in Self.clicks[...14] { accumulator.add(click) }   // cycles 0 … 5 closed
+        let settingOne = SettingCounts(singles: PerChannel(2, 1, 3, 1), coincidences: PerPair(1, 1, 1, 0),
+                                       doubleClickCycles: 1)
+        #expect(accumulator.settings == [
+            SettingCounts(singles: PerChannel(2, 1, 2, 1), coincidences: PerPair(2, 0, 0, 1)), settingOne,
+        ])
+        #expect(accumulator.totalCoincidences == 6)
+        for click in Self.clicks[15...16] { accumulator.add(click) }   // cycle 6, setting 0 again, closed
+        #expect(accumulator.settings == [
+            SettingCounts(singles: PerChannel(3, 1, 3, 1), coincidences: PerPair(2, 0, 0, 1)), settingOne,
+        ])
+        accumulator.setTriggerCycles([10, 20])
+        accumulator.add(Self.clicks[17])
+        accumulator.finish()
+        var settingOneRun = settingOne
+        settingOneRun.triggerCycles = 20
+        #expect(accumulator.settings == [
+            SettingCounts(triggerCycles: 10, singles: PerChannel(4, 1, 4, 1), coincidences: PerPair(2, 0, 0, 1)),
+            settingOneRun,
+        ])
+        #expect(accumulator.totalCoincidences == 6)
+    }
 }
