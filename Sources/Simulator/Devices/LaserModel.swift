@@ -17,6 +17,10 @@ public final class LaserModel: SimulatedDevice {
     /// The listener's ``LaserPulseListener/decidesPulsesAtTrigger``: a flag, so that a laser on
     /// the stand-in source makes no call per pulse for an answer that is always yes.
     private let asksListenerAtTrigger: Bool
+    /// The listener when it is the quantum dot (the physics station's), else nil: the trigger
+    /// edge asks it with one test of this word, where the switch over `listenerCall` decoded the
+    /// case and jumped through a table at every edge.
+    private let quantumDot: Unmanaged<QuantumDotSource>?
     /// Pulses fired so far, counted at their trigger edges (a pulse on its way to the sample counts).
     public private(set) var pulsesFired = 0
     /// When each pulse fired is not kept (runs are long); the last one that the listener wanted is
@@ -34,6 +38,7 @@ public final class LaserModel: SimulatedDevice {
         self.listener = listener
         listenerCall = LaserPulseListenerCall(listener)
         asksListenerAtTrigger = listener?.decidesPulsesAtTrigger ?? false
+        if case .quantumDot(let dot) = listenerCall { quantumDot = dot } else { quantumDot = nil }
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
         self.random = random
@@ -61,7 +66,11 @@ public final class LaserModel: SimulatedDevice {
     func triggered(atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let id else { return }
         pulsesFired += 1
-        if asksListenerAtTrigger && !listenerCall.pulseTriggered(on: board) { return }
+        if let quantumDot {
+            guard quantumDot._withUnsafeGuaranteedRef({ $0.pulseTriggered(on: board) }) else { return }
+        } else if asksListenerAtTrigger && !listenerCall.pulseTriggered(on: board) {
+            return
+        }
         var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
             firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
