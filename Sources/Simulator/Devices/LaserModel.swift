@@ -82,6 +82,10 @@ public final class LaserModel: SimulatedDevice {
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         lastPulsePicoseconds = tag
-        listenerCall.laserPulse(atPicoseconds: tag, on: board)
+        if let quantumDot {
+            quantumDot._withUnsafeGuaranteedRef { $0.laserPulse(atPicoseconds: tag, on: board) }
+        } else {
+            listenerCall.laserPulse(atPicoseconds: tag, on: board)
+        }
     }
 }
