@@ -77,7 +77,12 @@ public final class LaserModel: SimulatedDevice {
         }
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.
-        board.scheduleTimer(id, tag: firePicoseconds, atCycle: firePicoseconds / board.cyclePeriodPicoseconds)
+        // With the period tested against the default 1 ns first (as in the board's
+        // cycle(atOrAfterPicoseconds:)), that path divides without the checks for a zero divisor
+        // and Int64.min / −1 (the optimizer still divides, by the register it knows holds 1 000).
+        let period = board.cyclePeriodPicoseconds
+        let fireCycle = period == 1_000 ? firePicoseconds / 1_000 : firePicoseconds / period
+        board.scheduleTimer(id, tag: firePicoseconds, atCycle: fireCycle)
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
