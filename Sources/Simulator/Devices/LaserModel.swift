@@ -65,15 +65,17 @@ public final class LaserModel: SimulatedDevice {
     @usableFromInline @inline(never)
     func triggered(atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let id else { return }
-        pulsesFired += 1
+        pulsesFired &+= 1   // (a count of pulses: far below 2⁶³)
         if let quantumDot {
             guard quantumDot._withUnsafeGuaranteedRef({ $0.pulseTriggered(on: board) }) else { return }
         } else if asksListenerAtTrigger && !listenerCall.pulseTriggered(on: board) {
             return
         }
-        var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
+        // Wrapping arithmetic, as the board's for physics times: a pulse's time is far below 2⁶³
+        // ps (about 107 days), so no overflow check is needed for every pulse.
+        var firePicoseconds = cycle &* board.cyclePeriodPicoseconds &+ triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
-            firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
+            firePicoseconds &+= random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
         }
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.
