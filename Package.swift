@@ -88,9 +88,12 @@ let package = Package(
         // Linux) for Records' block checks, where present at run time; Records keeps its table loop
         // for the rest. Imports nothing.
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
+        // A double's conversion to Int64 without Swift's three range checks, for Physics's delays
+        // in picoseconds (bounded first by their caller). One inline function. Imports nothing.
+        .target(name: "CFloatToInteger", path: "Sources/CFloatToInteger"),
 
         // The source/optics/detector model the simulated board wraps. Pure: no HAL, no Foundation, no I/O.
-        .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", numerics], path: "Sources/Physics"),
+        .target(name: "Physics", dependencies: ["Vocabulary", "SeededRandom", "CFloatToInteger", numerics], path: "Sources/Physics"),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Vocabulary", "SeededRandom", numerics], path: "Tests/PhysicsTests"),
         // The two-node world (Physics/Link) and cycle alignment (Analysis) together: alignment finds the world's truth.
         .testTarget(name: "LinkWorldTests", dependencies: ["Physics", "Analysis", "KeyDistillation", "Vocabulary", "SeededRandom"],

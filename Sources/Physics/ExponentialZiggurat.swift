@@ -33,12 +33,25 @@ extension Xoshiro256StarStar {
         let uniform = bits >> 11
         typealias Tables = ExponentialZigguratTables
         if uniform < Tables.acceptBelow[layer] { return Double(uniform) * Tables.widthScale[layer] }
-        return nextStandardExponentialSlowPath(layer: layer, uniform: uniform)
+        let (draw, advanced) = Self.standardExponentialSlowPath(layer: layer, uniform: uniform, from: self)
+        self = advanced
+        return draw
+    }
+
+    /// ``nextStandardExponentialSlowPath(layer:uniform:)`` on a copy of `generator`: the draw and
+    /// the generator after it. The generator goes in and out by value, so a caller that keeps its
+    /// generator in registers for a run of draws (the dot's emission) need not store it to memory
+    /// before every draw's rare slow path, as a mutating call, given its address, made it.
+    @usableFromInline @inline(never)
+    static func standardExponentialSlowPath(layer: Int, uniform: UInt64,
+                                            from generator: Xoshiro256StarStar) -> (Double, Xoshiro256StarStar) {
+        var generator = generator
+        let draw = generator.nextStandardExponentialSlowPath(layer: layer, uniform: uniform)
+        return (draw, generator)
     }
 
     /// The rare draws: the tail beyond r (again exponential, by memorylessness: r − ln u), and the
     /// wedge of a layer between its inner rectangle and the curve (accept by the curve's height).
-    @usableFromInline
     mutating func nextStandardExponentialSlowPath(layer startLayer: Int, uniform startUniform: UInt64) -> Double {
         typealias Tables = ExponentialZigguratTables
         var layer = startLayer, uniform = startUniform

@@ -31,10 +31,27 @@ public final class PairSourceEmitter: Sendable {
     }
 
     /// As ``EntangledPairSource/emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:rng:into:)``.
+    /// Inlined into the caller, which hands its generator to
+    /// ``emitGivenPhotonIntoAnArm(pulseAtPicoseconds:analyzerA:analyzerB:drawingFrom:into:)`` by value.
+    @inlinable @inline(__always)
     public func emitGivenPhotonIntoAnArm(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis,
                                          analyzerB: AnalyzerBasis, rng: inout Xoshiro256StarStar,
                                          into photons: inout PulsePhotons) {
+        rng = emitGivenPhotonIntoAnArm(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB,
+                                       drawingFrom: rng, into: &photons)
+    }
+
+    /// The emission drawing from a copy of `generator`; returns the generator after the draws.
+    /// By value, the generator stays in registers for the pulse's draws (about seven): drawn
+    /// through an `inout` reference to the caller's stored generator, each draw stored all four
+    /// of its words back to memory.
+    @usableFromInline
+    func emitGivenPhotonIntoAnArm(pulseAtPicoseconds pulseTime: Int64, analyzerA: AnalyzerBasis,
+                                  analyzerB: AnalyzerBasis, drawingFrom generator: Xoshiro256StarStar,
+                                  into photons: inout PulsePhotons) -> Xoshiro256StarStar {
+        var random = generator
         source.emitGivenPhotonIntoAnArmInline(pulseAtPicoseconds: pulseTime, analyzerA: analyzerA, analyzerB: analyzerB,
-                                              rng: &rng, into: &photons)
+                                              rng: &random, into: &photons)
+        return random
     }
 }

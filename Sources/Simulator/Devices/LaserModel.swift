@@ -17,6 +17,10 @@ public final class LaserModel: SimulatedDevice {
     /// The listener's ``LaserPulseListener/decidesPulsesAtTrigger``: a flag, so that a laser on
     /// the stand-in source makes no call per pulse for an answer that is always yes.
     private let asksListenerAtTrigger: Bool
+    /// The listener when it is the quantum dot (the physics station's), else nil: the trigger
+    /// edge asks it with one test of this word, where the switch over `listenerCall` decoded the
+    /// case and jumped through a table at every edge.
+    private let quantumDot: Unmanaged<QuantumDotSource>?
     /// Pulses fired so far, counted at their trigger edges (a pulse on its way to the sample counts).
     public private(set) var pulsesFired = 0
     /// When each pulse fired is not kept (runs are long); the last one that the listener wanted is
@@ -34,6 +38,7 @@ public final class LaserModel: SimulatedDevice {
         self.listener = listener
         listenerCall = LaserPulseListenerCall(listener)
         asksListenerAtTrigger = listener?.decidesPulsesAtTrigger ?? false
+        if case .quantumDot(let dot) = listenerCall { quantumDot = dot } else { quantumDot = nil }
         self.triggerToPulseDelayPicoseconds = triggerToPulseDelayPicoseconds
         self.timingJitterRMSPicoseconds = timingJitterRMSPicoseconds.isFinite ? max(0, timingJitterRMSPicoseconds) : 0
         self.random = random
@@ -60,19 +65,34 @@ public final class LaserModel: SimulatedDevice {
     @usableFromInline @inline(never)
     func triggered(atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let id else { return }
-        pulsesFired += 1
-        if asksListenerAtTrigger && !listenerCall.pulseTriggered(on: board) { return }
-        var firePicoseconds = cycle * board.cyclePeriodPicoseconds + triggerToPulseDelayPicoseconds
+        pulsesFired &+= 1   // (a count of pulses: far below 2⁶³)
+        if let quantumDot {
+            guard quantumDot._withUnsafeGuaranteedRef({ $0.pulseTriggered(on: board) }) else { return }
+        } else if asksListenerAtTrigger && !listenerCall.pulseTriggered(on: board) {
+            return
+        }
+        // Wrapping arithmetic, as the board's for physics times: a pulse's time is far below 2⁶³
+        // ps (about 107 days), so no overflow check is needed for every pulse.
+        var firePicoseconds = cycle &* board.cyclePeriodPicoseconds &+ triggerToPulseDelayPicoseconds
         if timingJitterRMSPicoseconds > 0 {
-            firePicoseconds += random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
+            firePicoseconds &+= random.nextGaussianDelayPicoseconds(rmsPicoseconds: timingJitterRMSPicoseconds)
         }
         // The optical pulse itself is not a GPIO signal: it reaches the listener on the
         // picosecond timeline, from a timer at the cycle that contains it.
-        board.scheduleTimer(id, tag: firePicoseconds, atCycle: firePicoseconds / board.cyclePeriodPicoseconds)
+        // With the period tested against the default 1 ns first (as in the board's
+        // cycle(atOrAfterPicoseconds:)), that path divides without the checks for a zero divisor
+        // and Int64.min / −1 (the optimizer still divides, by the register it knows holds 1 000).
+        let period = board.cyclePeriodPicoseconds
+        let fireCycle = period == 1_000 ? firePicoseconds / 1_000 : firePicoseconds / period
+        board.scheduleTimer(id, tag: firePicoseconds, atCycle: fireCycle)
     }
 
     public func timerFired(tag: Int64, atCycle cycle: Int64, on board: SimulatedBoard) {
         lastPulsePicoseconds = tag
-        listenerCall.laserPulse(atPicoseconds: tag, on: board)
+        if let quantumDot {
+            quantumDot._withUnsafeGuaranteedRef { $0.laserPulse(atPicoseconds: tag, on: board) }
+        } else {
+            listenerCall.laserPulse(atPicoseconds: tag, on: board)
+        }
     }
 }

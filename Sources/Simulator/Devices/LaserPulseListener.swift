@@ -25,7 +25,8 @@ extension LaserPulseListener {
 /// listeners directly (their types are known, so the calls below are direct and
 /// ``QuantumDotSource/pulseTriggered(on:)``, the dot's one draw per pulse, is inlined into the
 /// laser's trigger edge), any other listener through the protocol (a witness call). The same
-/// pattern as the board's `DeviceCall`.
+/// pattern as the board's `DeviceCall`. (For the quantum dot the laser tests its own unretained
+/// reference, `LaserModel.quantumDot`, before this switch: one word instead of the enum's two.)
 ///
 /// The references are unretained: the laser's ``LaserModel/listener`` keeps the listener alive
 /// for as long as the laser exists.

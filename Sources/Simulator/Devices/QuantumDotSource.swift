@@ -49,7 +49,8 @@ public final class QuantumDotSource: LaserPulseListener {
     }
 
     /// Draws, once, whether the pulse sends any photon into an arm (the laser counts it).
-    /// Inlined into the laser's trigger edge, which calls the dot directly (``LaserPulseListenerCall``).
+    /// Inlined into the laser's trigger edge, which calls the dot directly (through its unretained
+    /// reference to the dot, `LaserModel.quantumDot`).
     @inline(__always)
     public func pulseTriggered(on board: SimulatedBoard) -> Bool {
         emitter.sendsPhotonIntoAnArm(rng: &random)
