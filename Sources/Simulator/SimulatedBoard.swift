@@ -173,7 +173,7 @@ public final class SimulatedBoard {
                 let watchers: LineWatchers
                 switch calls.count {
                 case 0: watchers = .none
-                case 1: watchers = .one(calls[0])
+                case 1: watchers = LineWatchers(onlyCall: calls[0], line: LineID(index))
                 default:
                     watchers = .several(watcherCalls.count..<watcherCalls.count + calls.count)
                     for call in calls { watcherCalls.append(call) }
@@ -456,6 +456,12 @@ public final class SimulatedBoard {
         // (`value` is 0 or 1, a line's logical value.)
         switch line.pointee.watchersByNewValue[unchecked: Int(value & 1)] {
         case .none: break
+        case .laser(let laser):
+            laser._withUnsafeGuaranteedRef { $0.lineChanged(LineID(index), to: value, atCycle: cycle, on: self) }
+        case .gateFanOut(let fanOut):
+            fanOut._withUnsafeGuaranteedRef { $0.lineChanged(LineID(index), to: value, atCycle: cycle, on: self) }
+        case .analyzer(let analyzer, let bit):
+            analyzer._withUnsafeGuaranteedRef { $0.basisLineChanged(bit: bit, to: value) }
         case .one(let call): call.lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
         case .several(let positions): callWatchers(at: positions, line: index, value: value, atCycle: cycle)
         }

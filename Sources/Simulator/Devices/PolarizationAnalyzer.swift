@@ -56,6 +56,14 @@ public final class PolarizationAnalyzer: SimulatedDevice {
     @inlinable @inline(__always)
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let bit = basisSelectLines.firstIndex(of: line) else { return }
+        basisLineChanged(bit: bit, to: value)
+    }
+
+    /// Basis-select line `bit` (an index into ``basisSelectLines``) changed to `value`: the
+    /// board calls this directly for a line only the analyzer watches, with the bit it found
+    /// when the analyzer attached (``LineWatchers/analyzer(_:bit:)``).
+    @inlinable @inline(__always)
+    func basisLineChanged(bit: Int, to value: UInt8) {
         // `bit` is below the number of basis lines, which the code's table has room for (< 64).
         code = value == 1 ? code | (1 &<< bit) : code & ~(1 &<< bit)
         resolve()
