@@ -133,6 +133,7 @@ public final class SimulatedBoard {
     public func addLine(_ spec: SimulatedLineSpec) -> LineID {
         var state = SimulatedLineState(spec: spec)
         state.value = 0
+        state.changeIsRecordedOrStamped = isTracing
         lines.append(state)
         traceInitialLevels.append(state.level)
         rebuildWatcherTable()
@@ -445,12 +446,14 @@ public final class SimulatedBoard {
     func apply(line index: Int, at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         guard line.pointee.value != value else { return }
         line.pointee.value = value
-        if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
-        if line.pointee.edgeQueue >= 0 {
-            if stampsAtOnce {
-                stampEdge(line: index, at: line, value: value, atCycle: cycle)
-            } else {
-                scheduleStamp(line: index, value: value, atCycle: cycle)
+        if line.pointee.changeIsRecordedOrStamped {
+            if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
+            if line.pointee.edgeQueue >= 0 {
+                if stampsAtOnce {
+                    stampEdge(line: index, at: line, value: value, atCycle: cycle)
+                } else {
+                    scheduleStamp(line: index, value: value, atCycle: cycle)
+                }
             }
         }
         // (`value` is 0 or 1, a line's logical value.)

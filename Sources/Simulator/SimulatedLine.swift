@@ -42,6 +42,12 @@ public struct SimulatedLineSpec: Sendable, Hashable {
     @usableFromInline var watchersByNewValue = InlineArray<2, LineWatchers>(repeating: .none)
     /// The edge queue of the input request holding this line, if any.
     @usableFromInline var edgeQueue: Int = -1
+    /// Whether a change of the line does more than call its watchers: the board records it
+    /// (it traces) or stamps it (`edgeQueue`, an input request holds the line). Set when the line
+    /// is added and when it is requested, so that a change asks one flag of the line instead of
+    /// the board's `isTracing` and then the line's `edgeQueue` (neither is true for the lines the
+    /// firmware writes in a benchmark run, about five changes per trigger cycle).
+    @usableFromInline var changeIsRecordedOrStamped = false
     /// The line's index inside that request.
     var indexInRequest: Int = 0
     /// Whether the firmware has requested the line (a second request is refused, as on Linux).
