@@ -59,7 +59,15 @@
     /// The gate changed to `open` at `timePicoseconds` (a cycle edge, not before the last change).
     @inlinable @inline(__always)
     func change(toOpen open: Bool, atPicoseconds timePicoseconds: Int64) {
-        guard open != isOpen, followsALine else { return }
+        guard followsALine else { return }
+        lineChanged(toOpen: open, atPicoseconds: timePicoseconds)
+    }
+
+    /// ``change(toOpen:atPicoseconds:)`` of a timeline known to follow a line (the gate
+    /// fan-out's, checked when the fan-out was made): one question less on every gate edge.
+    @inlinable @inline(__always)
+    func lineChanged(toOpen open: Bool, atPicoseconds timePicoseconds: Int64) {
+        guard open != isOpen else { return }
         if open {
             openedAtPicoseconds = timePicoseconds
         } else {
