@@ -79,8 +79,12 @@ public final class PolarizationAnalyzer: SimulatedDevice {
         return nil
     }
 
+    /// Sets ``selected`` for ``code``. Every code the lines can show has an entry in
+    /// `settingsByCode` (`code` has bits only below the number of basis lines, and the table one
+    /// entry per such code), so the entry is read without a bounds check (about once per trigger
+    /// cycle, inlined into the firmware's write).
     @inlinable @inline(__always)
     func resolve() {
-        selected = code < settingsByCode.count ? settingsByCode[code] : nil
+        selected = settingsByCode.withUnsafeBufferPointer { $0[code] }
     }
 }
