@@ -25,7 +25,8 @@
     /// changes (``PhotonDetectorModel/gateOpened(on:)``), so the order of their timers is kept.
     @inlinable @inline(__always)
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        gate.lineChanged(toOpen: value == 1, atPicoseconds: cycle * board.cyclePeriodPicoseconds)
+        // (Wrapping: a board cycle's picosecond time is far below 2⁶³ ps, about 107 days.)
+        gate.lineChanged(toOpen: value == 1, atPicoseconds: cycle &* board.cyclePeriodPicoseconds)
         guard gate.isOpen, gate.detectorsWithoutDarkCountTimer > 0 else { return }
         tellDetectorsOfOpening(on: board)
     }
