@@ -71,7 +71,8 @@
         if open {
             openedAtPicoseconds = timePicoseconds
         } else {
-            openTimeAtClosingPicoseconds += timePicoseconds - openedAtPicoseconds
+            // (Wrapping: picosecond times and the clock are far below 2⁶³ ps, about 107 days.)
+            openTimeAtClosingPicoseconds &+= timePicoseconds &- openedAtPicoseconds
             closedAtPicoseconds = timePicoseconds
         }
         wasOpen = isOpen
