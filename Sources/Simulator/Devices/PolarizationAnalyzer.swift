@@ -65,7 +65,7 @@ public final class PolarizationAnalyzer: SimulatedDevice {
     @inlinable @inline(__always)
     func basisLineChanged(bit: Int, to value: UInt8) {
         // `bit` is below the number of basis lines, which the code's table has room for (< 64).
-        code = value == 1 ? code | (1 &<< bit) : code & ~(1 &<< bit)
+        code = code & ~(1 &<< bit) | Int(value & 1) &<< bit
         resolve()
     }
 
