@@ -25,6 +25,7 @@ extension SimulatedBoard {
         for (position, id) in ids.enumerated() {
             lines[id.index].isRequested = true
             lines[id.index].edgeQueue = queueIndex
+            lines[id.index].changeIsRecordedOrStamped = true
             lines[id.index].indexInRequest = position
             lines[id.index].edges = position < edges.count ? edges[position] : .both
         }

@@ -138,6 +138,7 @@ public final class SimulatedBoard {
     public func addLine(_ spec: SimulatedLineSpec) -> LineID {
         var state = SimulatedLineState(spec: spec)
         state.value = 0
+        state.changeIsRecordedOrStamped = isTracing
         lines.append(state)
         traceInitialLevels.append(state.level)
         rebuildWatcherTable()
@@ -178,7 +179,7 @@ public final class SimulatedBoard {
                 let watchers: LineWatchers
                 switch calls.count {
                 case 0: watchers = .none
-                case 1: watchers = .one(calls[0])
+                case 1: watchers = LineWatchers(onlyCall: calls[0], line: LineID(index))
                 default:
                     watchers = .several(watcherCalls.count..<watcherCalls.count + calls.count)
                     for call in calls { watcherCalls.append(call) }
@@ -460,17 +461,25 @@ public final class SimulatedBoard {
     func apply(line index: Int, at line: UnsafeMutablePointer<SimulatedLineState>, value: UInt8, atCycle cycle: Int64) {
         guard line.pointee.value != value else { return }
         line.pointee.value = value
-        if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
-        if line.pointee.edgeQueue >= 0 {
-            if stampsAtOnce {
-                stampEdge(line: index, at: line, value: value, atCycle: cycle)
-            } else {
-                scheduleStamp(line: index, value: value, atCycle: cycle)
+        if line.pointee.changeIsRecordedOrStamped {
+            if isTracing { record(line: index, level: line.pointee.level, atCycle: cycle) }
+            if line.pointee.edgeQueue >= 0 {
+                if stampsAtOnce {
+                    stampEdge(line: index, at: line, value: value, atCycle: cycle)
+                } else {
+                    scheduleStamp(line: index, value: value, atCycle: cycle)
+                }
             }
         }
         // (`value` is 0 or 1, a line's logical value.)
         switch line.pointee.watchersByNewValue[unchecked: Int(value & 1)] {
         case .none: break
+        case .laser(let laser):
+            laser._withUnsafeGuaranteedRef { $0.lineChanged(LineID(index), to: value, atCycle: cycle, on: self) }
+        case .gateFanOut(let fanOut):
+            fanOut._withUnsafeGuaranteedRef { $0.lineChanged(LineID(index), to: value, atCycle: cycle, on: self) }
+        case .analyzer(let analyzer, let bit):
+            analyzer._withUnsafeGuaranteedRef { $0.basisLineChanged(bit: bit, to: value) }
         case .one(let call): call.lineChanged(LineID(index), to: value, atCycle: cycle, on: self)
         case .several(let positions): callWatchers(at: positions, line: index, value: value, atCycle: cycle)
         }

@@ -42,6 +42,12 @@ public struct SimulatedLineSpec: Sendable, Hashable {
     @usableFromInline var watchersByNewValue = InlineArray<2, LineWatchers>(repeating: .none)
     /// The edge queue of the input request holding this line, if any.
     @usableFromInline var edgeQueue: Int = -1
+    /// Whether a change of the line does more than call its watchers: the board records it
+    /// (it traces) or stamps it (`edgeQueue`, an input request holds the line). Set when the line
+    /// is added and when it is requested, so that a change asks one flag of the line instead of
+    /// the board's `isTracing` and then the line's `edgeQueue` (neither is true for the lines the
+    /// firmware writes in a benchmark run, about five changes per trigger cycle).
+    @usableFromInline var changeIsRecordedOrStamped = false
     /// The line's index inside that request.
     var indexInRequest: Int = 0
     /// Whether the firmware has requested the line (a second request is refused, as on Linux).
@@ -69,12 +75,40 @@ public struct SimulatedLineSpec: Sendable, Hashable {
 /// The devices one edge of a line calls, resolved when a device attaches: a line that a single
 /// device watches for the edge (every line of the shipped stations) holds that device's call, so
 /// a change reaches it with no loop and no lookup in the board's `watcherCalls`.
+///
+/// The station's own line watchers have cases of their own (the laser on its trigger, the gate
+/// fan-out, an analyzer with the bit of its code that the line carries), so that a line change
+/// finds its device with one switch, not a switch over these cases and then one over
+/// ``DeviceCall``'s (a firmware write is inlined into the loop: about five line changes per
+/// trigger cycle).
 @usableFromInline enum LineWatchers {
     /// No device watches the edge.
     case none
-    /// One device watches it.
+    /// The laser alone.
+    case laser(Unmanaged<LaserModel>)
+    /// The gate fan-out alone.
+    case gateFanOut(Unmanaged<DetectorGateFanOut>)
+    /// A polarization analyzer alone, for which the line is bit `bit` of the basis code
+    /// (found once, when it attached, instead of searched on every change).
+    case analyzer(Unmanaged<PolarizationAnalyzer>, bit: Int)
+    /// Any other device alone.
     case one(DeviceCall)
     /// Several do: their calls are at these positions of the board's flattened `watcherCalls`,
     /// in attachment order.
     case several(Range<Int>)
+
+    /// The watcher of line `line` edge that `call` alone watches.
+    init(onlyCall call: DeviceCall, line: LineID) {
+        switch call {
+        case .laser(let laser): self = .laser(laser)
+        case .gateFanOut(let fanOut): self = .gateFanOut(fanOut)
+        case .analyzer(let analyzer):
+            if let bit = analyzer._withUnsafeGuaranteedRef({ $0.basisSelectLines.firstIndex(of: line) }) {
+                self = .analyzer(analyzer, bit: bit)
+            } else {
+                self = .one(call)   // not one of its lines: its `lineChanged` ignores the line
+            }
+        default: self = .one(call)
+        }
+    }
 }

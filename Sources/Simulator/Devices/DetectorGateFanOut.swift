@@ -12,8 +12,10 @@
     /// The detectors on the gate line, in the order they are told of an opening.
     let detectors: [PhotonDetectorModel]
 
-    /// A fan-out keeping `gate` for `detectors` (which read it), called in this order.
+    /// A fan-out keeping `gate` (one that follows a line) for `detectors` (which read it),
+    /// called in this order.
     init(gate: GateTimeline, detectors: [PhotonDetectorModel]) {
+        precondition(gate.followsALine, "a gate fan-out's timeline follows its line")
         self.gate = gate
         self.detectors = detectors
     }
@@ -23,7 +25,8 @@
     /// changes (``PhotonDetectorModel/gateOpened(on:)``), so the order of their timers is kept.
     @inlinable @inline(__always)
     func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
-        gate.change(toOpen: value == 1, atPicoseconds: cycle * board.cyclePeriodPicoseconds)
+        // (Wrapping: a board cycle's picosecond time is far below 2⁶³ ps, about 107 days.)
+        gate.lineChanged(toOpen: value == 1, atPicoseconds: cycle &* board.cyclePeriodPicoseconds)
         guard gate.isOpen, gate.detectorsWithoutDarkCountTimer > 0 else { return }
         tellDetectorsOfOpening(on: board)
     }

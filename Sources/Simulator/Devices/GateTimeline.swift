@@ -16,13 +16,19 @@
     @usableFromInline var isOpen: Bool
     /// Whether it was open before its last change.
     @usableFromInline var wasOpen: Bool
-    /// When the level last changed, in picoseconds (the timeline's start before any change).
-    @usableFromInline var changedAtPicoseconds: Int64
-    /// The open-time clock's reading at the last change, in picoseconds.
-    @usableFromInline var openTimeAtChangePicoseconds: Int64 = 0
-    /// The change before the last, and the clock's reading there.
-    @usableFromInline var previousChangeAtPicoseconds: Int64
-    @usableFromInline var openTimeAtPreviousChangePicoseconds: Int64 = 0
+    /// When the gate last opened, and when it last closed, in picoseconds (the timeline's start
+    /// before it has done so).
+    ///
+    /// Only these are kept at a change (an opening writes one time, a closing one time and the
+    /// clock): the last change and the one before it are these two, in the order `isOpen` gives,
+    /// and the clock's readings there follow from the one below (it stands still while the gate
+    /// is closed). A gate changes twice per trigger cycle; the clock is read only by a detector
+    /// setting a dark-count timer.
+    @usableFromInline var openedAtPicoseconds: Int64
+    @usableFromInline var closedAtPicoseconds: Int64
+    /// The open-time clock's reading at the last closing (0 before any), in picoseconds: its
+    /// reading at the last change whether that was the closing or the opening after it.
+    @usableFromInline var openTimeAtClosingPicoseconds: Int64 = 0
     /// Whether the level can change (false for a free-running detector's or a missing gate's).
     @usableFromInline let followsALine: Bool
     /// How many of the detectors reading this timeline have no dark-count timer pending (their
@@ -35,8 +41,8 @@
     init(open: Bool, atPicoseconds startPicoseconds: Int64, followsALine: Bool = true) {
         isOpen = open
         wasOpen = open
-        changedAtPicoseconds = startPicoseconds
-        previousChangeAtPicoseconds = startPicoseconds
+        openedAtPicoseconds = startPicoseconds
+        closedAtPicoseconds = startPicoseconds
         self.followsALine = followsALine
     }
 
@@ -45,23 +51,51 @@
     func restart(open: Bool, atPicoseconds startPicoseconds: Int64) {
         isOpen = open
         wasOpen = open
-        changedAtPicoseconds = startPicoseconds
-        previousChangeAtPicoseconds = startPicoseconds
-        openTimeAtChangePicoseconds = 0
-        openTimeAtPreviousChangePicoseconds = 0
+        openedAtPicoseconds = startPicoseconds
+        closedAtPicoseconds = startPicoseconds
+        openTimeAtClosingPicoseconds = 0
     }
 
     /// The gate changed to `open` at `timePicoseconds` (a cycle edge, not before the last change).
     @inlinable @inline(__always)
     func change(toOpen open: Bool, atPicoseconds timePicoseconds: Int64) {
-        guard open != isOpen, followsALine else { return }
-        let openTimeNow = openTime(atPicoseconds: timePicoseconds)
-        previousChangeAtPicoseconds = changedAtPicoseconds
-        openTimeAtPreviousChangePicoseconds = openTimeAtChangePicoseconds
-        changedAtPicoseconds = timePicoseconds
-        openTimeAtChangePicoseconds = openTimeNow
+        guard followsALine else { return }
+        lineChanged(toOpen: open, atPicoseconds: timePicoseconds)
+    }
+
+    /// ``change(toOpen:atPicoseconds:)`` of a timeline known to follow a line (the gate
+    /// fan-out's, checked when the fan-out was made): one question less on every gate edge.
+    @inlinable @inline(__always)
+    func lineChanged(toOpen open: Bool, atPicoseconds timePicoseconds: Int64) {
+        guard open != isOpen else { return }
+        if open {
+            openedAtPicoseconds = timePicoseconds
+        } else {
+            // (Wrapping: picosecond times and the clock are far below 2⁶³ ps, about 107 days.)
+            openTimeAtClosingPicoseconds &+= timePicoseconds &- openedAtPicoseconds
+            closedAtPicoseconds = timePicoseconds
+        }
         wasOpen = isOpen
         isOpen = open
+    }
+
+    /// When the level last changed, in picoseconds (the timeline's start before any change).
+    @inline(__always)
+    var changedAtPicoseconds: Int64 { isOpen ? openedAtPicoseconds : closedAtPicoseconds }
+
+    /// The open-time clock's reading at the last change, in picoseconds.
+    @inline(__always)
+    var openTimeAtChangePicoseconds: Int64 { openTimeAtClosingPicoseconds }
+
+    /// The change before the last (the timeline's start before two changes), in picoseconds.
+    @inline(__always)
+    var previousChangeAtPicoseconds: Int64 { isOpen ? closedAtPicoseconds : openedAtPicoseconds }
+
+    /// The open-time clock's reading at the change before the last, in picoseconds: the same as
+    /// at the last when that was an opening; the last opening's when it was a closing.
+    @inline(__always)
+    var openTimeAtPreviousChangePicoseconds: Int64 {
+        isOpen ? openTimeAtClosingPicoseconds : openTimeAtClosingPicoseconds - (closedAtPicoseconds - openedAtPicoseconds)
     }
 
     /// Whether the gate was open at `timePicoseconds`, a time in the current cycle or just
@@ -72,7 +106,7 @@
     }
 
     /// The open-time clock at `timePicoseconds`, a time at or after the last change.
-    @inlinable @inline(__always)
+    @inline(__always)
     func openTime(atPicoseconds timePicoseconds: Int64) -> Int64 {
         openTimeAtChangePicoseconds + (isOpen ? timePicoseconds - changedAtPicoseconds : 0)
     }

@@ -56,8 +56,16 @@ public final class PolarizationAnalyzer: SimulatedDevice {
     @inlinable @inline(__always)
     public func lineChanged(_ line: LineID, to value: UInt8, atCycle cycle: Int64, on board: SimulatedBoard) {
         guard let bit = basisSelectLines.firstIndex(of: line) else { return }
+        basisLineChanged(bit: bit, to: value)
+    }
+
+    /// Basis-select line `bit` (an index into ``basisSelectLines``) changed to `value`: the
+    /// board calls this directly for a line only the analyzer watches, with the bit it found
+    /// when the analyzer attached (``LineWatchers/analyzer(_:bit:)``).
+    @inlinable @inline(__always)
+    func basisLineChanged(bit: Int, to value: UInt8) {
         // `bit` is below the number of basis lines, which the code's table has room for (< 64).
-        code = value == 1 ? code | (1 &<< bit) : code & ~(1 &<< bit)
+        code = code & ~(1 &<< bit) | Int(value & 1) &<< bit
         resolve()
     }
 
@@ -71,8 +79,12 @@ public final class PolarizationAnalyzer: SimulatedDevice {
         return nil
     }
 
+    /// Sets ``selected`` for ``code``. Every code the lines can show has an entry in
+    /// `settingsByCode` (`code` has bits only below the number of basis lines, and the table one
+    /// entry per such code), so the entry is read without a bounds check (about once per trigger
+    /// cycle, inlined into the firmware's write).
     @inlinable @inline(__always)
     func resolve() {
-        selected = code < settingsByCode.count ? settingsByCode[code] : nil
+        selected = settingsByCode.withUnsafeBufferPointer { $0[code] }
     }
 }
