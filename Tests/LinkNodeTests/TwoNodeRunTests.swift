@@ -7,10 +7,11 @@ import Testing
 /// Alice's and Bob's node processes' code in one test process, on loopback: both align, run the
 /// blocks, and commit the same keys (ids and bytes) into their own stores.
 @Suite struct TwoNodeRunTests {
-    /// Small blocks for a debug build: 1 µs cycles, start window 2·10⁵ cycles, blocks of 10⁶
-    /// cycles (tracking 2·10⁴), arms 0.5, ε_sec = 10⁻⁴, a 20 % sample; Bob's clock 1.3 ms ahead
-    /// and 9 ppm slow against Alice's +2 ppm.
-    static func nodeText(role: String, link: String, state: String, count: Int, intercept: Double = 0, tracking: Int = 50) -> String {
+    /// Small blocks for a debug build: 1 µs cycles, start window and blocks of `size` (``RunSize``),
+    /// tracking `tracking` cycles per thousand, arms 0.5, ε_sec = 10⁻⁴, a 20 % sample; Bob's clock
+    /// 1.3 ms ahead and 9 ppm slow against Alice's +2 ppm.
+    static func nodeText(role: String, link: String, state: String, count: Int, size: RunSize, intercept: Double = 0,
+                         tracking: Int = 50) -> String {
         """
         [node]
         role = "\(role)"
@@ -26,9 +27,9 @@ import Testing
         slave-sae = "sae-b"
         key-size-bits = 256
         [blocks]
-        cycles = 1000000
+        cycles = \(size.cyclesPerBlock)
         count = \(count)
-        alignment-cycles = 200000
+        alignment-cycles = \(size.alignmentCycles)
         tracking-cycles-per-thousand = \(tracking)
         search-cycles = 5000
         sample-fraction = 0.2
@@ -68,7 +69,8 @@ import Testing
     }
 
     /// Runs both nodes until both finished `count` blocks (or 240 s passed); returns both results.
-    static func runPair(folder: String, count: Int, intercept: Double = 0) async throws -> (LinkNodeResult, LinkNodeResult, Watch) {
+    static func runPair(folder: String, count: Int, size: RunSize = .current,
+                        intercept: Double = 0) async throws -> (LinkNodeResult, LinkNodeResult, Watch) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var secret = [UInt8](repeating: 0, count: 32 + 32 * 2048)
         for index in secret.indices { secret[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 7) }
@@ -76,7 +78,8 @@ import Testing
         let watch = Watch()
         let deadline = ContinuousClock.now + .seconds(240)
         let stop: @Sendable () -> Bool = { watch.bothFinished || watch.anyFailed || ContinuousClock.now > deadline }
-        let bobFile = try LinkNodeFile.parse(text: nodeText(role: "bob", link: "127.0.0.1:0", state: "bob", count: count, intercept: intercept, tracking: intercept > 0 ? 150 : 50),
+        let bobFile = try LinkNodeFile.parse(text: nodeText(role: "bob", link: "127.0.0.1:0", state: "bob", count: count, size: size,
+                                                            intercept: intercept, tracking: intercept > 0 ? 150 : 50),
                                              fileName: "bob.node.toml", directory: folder)
         async let bob = { () async throws -> LinkNodeResult in
             do {
@@ -87,7 +90,7 @@ import Testing
         }()
         while watch.linkPort == nil && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let port = try #require(watch.linkPort)
-        let aliceFile = try LinkNodeFile.parse(text: nodeText(role: "alice", link: "127.0.0.1:\(port)", state: "alice", count: count,
+        let aliceFile = try LinkNodeFile.parse(text: nodeText(role: "alice", link: "127.0.0.1:\(port)", state: "alice", count: count, size: size,
                                                               intercept: intercept, tracking: intercept > 0 ? 150 : 50),
                                                fileName: "alice.node.toml", directory: folder)
         async let alice = { () async throws -> LinkNodeResult in
@@ -132,6 +135,9 @@ import Testing
             let start = try #require(block.offsetAtStartCycles), truth = try #require(block.trueOffsetAtStartCycles)
             #expect(abs(start - Double(truth)) < 1, "block \(block.blockID): \(start) against \(truth)")
             #expect((block.qber ?? 1) < 0.06, "block \(block.blockID) QBER \(String(describing: block.qber))")
+            // Each block's tracking placed whole-cycle steps of the offset inside it (11 at the full
+            // size, 5–7 at the sanitizer's: the offset steps every ≈ 9·10⁴ cycles).
+            #expect((block.offsetStepsPlaced ?? 0) >= 2, "block \(block.blockID): \(String(describing: block.offsetStepsPlaced)) steps placed")
         }
         // The result files say the same as the returned results.
         let written = try JSONDecoder().decode(LinkNodeResult.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/alice/result.json")))

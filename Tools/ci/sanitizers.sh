@@ -13,6 +13,13 @@
 # Usage: Tools/ci/sanitizers.sh [address|thread]   (default both). Measured on a shared 2-core
 # machine (load 8–13): ASan tests 7 min wall / 6¾ CPU-min, TSan tests 14 min wall / 6½ CPU-min;
 # cold builds 10 and 13 min, warm builds seconds.
+# Under a sanitizer TwoNodeRunTests simulate blocks of 6·10⁵ cycles instead of 10⁶
+# (QDOT_TEST_SANITIZER, set by test_lane below): at the full size the pair of in-process link runs
+# finished last in the ASan test run (~300 s of 301 s, against the tests' own 5-minute limit). Alone
+# under ASan the first took 87 s (94 CPU-s), 68 s (69 CPU-s) with the smaller blocks: most of its
+# 300 s was sharing the pool's two threads with the other tests. On the shared machine the ASan
+# lane's 678 tests took 1 482 s at load 12–15 before (both link runs past their limit: failed) and
+# 851 s at load 8–12 after (passed).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,22 +38,36 @@ export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 build_flags=()
 test_env=()
 
-run_lane() {
+# Builds the tests with `sanitizer` into `scratch`, once per lane: its test runs below share the
+# build (a second `swift build` of the same lane only checks that nothing changed: 14 s of the ASan
+# lane on the shared machine).
+build_lane() {
     local sanitizer=$1 scratch=$2
-    shift 2
-    local lane_start
-    lane_start=$(date +%s)
     step="build with --sanitize=$sanitizer ($scratch)"
     echo "== $step"
+    local build_start
+    build_start=$(date +%s)
     # (pipefail: a failed build fails the pipeline; the grep only drops the progress lines)
     swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch" "${build_flags[@]}" 2>&1 | { grep -v '^\[' || true; }
+    echo "== $sanitizer sanitizer build: $(( $(date +%s) - build_start )) s"
+}
+
+# Runs the tests built by build_lane with the filters given after `sanitizer` and `scratch`.
+# QDOT_TEST_SANITIZER names the sanitizer to the tests: the in-process link runs
+# (TwoNodeRunTests, Tests/LinkNodeTests/TwoNodeRunSize.swift) simulate fewer cycles under one,
+# through the same code (under ASan the full sizes took ~300 s, the lane's pole).
+test_lane() {
+    local sanitizer=$1 scratch=$2
+    shift 2
     step="tests with --sanitize=$sanitizer $*"
     echo "== $step"
+    local test_start
+    test_start=$(date +%s)
     # The tests are Swift Testing only; XCTest's empty pass leaks its own suite objects (368 bytes
     # from libXCTest.so), which LeakSanitizer would report as a failure.
-    env "${test_env[@]}" swift test --skip-build --disable-xctest --sanitize="$sanitizer" --scratch-path "$scratch" \
-        "${build_flags[@]}" "$@"
-    echo "== $sanitizer sanitizer: $(( $(date +%s) - lane_start )) s"
+    env "${test_env[@]}" QDOT_TEST_SANITIZER="$sanitizer" \
+        swift test --skip-build --disable-xctest --sanitize="$sanitizer" --scratch-path "$scratch" "${build_flags[@]}" "$@"
+    echo "== $sanitizer sanitizer tests: $(( $(date +%s) - test_start )) s"
 }
 
 lanes=("${@:-address thread}")
@@ -85,8 +106,9 @@ for lane in ${lanes[*]}; do
                  build_flags=(--disable-default-traits -Xcc -I"$GPIOD2_INCLUDE")
                  test_env=(LD_LIBRARY_PATH="$GPIOD2_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
                  echo "== the ASan build compiles LinuxHAL against libgpiod $GPIOD2_VERSION"
-                 run_lane address .build-asan --filter '^(LinkTransportTests|KeyStoreTests)\.'
-                 run_lane address .build-asan \
+                 build_lane address .build-asan
+                 test_lane address .build-asan --filter '^(LinkTransportTests|KeyStoreTests)\.'
+                 test_lane address .build-asan \
                      --skip '^(PhysicsEndToEndTests|PhysicsTests|LinkTransportTests|KeyStoreTests)\.|^AnalysisTests\.(?!Coincidence)' ;;
         # TSan costs 5–15× and finds races only where threads are; these suites have them:
         # FirmwareTests (the click ring on two threads, the loop and its consumer), CompositionTests
@@ -113,9 +135,10 @@ for lane in ${lanes[*]}; do
         # timer suites also run in their own invocation, so no long synchronous test can starve them.
         thread) build_flags=()
                 test_env=()
-                run_lane thread .build-tsan --filter '^(ServiceTests|LinkTransportTests|KeyStoreTests)\.' \
+                build_lane thread .build-tsan
+                test_lane thread .build-tsan --filter '^(ServiceTests|LinkTransportTests|KeyStoreTests)\.' \
                     --skip 'theResultFigureAndRecordAreServedFromThePathsTheServiceGivesWithTheirTypes'
-                run_lane thread .build-tsan --filter '^(FirmwareTests|CompositionTests|EndToEndTests)\.' \
+                test_lane thread .build-tsan --filter '^(FirmwareTests|CompositionTests|EndToEndTests)\.' \
                     --skip 'aRecordThatRunsOutOfRoomMidRunIsExit5AndTheResultSaysItIsIncomplete' ;;
         *) echo "sanitizers: unknown sanitizer $lane (address or thread)" >&2; exit 64 ;;
     esac
