@@ -17,9 +17,8 @@
 # (QDOT_TEST_SANITIZER, set by test_lane below): at the full size the pair of in-process link runs
 # finished last in the ASan test run (~300 s of 301 s, against the tests' own 5-minute limit). Alone
 # under ASan the first took 87 s (94 CPU-s), 68 s (69 CPU-s) with the smaller blocks: most of its
-# 300 s was sharing the pool's two threads with the other tests. On the shared machine the ASan
-# lane's 678 tests took 1 482 s at load 12–15 before (both link runs past their limit: failed) and
-# 851 s at load 8–12 after (passed).
+# 300 s was sharing the pool's two threads with the other tests, so the lane gains about its 25 CPU-s
+# saved, and the two runs stay further from their limit on a loaded machine.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
